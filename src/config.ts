@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Every environment variable the product reads, in one place (README's configuration table mirrors this).
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z.string().url().optional(),
+  MOTCUA_DATA_DIR: z.string().default('./data'),
+  MOTCUA_DEMO: z.enum(['0', '1']).optional(),
+  MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  MOTCUA_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  MOTCUA_SECURE_COOKIES: z.enum(['auto', '0', '1']).default('auto'),
+  MOTCUA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  MOTCUA_ADMIN_PASSWORD: z.string().min(12, 'MOTCUA_ADMIN_PASSWORD: at least 12 characters').optional(),
+  MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  embeddedPgPort: number;
+  trustProxy: boolean;
+  secureCookies: 'auto' | boolean;
+  sessionIdleMinutes: number;
+  logLevel: string;
+  adminPassword?: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const e = EnvSchema.parse(env);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.MOTCUA_DATA_DIR),
+    // Demo data is on by default only with the embedded database: a real server starts empty.
+    demo: e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL,
+    embeddedPgPort: e.MOTCUA_PG_PORT,
+    trustProxy: e.MOTCUA_TRUST_PROXY === '1',
+    secureCookies: e.MOTCUA_SECURE_COOKIES === 'auto' ? 'auto' : e.MOTCUA_SECURE_COOKIES === '1',
+    sessionIdleMinutes: e.MOTCUA_SESSION_IDLE_MINUTES,
+    logLevel: e.MOTCUA_LOG_LEVEL,
+    adminPassword: e.MOTCUA_ADMIN_PASSWORD,
+  };
+}

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppConfig } from '../config';
+import type { Clock } from '../platform/clock';
+import type { Db } from '../platform/db';
+import { accessOf, enforceAccess } from './access';
+import { errorHandler, notFoundHandler } from './errors';
+import type { Actor } from '../modules/auth/actor';
+import { resolveSession, SESSION_COOKIE } from '../modules/auth/sessions';
+import { authRoutes } from '../modules/auth/routes';
+import { catalogRoutes } from '../modules/catalog/routes';
+import { adminRoutes } from '../modules/admin/routes';
+import { calendarRoutes } from '../modules/calendar/routes';
+import { CalendarService } from '../modules/calendar/service';
+import { healthRoutes } from './health';
+
+export interface AppDeps {
+  db: Db;
+  clock: Clock;
+  config: AppConfig;
+  calendars: CalendarService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    sessionCookieOptions: (req: FastifyRequest) => CookieSerializeOptions;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: CalendarService }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 5 * 1024 * 1024,
+  });
+  const calendars = deps.calendars ?? new CalendarService(deps.db);
+  app.decorate('deps', { ...deps, calendars });
+  app.decorateRequest('actor', null);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  // Refuse to start with an API route that does not say who may call it.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1') && !accessOf(route.config)) {
+      throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  await app.register(cookie);
+  app.decorate('sessionCookieOptions', (req: FastifyRequest): CookieSerializeOptions => ({
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.secureCookies === 'auto' ? req.protocol === 'https' : deps.config.secureCookies,
+  }));
+
+  app.addHook('onRequest', async (req) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), deps.config.sessionIdleMinutes);
+  });
+  app.addHook('preHandler', enforceAccess);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
+      tags: [
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(catalogRoutes);
+      await api.register(calendarRoutes);
+      await api.register(adminRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // Single-page app: any non-API path gets index.html and the client router takes over.
+    app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return notFoundHandler(req, reply);
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { loadConfig } from './config';
+import { buildApp } from './http/app';
+import { systemClock } from './platform/clock';
+import { createPool } from './platform/db';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
+import { migrate } from './platform/migrate';
+import { seedIfEmpty } from './seed';
+import { DEMO_PASSWORD } from './seed/demo';
+
+// Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
+async function main() {
+  const config = loadConfig();
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${path.join(config.dataDir, 'pg')}, cổng ${config.embeddedPgPort}, chỉ 127.0.0.1)…`);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    await ensureDatabase(embedded.url('postgres'), 'motcua');
+    databaseUrl = embedded.url('motcua');
+  }
+  const db = createPool(databaseUrl, 20);
+  const applied = await migrate(db);
+  if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+  const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
+  if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
+
+  const app = await buildApp({ db, clock: systemClock, config });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nNhận ${signal}: đang dừng…`);
+    await app.close().catch(() => undefined);
+    await db.end().catch(() => undefined);
+    if (embedded) await embedded.stop().catch(() => undefined);
+    console.log('Đã dừng.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  console.log(`\nmotcua đang chạy: http://127.0.0.1:${port}  (API: /api/v1, tài liệu API: /api/docs)`);
+  if (config.demo) {
+    const { rows } = await db.query<{ username: string; roles: string[]; center: string | null }>(
+      `SELECT u.username, u.roles, c.short_name AS center FROM users u LEFT JOIN centers c ON c.id = u.center_id ORDER BY u.created_at, u.username`);
+    console.log(`\nTài khoản demo (mật khẩu: ${DEMO_PASSWORD}):`);
+    for (const r of rows) console.log(`  ${r.username.padEnd(14)} ${r.roles.join(', ').padEnd(20)} ${r.center ?? '(toàn tỉnh)'}`);
+  }
+}
+
+main().catch((err) => {
+  console.error('Không khởi động được motcua:', err);
+  process.exit(1);
+});

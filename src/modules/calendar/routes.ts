@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { perm, PUBLIC } from '../../http/access';
+import { audit } from '../../platform/audit';
+import { many, one, withTx } from '../../platform/db';
+import { AppError, badRequest, notFound } from '../../platform/errors';
+import { scopedCenter } from '../auth/actor';
+import { CalendarRuleError, computeDueDate } from './domain';
+import { findCenter, parseInstant } from './service';
+
+const CenterRef = z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable();
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+
+const DueQuery = z.object({
+  receivedAt: z.string({ error: 'Thiếu thời điểm tiếp nhận (receivedAt)' }).max(40),
+  unit: z.enum(['working_days', 'working_hours', 'same_day'], { error: 'Đơn vị thời hạn phải là working_days, working_hours hoặc same_day' }),
+  value: z.coerce.number({ error: 'Thời hạn phải là số' }).int('Thời hạn phải là số nguyên').positive('Thời hạn phải lớn hơn 0').max(10_000).default(1),
+  cutoff: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ chốt phải có dạng HH:MM').optional(),
+  center: z.string().max(60).optional(),
+});
+
+const toAppError = (e: unknown) => (e instanceof CalendarRuleError ? new AppError(400, `CALENDAR_${e.code}`, e.message) : e);
+
+export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/calendar/due-date', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['calendar'],
+      summary: 'Tính ngày hẹn trả kết quả theo thời hạn giải quyết',
+      querystring: DueQuery,
+      response: { 200: z.object({ dueAt: z.string(), receiptDay: z.string(), effectiveReceivedAt: z.string(), moved: z.boolean(), unit: z.string(), value: z.number(), center: CenterRef }) },
+    },
+  }, async (req) => {
+    const q = req.query;
+    const receivedAt = parseInstant(q.receivedAt);
+    const { calendar, center } = await app.deps.calendars.forCenter(q.center);
+    try {
+      const r = computeDueDate(calendar, receivedAt, { unit: q.unit, value: q.value, ...(q.cutoff ? { cutoff: q.cutoff } : {}) });
+      return { dueAt: r.dueAt.toISOString(), receiptDay: r.receiptDay, effectiveReceivedAt: r.effectiveReceivedAt.toISOString(), moved: r.moved, unit: q.unit, value: q.value, center };
+    } catch (e) {
+      throw toAppError(e);
+    }
+  });
+
+  app.get('/calendar/days', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['calendar'],
+      summary: 'Ngày nghỉ và ngày làm bù của một năm, kèm nguồn (lịch công bố, luật định, quản trị viên)',
+      querystring: z.object({ year: z.coerce.number({ error: 'Năm phải là số' }).int().min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100'), center: z.string().max(60).optional() }),
+      response: {
+        200: z.object({
+          year: z.number(), center: CenterRef, saturdayMorningOpen: z.boolean(),
+          items: z.array(z.object({ date: z.string(), kind: z.string(), source: z.string(), name: z.string().optional(), reason: z.string().optional(), overrideId: z.string().optional() })),
+        }),
+      },
+    },
+  }, async (req) => {
+    const { calendar, center, saturdayMorningOpen } = await app.deps.calendars.forCenter(req.query.center);
+    const live = await many<{ id: string; day: string }>(app.deps.db,
+      `SELECT id, day FROM calendar_overrides WHERE removed_at IS NULL AND (center_id IS NULL OR center_id = $1)
+         AND day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY center_id NULLS FIRST`, [center?.id ?? null, req.query.year]);
+    const ids = new Map(live.map((o) => [o.day, o.id]));
+    const items = calendar.yearDays(req.query.year).map((d) => ({ ...d, ...(d.source === 'admin' && ids.has(d.date) ? { overrideId: ids.get(d.date)! } : {}) }));
+    return { year: req.query.year, center, saturdayMorningOpen, items };
+  });
+
+  app.get('/admin/calendar/overrides', {
+    config: { access: perm('calendar.manage') },
+    schema: {
+      tags: ['calendar'], summary: 'Các thay đổi lịch của quản trị viên (kể cả đã hủy)',
+      querystring: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
+      response: { 200: z.object({ items: z.array(z.object({ id: z.string(), date: z.string(), kind: z.string(), reason: z.string(), center: CenterRef, createdBy: z.string().nullable(), createdAt: z.string(), removedAt: z.string().nullable(), removedReason: z.string().nullable() })) }) },
+    },
+  }, async (req) => {
+    const rows = await many<{ id: string; day: string; kind: string; reason: string; c_id: string | null; c_code: string; c_name: string; created_by: string | null; created_at: Date; removed_at: Date | null; removed_reason: string | null }>(app.deps.db,
+      `SELECT o.id, o.day, o.kind, o.reason, c.id AS c_id, c.code AS c_code, c.name AS c_name, u.username AS created_by, o.created_at, o.removed_at, o.removed_reason
+         FROM calendar_overrides o LEFT JOIN centers c ON c.id = o.center_id LEFT JOIN users u ON u.id = o.created_by
+        WHERE o.day BETWEEN make_date($1, 1, 1) AND make_date($1, 12, 31) ORDER BY o.day, o.created_at`, [req.query.year]);
+    return { items: rows.map((r) => ({ id: r.id, date: r.day, kind: r.kind, reason: r.reason, center: r.c_id ? { id: r.c_id, code: r.c_code, name: r.c_name } : null, createdBy: r.created_by, createdAt: r.created_at.toISOString(), removedAt: r.removed_at?.toISOString() ?? null, removedReason: r.removed_reason })) };
+  });
+
+  app.post('/admin/calendar/overrides', {
+    config: { access: perm('calendar.manage') },
+    schema: {
+      tags: ['calendar'], summary: 'Thêm ngày nghỉ hoặc ngày làm việc (làm bù) — có ghi nhật ký',
+      body: z.object({ date: Day, kind: z.enum(['day_off', 'working_day']), reason: z.string().trim().min(5, 'Lý do tối thiểu 5 ký tự').max(500), center: z.string().max(60).optional() }),
+      response: { 201: z.object({ id: z.string(), date: z.string(), kind: z.string(), reason: z.string() }) },
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    const b = req.body;
+    if (Number.isNaN(Date.parse(b.date + 'T00:00:00Z')) || new Date(b.date + 'T00:00:00Z').toISOString().slice(0, 10) !== b.date) throw badRequest('CALENDAR_BAD_DAY', `Ngày ${b.date} không tồn tại.`);
+    const center = b.center ? await findCenter(db, b.center) : null;
+    if (center) scopedCenter(req.actor!, center.id);
+    const row = await withTx(db, async (tx) => {
+      const clash = await one(tx, `SELECT 1 FROM calendar_overrides WHERE removed_at IS NULL AND day = $1 AND center_id IS NOT DISTINCT FROM $2`, [b.date, center?.id ?? null]);
+      if (clash) throw new AppError(409, 'CALENDAR_OVERRIDE_EXISTS', `Ngày ${b.date.split('-').reverse().join('/')} đã có một thay đổi; hãy hủy thay đổi đó trước.`);
+      const r = await one<{ id: string; day: string; kind: string; reason: string }>(tx,
+        `INSERT INTO calendar_overrides (center_id, day, kind, reason, created_by, created_at) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id, day, kind, reason`,
+        [center?.id ?? null, b.date, b.kind, b.reason, req.actor!.id, clock.now()]);
+      await audit(tx, { actorId: req.actor!.id, centerId: center?.id ?? null, action: 'calendar.override.add', entity: 'calendar_override', entityId: r!.id, data: { date: b.date, kind: b.kind, reason: b.reason } }, clock.now());
+      return r!;
+    });
+    return reply.code(201).send({ id: row.id, date: row.day, kind: row.kind, reason: row.reason });
+  });
+
+  app.delete('/admin/calendar/overrides/:id', {
+    config: { access: perm('calendar.manage') },
+    schema: {
+      tags: ['calendar'], summary: 'Hủy một thay đổi lịch (giữ lại trong lịch sử) — có ghi nhật ký',
+      params: z.object({ id: z.string().uuid('Mã không hợp lệ') }),
+      body: z.object({ reason: z.string().trim().min(5, 'Lý do tối thiểu 5 ký tự').max(500) }),
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    await withTx(db, async (tx) => {
+      const r = await one<{ id: string; day: string; center_id: string | null }>(tx,
+        `UPDATE calendar_overrides SET removed_at = $2, removed_by = $3, removed_reason = $4 WHERE id = $1 AND removed_at IS NULL RETURNING id, day, center_id`,
+        [req.params.id, clock.now(), req.actor!.id, req.body.reason]);
+      if (!r) throw notFound('thay đổi lịch (hoặc đã được hủy)');
+      await audit(tx, { actorId: req.actor!.id, centerId: r.center_id, action: 'calendar.override.remove', entity: 'calendar_override', entityId: r.id, data: { date: r.day, reason: req.body.reason } }, clock.now());
+    });
+    return reply.code(204).send();
+  });
+};

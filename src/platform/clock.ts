@@ -1,0 +1,20 @@
+// Time comes from an injected clock so rules and tests never read the wall clock directly.
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can move by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(d: Date): void {
+    this.current = new Date(d.getTime());
+  }
+  advanceMinutes(m: number): void {
+    this.current = new Date(this.current.getTime() + m * 60_000);
+  }
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { buildApp } from '../../src/http/app';
+import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
+import { createPool, withDatabase, type Db } from '../../src/platform/db';
+
+export const DEMO_PASSWORD = 'motcua-demo';
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  clock: Clock;
+  dbName: string;
+  /** Logs in and returns the cookie header to send with later requests. */
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
+export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const server = inject('pgServerUrl');
+  const template = inject('templateDb');
+  const name = `motcua_test_${randomBytes(6).toString('hex')}`;
+  if (!/^motcua_test_/.test(name)) throw new Error('refusing to use a non-test database');
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  return {
+    url: withDatabase(server, name),
+    name,
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestApp(opts: { clock?: Clock; now?: Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const db = createPool(database.url, 10);
+  const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
+  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent' }), databaseUrl: database.url };
+  const app = await buildApp({ db, clock, config }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    dbName: database.name,
+    async login(username, password = DEMO_PASSWORD) {
+      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+      if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
+      const c = r.cookies.find((x) => x.name === 'motcua_sid');
+      return `motcua_sid=${c!.value}`;
+    },
+    async close() {
+      await app.close();
+      await db.end();
+      await database.drop();
+    },
+  };
+}
