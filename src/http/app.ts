@@ -73,7 +73,8 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), deps.config.sessionIdleMinutes);
   });
-  app.addHook('preHandler', enforceAccess);
+  // Before validation: a caller without the right gets 401/403, never a hint about the body's shape.
+  app.addHook('preValidation', enforceAccess);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

@@ -52,7 +52,10 @@ const text = (v: ExcelJS.CellValue): string => {
   return String(v).trim();
 };
 const num = (v: ExcelJS.CellValue): number | null => {
-  const s = text(v).replace(/\./g, '').replace(/,/g, '');
+  if (typeof v === 'number') return v;
+  // Typed by hand: "1.000.000" is a Vietnamese thousands-grouped amount, "0,5" a decimal comma.
+  let s = text(v);
+  s = /^\d{1,3}(\.\d{3})+$/.test(s) ? s.replace(/\./g, '') : s.replace(',', '.');
   if (s === '') return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : NaN;

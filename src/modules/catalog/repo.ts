@@ -104,7 +104,7 @@ export async function listProcedures(db: Queryable, query: ListQuery): Promise<{
   const total = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM procedures p ${whereSql}`, params);
   if (words.length > 0) {
     params.push(words.join(' '));
-    rank = `word_similarity($${params.length}, p.search_text) DESC, f.no, p.name`;
+    rank = `similarity($${params.length}, f_fold(p.name)) DESC, word_similarity($${params.length}, p.search_text) DESC, f.no, p.name`;
   }
   params.push(query.limit, query.offset);
   const rows = await many<Row>(

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessOf } from '../../src/http/access';
+import { createTestApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('HTTP edge', () => {
+  it('health answers ok with the database checked', async () => {
+    const r = await t.app.inject({ url: '/api/v1/health' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'ok', database: 'ok' });
+  });
+
+  it('an unknown API path is a Vietnamese problem+json 404', async () => {
+    const r = await t.app.inject({ url: '/api/v1/khong-co' });
+    expect(r.statusCode).toBe(404);
+    expect(r.headers['content-type']).toContain('application/problem+json');
+    expect(r.json().detail).toBe('Không có đường dẫn GET /api/v1/khong-co.');
+  });
+
+  it('malformed JSON is a 400 without a stack trace', async () => {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '{"username":', headers: { 'content-type': 'application/json' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().detail).toBe('Nội dung JSON không hợp lệ.');
+    expect(r.body).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+
+  it('serves the OpenAPI document and browsable docs', async () => {
+    const doc = await t.app.inject({ url: '/api/docs/json' });
+    expect(doc.statusCode).toBe(200);
+    const spec = doc.json();
+    expect(spec.openapi).toMatch(/^3\./);
+    for (const p of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/procedures', '/api/v1/procedures/{code}', '/api/v1/calendar/due-date', '/api/v1/calendar/days']) {
+      expect(Object.keys(spec.paths)).toContain(p);
+    }
+    const ui = await t.app.inject({ url: '/api/docs' });
+    expect([200, 302]).toContain(ui.statusCode);
+  });
+
+  it('sends basic security headers', async () => {
+    const r = await t.app.inject({ url: '/api/v1/health' });
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+  });
+});
+
+describe('every API route declares who may call it', () => {
+  it('without a session, every write route except login/logout answers 401 and no route answers 500', async () => {
+    const spec = (await t.app.inject({ url: '/api/docs/json' })).json();
+    const publicWrites = ['/api/v1/auth/login', '/api/v1/auth/logout'];
+    let checked = 0;
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
+      const url = path.replace(/\{[^}]+\}/g, '00000000-0000-0000-0000-000000000000');
+      for (const method of Object.keys(ops)) {
+        const r = await t.app.inject({ method: method.toUpperCase() as 'GET', url, ...(method === 'get' ? {} : { payload: {} }) });
+        expect(r.statusCode, `${method} ${path}`).toBeLessThan(500);
+        if (method !== 'get' && !publicWrites.includes(path)) expect(r.statusCode, `${method} ${path}`).toBe(401);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('refuses to start when a route has no access rule', async () => {
+    const { buildApp } = await import('../../src/http/app');
+    const { loadConfig } = await import('../../src/config');
+    const app = await buildApp({ db: t.db, clock: t.clock, config: loadConfig({ MOTCUA_LOG_LEVEL: 'silent' }) }, { logger: false });
+    await expect(
+      app.register(async (api) => {
+        api.get('/oops', async () => 'x');
+      }, { prefix: '/api/v1' }),
+    ).rejects.toThrow(/declares no access rule/);
+    await app.close().catch(() => undefined);
+  });
+
+  it('the access helper reads the declaration', () => {
+    expect(accessOf({ access: { public: true } })).toEqual({ public: true });
+    expect(accessOf({})).toBeUndefined();
+  });
+});
