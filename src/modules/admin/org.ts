@@ -13,7 +13,7 @@ const CenterOut = z.object({
   saturdayMorningOpen: z.boolean(), active: z.boolean(),
 });
 const CenterIn = z.object({
-  code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9.\-]+$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch'),
+  code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9.-]+$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch'),
   name: z.string().trim().min(5, 'Tên Trung tâm quá ngắn').max(300),
   shortName: z.string().trim().min(2).max(120),
   level: z.enum(['province', 'district', 'commune']),

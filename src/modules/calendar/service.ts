@@ -71,6 +71,9 @@ export function parseInstant(s: string): Date {
     throw badRequest('CALENDAR_BAD_INSTANT', 'Thời điểm tiếp nhận phải theo ISO 8601 kèm múi giờ, ví dụ 2025-03-12T18:30:00+07:00.');
   }
   const d = new Date(s);
-  if (Number.isNaN(d.getTime())) throw badRequest('CALENDAR_BAD_INSTANT', 'Thời điểm tiếp nhận không hợp lệ.');
+  // JavaScript rolls 30 February over into March; a date that does not exist is an error, not another date.
+  const [y, m, day] = s.slice(0, 10).split('-').map(Number);
+  const calendarDay = new Date(Date.UTC(y, m - 1, day));
+  if (Number.isNaN(d.getTime()) || calendarDay.getUTCMonth() !== m - 1 || calendarDay.getUTCDate() !== day) throw badRequest('CALENDAR_BAD_INSTANT', 'Thời điểm tiếp nhận không hợp lệ.');
   return d;
 }

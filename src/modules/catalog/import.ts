@@ -45,7 +45,10 @@ export async function importCatalog(db: Db, items: unknown[]): Promise<ImportRes
   let created = 0;
   let updated = 0;
   await withTx(db, async (tx) => {
-    for (const p of valid) ((await upsertProcedure(tx, p, 'upsert')) === 'created' ? created++ : updated++);
+    for (const p of valid) {
+      if ((await upsertProcedure(tx, p, 'upsert')) === 'created') created++;
+      else updated++;
+    }
   });
   return { created, updated, errors: [] };
 }

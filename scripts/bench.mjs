@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark in bench/, one after the other (they share the machine's two cores).
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const only = process.argv[2];
+const benches = [
+  ['calendar (in-process)', ['--import', 'tsx', 'bench/calendar-inprocess.ts']],
+  ['calendar (API)', ['bench/calendar-api.mjs']],
+];
+for (const [name, args] of benches) {
+  if (only && !name.startsWith(only)) continue;
+  console.log(`\n### ${name}`);
+  const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

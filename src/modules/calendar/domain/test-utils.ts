@@ -1,0 +1,29 @@
+/** Test helpers (used by *.test.ts only): Vietnam-local instants written and read as plain strings. */
+import holidaysJson from '../../../../data/seed/vn-holidays.json';
+import type { HolidayFile } from './holidays';
+
+export const holidays: HolidayFile = holidaysJson;
+
+/** '2025-03-12 18:30' (UTC+7) → Date, parsed by the JS engine from an explicit offset. */
+export function at(local: string): Date {
+  const d = new Date(`${local.replace(' ', 'T')}:00+07:00`);
+  if (Number.isNaN(d.getTime())) throw new Error(`bad test instant ${local}`);
+  return d;
+}
+
+/** Date → '2025-03-12 18:30' in UTC+7. */
+export function fmt(d: Date): string {
+  return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

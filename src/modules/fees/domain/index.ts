@@ -1,0 +1,44 @@
+// Public API of the pure fees domain: amounts in words, VND formatting, VietQR payloads, the fee calculator.
+export { amountInWords, MAX_AMOUNT_IN_WORDS } from './amount-in-words';
+export { formatVnd, groupThousands, assertVnd, NBSP, type FormatVndOptions } from './money';
+export {
+  buildVietQr,
+  parseTlv,
+  verifyCrc,
+  crc16CcittFalse,
+  foldPurpose,
+  tlv,
+  NAPAS_GUID,
+  MAX_PURPOSE_LENGTH,
+  type VietQrInput,
+  type VietQrService,
+  type TlvMap,
+  type TlvValue,
+} from './vietqr';
+export { calculateFees, payableAfter, feeItemsFromCatalog } from './fee-calculation';
+export type { CatalogFee, CatalogMappingOptions } from './fee-catalog';
+export {
+  APPLICANT_CATEGORY_LABELS,
+  COLLECT_AT,
+  FEE_UNITS,
+  type ApplicantCategory,
+  type CollectAt,
+  type FeeCalculation,
+  type FeeCalculationInput,
+  type FeeItem,
+  type FeeLine,
+  type FeeQuantities,
+  type FeeTier,
+  type FeeUnit,
+  type KnownApplicantCategory,
+  type ReductionRule,
+} from './fee-types';
+export { validateInput as validateFeeInput } from './fee-validation';
+export {
+  FeeRuleError,
+  MoneyError,
+  VietQrError,
+  type FeeRuleErrorCode,
+  type MoneyErrorCode,
+  type VietQrErrorCode,
+} from './errors';
