@@ -20,6 +20,7 @@ import { adminRoutes } from '../modules/admin/routes';
 import { calendarRoutes } from '../modules/calendar/routes';
 import { CalendarService } from '../modules/calendar/service';
 import { healthRoutes } from './health';
+import { dossierRoutes } from '../modules/dossiers/routes';
 
 export interface AppDeps {
   db: Db;
@@ -84,7 +85,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'dossiers' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -98,6 +99,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
       await api.register(catalogRoutes);
       await api.register(calendarRoutes);
       await api.register(adminRoutes);
+      await api.register(dossierRoutes);
     },
     { prefix: '/api/v1' },
   );

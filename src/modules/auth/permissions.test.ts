@@ -16,7 +16,7 @@ const expected: Record<Permission, Role[]> = {
   'dossiers.return': ['reception'],
   'dossiers.process': ['specialist', 'department_head'],
   'dossiers.approve': ['department_head'],
-  'dossiers.extend': ['director', 'deputy_director'],
+  'dossiers.extend': ['director', 'deputy_director', 'reception'],
   'fees.collect': ['fee_collector'],
   'fees.void': ['director', 'deputy_director'],
   'queue.serve': ['reception'],

@@ -54,7 +54,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'reports.view', 'audit.view'],
   supervisor: ['dossiers.view_center', 'dossiers.register', 'reports.view', 'audit.view'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],
-  reception: ['dossiers.view_center', 'dossiers.register', 'dossiers.receive', 'dossiers.return', 'queue.serve'],
+  // The clerk at the return counter issues the extension slip when a result is not ready at the appointment.
+  reception: ['dossiers.view_center', 'dossiers.register', 'dossiers.receive', 'dossiers.return', 'dossiers.extend', 'queue.serve'],
   specialist: ['dossiers.view_department', 'dossiers.process'],
   department_head: ['dossiers.view_department', 'dossiers.process', 'dossiers.approve'],
 };

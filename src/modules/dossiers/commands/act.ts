@@ -1,0 +1,170 @@
+import { one, withTx } from '../../../platform/db';
+import { AppError, badRequest, forbidden } from '../../../platform/errors';
+import { applyExtension, CalendarRuleError, extendForPause, type WorkCalendar } from '../../calendar/domain';
+import { parseInstant } from '../../calendar/service';
+import { decide, holderAfter, nextStatus, nextStep, RULES, type Action } from '../domain/lifecycle';
+import { dossierDueDate, outcomeAt, stepDueAt } from '../domain/due';
+import { actorView, type DossierCtx } from '../context';
+import { findDossier, stateOf, type DossierRow } from '../repo';
+import type { ActionInput } from '../schemas';
+import { applyChecklist, missingMandatory } from './checklist';
+
+type Changes = Record<string, unknown>;
+
+/**
+ * Applies one action of the transition table to a dossier: decide (state + permission + where the actor sits),
+ * compute the action's effects, then a guarded UPDATE on (id, status, version) in one transaction with the
+ * history event and the outbox row. If another clerk changed the dossier in between, nothing is written and
+ * the caller gets 409.
+ */
+export async function act(ctx: DossierCtx, code: string, action: Action, input: ActionInput): Promise<void> {
+  const { db, clock, actor } = ctx;
+  const now = clock.now();
+  const d = await findDossier(db, code);
+  const decision = decide(stateOf(d), action, actorView(actor));
+  if (!decision.ok) throw new AppError(decision.code === 'FORBIDDEN' ? 403 : 409, decision.code, decision.message);
+  if (input.version !== undefined && input.version !== d.version) throw staleError();
+  if (RULES[action].reason && !input.reason) throw badRequest('DOSSIER_REASON_REQUIRED', 'Vui lòng nhập lý do.');
+
+  const { calendar } = await ctx.calendars.forCenter(d.center_id);
+  const changes: Changes = {};
+  const data: Record<string, unknown> = {};
+  try {
+    effects(d, action, input, now, calendar, changes, data);
+  } catch (e) {
+    if (e instanceof CalendarRuleError) throw new AppError(409, `DOSSIER_${e.code}`, e.message);
+    throw e;
+  }
+  const to = nextStatus(stateOf(d), action);
+  const step = nextStep(stateOf(d), action);
+  changes.status = to;
+  changes.step_index = step;
+  changes.holder = holderAfter(stateOf(d), action);
+  if (step !== d.step_index) changes.step_started_at = now;
+
+  const cols = Object.keys(changes);
+  const sets = cols.map((c, i) => `${c} = $${i + 4}`).join(', ');
+  const values = cols.map((c) => {
+    const v = changes[c];
+    return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
+  });
+  await withTx(db, async (tx) => {
+    const updated = await one(tx, `UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
+      WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`, [d.id, d.status, d.version, ...values]);
+    if (!updated) throw staleError();
+    await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [d.id, now, actor.id, action, d.status, to, step, input.reason ?? input.note ?? null, JSON.stringify({ ...data, note: input.note })]);
+    await tx.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [`dossier.${action}`, JSON.stringify({ code: d.code, centerId: d.center_id, from: d.status, to })]);
+  });
+}
+
+const staleError = () => new AppError(409, 'DOSSIER_STALE', 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.');
+
+/** What each action changes besides status, step and holder. Throws on bad input. */
+function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, cal: WorkCalendar, changes: Changes, data: Record<string, unknown>) {
+  switch (action) {
+    case 'receive': {
+      const checklist = input.checklist ? applyChecklist(d.checklist, input.checklist) : d.checklist.map((c) => ({ ...c, presented: c.presented || c.mandatory }));
+      const missing = missingMandatory(checklist);
+      if (missing.length) {
+        throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE', `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Hãy lập phiếu yêu cầu bổ sung.`);
+      }
+      const due = dossierDueDate(cal, now, d.time_limit);
+      Object.assign(changes, { checklist, received_at: now, receipt_day: due.receiptDay, due_at: due.dueAt });
+      data.dueAt = due.dueAt.toISOString();
+      break;
+    }
+    case 'request-supplement':
+    case 'request-supplement-by-department': {
+      if (!input.missing?.length) throw badRequest('DOSSIER_MISSING_REQUIRED', 'Phiếu yêu cầu bổ sung phải liệt kê cụ thể giấy tờ, nội dung còn thiếu.');
+      const count = d.supplement_count + 1;
+      // The one-stop rule: a dossier is asked for a supplement once; any further request needs a written apology
+      // and makes the dossier count as late.
+      if (count >= 2 && !input.apology) throw badRequest('DOSSIER_APOLOGY_REQUIRED', 'Yêu cầu bổ sung từ lần thứ hai phải kèm thư xin lỗi người nộp.');
+      Object.assign(changes, { supplement_count: count, ...(count >= 2 ? { late_by_supplement: true } : {}) });
+      if (action === 'request-supplement-by-department') changes.paused_at = now;
+      if (input.checklist) changes.checklist = applyChecklist(d.checklist, input.checklist);
+      Object.assign(data, { missing: input.missing, requestNumber: count, apology: input.apology });
+      break;
+    }
+    case 'supplement': {
+      if (d.status === 'paused' && d.paused_at && d.due_at) {
+        const newDue = extendForPause(cal, d.due_at, d.paused_at, now);
+        Object.assign(changes, { due_at: newDue, paused_at: null });
+        Object.assign(data, { pausedFrom: d.paused_at.toISOString(), previousDueAt: d.due_at.toISOString(), dueAt: newDue.toISOString() });
+      }
+      if (input.checklist) changes.checklist = applyChecklist(d.checklist, input.checklist);
+      break;
+    }
+    case 'transfer':
+    case 'complete-step':
+    case 'send-back': {
+      const from = d.step_index ?? 0;
+      const fromStep = d.workflow[from];
+      const startedAt = action === 'transfer' ? d.received_at ?? now : d.step_started_at ?? now;
+      const due = stepDueAt(cal, startedAt, fromStep.budget);
+      const to = action === 'transfer' ? 1 : action === 'complete-step' ? from + 1 : from - 1;
+      Object.assign(data, { fromStep: from, toStep: to, fromUnit: fromStep.unit, toUnit: d.workflow[to]?.unit, stepDueAt: due.toISOString(), outcome: outcomeAt(cal, due, now) });
+      if (action !== 'complete-step' || d.workflow[to]?.role !== 'department_head') changes.assignee_id = null;
+      break;
+    }
+    case 'report-late': {
+      if (!input.proposedDueAt) throw badRequest('DOSSIER_PROPOSED_DATE_REQUIRED', 'Cần đề xuất ngày hẹn trả mới.');
+      const proposed = parseInstant(input.proposedDueAt);
+      if (d.due_at && now >= d.due_at) throw new AppError(409, 'DOSSIER_LATE_NOTICE_TOO_LATE', 'Phải báo trễ hạn trước thời điểm hẹn trả kết quả.');
+      if (d.due_at && proposed <= d.due_at) throw badRequest('DOSSIER_PROPOSED_NOT_LATER', 'Ngày hẹn đề xuất phải sau ngày hẹn hiện tại.');
+      changes.late_notice = { reason: input.reason, proposedDueAt: proposed.toISOString(), at: now.toISOString() };
+      data.proposedDueAt = proposed.toISOString();
+      break;
+    }
+    case 'extend': {
+      if (!input.newDueAt) throw badRequest('DOSSIER_NEW_DATE_REQUIRED', 'Cần ngày hẹn trả kết quả mới.');
+      const newDue = parseInstant(input.newDueAt);
+      if (newDue <= now) throw badRequest('DOSSIER_NEW_DATE_PAST', 'Ngày hẹn mới phải ở tương lai.');
+      const ext = applyExtension({ dueAt: d.due_at ?? now, originalDueAt: d.original_due_at, extendedAt: d.extended_at }, newDue, now);
+      Object.assign(changes, { due_at: ext.dueAt, original_due_at: ext.originalDueAt, extended_at: ext.extendedAt, extension_reason: input.reason });
+      Object.assign(data, { previousDueAt: d.due_at?.toISOString(), dueAt: newDue.toISOString() });
+      break;
+    }
+    case 'resolve':
+    case 'reject': {
+      changes.settled_at = now;
+      changes.result = action === 'resolve'
+        ? { summary: input.resultSummary ?? input.note ?? '', fileId: input.resultFileId ?? null }
+        : { rejected: true, reason: input.reason };
+      if (d.due_at) data.outcome = outcomeAt(cal, d.due_at, now);
+      break;
+    }
+    case 'return': {
+      const method = input.method ?? 'counter';
+      if (method === 'post' && !input.trackingNumber) throw badRequest('DOSSIER_TRACKING_REQUIRED', 'Trả qua bưu chính cần mã vận đơn.');
+      Object.assign(changes, { returned_at: now, closed_at: now, return_method: method });
+      Object.assign(data, { method, trackingNumber: input.trackingNumber });
+      break;
+    }
+    case 'refuse':
+    case 'withdraw':
+      changes.closed_at = now;
+      break;
+  }
+}
+
+/** Claim a dossier at the current step (specialist) or assign it to a colleague of the department (head). */
+export async function assign(ctx: DossierCtx, code: string, userId: string | null, version?: number): Promise<void> {
+  const { db, clock, actor } = ctx;
+  const d = await findDossier(db, code);
+  const view = actorView(actor);
+  if (!['in_progress', 'paused'].includes(d.status)) throw new AppError(409, 'DOSSIER_INVALID_TRANSITION', 'Chỉ phân công hồ sơ đang giải quyết.');
+  if (!view.permissions.includes('dossiers.process') || actor.departmentId !== d.department_id) throw forbidden('Hồ sơ không thuộc phòng của bạn.');
+  const target = userId ?? actor.id;
+  if (target !== actor.id && !view.permissions.includes('dossiers.approve')) throw forbidden('Chỉ lãnh đạo phòng được phân công cho người khác.');
+  const member = await one(db, `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active`, [target, d.department_id]);
+  if (!member) throw badRequest('DOSSIER_ASSIGNEE_INVALID', 'Người được phân công phải thuộc phòng xử lý hồ sơ.');
+  if (version !== undefined && version !== d.version) throw staleError();
+  await withTx(db, async (tx) => {
+    const r = await one(tx, `UPDATE dossiers SET assignee_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`, [d.id, d.status, d.version, target]);
+    if (!r) throw staleError();
+    await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, data) VALUES ($1,$2,$3,'assign',$4,$4,$5,$6)`,
+      [d.id, clock.now(), actor.id, d.status, d.step_index, JSON.stringify({ assigneeId: target })]);
+  });
+}

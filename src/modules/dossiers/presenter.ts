@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { Queryable } from '../../platform/db';
+import { many } from '../../platform/db';
+import { forbidden } from '../../platform/errors';
+import { classify, type WorkCalendar } from '../calendar/domain';
+import type { Actor } from '../auth/actor';
+import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
+import { abilities, ACTIONS, statusName, type Action } from './domain/lifecycle';
+import { actorView } from './context';
+import { eventsOf, stateOf, type DossierRow } from './repo';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Department staff see a dossier only once the workflow has handed it to their department. */
+export function canView(actor: Actor, d: Pick<DossierRow, 'center_id' | 'department_id' | 'step_index'>): boolean {
+  if (isProvinceWide(actor)) return actorCan(actor, 'dossiers.view_center');
+  if (actorCan(actor, 'dossiers.view_center') && actor.centerId === d.center_id) return true;
+  if (isDepartmentStaff(actor) || actorCan(actor, 'dossiers.view_department')) {
+    return actor.departmentId !== null && actor.departmentId === d.department_id && d.step_index !== null;
+  }
+  return false;
+}
+
+export function assertCanView(actor: Actor, d: DossierRow): void {
+  if (!canView(actor, d)) throw forbidden('Bạn không được xem hồ sơ này.');
+}
+
+export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, 'due_at' | 'settled_at' | 'closed_at' | 'status' | 'late_by_supplement'>, now: Date) {
+  if (!d.due_at || d.status === 'withdrawn' || d.status === 'refused') return null;
+  const t = classify(cal, d.due_at, d.settled_at, now);
+  // A second supplement request counts as late whatever the dates say.
+  if (d.late_by_supplement && (t === 'early' || t === 'on_time')) return 'late';
+  return t;
+}
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+export const DossierSummary = z.object({
+  code: z.string(),
+  status: z.string(),
+  statusName: z.string(),
+  procedure: z.object({ code: z.string(), name: z.string() }),
+  field: z.string(),
+  applicant: z.object({ fullName: z.string(), kind: z.string(), orgName: z.string().nullable().optional(), idNumber: z.string().nullable().optional(), phone: z.string().optional() }),
+  channel: z.string(),
+  registeredAt: z.string(),
+  receivedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  timing: z.string().nullable(),
+  department: Ref.nullable(),
+  step: z.object({ index: z.number(), name: z.string(), role: z.string() }).nullable(),
+  assignee: z.string().nullable(),
+  backEntry: z.boolean(),
+});
+
+export function presentSummary(d: DossierRow, cal: WorkCalendar, now: Date): z.infer<typeof DossierSummary> {
+  const step = d.step_index !== null ? d.workflow[d.step_index] : null;
+  return {
+    code: d.code,
+    status: d.status,
+    statusName: statusName(d.status),
+    procedure: { code: d.procedure_code, name: d.procedure_name },
+    field: d.field_code,
+    applicant: { fullName: d.applicant.fullName, kind: d.applicant.kind, orgName: d.applicant.orgName ?? null, idNumber: d.applicant.idNumber ?? null, phone: d.applicant.phone },
+    channel: d.channel,
+    registeredAt: d.registered_at.toISOString(),
+    receivedAt: iso(d.received_at),
+    dueAt: iso(d.due_at),
+    timing: timingOf(cal, d, now),
+    department: d.department_id ? { id: d.department_id, name: d.department_name ?? '' } : null,
+    step: step ? { index: d.step_index!, name: step.name, role: step.role } : null,
+    assignee: d.assignee_name,
+    backEntry: d.back_entry,
+  };
+}
+
+export const DossierDetail = DossierSummary.extend({
+  dailyNumber: z.number(),
+  version: z.number(),
+  applicant: z.record(z.string(), z.unknown()),
+  receiptDay: z.string().nullable(),
+  originalDueAt: z.string().nullable(),
+  extendedAt: z.string().nullable(),
+  extensionReason: z.string().nullable(),
+  pausedAt: z.string().nullable(),
+  settledAt: z.string().nullable(),
+  returnedAt: z.string().nullable(),
+  holder: z.string(),
+  workflow: z.array(z.object({ order: z.number(), name: z.string(), role: z.string(), unit: z.string(), budget: z.object({ unit: z.string(), value: z.number() }) })),
+  stepStartedAt: z.string().nullable(),
+  checklist: z.array(z.object({ index: z.number(), name: z.string(), original: z.number(), copy: z.number(), mandatory: z.boolean(), presented: z.boolean() })),
+  supplementCount: z.number(),
+  lateBySupplement: z.boolean(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  returnMethod: z.string().nullable(),
+  lateNotice: z.object({ reason: z.string(), proposedDueAt: z.string(), at: z.string() }).nullable(),
+  files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), kind: z.string(), checklistIndex: z.number().nullable(), uploadedAt: z.string(), reused: z.boolean() })),
+  events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
+  can: z.record(z.string(), z.boolean()),
+});
+
+export async function presentDetail(db: Queryable, d: DossierRow, cal: WorkCalendar, actor: Actor, now: Date): Promise<z.infer<typeof DossierDetail>> {
+  const [events, files] = await Promise.all([
+    eventsOf(db, d.id),
+    many<{ id: string; name: string; mime: string; size: number; kind: string; checklist_index: number | null; uploaded_at: Date; reused_from: string | null }>(db,
+      `SELECT f.id, f.name, s.mime, s.size, f.kind, f.checklist_index, f.uploaded_at, f.reused_from FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256
+        WHERE f.dossier_id = $1 ORDER BY f.uploaded_at`, [d.id]),
+  ]);
+  const can = abilities(stateOf(d), actorView(actor));
+  const extra: Record<string, boolean> = {
+    claim: ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.process'),
+  };
+  return {
+    ...presentSummary(d, cal, now),
+    dailyNumber: d.daily_number,
+    version: d.version,
+    applicant: d.applicant as unknown as Record<string, unknown>,
+    receiptDay: d.receipt_day,
+    originalDueAt: iso(d.original_due_at),
+    extendedAt: iso(d.extended_at),
+    extensionReason: d.extension_reason,
+    pausedAt: iso(d.paused_at),
+    settledAt: iso(d.settled_at),
+    returnedAt: iso(d.returned_at),
+    holder: d.holder,
+    workflow: d.workflow,
+    stepStartedAt: iso(d.step_started_at),
+    checklist: d.checklist,
+    supplementCount: d.supplement_count,
+    lateBySupplement: d.late_by_supplement,
+    result: d.result,
+    returnMethod: d.return_method,
+    lateNotice: d.late_notice,
+    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, kind: f.kind, checklistIndex: f.checklist_index, uploadedAt: f.uploaded_at.toISOString(), reused: f.reused_from !== null })),
+    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),
+    can: { ...(Object.fromEntries(ACTIONS.map((a: Action) => [a, can[a]]))), ...extra },
+  };
+}

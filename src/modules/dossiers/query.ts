@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { Queryable } from '../../platform/db';
+import { many, one } from '../../platform/db';
+import { forbidden } from '../../platform/errors';
+import { escapeLike, foldVietnamese } from '../../platform/text';
+import type { Actor } from '../auth/actor';
+import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
+import { findCenter } from '../calendar/service';
+import { STATUSES } from './domain/lifecycle';
+import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow } from './repo';
+
+export const ListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  idNumber: z.string().trim().regex(/^\d{12}$/, 'Số định danh gồm 12 chữ số').optional(),
+  phone: z.string().trim().max(20).optional(),
+  procedure: z.string().max(50).optional(),
+  field: z.string().max(10).optional(),
+  status: z.string().max(200).optional().refine((s) => !s || s.split(',').every((x) => (STATUSES as readonly string[]).includes(x)), 'Trạng thái không hợp lệ'),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
+  overdue: z.enum(['1', 'true']).optional(),
+  inbox: z.enum(['1', 'true']).optional(),
+  center: z.string().max(60).optional(),
+  sort: z.enum(['registered_desc', 'registered_asc', 'due_asc']).default('registered_desc'),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ListQuery = z.infer<typeof ListQuery>;
+
+/**
+ * Lists dossiers the caller may see, with search and filters. Center staff see their center; department staff see
+ * only what the workflow handed to their department; province roles may pick a center or see all.
+ */
+export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date): Promise<{ rows: DossierRow[]; total: number }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    let s = sql;
+    for (const v of values) {
+      params.push(v);
+      s = s.replace('?', `$${params.length}`);
+    }
+    where.push(s);
+  };
+  if (isProvinceWide(actor)) {
+    if (!actorCan(actor, 'dossiers.view_center')) throw forbidden();
+    if (q.center) add('d.center_id = ?', (await findCenter(db, q.center)).id);
+  } else if (actorCan(actor, 'dossiers.view_center') && actor.centerId) {
+    add('d.center_id = ?', actor.centerId);
+  } else if (isDepartmentStaff(actor) && actor.departmentId) {
+    add('d.department_id = ? AND d.step_index IS NOT NULL', actor.departmentId);
+  } else {
+    throw forbidden();
+  }
+  if (q.inbox) where.push(`d.status IN ('in_progress', 'paused')`);
+  if (q.status) add('d.status = ANY(?)', q.status.split(','));
+  if (q.procedure) add('d.procedure_code = ?', q.procedure);
+  if (q.field) add('d.field_code = ?', q.field.toUpperCase());
+  if (q.from) add(`d.registered_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
+  if (q.to) add(`d.registered_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
+  if (q.overdue) add(`d.settled_at IS NULL AND d.closed_at IS NULL AND d.due_at < ?`, now);
+  if (q.idNumber) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', q.idNumber);
+  if (q.phone) add('d.applicant_id IN (SELECT id FROM applicants WHERE phone = ?)', q.phone);
+  if (q.q) {
+    const text = q.q.trim();
+    if (/^[0-9A-Za-z.]+-\d{6}-\d{1,4}$/.test(text) || /^\d{6}-\d{4}$/.test(text)) add('d.code LIKE ?', `%${escapeLike(text)}`);
+    else if (/^\d{12}$/.test(text)) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', text);
+    else add(`d.applicant_id IN (SELECT id FROM applicants WHERE search_text LIKE ?)`, `%${escapeLike(foldVietnamese(text))}%`);
+  }
+  const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  // Overdue first in an inbox; otherwise the chosen order. The id breaks ties so pages never overlap.
+  const order = q.inbox || q.sort === 'due_asc' ? 'd.due_at ASC NULLS LAST, d.id' : q.sort === 'registered_asc' ? 'd.registered_at ASC, d.id' : 'd.registered_at DESC, d.id';
+  const [total, rows] = await Promise.all([
+    one<{ n: number }>(db, `SELECT count(*)::int AS n FROM dossiers d ${w}`, params),
+    many<DossierRow>(db, `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`, params),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

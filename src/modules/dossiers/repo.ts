@@ -1,0 +1,117 @@
+import type { Queryable } from '../../platform/db';
+import { many, one } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+import type { DossierState, Status, StepRole } from './domain/lifecycle';
+import type { TimeLimit } from './domain/due';
+
+export interface WorkflowStep {
+  order: number;
+  name: string;
+  role: StepRole;
+  unit: string;
+  budget: { unit: 'working_days' | 'working_hours'; value: number };
+}
+
+export interface ApplicantSnapshot {
+  kind: 'person' | 'organization';
+  fullName: string;
+  idNumber?: string | null;
+  dateOfBirth?: string | null;
+  phone?: string;
+  email?: string;
+  address?: string;
+  orgName?: string | null;
+  taxCode?: string | null;
+}
+
+export interface ChecklistItem {
+  index: number;
+  name: string;
+  original: number;
+  copy: number;
+  mandatory: boolean;
+  presented: boolean;
+}
+
+export interface DossierRow {
+  id: string;
+  code: string;
+  daily_number: number;
+  center_id: string;
+  procedure_code: string;
+  procedure_name: string;
+  field_code: string;
+  department_id: string | null;
+  department_name: string | null;
+  applicant_id: string;
+  applicant: ApplicantSnapshot;
+  channel: 'direct' | 'post' | 'online';
+  status: Status;
+  version: number;
+  time_limit: TimeLimit;
+  workflow: WorkflowStep[];
+  step_index: number | null;
+  step_started_at: Date | null;
+  holder: 'center' | 'department' | 'inter_agency' | 'applicant';
+  assignee_id: string | null;
+  assignee_name: string | null;
+  checklist: ChecklistItem[];
+  registered_at: Date;
+  received_at: Date | null;
+  receipt_day: string | null;
+  due_at: Date | null;
+  original_due_at: Date | null;
+  extended_at: Date | null;
+  extension_reason: string | null;
+  paused_at: Date | null;
+  supplement_count: number;
+  late_by_supplement: boolean;
+  settled_at: Date | null;
+  returned_at: Date | null;
+  closed_at: Date | null;
+  result: Record<string, unknown> | null;
+  return_method: string | null;
+  late_notice: { reason: string; proposedDueAt: string; at: string } | null;
+  back_entry: boolean;
+}
+
+export const DOSSIER_COLUMNS = `d.*, p.name AS procedure_name, dep.name AS department_name, u.full_name AS assignee_name`;
+export const DOSSIER_FROM = `dossiers d JOIN procedures p ON p.code = d.procedure_code
+  LEFT JOIN departments dep ON dep.id = d.department_id LEFT JOIN users u ON u.id = d.assignee_id`;
+
+export async function findDossier(db: Queryable, code: string): Promise<DossierRow> {
+  const row = await one<DossierRow>(db, `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.code = $1`, [code]);
+  if (!row) throw notFound(`hồ sơ có mã ${code}`);
+  return row;
+}
+
+export function stateOf(d: DossierRow): DossierState {
+  return {
+    status: d.status,
+    stepIndex: d.step_index,
+    workflow: d.workflow,
+    extended: d.extended_at !== null,
+    departmentId: d.department_id,
+    centerId: d.center_id,
+  };
+}
+
+export interface EventRow {
+  id: number;
+  at: Date;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  step_index: number | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+  flagged: boolean;
+  actor_name: string | null;
+  actor_username: string | null;
+}
+
+export async function eventsOf(db: Queryable, dossierId: string): Promise<EventRow[]> {
+  return many<EventRow>(db, `SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.step_index, e.reason, e.data, e.flagged,
+      u.full_name AS actor_name, u.username AS actor_username
+    FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = $1 ORDER BY e.id`, [dossierId]);
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+// Input shapes of the dossier API, shared by the routes and the commands.
+export const ApplicantInput = z.object({
+  kind: z.enum(['person', 'organization']).default('person'),
+  fullName: z.string().trim().min(2, 'Họ tên người nộp quá ngắn').max(200),
+  idNumber: z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân (CCCD) phải gồm 12 chữ số').optional().nullable(),
+  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh phải có dạng YYYY-MM-DD').optional().nullable(),
+  phone: z.string().trim().regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại không hợp lệ').or(z.literal('')).default(''),
+  email: z.string().trim().email('E-mail không hợp lệ').or(z.literal('')).default(''),
+  address: z.string().trim().max(500).default(''),
+  orgName: z.string().trim().min(2).max(300).optional().nullable(),
+  taxCode: z.string().trim().regex(/^\d{10}(-\d{3})?$/, 'Mã số thuế phải gồm 10 hoặc 13 chữ số').optional().nullable(),
+}).superRefine((a, ctx) => {
+  if (a.kind === 'person' && !a.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'Cần số định danh cá nhân (CCCD) của người nộp' });
+  if (a.kind === 'organization' && !a.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: 'Cần tên tổ chức' });
+  if (a.dateOfBirth && Number.isNaN(Date.parse(a.dateOfBirth))) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Ngày sinh không hợp lệ' });
+});
+export type ApplicantInput = z.infer<typeof ApplicantInput>;
+
+export const ChecklistInput = z.array(z.object({
+  index: z.number().int().min(0),
+  presented: z.boolean(),
+  original: z.number().int().min(0).max(50).optional(),
+  copy: z.number().int().min(0).max(50).optional(),
+})).max(100);
+
+export const RegisterInput = z.object({
+  procedure: z.string().trim().min(1, 'Chọn thủ tục').max(50),
+  applicant: ApplicantInput,
+  channel: z.enum(['direct', 'post', 'online'], { error: 'Kênh nộp phải là direct, post hoặc online' }).default('direct'),
+  checklist: ChecklistInput.optional(),
+  note: z.string().max(2000).optional(),
+  center: z.string().max(60).optional(),
+  /** A dossier received on paper during an outage, entered afterwards with its real receipt time. */
+  backEntry: z.object({
+    receivedAt: z.string().max(40),
+    reason: z.string().trim().min(10, 'Lý do nhập bù tối thiểu 10 ký tự').max(1000),
+  }).optional(),
+});
+export type RegisterInput = z.infer<typeof RegisterInput>;
+
+const Instant = z.string().max(40);
+export const ActionInput = z.object({
+  note: z.string().max(2000).optional(),
+  reason: z.string().trim().max(2000).optional(),
+  version: z.number().int().positive().optional(),
+  checklist: ChecklistInput.optional(),
+  missing: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+  apology: z.string().trim().max(2000).optional(),
+  newDueAt: Instant.optional(),
+  proposedDueAt: Instant.optional(),
+  method: z.enum(['counter', 'post', 'online']).optional(),
+  trackingNumber: z.string().trim().max(60).optional(),
+  resultFileId: z.string().uuid().optional(),
+  resultSummary: z.string().trim().max(2000).optional(),
+}).default({});
+export type ActionInput = z.infer<typeof ActionInput>;
