@@ -13,6 +13,7 @@ const EnvSchema = z.object({
   MOTCUA_SECURE_COOKIES: z.enum(['auto', '0', '1']).default('auto'),
   MOTCUA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MOTCUA_ADMIN_PASSWORD: z.string().min(12, 'MOTCUA_ADMIN_PASSWORD: at least 12 characters').optional(),
+  MOTCUA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +28,7 @@ export interface AppConfig {
   secureCookies: 'auto' | boolean;
   sessionIdleMinutes: number;
   logLevel: string;
+  uploadMaxBytes: number;
   adminPassword?: string;
 }
 
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     secureCookies: e.MOTCUA_SECURE_COOKIES === 'auto' ? 'auto' : e.MOTCUA_SECURE_COOKIES === '1',
     sessionIdleMinutes: e.MOTCUA_SESSION_IDLE_MINUTES,
     logLevel: e.MOTCUA_LOG_LEVEL,
+    uploadMaxBytes: e.MOTCUA_UPLOAD_MAX_MB * 1024 * 1024,
     adminPassword: e.MOTCUA_ADMIN_PASSWORD,
   };
 }

@@ -176,7 +176,7 @@ describe('races and versions', () => {
 
   it('ten parallel different actions on one dossier leave exactly one change', async () => {
     const d = await register(t, clerk);
-    const bodies: [string, object][] = [['receive', {}], ['refuse', { reason: 'Không thuộc thẩm quyền' }], ['withdraw', { reason: 'Rút hồ sơ' }], ['request-supplement', { reason: 'Thiếu', missing: ['Tờ khai'] }]];
+    const bodies: [string, Record<string, unknown>][] = [['receive', {}], ['refuse', { reason: 'Không thuộc thẩm quyền' }], ['withdraw', { reason: 'Rút hồ sơ' }], ['request-supplement', { reason: 'Thiếu', missing: ['Tờ khai'] }]];
     const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => action(t, clerk, d.code, bodies[i % 4][0], bodies[i % 4][1])));
     expect(rs.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(rs.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -45,7 +47,8 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date } = {}): P
   const database = await createTestDatabase();
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
-  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent' }), databaseUrl: database.url };
+  // Uploaded files go to a per-run temporary directory, never into the developer's ./data.
+  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url };
   const app = await buildApp({ db, clock, config }, { logger: false });
   await app.ready();
   return {
@@ -63,6 +66,21 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date } = {}): P
       await app.close();
       await db.end();
       await database.drop();
+    },
+  };
+}
+
+/** A second app instance on the same database as `t`, like two servers sharing one PostgreSQL. */
+export async function createSecondApp(t: TestApp, opts: { clock?: Clock } = {}): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
+  const db = createPool(withDatabase(inject('pgServerUrl'), t.dbName), 5);
+  const app = await buildApp({ db, clock: opts.clock ?? t.clock, config: t.app.deps.config }, { logger: false });
+  await app.ready();
+  return {
+    app,
+    db,
+    async close() {
+      await app.close();
+      await db.end();
     },
   };
 }

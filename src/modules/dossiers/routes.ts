@@ -10,6 +10,7 @@ import type { DossierCtx } from './context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from './presenter';
 import { ListQuery, listDossiers } from './query';
 import { findDossier } from './repo';
+import { fileRoutes } from './files';
 import { ActionInput, RegisterInput } from './schemas';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
@@ -31,6 +32,7 @@ const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
 };
 
 export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(fileRoutes);
   const ctx = (actor: NonNullable<import('fastify').FastifyRequest['actor']>): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
   const detail = async (code: string, actor: NonNullable<import('fastify').FastifyRequest['actor']>) => {
     const d = await findDossier(app.deps.db, code);
