@@ -143,3 +143,31 @@ describe('daily sequence under load', () => {
     expect(received.every((d) => d.status === 'received')).toBe(true);
   });
 });
+
+describe('return scenarios at the counter', () => {
+  const rc = async (code: string) => (await t.app.inject({ url: `/api/v1/dossiers/${code}/return-case`, headers: { cookie: clerk } })).json();
+  it('on time, late, not yet resolved and rejected each say what to print', async () => {
+    clock.set(new Date('2025-03-10T02:00:00Z')); // Mon 10/03 09:00; 3 working days → Thu 13/03 17:00
+    await relogin();
+    const onTime = await inProgress();
+    const late = await inProgress();
+    const pending = await inProgress();
+    const rejected = await inProgress();
+    expect(await rc(pending.code)).toMatchObject({ case: 'not_resolved', documents: ['apology', 'extension'] });
+    for (const d of [onTime]) {
+      await mustAct(t, cv, d.code, 'complete-step', {});
+      await mustAct(t, ld, d.code, 'complete-step', {});
+      await mustAct(t, cv, d.code, 'resolve', {});
+    }
+    await mustAct(t, ld, rejected.code, 'reject', { reason: 'Không đủ điều kiện' });
+    clock.set(new Date('2025-03-14T02:00:00Z')); // Fri 14/03: past the due date
+    await relogin();
+    await mustAct(t, cv, late.code, 'complete-step', {});
+    await mustAct(t, ld, late.code, 'complete-step', {});
+    await mustAct(t, cv, late.code, 'resolve', {});
+    expect(await rc(onTime.code)).toMatchObject({ case: 'on_time', documents: ['result', 'evaluation'] });
+    expect(await rc(late.code)).toMatchObject({ case: 'late', documents: ['result', 'apology', 'evaluation'] });
+    expect(await rc(rejected.code)).toMatchObject({ case: 'rejected', documents: ['rejection'] });
+    expect((await getDossier(t, clerk, late.code)).json().timing).toBe('late');
+  });
+});

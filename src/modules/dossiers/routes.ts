@@ -11,6 +11,7 @@ import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSum
 import { ListQuery, listDossiers } from './query';
 import { findDossier } from './repo';
 import { fileRoutes } from './files';
+import { returnCase } from './return-case';
 import { ActionInput, RegisterInput } from './schemas';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
@@ -116,6 +117,19 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     await assign(ctx(req.actor!), req.params.code, req.body.userId ?? null, req.body.version);
     return detail(req.params.code, req.actor!);
+  });
+
+  app.get('/dossiers/:code/return-case', {
+    config: { access: anyPerm('dossiers.view_center') },
+    schema: {
+      tags: ['dossiers'], summary: 'Tình huống trả kết quả tại quầy (đúng hạn / trễ hạn / chưa có kết quả / không đủ điều kiện) và giấy tờ cần in',
+      params: Code, response: { 200: z.object({ case: z.string(), message: z.string(), documents: z.array(z.string()) }) },
+    },
+  }, async (req) => {
+    const d = await findDossier(app.deps.db, req.params.code);
+    assertCanView(req.actor!, d);
+    const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+    return returnCase(d, calendar, app.deps.clock.now());
   });
 
   // The page a QR code on a slip opens: status and appointment, without personal data.
