@@ -48,14 +48,22 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
     const v = changes[c];
     return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
   });
-  await withTx(db, async (tx) => {
-    const updated = await one(tx, `UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
-      WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`, [d.id, d.status, d.version, ...values]);
-    if (!updated) throw staleError();
-    await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`, [d.id, now, actor.id, action, d.status, to, step, input.reason ?? input.note ?? null, JSON.stringify({ ...data, note: input.note })]);
-    await tx.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [`dossier.${action}`, JSON.stringify({ code: d.code, centerId: d.center_id, from: d.status, to })]);
-  });
+  // Update, history event and outbox row in ONE statement: atomic without a transaction round trip, and the
+  // guard on (status, version) makes a concurrent change lose cleanly.
+  const n = values.length;
+  const r = await one<{ id: string }>(db, `
+    WITH u AS (
+      UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
+       WHERE id = $1 AND status = $2 AND version = $3 RETURNING id),
+    e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
+      SELECT u.id, $${n + 4}, $${n + 5}, $${n + 6}, $2, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM u),
+    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12} FROM u)
+    SELECT id FROM u`, [
+    d.id, d.status, d.version, ...values,
+    now, actor.id, action, to, step, input.reason ?? input.note ?? null, JSON.stringify({ ...data, note: input.note }),
+    `dossier.${action}`, JSON.stringify({ code: d.code, centerId: d.center_id, from: d.status, to }),
+  ]);
+  if (!r) throw staleError();
 }
 
 const staleError = () => new AppError(409, 'DOSSIER_STALE', 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.');

@@ -1,6 +1,5 @@
-import type { Tx } from '../../../platform/db';
-import { one, withTx } from '../../../platform/db';
-import { audit } from '../../../platform/audit';
+import type { Queryable } from '../../../platform/db';
+import { one } from '../../../platform/db';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { actorCan, isProvinceWide } from '../../auth/actor';
 import { findCenter, parseInstant } from '../../calendar/service';
@@ -14,7 +13,7 @@ import { applyChecklist } from './checklist';
 const MAX_BACK_ENTRY_DAYS = 30;
 
 /** Upserts the applicant by citizen ID (or tax code), so a second visit reuses the person's data and files. */
-async function upsertApplicant(tx: Tx, a: ApplicantInput): Promise<string> {
+async function upsertApplicant(tx: Queryable, a: ApplicantInput): Promise<string> {
   const values = [a.kind, a.fullName, a.idNumber ?? null, a.dateOfBirth ?? null, a.phone, a.email, a.address, a.orgName ?? null, a.taxCode ?? null];
   const cols = 'kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
   const update = `full_name = EXCLUDED.full_name, date_of_birth = coalesce(EXCLUDED.date_of_birth, applicants.date_of_birth),
@@ -23,17 +22,6 @@ async function upsertApplicant(tx: Tx, a: ApplicantInput): Promise<string> {
   const conflict = a.idNumber ? 'ON CONFLICT (id_number) WHERE id_number IS NOT NULL' : a.kind === 'organization' && a.taxCode ? "ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization'" : '';
   const r = await one<{ id: string }>(tx, `INSERT INTO applicants (${cols}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict ? `${conflict} DO UPDATE SET ${update}` : ''} RETURNING id`, values);
   return r!.id;
-}
-
-/** Next number of the day for a receiving unit: the counter row is locked by the upsert, so numbers never repeat or skip. */
-async function nextDailyNumber(tx: Tx, unitCode: string, day: string): Promise<number> {
-  const r = await one<{ last_value: number }>(tx, `INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, 1)
-    ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value`, [unitCode, day]);
-  return r!.last_value;
-}
-
-export function dossierCode(unitCode: string, day: string, n: number): string {
-  return `${unitCode}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-${String(n).padStart(4, '0')}`;
 }
 
 export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Promise<string> {
@@ -75,31 +63,44 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const registeredAt = receivedAt ?? now;
   const day = vnDayString(registeredAt);
 
-  return withTx(db, async (tx) => {
-    const applicantId = await upsertApplicant(tx, input.applicant);
-    const n = await nextDailyNumber(tx, center!.code, day);
-    const code = dossierCode(center!.code, day, n);
-    const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
-    const status = receivedAt ? 'received' : 'submitted';
-    const d = await one<{ id: string }>(tx, `INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
+  // The applicant record is shared person data: upserting it first, on its own, keeps it out of the critical section.
+  const applicantId = await upsertApplicant(db, input.applicant);
+  const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
+  const status = receivedAt ? 'received' : 'submitted';
+  const reason = input.backEntry?.reason ?? null;
+  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
+  // One statement, so one atomic round trip: the day's counter row stays locked only until this statement commits,
+  // which keeps the sequence gap-free without serializing whole registrations behind it.
+  const params: unknown[] = [
+    center!.code, day, yymmdd, centerId, proc.code, proc.field_code, dept?.id ?? null, applicantId, JSON.stringify(snapshot(input.applicant)),
+    input.channel, status, JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
+    due?.receiptDay ?? null, due?.dueAt ?? null, receivedAt !== null, actor.id, reason,
+    JSON.stringify({ channel: input.channel, note: input.note, enteredAt: now.toISOString() }),
+    JSON.stringify({ dueAt: due?.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() }),
+    JSON.stringify({ receivedAt: receivedAt?.toISOString(), reason }), now,
+  ];
+  const backEntry = receivedAt
+    ? `, e2 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+          SELECT d.id, $16, $20, 'receive', 'submitted', 'received', $21, $23, true FROM d),
+        a AS (INSERT INTO audit_log (at, actor_id, center_id, action, entity, entity_id, data)
+          SELECT $25, $20, $4, 'dossier.back_entry', 'dossier', d.code, $24 FROM d)`
+    : '';
+  const row = await one<{ code: string }>(db, `
+    WITH seq AS (
+      INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, 1)
+      ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
+    d AS (
+      INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
         channel, status, time_limit, workflow, checklist, registered_at, received_at, receipt_day, due_at, back_entry, created_by)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`, [
-      code, n, centerId, proc.code, proc.field_code, dept?.id ?? null, applicantId, JSON.stringify(snapshot(input.applicant)), input.channel, status,
-      JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt, due?.receiptDay ?? null, due?.dueAt ?? null,
-      receivedAt !== null, actor.id,
-    ]);
-    const flagged = receivedAt !== null;
-    const reason = input.backEntry?.reason ?? null;
-    await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-      VALUES ($1,$2,$3,'register',NULL,'submitted',$4,$5,$6)`, [d!.id, registeredAt, actor.id, reason, JSON.stringify({ channel: input.channel, note: input.note, enteredAt: now.toISOString() }), flagged]);
-    if (receivedAt) {
-      await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-        VALUES ($1,$2,$3,'receive','submitted','received',$4,$5,true)`, [d!.id, receivedAt, actor.id, reason, JSON.stringify({ dueAt: due!.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() })]);
-      await audit(tx, { actorId: actor.id, centerId, action: 'dossier.back_entry', entity: 'dossier', entityId: code, data: { receivedAt: receivedAt.toISOString(), reason } }, now);
-    }
-    await tx.query(`INSERT INTO outbox (topic, payload) VALUES ('dossier.registered', $1)`, [JSON.stringify({ code, centerId, status })]);
-    return code;
-  });
+      SELECT $1 || '-' || $3 || '-' || CASE WHEN seq.last_value < 10000 THEN lpad(seq.last_value::text, 4, '0') ELSE seq.last_value::text END,
+        seq.last_value, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 FROM seq
+      RETURNING id, code),
+    e1 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+      SELECT d.id, $15, $20, 'register', NULL, 'submitted', $21, $22, $19 FROM d),
+    o AS (INSERT INTO outbox (topic, payload) SELECT 'dossier.registered', jsonb_build_object('code', d.code, 'centerId', $4::uuid, 'status', $11::text) FROM d)
+    ${backEntry}
+    SELECT code FROM d`, receivedAt ? params : params.slice(0, 22));
+  return row!.code;
 }
 
 function snapshot(a: ApplicantInput) {
