@@ -30,7 +30,7 @@ try {
   console.log(`Generating dossiers (${perDay} per center per weekday over 3 years)…`);
   await generateDossiers(url, perDay, 1095);
   const total = (await db.query('SELECT count(*)::int AS n FROM dossiers')).rows[0].n;
-  const codes = (await db.query<{ code: string }>('SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) WHERE code LIKE '000.00.15.H57-%' LIMIT 5000')).rows.map((r) => r.code);
+  const codes = (await db.query<{ code: string }>("SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) WHERE code LIKE '000.00.15.H57-%' LIMIT 5000")).rows.map((r) => r.code);
   await db.end();
 
   server = await startServer({ root, env: { DATABASE_URL: url, MOTCUA_DEMO: '0' } });
