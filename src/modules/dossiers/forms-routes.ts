@@ -1,0 +1,148 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { anyPerm } from '../../http/access';
+import { many, one, type Queryable } from '../../platform/db';
+import { AppError, badRequest } from '../../platform/errors';
+import { isRole, ROLE_NAMES } from '../auth/permissions';
+import type { Actor } from '../auth/actor';
+import { isProvinceWide } from '../auth/actor';
+import { findCenter } from '../calendar/service';
+import {
+  renderApology, renderControlSlip, renderDossierSlip, renderReceiptSlip, renderRefusal, renderSupplementRequest,
+  renderTrackingBook, trackingBookXlsx, statusText, type FormContext, type FormDossier, type Handoff, type TrackingRow,
+} from './forms';
+import { assertCanView } from './presenter';
+import { eventsOf, findDossier, type DossierRow, type EventRow } from './repo';
+
+type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control';
+
+/** "Trung tâm Hành chính công thị xã Hương Thủy" → parent "UBND THỊ XÃ HƯƠNG THỦY", place "Hương Thủy". */
+export function centerForForms(c: { name: string; short_name: string; code: string; address: string; phone: string }): FormContext['center'] {
+  const area = c.name.replace(/^Trung tâm (Hành chính công|Phục vụ hành chính công)\s*/i, '').trim() || c.name;
+  const place = area.replace(/^(thị xã|thành phố|huyện|quận|phường|xã|thị trấn|tỉnh)\s+/i, '');
+  return { name: c.name, shortName: c.short_name, code: c.code, address: c.address, phone: c.phone, parentAgency: `UBND ${area.toLocaleUpperCase('vi')}`, place };
+}
+
+async function formContext(db: Queryable, centerId: string, actor: Actor, now: Date): Promise<FormContext> {
+  const c = await one<{ name: string; short_name: string; code: string; address: string; phone: string }>(db, 'SELECT name, short_name, code, address, phone FROM centers WHERE id = $1', [centerId]);
+  const role = actor.roles.find(isRole);
+  return { center: centerForForms(c!), staff: { fullName: actor.fullName, title: role ? ROLE_NAMES[role].vi : 'Cán bộ' }, printedAt: now };
+}
+
+const statusUrl = (req: FastifyRequest, code: string) => `${req.protocol}://${req.host}/tra-cuu/${encodeURIComponent(code)}`;
+
+async function formDossier(db: Queryable, d: DossierRow, url: string): Promise<FormDossier> {
+  const p = await one<{ field_name: string; result: string }>(db, 'SELECT f.name AS field_name, p.result FROM procedures p JOIN fields f ON f.code = p.field_code WHERE p.code = $1', [d.procedure_code]);
+  return {
+    code: d.code, dailyNumber: d.daily_number,
+    procedure: { code: d.procedure_code, name: d.procedure_name, fieldName: p!.field_name, timeLimit: { unit: d.time_limit.unit, value: d.time_limit.value }, result: p!.result },
+    applicant: d.applicant, channel: d.channel, registeredAt: d.registered_at, receivedAt: d.received_at, dueAt: d.due_at, originalDueAt: d.original_due_at,
+    checklist: d.checklist, department: d.department_name, statusUrl: url,
+  };
+}
+
+const lastEvent = (events: EventRow[], actions: string[]) => [...events].reverse().find((e) => actions.includes(e.action));
+const notYet = (what: string) => new AppError(409, 'DOSSIER_FORM_NOT_APPLICABLE', `Chưa thể in ${what} cho hồ sơ ở trạng thái hiện tại.`);
+
+function handoffs(d: DossierRow, events: EventRow[]): Handoff[] {
+  return events.filter((e) => ['transfer', 'complete-step', 'send-back', 'resolve', 'reject'].includes(e.action)).map((e) => {
+    const data = e.data as { fromStep?: number; fromUnit?: string; toUnit?: string; stepDueAt?: string; outcome?: Handoff['outcome'] };
+    const fromStep = data.fromStep ?? (e.step_index ?? 0);
+    const settle = e.action === 'resolve' || e.action === 'reject';
+    return {
+      step: d.workflow[fromStep]?.name ?? e.action,
+      giver: { name: e.actor_name ?? '', unit: data.fromUnit ?? d.workflow[fromStep]?.unit ?? '' },
+      receiver: { name: '', unit: settle ? 'Bộ phận Tiếp nhận và Trả kết quả' : data.toUnit ?? '' },
+      at: e.at,
+      due: settle ? d.due_at : data.stepDueAt ? new Date(data.stepDueAt) : null,
+      outcome: data.outcome ?? null,
+      note: e.reason ?? undefined,
+    };
+  });
+}
+
+export const formRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/dossiers/:code/forms/:file', {
+    config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
+    schema: {
+      tags: ['dossiers'], summary: 'In phiếu của hồ sơ (PDF A4): slip, receipt, supplement, refusal, apology, control',
+      params: z.object({ code: z.string().min(5).max(60), file: z.string().regex(/^(slip|receipt|supplement|refusal|apology|control)\.pdf$/, 'Phiếu phải là slip, receipt, supplement, refusal, apology hoặc control (.pdf)') }),
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    const form = req.params.file.replace(/\.pdf$/, '') as Form;
+    const d = await findDossier(db, req.params.code);
+    assertCanView(req.actor!, d);
+    const now = clock.now();
+    const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, statusUrl(req, d.code)), eventsOf(db, d.id)]);
+    let pdf: Buffer;
+    switch (form) {
+      case 'slip':
+        pdf = await renderDossierSlip(fd, ctx);
+        break;
+      case 'receipt':
+        if (!d.received_at) throw notYet('giấy tiếp nhận và hẹn trả kết quả');
+        pdf = await renderReceiptSlip(fd, ctx);
+        break;
+      case 'supplement': {
+        const e = lastEvent(events, ['request-supplement', 'request-supplement-by-department']);
+        if (!e) throw notYet('phiếu yêu cầu bổ sung');
+        const data = e.data as { missing?: string[]; requestNumber?: number; apology?: string };
+        pdf = await renderSupplementRequest(fd, { ...ctx, missing: data.missing ?? [], reason: e.reason ?? '', requestNumber: data.requestNumber ?? 1, ...(data.apology ? { apology: data.apology } : {}) });
+        break;
+      }
+      case 'refusal': {
+        const e = lastEvent(events, ['refuse']);
+        if (!e) throw notYet('phiếu từ chối tiếp nhận');
+        pdf = await renderRefusal(fd, { ...ctx, reasons: e.reason ?? '' });
+        break;
+      }
+      case 'apology':
+        if (!d.extended_at || !d.due_at) throw notYet('phiếu xin lỗi và hẹn lại ngày trả kết quả (hồ sơ chưa được gia hạn)');
+        pdf = await renderApology({ ...fd, dueAt: d.original_due_at }, { ...ctx, reason: d.extension_reason ?? d.late_notice?.reason ?? '', newDueAt: d.due_at, responsibleUnit: d.department_name ?? '' });
+        break;
+      case 'control':
+        if (!d.received_at) throw notYet('phiếu kiểm soát quá trình giải quyết');
+        pdf = await renderControlSlip(fd, { ...ctx, handoffs: handoffs(d, events) });
+        break;
+    }
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${form}-${d.code}.pdf"`).send(pdf);
+  });
+
+  app.get('/dossiers/tracking-book/:file', {
+    config: { access: anyPerm('dossiers.view_center') },
+    schema: {
+      tags: ['dossiers'], summary: 'Sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF khổ ngang hoặc Excel)',
+      params: z.object({ file: z.enum(['book.pdf', 'book.xlsx'], { error: 'Tệp phải là book.pdf hoặc book.xlsx' }) }),
+      querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), center: z.string().max(60).optional() }),
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    const actor = req.actor!;
+    const { from, to } = req.query;
+    if (to < from) throw badRequest('BOOK_BAD_RANGE', 'Ngày kết thúc phải sau ngày bắt đầu.');
+    if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > 366) throw badRequest('BOOK_RANGE_TOO_LONG', 'Mỗi lần in sổ tối đa một năm.');
+    const centerId = isProvinceWide(actor) ? (req.query.center ? (await findCenter(db, req.query.center)).id : null) : actor.centerId;
+    if (!centerId) throw badRequest('BOOK_CENTER_REQUIRED', 'Chọn Trung tâm cần in sổ.');
+    const rows = await many<DossierRow & { transferred_at: Date | null }>(db, `SELECT d.*, p.name AS procedure_name,
+        (SELECT min(e.at) FROM dossier_events e WHERE e.dossier_id = d.id AND e.action = 'transfer') AS transferred_at
+      FROM dossiers d JOIN procedures p ON p.code = d.procedure_code
+      WHERE d.center_id = $1 AND d.received_at >= ($2::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+        AND d.received_at < (($3::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+      ORDER BY d.received_at, d.code LIMIT 20000`, [centerId, from, to]);
+    const book: TrackingRow[] = rows.map((r) => ({
+      code: r.code, procedureName: r.procedure_name,
+      applicantName: r.applicant.orgName ? `${r.applicant.orgName} (${r.applicant.fullName})` : r.applicant.fullName,
+      applicantContact: [r.applicant.address, r.applicant.phone].filter(Boolean).join(' – '),
+      receivedAt: r.received_at, dueAt: r.due_at, transferredAt: r.transferred_at, settledAt: r.settled_at, returnedAt: r.returned_at,
+      status: statusText(r.status), note: r.back_entry ? 'Nhập bù sau sự cố' : undefined,
+    }));
+    const ctx = { ...(await formContext(db, centerId, actor, clock.now())), from, to };
+    if (req.params.file === 'book.xlsx') {
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="so-theo-doi-${from}-${to}.xlsx"`).send(await trackingBookXlsx(book, ctx));
+    }
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`).send(await renderTrackingBook(book, ctx));
+  });
+};

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { renderControlSlip } from './control-slip';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, pdfText } from './pdf-test-utils';
+import { CODE, ctx, dossier, handoffs } from './test-samples';
+
+describe('renderControlSlip (Phiếu kiểm soát quá trình giải quyết hồ sơ)', () => {
+  it('prints one row per hand-off with units, times, people and early/on time/late', async () => {
+    const pdf = await renderControlSlip(dossier, { ...ctx, handoffs });
+    const text = expectOfficialPaper(pdf);
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    expect(text).toContain(`Mã hồ sơ: ${CODE}`);
+    expect(text).toMatch(/TÊN CƠ QUAN\s+THỜI GIAN GIAO, NHẬN HỒ\s+KẾT QUẢ GIẢI\s+GHI CHÚ/);
+    expect(text).toContain('Cơ quan (bộ phận) giải quyết hồ sơ: Phòng Tài chính - Kế hoạch');
+    expect(text).toContain('Cơ quan phối hợp giải quyết hồ sơ: Chi cục Thuế khu vực Hương Thủy - Phú Vang');
+    const all = flatText(pdf);
+    const rows = handoffs.map((h, i) => all.indexOf(`${i + 1}. ${h.step}`));
+    expect(rows.every((p) => p >= 0)).toBe(true);
+    expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+    expect(all).toContain('10 giờ 05 phút, ngày 12/03/2025');
+    expect(all).toContain('Người giao: Lê Thị Thu Hà');
+    expect(all).toContain('Người nhận: Hoàng Văn Minh');
+    expect(all).toContain('Hạn xử lý: 14/03/2025 16:30');
+    // the outcome of each row sits on the row's first line
+    const lines = text.split('\n');
+    const lineOf = (s: string) => lines.find((l) => l.includes(s)) ?? '';
+    expect(lineOf('1. Chuyển hồ sơ đến')).toContain('Trước hạn');
+    expect(lineOf('2. Thẩm định hồ sơ')).toContain('Đúng hạn');
+    expect(lineOf('3. Trình ký Giấy')).toContain('Quá hạn');
+    expect(lineOf('4. Trả kết quả về')).not.toMatch(/hạn/);
+    expect(all).toContain('Chậm do chờ kết quả xác minh địa điểm');
+    expect(pdfInfo(pdf).pages).toBe(1);
+    expectTextInsideMargins(pdf);
+  });
+
+  it('says so when nothing has been handed over yet', async () => {
+    const pdf = await renderControlSlip(dossier, { ...ctx, handoffs: [] });
+    expect(pdfText(pdf)).toContain('Chưa có bàn giao');
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { renderDossierSlip } from './dossier-slip';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from './pdf-test-utils';
+import { CODE, ctx, dossier } from './test-samples';
+
+describe('renderDossierSlip (Phiếu hồ sơ)', () => {
+  it('prints account, procedure, dossier code and the daily number on one A4 page', async () => {
+    const pdf = await renderDossierSlip(dossier, ctx);
+    const text = expectOfficialPaper(pdf);
+    expect(text).toContain('PHIẾU HỒ SƠ');
+    expect(text).toContain('SỐ THỨ TỰ TRONG NGÀY');
+    expect(text).toMatch(/^\s*0007\b/m);
+    expect(text).toContain(`Mã hồ sơ: ${CODE}`);
+    expect(text).toContain('Tài khoản: 046189001234');
+    expect(text).toContain('Ông/Bà: Nguyễn Thị Hồng Nhung');
+    expect(text).toContain('Ngày sinh: 21/07/1989');
+    expect(text).toContain('Thủ tục hành chính: Đăng ký thành lập hộ kinh doanh');
+    expect(text).toContain('Lĩnh vực: Thành lập và hoạt động của hộ kinh doanh');
+    expect(text).toContain('Thời hạn giải quyết: 03 ngày làm việc');
+    expect(text).toContain('Hình thức nộp: Trực tiếp tại Trung tâm');
+    expect(text).toContain('Thời điểm đăng ký: 12/03/2025 09:05');
+    expect(text).toContain('Lê Thị Thu Hà');
+    const info = pdfInfo(pdf);
+    expect(info).toMatchObject({ pages: 1 });
+    expect(info.width).toBeCloseTo(595.28, 0);
+    expect(info.height).toBeCloseTo(841.89, 0);
+    expectTextInsideMargins(pdf);
+  });
+
+  it('names the organization and its representative, and the online channel', async () => {
+    const pdf = await renderDossierSlip(
+      {
+        ...dossier,
+        channel: 'online',
+        dailyNumber: 123,
+        applicant: {
+          kind: 'organization',
+          fullName: 'Trần Đình Khoa',
+          orgName: 'Công ty TNHH Thương mại Dịch vụ Phú Bài',
+          taxCode: '3301678912',
+          phone: '0234 3862 555',
+          address: '125 Nguyễn Tất Thành, phường Phú Bài, thị xã Hương Thủy',
+        },
+      },
+      ctx,
+    );
+    const text = flatText(pdf);
+    expect(text).toContain('Tổ chức: Công ty TNHH Thương mại Dịch vụ Phú Bài');
+    expect(text).toContain('Người đại diện: Trần Đình Khoa');
+    expect(text).toContain('Tài khoản: 3301678912');
+    expect(text).toContain('Hình thức nộp: Trực tuyến trên Cổng Dịch vụ công');
+    expect(text).toContain('0123');
+  });
+
+  it('refuses to print without a status URL for the QR code', async () => {
+    await expect(renderDossierSlip({ ...dossier, statusUrl: '' }, ctx)).rejects.toMatchObject({ code: 'FORM_NO_STATUS_URL' });
+  });
+});
