@@ -80,7 +80,11 @@ describe('GET /calendar/days', () => {
     expect(byDate.get('2025-01-27')).toMatchObject({ kind: 'day_off', source: 'announced' });
     expect(byDate.get('2025-05-02')).toMatchObject({ kind: 'day_off', source: 'announced' });
     expect(byDate.get('2025-04-26')).toMatchObject({ kind: 'makeup', source: 'announced' });
-    expect(r.items.filter((d: { kind: string }) => d.kind === 'day_off')).toHaveLength(12);
+    expect(r.items.filter((d: { kind: string; weekend: boolean }) => d.kind === 'day_off' && !d.weekend)).toHaveLength(12);
+    // The Saturdays inside Tết 2025 (25/01, 01/02) are closed, unlike an ordinary Saturday morning.
+    expect(byDate.get('2025-01-25')).toMatchObject({ kind: 'day_off', weekend: true });
+    expect(byDate.get('2025-02-01')).toMatchObject({ kind: 'day_off', weekend: true });
+    expect(byDate.has('2025-03-15')).toBe(false);
     expect(r.saturdayMorningOpen).toBe(true);
   });
 

@@ -51,7 +51,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       response: {
         200: z.object({
           year: z.number(), center: CenterRef, saturdayMorningOpen: z.boolean(),
-          items: z.array(z.object({ date: z.string(), kind: z.string(), source: z.string(), name: z.string().optional(), reason: z.string().optional(), overrideId: z.string().optional() })),
+          items: z.array(z.object({ date: z.string(), kind: z.string(), source: z.string(), weekend: z.boolean(), name: z.string().optional(), reason: z.string().optional(), overrideId: z.string().optional() })),
         }),
       },
     },
@@ -61,7 +61,17 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       `SELECT id, day FROM calendar_overrides WHERE removed_at IS NULL AND (center_id IS NULL OR center_id = $1)
          AND day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY center_id NULLS FIRST`, [center?.id ?? null, req.query.year]);
     const ids = new Map(live.map((o) => [o.day, o.id]));
-    const items = calendar.yearDays(req.query.year).map((d) => ({ ...d, ...(d.source === 'admin' && ids.has(d.date) ? { overrideId: ids.get(d.date)! } : {}) }));
+    const items = calendar.yearDays(req.query.year).map((d) => ({ ...d, weekend: false, ...(d.source === 'admin' && ids.has(d.date) ? { overrideId: ids.get(d.date)! } : {}) }));
+    // Saturdays and Sundays inside a holiday period (e.g. the Saturdays of Tết) matter for a center that opens on
+    // Saturday mornings: list them too, marked as weekend days.
+    for (let t = Date.UTC(req.query.year, 0, 1); t < Date.UTC(req.query.year + 1, 0, 1); t += 86_400_000) {
+      const date = new Date(t).toISOString().slice(0, 10);
+      const dow = new Date(t).getUTCDay();
+      if (dow !== 0 && dow !== 6) continue;
+      const info = calendar.dayInfo(date);
+      if (info.kind === 'day_off') items.push({ date, kind: 'day_off', source: (info.source === 'weekly' || info.source === null ? 'announced' : info.source) as 'announced' | 'statutory' | 'admin', weekend: true, ...(info.name ? { name: info.name } : {}) });
+    }
+    items.sort((a, b) => a.date.localeCompare(b.date));
     return { year: req.query.year, center, saturdayMorningOpen, items };
   });
 
