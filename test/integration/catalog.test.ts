@@ -201,3 +201,16 @@ describe('catalog import and export', () => {
     expect(r.json().code).toBe('CATALOG_XLSX_NOT_ZIP');
   });
 });
+
+describe('withdrawn procedures', () => {
+  it('disappear from the public list but stay visible to catalog managers', async () => {
+    const p = (await get('/api/v1/procedures/2.000554')).json();
+    const body = { ...p, active: false };
+    for (const k of ['fieldName', 'updatedAt']) delete body[k];
+    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/procedures/2.000554', payload: body, headers: { cookie: admin } })).statusCode).toBe(200);
+    const pub = (await get('/api/v1/procedures?field=TP&limit=100&includeInactive=true')).json();
+    expect(pub.items.some((x: { code: string }) => x.code === '2.000554')).toBe(false);
+    const mine = (await get('/api/v1/procedures?field=TP&limit=100&includeInactive=true', admin)).json();
+    expect(mine.items.find((x: { code: string }) => x.code === '2.000554').active).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { perm, PUBLIC } from '../../http/access';
 import { withTx } from '../../platform/db';
 import { audit } from '../../platform/audit';
 import { badRequest } from '../../platform/errors';
+import { actorCan } from '../auth/actor';
 import { catalogToXlsx, xlsxToCatalog } from './excel';
 import { importCatalog } from './import';
 import { allProcedures, getProcedure, listFields, listProcedures, upsertProcedure } from './repo';
@@ -16,6 +17,7 @@ const ListQuery = z.object({
   field: z.string().max(10).optional(),
   limit: z.coerce.number().int().min(1, 'limit tối thiểu 1').max(100, 'limit tối đa 100').default(20),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  includeInactive: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 const ImportResult = z.object({ created: z.number(), updated: z.number(), errors: z.array(z.object({ code: z.string(), message: z.string() })) });
@@ -37,7 +39,11 @@ export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: ListQuery,
       response: { 200: z.object({ items: z.array(ProcedureSummary), total: z.number() }) },
     },
-  }, async (req) => listProcedures(app.deps.db, req.query));
+  }, async (req) => {
+    // Withdrawn procedures stay listed for those who maintain the catalog, so they can be re-enabled.
+    const includeInactive = (req.query.includeInactive === 'true' || req.query.includeInactive === '1') && !!req.actor && actorCan(req.actor, 'catalog.manage');
+    return listProcedures(app.deps.db, { ...req.query, includeInactive });
+  });
 
   app.get('/procedures/:code', {
     config: { access: PUBLIC },

@@ -1,0 +1,154 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: end-to-end tests of the web app in a real Chromium against the real server.
+//   1. starts the app (`node scripts/start.mjs`, which builds web/dist when it is stale) on free ports with a fresh
+//      temporary MOTCUA_DATA_DIR (embedded PostgreSQL, demo data) and waits for GET /api/v1/health to say ok;
+//   2. launches Chromium (Debian package, /usr/bin/chromium) through playwright-core with a fresh profile;
+//   3. runs test/e2e/*.e2e.mjs with node's test runner (E2E_BASE_URL, E2E_WS_ENDPOINT in the environment);
+//   4. stops the browser and the app (by PID), also when something fails, and removes the temporary directory.
+// Options: --screenshots  also (re)write the README screenshots in docs/screenshots/
+//          --keep         keep the temporary data directory (its path is printed)
+// Failure screenshots go to test-results/.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const argv = process.argv.slice(2);
+const wantShots = argv.includes('--screenshots');
+const keep = argv.includes('--keep');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(base, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    try {
+      const r = await fetch(`${base}/api/v1/health`);
+      if (r.ok && (await r.json())?.status === 'ok') return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(500);
+  }
+  throw new Error(`no healthy answer from ${base}/api/v1/health within ${timeoutMs / 1000} s`);
+}
+
+/** SIGTERM by PID (start.mjs forwards it to the server, which stops its embedded PostgreSQL), SIGKILL if it hangs. */
+async function stopChild(child, name, graceMs = 20_000) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    process.kill(child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const done = await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]);
+  if (!done) {
+    console.error(`[e2e] ${name} (pid ${child.pid}) did not stop in ${graceMs / 1000} s: SIGKILL`);
+    try {
+      process.kill(child.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    await exited;
+  }
+}
+
+const testFiles = fs
+  .readdirSync(path.join(root, 'test/e2e'))
+  .filter((f) => f.endsWith('.e2e.mjs'))
+  .sort()
+  .map((f) => path.join('test/e2e', f));
+if (testFiles.length === 0) {
+  console.error('[e2e] no test/e2e/*.e2e.mjs files');
+  process.exit(1);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+// mkdtemp makes it 0700; run as root, the embedded PostgreSQL drops to the `postgres` user, which must get through.
+fs.chmodSync(dataDir, 0o755);
+let app = null;
+let browserServer = null;
+let exitCode;
+let stopping = false;
+
+async function cleanup() {
+  if (stopping) return;
+  stopping = true;
+  if (browserServer) await browserServer.close().catch(() => {});
+  await stopChild(app, 'app');
+  if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
+  else console.log(`[e2e] data kept in ${dataDir}`);
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+try {
+  const port = await freePort();
+  const pgPort = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const logFile = path.join(dataDir, 'app.log');
+  const log = fs.openSync(logFile, 'a');
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1', MOTCUA_LOG_LEVEL: 'warn' };
+  delete env.DATABASE_URL;
+  console.log(`[e2e] starting the app on ${base} (data in ${dataDir})`);
+  app = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', log, log] });
+  try {
+    await waitForHealth(base, app, 180_000);
+  } catch (e) {
+    console.error(`[e2e] ${e.message}; last lines of the app log:`);
+    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
+    throw e;
+  }
+  console.log('[e2e] app healthy; launching Chromium');
+
+  browserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+
+  const runner = spawn(process.execPath, ['--test', '--test-concurrency=1', ...testFiles], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      E2E_BASE_URL: base,
+      E2E_WS_ENDPOINT: browserServer.wsEndpoint(),
+      ...(wantShots ? { E2E_README_SHOTS: '1' } : {}),
+    },
+  });
+  exitCode = await new Promise((resolve) => runner.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  if (exitCode !== 0) {
+    console.error('[e2e] tests failed; screenshots in test-results/. Last lines of the app log:');
+    console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-40).join('\n'));
+  }
+} catch (e) {
+  console.error('[e2e]', e?.stack || e);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);

@@ -1,0 +1,53 @@
+// The public catalog: accent-free search, the procedure's detail and the "when will my result be ready?" box.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
+
+after(closeBrowser);
+
+const NAME = 'Đăng ký thành lập hộ kinh doanh';
+const DATE = /\d{2}\/\d{2}\/\d{4}/;
+
+test('search without accents finds the procedure, its detail shows a due date', { timeout: 90_000 }, (t) =>
+  withPage(t, async (page) => {
+    await page.goto(`${BASE}/`);
+    // The 14 fields with their procedure counts.
+    await page.locator('.field-card').nth(13).waitFor();
+    assert.equal(await page.locator('.field-card').count(), 14);
+    assert.match(await page.locator('[data-field="TP"]').innerText(), /Tư pháp[\s\S]*\d+\s*thủ tục/);
+
+    const search = page.getByPlaceholder('Tìm thủ tục hành chính').first();
+    await search.fill('dang ky ho kinh doanh');
+    await search.press('Enter');
+    await page.waitForURL(/\/procedures\?q=dang(\+|%20)ky/);
+    const link = page.getByRole('link', { name: NAME, exact: true });
+    await link.waitFor();
+    await readmeShot(page, 'catalog.png');
+
+    await link.click();
+    await page.waitForURL(/\/procedures\/[^/?]+$/);
+    await page.getByRole('heading', { level: 2, name: NAME }).waitFor();
+    for (const section of ['Thông tin chung', 'Phí, lệ phí', 'Thành phần hồ sơ', 'Căn cứ pháp lý']) {
+      await page.getByText(section, { exact: true }).first().waitFor();
+    }
+    assert.match(await page.locator('.facts').innerText(), /ngày làm việc|giờ làm việc|Trong ngày/);
+
+    const box = page.getByTestId('due-result');
+    await box.getByText('Hẹn trả kết quả').waitFor();
+    const text = await box.innerText();
+    assert.match(text, new RegExp(`Ngày tiếp nhận:\\s*${DATE.source}`));
+    assert.match(text, new RegExp(`Hẹn trả kết quả:\\s*\\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
+    await readmeShot(page, 'procedure-detail.png');
+  }));
+
+test('the catalog works on a 375 px phone', { timeout: 60_000 }, (t) =>
+  withPage(t, { viewport: { width: 375, height: 812 }, isMobile: true }, async (page) => {
+    await page.goto(`${BASE}/procedures?q=${encodeURIComponent('hộ kinh doanh')}`);
+    await page.getByRole('link', { name: NAME, exact: true }).waitFor();
+    // Cards, not a table, and nothing wider than the screen.
+    assert.equal(await page.locator('.procedure-table').count(), 0);
+    assert.ok((await page.locator('.procedure-card').count()) > 0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    await readmeShot(page, 'catalog-mobile.png');
+  }));

@@ -1,0 +1,76 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import enUS from 'antd/locale/en_US';
+import { useTranslation } from 'react-i18next';
+import { theme } from './theme';
+import { ApiError } from './api/client';
+import { PublicLayout } from './components/PublicLayout';
+import { PageLoading } from './components/PageLoading';
+import { HomePage } from './pages/public/HomePage';
+import { ProceduresPage } from './pages/public/ProceduresPage';
+import { ProcedureDetailPage } from './pages/public/ProcedureDetailPage';
+import { LoginPage } from './pages/public/LoginPage';
+import { NotFoundPage } from './pages/public/NotFoundPage';
+import { RequireAuth, RequirePermission } from './components/RequireAuth';
+
+const ConsoleLayout = lazy(() => import('./pages/console/ConsoleLayout'));
+const DashboardPage = lazy(() => import('./pages/console/DashboardPage'));
+const UsersPage = lazy(() => import('./pages/console/users/UsersPage'));
+const CentersPage = lazy(() => import('./pages/console/centers/CentersPage'));
+const CatalogPage = lazy(() => import('./pages/console/catalog/CatalogPage'));
+const CalendarPage = lazy(() => import('./pages/console/calendar/CalendarPage'));
+const AuditPage = lazy(() => import('./pages/console/audit/AuditPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      refetchOnWindowFocus: false,
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+    },
+  },
+});
+
+export function App() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? enUS : viVN;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={locale} theme={theme}>
+        <AntApp>
+          <BrowserRouter>
+            <Suspense fallback={<PageLoading />}>
+              <Routes>
+                <Route element={<PublicLayout />}>
+                  <Route index element={<HomePage />} />
+                  <Route path="procedures" element={<ProceduresPage />} />
+                  <Route path="procedures/:code" element={<ProcedureDetailPage />} />
+                  <Route path="login" element={<LoginPage />} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+                <Route
+                  path="console"
+                  element={
+                    <RequireAuth>
+                      <ConsoleLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<DashboardPage />} />
+                  <Route path="admin/users" element={<RequirePermission perm="users.manage"><UsersPage /></RequirePermission>} />
+                  <Route path="admin/centers" element={<RequirePermission perm="centers.manage"><CentersPage /></RequirePermission>} />
+                  <Route path="admin/catalog" element={<RequirePermission perm="catalog.manage"><CatalogPage /></RequirePermission>} />
+                  <Route path="admin/calendar" element={<RequirePermission perm="calendar.manage"><CalendarPage /></RequirePermission>} />
+                  <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+
+/** The server's Vietnamese `detail` when there is one, else a generic message. */
+export function errorText(t: (k: string) => string, error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('errors.network');
+    if (error.problem.detail) return error.problem.detail;
+    if (error.status === 403) return t('errors.forbidden');
+    if (error.status === 404) return t('errors.notFound');
+    return t('errors.server');
+  }
+  return t('errors.unexpected');
+}
+
+export function ErrorState({ error, onRetry, extra }: { error: unknown; onRetry?: () => void; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const status = error instanceof ApiError && error.status === 404 ? '404' : error instanceof ApiError && error.status === 403 ? '403' : 'error';
+  return (
+    <Result
+      status={status}
+      title={status === '404' ? t('errors.notFoundTitle') : status === '403' ? t('errors.forbiddenTitle') : t('errors.title')}
+      subTitle={errorText(t, error)}
+      extra={extra ?? (onRetry && status === 'error' ? <Button onClick={onRetry}>{t('common.retry')}</Button> : undefined)}
+    />
+  );
+}

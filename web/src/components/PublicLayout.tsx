@@ -1,0 +1,95 @@
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, Layout } from 'antd';
+import { DownOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { BrandMark } from './BrandMark';
+import { LanguageSwitch } from './LanguageSwitch';
+import { placeName, usePublicCenter } from './useCenter';
+import { useMe } from '../api/hooks';
+
+export function PublicLayout() {
+  const { t } = useTranslation();
+  const { center, centers, choose } = usePublicCenter();
+  const me = useMe();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const place = placeName(center);
+
+  return (
+    <Layout className="public-layout">
+      <header className="public-header">
+        <div className="public-header-inner">
+          <div className="brand">
+            <Link to="/" className="brand-home" aria-label={t('nav.home')}>
+              <BrandMark />
+            </Link>
+            <span className="brand-text">
+              <Link to="/" className="brand-title">
+                {t('app.title')}
+              </Link>
+              {centers.length > 1 ? (
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: centers.map((c) => ({ key: c.code, label: c.name })),
+                    selectable: true,
+                    selectedKeys: center ? [center.code] : [],
+                    onClick: ({ key }) => choose(key),
+                  }}
+                >
+                  <button type="button" className="brand-place brand-place-choose" title={t('public.chooseCenter')} aria-label={`${t('public.chooseCenter')}: ${center?.name ?? ''}`}>
+                    {place} <DownOutlined style={{ fontSize: 10 }} />
+                  </button>
+                </Dropdown>
+              ) : (
+                <span className="brand-place">{place}</span>
+              )}
+            </span>
+          </div>
+          <nav className="public-nav">
+            <NavLink to="/procedures" className="public-nav-link">
+              {t('nav.procedures')}
+            </NavLink>
+            {me.data ? (
+              <Button size="small" className="header-btn" icon={<DashboardOutlined />} onClick={() => navigate('/console')} aria-label={t('nav.console')}>
+                <span className="hide-xs">{t('nav.console')}</span>
+              </Button>
+            ) : location.pathname === '/login' ? null : (
+              <Button size="small" className="header-btn" icon={<LoginOutlined />} onClick={() => navigate('/login')} aria-label={t('nav.staffLogin')}>
+                <span className="hide-xs">{t('nav.staffLogin')}</span>
+              </Button>
+            )}
+            <LanguageSwitch dark />
+          </nav>
+        </div>
+      </header>
+      <Layout.Content className="public-content">
+        <Outlet />
+      </Layout.Content>
+      <footer className="public-footer">
+        <div className="public-footer-inner">
+          <div>
+            <div className="footer-title">{center?.name ?? t('app.title')}</div>
+            {center?.address && (
+              <div>
+                <EnvironmentOutlined /> {center.address}
+              </div>
+            )}
+            {center?.phone && (
+              <div>
+                <PhoneOutlined /> {t('public.phone')}: {center.phone}
+              </div>
+            )}
+          </div>
+          <div>
+            <div className="footer-title">
+              <ClockCircleOutlined /> {t('public.hoursTitle')}
+            </div>
+            <div>{center?.saturdayMorningOpen === false ? t('public.hoursDaysWeekdays') : t('public.hoursDays')}</div>
+            <div>{t('public.hoursTimes')}</div>
+          </div>
+        </div>
+      </footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Select, Table, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { http } from '../../../api/client';
+import { useCenters, useMe } from '../../../api/hooks';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { ErrorState } from '../../../components/ErrorState';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { PageHeader } from '../PageHeader';
+
+interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  data: Record<string, unknown>;
+}
+
+const PAGE = 50;
+const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier'];
+
+function valueText(t: (k: string, o?: Record<string, unknown>) => string, key: string, v: unknown): string {
+  if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
+  if (key === 'roles' && Array.isArray(v)) return v.map((r) => t(`roleName.${String(r)}`, { defaultValue: String(r) })).join(', ');
+  if (key === 'level' && typeof v === 'string') return t(`centers.levels.${v}`, { defaultValue: v });
+  if (key === 'kind' && typeof v === 'string') return t(`audit.kinds.${v}`, { defaultValue: v });
+  if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
+  return JSON.stringify(v);
+}
+
+function dataText(t: (k: string, o?: Record<string, unknown>) => string, data: Record<string, unknown>): string {
+  return Object.entries(data ?? {})
+    .filter(([, v]) => v !== undefined && v !== null && v !== '')
+    .map(([k, v]) => `${t(`audit.keys.${k}`, { defaultValue: k })}: ${valueText(t, k, v)}`)
+    .join(' · ');
+}
+
+/** The audit log of the viewer's scope, newest first, 50 at a time. */
+export default function AuditPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('menu.audit'));
+  const me = useMe().data;
+  const centers = useCenters();
+  const wide = !!me?.permissions.includes('centers.view_all');
+  const [center, setCenter] = useState<string>();
+  const [action, setAction] = useState<string>();
+  const log = useInfiniteQuery({
+    queryKey: ['audit', center ?? '', action ?? ''],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) => http.get<{ items: AuditEntry[] }>('/admin/audit', { center, action, limit: PAGE, before: pageParam }),
+    getNextPageParam: (last) => (last.items.length === PAGE ? last.items[last.items.length - 1].id : undefined),
+  });
+  const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const columns: ColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (at: string) => <span className="nowrap">{formatDateTime(at)}</span> },
+    { title: t('audit.actor'), dataIndex: 'actor', width: 140, render: (a: string | null) => (a ? <span className="code">{a}</span> : <span className="muted">{t('audit.system')}</span>) },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 240,
+      render: (a: string) => {
+        const label = t(`audit.actions.${a}`, { defaultValue: '' });
+        return label ? (
+          <Tooltip title={a}>
+            <span>{label}</span>
+          </Tooltip>
+        ) : (
+          <span className="code">{a}</span>
+        );
+      },
+    },
+    {
+      title: t('audit.details'),
+      key: 'data',
+      render: (_, r) => {
+        const text = dataText(t, r.data);
+        return (
+          <Tooltip title={text.length > 160 ? text : undefined}>
+            <span className="audit-data">{text.length > 160 ? `${text.slice(0, 160)}…` : text || '—'}</span>
+          </Tooltip>
+        );
+      },
+    },
+  ];
+
+  return (
+    <div className="console-page">
+      <PageHeader title={t('menu.audit')} subtitle={t('audit.subtitle')} />
+      <Card size="small" className="toolbar-card">
+        <div className="toolbar">
+          <Select
+            allowClear
+            className="toolbar-select"
+            placeholder={t('audit.allActions')}
+            value={action}
+            onChange={(v?: string) => setAction(v)}
+            options={ACTION_GROUPS.map((g) => ({ value: `${g}.`, label: t(`audit.groups.${g}`) }))}
+          />
+          {wide && (
+            <Select
+              allowClear
+              className="toolbar-select toolbar-select-wide"
+              placeholder={t('users.allCenters')}
+              value={center}
+              onChange={(v?: string) => setCenter(v)}
+              options={(centers.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+              popupMatchSelectWidth={false}
+            />
+          )}
+        </div>
+      </Card>
+      {log.isError ? (
+        <ErrorState error={log.error} onRetry={() => void log.refetch()} />
+      ) : (
+        <Card size="small" className="table-card">
+          <Table<AuditEntry> scroll={{ x: 960 }} rowKey="id" size="small" columns={columns} dataSource={rows} loading={log.isPending} pagination={false} />
+          {log.hasNextPage && (
+            <div className="load-more">
+              <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+                {t('audit.more')}
+              </Button>
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import { Alert, Card, DatePicker, Spin, Typography } from 'antd';
+import { CalendarOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useDueDate } from '../../api/hooks';
+import type { ProcessingTime } from '../../api/types';
+import { formatDate, vnTime } from '../../lib/format';
+import { errorText } from '../../components/ErrorState';
+
+/** Now, as a picker value showing Vietnam's wall-clock time whatever the browser's time zone. */
+function vnNow(): Dayjs {
+  return dayjs(vnTime(new Date()).format('YYYY-MM-DDTHH:mm'));
+}
+
+/** "Khi nào có kết quả?": the citizen picks when they submit; the server's legal clock answers. */
+export function DueDateBox({ time, center }: { time: ProcessingTime; center?: string }) {
+  const { t } = useTranslation();
+  const [at, setAt] = useState<Dayjs>(vnNow);
+  const params = useMemo(
+    () => ({
+      receivedAt: `${at.format('YYYY-MM-DDTHH:mm')}:00+07:00`,
+      unit: time.unit,
+      value: time.value,
+      ...(time.cutoff ? { cutoff: time.cutoff } : {}),
+      center,
+    }),
+    [at, time.unit, time.value, time.cutoff, center],
+  );
+  const due = useDueDate(params);
+  const dueAt = due.data ? vnTime(due.data.dueAt) : null;
+
+  return (
+    <Card
+      className="due-box"
+      title={
+        <span>
+          <CalendarOutlined /> {t('due.title')}
+        </span>
+      }
+    >
+      <label className="due-label" htmlFor="due-received-at">
+        {t('due.pick')}
+      </label>
+      <DatePicker
+        id="due-received-at"
+        className="due-picker"
+        showTime={{ format: 'HH:mm', minuteStep: 5 }}
+        format="DD/MM/YYYY HH:mm"
+        value={at}
+        allowClear={false}
+        needConfirm={false}
+        onChange={(v) => v && setAt(v)}
+        style={{ width: '100%' }}
+      />
+      <div className="due-result" aria-live="polite" data-testid="due-result">
+        {due.isPending ? (
+          <Spin size="small" />
+        ) : due.isError ? (
+          <Alert type="error" showIcon title={errorText(t, due.error)} />
+        ) : due.data && dueAt ? (
+          <>
+            <div className="due-line">
+              <span className="due-key">{t('due.receiptDay')}:</span> <strong>{formatDate(due.data.receiptDay)}</strong>
+            </div>
+            <div className="due-line due-main">
+              <span className="due-key">{t('due.dueAt')}:</span>{' '}
+              <strong className="due-date">
+                {dueAt.format('HH:mm')}, {t(`weekday.${dueAt.day()}`)}, {dueAt.format('DD/MM/YYYY')}
+              </strong>
+            </div>
+            {due.data.moved && due.data.effectiveReceivedAt && (
+              <Typography.Paragraph type="secondary" className="due-note">
+                {t('due.moved', { time: vnTime(due.data.effectiveReceivedAt).format('HH:mm'), weekday: t(`weekday.${vnTime(due.data.effectiveReceivedAt).day()}`), date: vnTime(due.data.effectiveReceivedAt).format('DD/MM/YYYY') })}
+              </Typography.Paragraph>
+            )}
+          </>
+        ) : null}
+      </div>
+      <Typography.Paragraph type="secondary" className="due-note">
+        {time.unit === 'same_day' ? t('due.sameDayNote') : time.calendarDays ? t('due.calendarDaysNote') : t('due.note')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}

@@ -1,0 +1,296 @@
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, HomeOutlined } from '@ant-design/icons';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { useProcedure } from '../../api/hooks';
+import type { Fee, Procedure, RequiredDocument, WorkflowStep } from '../../api/types';
+import { durationText, feeAmountText, processingTimeText } from '../../lib/format';
+import { OnlineLevelTag } from '../../components/ProcedureTags';
+import { ErrorState } from '../../components/ErrorState';
+import { usePageTitle } from '../../components/usePageTitle';
+import { usePublicCenter } from '../../components/useCenter';
+import { DueDateBox } from './DueDateBox';
+
+/** Source notes sometimes say "estimated: …": show that in the reader's language. */
+export function noteText(t: TFunction, note: string | null | undefined): string {
+  if (!note) return '';
+  return note.replace(/^\s*estimated\s*:\s*/i, `${t('detail.estimatedPrefix')}: `);
+}
+
+export function budgetText(t: TFunction, b: WorkflowStep['budget']): string {
+  return durationText(t, b.unit, b.value);
+}
+
+function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
+  return (
+    <Card className="detail-section" title={title} size="small" id={id}>
+      {children}
+    </Card>
+  );
+}
+
+export function ProcedureDetailPage() {
+  const { code } = useParams();
+  const { t } = useTranslation();
+  const proc = useProcedure(code);
+  const { center } = usePublicCenter();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const wide = !!screens.lg;
+  const docsWide = !!screens.sm;
+  usePageTitle(proc.data?.name);
+
+  if (proc.isError) {
+    return (
+      <div className="page-section">
+        <ErrorState
+          error={proc.error}
+          onRetry={() => void proc.refetch()}
+          extra={
+            <Button type="primary" onClick={() => navigate('/procedures')}>
+              {t('detail.backToCatalog')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
+  if (proc.isPending) return <div className="page-section"><Skeleton active paragraph={{ rows: 12 }} /></div>;
+  const p = proc.data;
+
+  const feeColumns: ColumnsType<Fee> = docsWide
+    ? [
+        { title: t('detail.feeName'), dataIndex: 'name' },
+        { title: t('detail.feeAmount'), key: 'amount', width: 220, render: (_, f) => <strong className="nowrap-md">{feeAmountText(t, f)}</strong> },
+        { title: t('detail.feeNote'), dataIndex: 'note', responsive: ['md'], render: (n: string) => noteText(t, n) },
+      ]
+    : [
+        {
+          title: t('detail.feeName'),
+          key: 'fee',
+          render: (_, f) => (
+            <>
+              <div>{f.name}</div>
+              <div className="fee-amount">{feeAmountText(t, f)}</div>
+              {f.note && <div className="muted small">{noteText(t, f.note)}</div>}
+            </>
+          ),
+        },
+      ];
+  const docColumns: ColumnsType<RequiredDocument & { i: number }> = [
+    { title: t('detail.no'), dataIndex: 'i', width: 48, align: 'center' },
+    {
+      title: t('detail.docName'),
+      dataIndex: 'name',
+      render: (name: string, d) =>
+        docsWide ? (
+          name
+        ) : (
+          <>
+            <div>{name}</div>
+            <div className="doc-meta">
+              {t('detail.original')}: <strong>{d.original}</strong> · {t('detail.copy')}: <strong>{d.copy}</strong> ·{' '}
+              {d.mandatory ? <span className="doc-mandatory">{t('detail.mandatory')}</span> : <span className="muted">{t('detail.optional')}</span>}
+            </div>
+          </>
+        ),
+    },
+    ...(docsWide
+      ? ([
+          { title: t('detail.original'), dataIndex: 'original', width: 84, align: 'center' },
+          { title: t('detail.copy'), dataIndex: 'copy', width: 84, align: 'center' },
+          {
+            title: t('detail.mandatory'),
+            dataIndex: 'mandatory',
+            width: 96,
+            align: 'center',
+            render: (m: boolean) => (m ? <CheckOutlined style={{ color: '#2e7d32' }} aria-label={t('common.yes')} /> : <span className="muted">{t('common.no')}</span>),
+          },
+        ] as ColumnsType<RequiredDocument & { i: number }>)
+      : []),
+  ];
+  const compactWorkflow: ColumnsType<WorkflowStep> = [
+    { title: t('detail.step'), dataIndex: 'order', width: 52, align: 'center' },
+    {
+      title: t('detail.stepName'),
+      key: 'step',
+      render: (_, s) => (
+        <>
+          <div className="strong">{s.name}</div>
+          <div className="muted small">{s.unit || t(`role.${s.role}`, { defaultValue: s.role })}</div>
+          <div className="small">{budgetText(t, s.budget)}</div>
+        </>
+      ),
+    },
+  ];
+  const workflowColumns: ColumnsType<WorkflowStep> = [
+    { title: t('detail.step'), dataIndex: 'order', width: 60, align: 'center' },
+    { title: t('detail.stepName'), dataIndex: 'name' },
+    {
+      title: t('detail.stepActor'),
+      key: 'actor',
+      render: (_, s) => {
+        const role = t(`role.${s.role}`, { defaultValue: s.role });
+        return (
+          <>
+            <div>{s.unit || role}</div>
+            {s.unit && s.unit !== role && <div className="muted small">{role}</div>}
+          </>
+        );
+      },
+    },
+    { title: t('detail.stepBudget'), key: 'budget', width: 150, render: (_, s) => <span className="nowrap">{budgetText(t, s.budget)}</span> },
+  ];
+
+  const estimated = (p.estimatedFields ?? []).map((f) => t(`estimated.${f}`, { defaultValue: f }));
+  const facts = [
+    { key: 'code', label: t('detail.code'), children: <span className="code">{p.code}</span> },
+    { key: 'field', label: t('detail.field'), children: <Link to={`/procedures?field=${encodeURIComponent(p.field)}`}>{p.fieldName}</Link> },
+    { key: 'agency', label: t('detail.agency'), children: p.agency },
+    { key: 'deciding', label: t('detail.decidingAuthority'), children: p.decidingAuthority },
+    {
+      key: 'time',
+      label: t('detail.processingTime'),
+      children: (
+        <>
+          <strong>{processingTimeText(t, p.processingTime)}</strong>
+          {p.processingTime.note && <div className="muted small">{noteText(t, p.processingTime.note)}</div>}
+        </>
+      ),
+    },
+    { key: 'level', label: t('detail.onlineLevel'), children: <><OnlineLevelTag level={p.onlineLevel} /> <span className="muted small">{t(`online.desc${p.onlineLevel}`, { defaultValue: '' })}</span></> },
+    { key: 'result', label: t('detail.result'), children: p.result },
+    ...(p.interAgency?.length
+      ? [{ key: 'inter', label: t('detail.interAgency'), children: <ul className="plain-list">{p.interAgency.map((a) => <li key={a}>{a}</li>)}</ul> }]
+      : []),
+  ];
+
+  return (
+    <div className="page-section detail-page">
+      <Breadcrumb
+        className="detail-breadcrumb"
+        items={[
+          { title: <Link to="/"><HomeOutlined /> {t('nav.home')}</Link> },
+          { title: <Link to="/procedures">{t('procedures.title')}</Link> },
+          { title: <Link to={`/procedures?field=${encodeURIComponent(p.field)}`}>{p.fieldName.replace(/\s*\(.*\)$/, '')}</Link> },
+        ]}
+      />
+      <div className="detail-head">
+        <div className="detail-head-tags">
+          <Tag className="code-tag">{p.code}</Tag>
+          <OnlineLevelTag level={p.onlineLevel} />
+          {!p.active && <Tag color="red">{t('detail.inactive')}</Tag>}
+        </div>
+        <Typography.Title level={2} className="detail-title">
+          {p.name}
+        </Typography.Title>
+      </div>
+      {estimated.length > 0 && (
+        <Alert className="estimated-note" type="warning" showIcon title={t('detail.estimatedNote', { list: estimated.join(', ') })} />
+      )}
+      <Row gutter={[20, 20]}>
+        <Col xs={24} lg={16} className="detail-main">
+          <Section title={t('detail.general')}>
+            <Descriptions column={1} size="small" bordered items={facts} className="facts" />
+          </Section>
+          {!wide && (
+            <div className="due-inline">
+              <DueDateBox time={p.processingTime} center={center?.code} />
+            </div>
+          )}
+          <Section title={t('detail.fees')}>
+            {p.fees.length ? (
+              <Table<Fee> rowKey={(f) => f.name} size="small" columns={feeColumns} dataSource={p.fees} pagination={false} />
+            ) : (
+              <Typography.Text>{t('fee.none')}</Typography.Text>
+            )}
+          </Section>
+          <Section title={t('detail.documents')}>
+            {p.requiredDocuments.length ? (
+              <>
+                <Table
+                  rowKey="i"
+                  size="small"
+                  columns={docColumns}
+                  dataSource={p.requiredDocuments.map((d, i) => ({ ...d, i: i + 1 }))}
+                  pagination={false}
+                />
+                <Typography.Paragraph type="secondary" className="small" style={{ marginTop: 8, marginBottom: 0 }}>
+                  {t('detail.docsLegend')}
+                </Typography.Paragraph>
+              </>
+            ) : (
+              <Empty description={t('detail.noDocuments')} />
+            )}
+          </Section>
+          {p.workflow?.length > 0 && (
+            <Section title={t('detail.workflow')}>
+              <Table<WorkflowStep>
+                rowKey="order"
+                size="small"
+                columns={docsWide ? workflowColumns : compactWorkflow}
+                dataSource={[...p.workflow].sort((a, b) => a.order - b.order)}
+                pagination={false}
+              />
+            </Section>
+          )}
+          <Section title={t('detail.legalBasis')}>
+            {p.legalBasis.length ? (
+              <ol className="legal-list">
+                {p.legalBasis.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ol>
+            ) : (
+              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+            )}
+          </Section>
+          {p.source && <SourceNote source={p.source} />}
+        </Col>
+        {wide && (
+          <Col lg={8}>
+            <div className="due-sticky">
+              <DueDateBox time={p.processingTime} center={center?.code} />
+            </div>
+          </Col>
+        )}
+      </Row>
+    </div>
+  );
+}
+
+function SourceNote({ source }: { source: Procedure['source'] }) {
+  const { t } = useTranslation();
+  const parts = (source ?? '').split(/\s+;\s+/).filter(Boolean);
+  return (
+    <Typography.Paragraph type="secondary" className="source-note small">
+      {t('detail.source')}:{' '}
+      {parts.map((s, i) => {
+        const url = /^https?:\/\/\S+/.exec(s)?.[0];
+        return (
+          <span key={i}>
+            {i > 0 && ' · '}
+            {url ? (
+              <a href={url} target="_blank" rel="noreferrer noopener">
+                {hostOf(url)}
+              </a>
+            ) : (
+              s
+            )}
+            {url && s.length > url.length ? s.slice(url.length) : ''}
+          </span>
+        );
+      })}
+    </Typography.Paragraph>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return url;
+  }
+}
