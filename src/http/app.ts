@@ -21,6 +21,7 @@ import { calendarRoutes } from '../modules/calendar/routes';
 import { CalendarService } from '../modules/calendar/service';
 import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
+import { feeRoutes } from '../modules/fees/routes';
 
 export interface AppDeps {
   db: Db;
@@ -85,7 +86,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'dossiers' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'dossiers' }, { name: 'fees' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -100,6 +101,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
       await api.register(calendarRoutes);
       await api.register(adminRoutes);
       await api.register(dossierRoutes);
+      await api.register(feeRoutes);
     },
     { prefix: '/api/v1' },
   );
@@ -108,7 +110,8 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
     // Single-page app: any non-API path gets index.html and the client router takes over.
     app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return notFoundHandler(req, reply);
+      // An asset that is not there (e.g. from an older build) must fail loudly, not come back as index.html.
+      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return notFoundHandler(req, reply);
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     });
   }

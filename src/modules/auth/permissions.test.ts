@@ -19,6 +19,7 @@ const expected: Record<Permission, Role[]> = {
   'dossiers.extend': ['director', 'deputy_director', 'reception'],
   'fees.collect': ['fee_collector'],
   'fees.void': ['director', 'deputy_director'],
+  'fees.manage': ['director', 'deputy_director'],
   'queue.serve': ['reception'],
   'reports.view': ['province_supervisor', 'director', 'deputy_director', 'supervisor'],
 };

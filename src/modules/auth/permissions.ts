@@ -42,6 +42,7 @@ export const PERMISSIONS = [
   'dossiers.extend',
   'fees.collect',
   'fees.void',
+  'fees.manage', // the center's bank account, service charges, cash book sign-off, transfers to departments
   'queue.serve',
   'reports.view',
 ] as const;
@@ -50,8 +51,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view'],
   province_supervisor: ['centers.view_all', 'dossiers.view_center', 'reports.view', 'audit.view'],
-  director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'reports.view', 'audit.view'],
-  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'reports.view', 'audit.view'],
+  director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'audit.view'],
+  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'audit.view'],
   supervisor: ['dossiers.view_center', 'dossiers.register', 'reports.view', 'audit.view'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],
   // The clerk at the return counter issues the extension slip when a result is not ready at the appointment.

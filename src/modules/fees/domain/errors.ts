@@ -49,7 +49,8 @@ export type FeeRuleErrorCode =
   | 'FEE_DUPLICATE_RULE_CODE'
   | 'FEE_INVALID_CATEGORY'
   | 'FEE_AMOUNT_OVERFLOW'
-  | 'FEE_INVALID_CATALOG_FEE';
+  | 'FEE_INVALID_CATALOG_FEE'
+  | 'FEE_CHOICE_CONFLICT';
 
 export class FeeRuleError extends AppError {
   constructor(
@@ -59,5 +60,24 @@ export class FeeRuleError extends AppError {
   ) {
     super(400, code, message, details);
     this.name = 'FeeRuleError';
+  }
+}
+
+/** A payment the counter cannot accept as entered (more than is due, too little cash tendered, …). */
+export type PaymentErrorCode =
+  | 'PAYMENT_INVALID_AMOUNT'
+  | 'PAYMENT_OVER_DUE'
+  | 'PAYMENT_TENDERED_TOO_LOW'
+  | 'PAYMENT_TENDERED_NOT_CASH'
+  | 'PAYMENT_REFERENCE_REQUIRED';
+
+export class PaymentError extends AppError {
+  constructor(
+    override readonly code: PaymentErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(400, code, message, details);
+    this.name = 'PaymentError';
   }
 }

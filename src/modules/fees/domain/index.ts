@@ -35,9 +35,56 @@ export {
 } from './fee-types';
 export { validateInput as validateFeeInput } from './fee-validation';
 export {
+  scheduleFromCatalog,
+  catalogFeesKey,
+  feeLegalBasis,
+  SCHEDULE_ADJUSTMENTS,
+  COLLECT_AT_RETURN_FIELDS,
+  type ScheduleItem,
+  type CatalogProcedure,
+} from './schedule';
+export {
+  dossierFees,
+  serviceKey,
+  type ChargeLine,
+  type DossierFees,
+  type DossierFeeInputs,
+  type ServiceCharge,
+  type Undetermined,
+  type UndeterminedReason,
+} from './breakdown';
+export {
+  allocatePayment,
+  balances,
+  bookOf,
+  cashChange,
+  defaultSeriesSymbol,
+  receiptNumber,
+  shareOf,
+  vietQrMemo,
+  PAYMENT_METHODS,
+  PAYMENT_METHOD_LABELS,
+  type Allocation,
+  type LineBalance,
+  type PaymentMethod,
+} from './payment';
+export {
+  cashbookFigures,
+  reconcile,
+  zeroByMethod,
+  type ByMethod,
+  type CashbookFigures,
+  type CashbookLine,
+  type DepartmentMoney,
+  type Reconciliation,
+  type ReconciliationRow,
+} from './ledger';
+export {
   FeeRuleError,
   MoneyError,
   VietQrError,
+  PaymentError,
+  type PaymentErrorCode,
   type FeeRuleErrorCode,
   type MoneyErrorCode,
   type VietQrErrorCode,

@@ -1,0 +1,156 @@
+// Collecting a payment: one transaction writes the services ordered with it, the payment, the numbered receipt,
+// its lines and the audit row. An Idempotency-Key makes a retried request return the receipt of the first one.
+import { createHash } from 'node:crypto';
+import { audit } from '../../../platform/audit';
+import type { Clock } from '../../../platform/clock';
+import type { Db, Tx } from '../../../platform/db';
+import { one, withTx } from '../../../platform/db';
+import { AppError, badRequest, conflict } from '../../../platform/errors';
+import type { Actor } from '../../auth/actor';
+import { vnDayString } from '../../calendar/domain';
+import { allocatePayment, amountInWords, cashChange, receiptNumber, type PaymentMethod, type ScheduleItem } from '../domain';
+import { computeBreakdown } from '../breakdown';
+import { loadDossier, loadSchedule, resolveDepartment, type FeeDossier } from '../repo';
+import { nextReceiptNumber } from '../setup';
+import { addServices, type ServiceInput } from './services';
+import { assertDayOpen } from './day-lock';
+
+export interface FeeCtx {
+  db: Db;
+  clock: Clock;
+  actor: Actor;
+}
+
+export interface CollectInput {
+  method: PaymentMethod;
+  amount: number;
+  tendered?: number | undefined;
+  reference?: string | undefined;
+  services?: ServiceInput[] | undefined;
+  replacesReceiptId?: string | undefined;
+}
+
+export interface PaymentResult {
+  id: string;
+  paymentId: string;
+  receiptNumber: string;
+  series: string;
+  book: number;
+  number: number;
+  dossierCode: string;
+  method: PaymentMethod;
+  amount: number;
+  amountInWords: string;
+  tendered: number | null;
+  change: number;
+  reference: string | null;
+  issuedAt: string;
+  collector: { id: string; fullName: string };
+  items: { code: string; name: string; amount: number }[];
+  paidTotal: number;
+  due: number;
+}
+
+/** Statuses in which a dossier cannot be charged: not yet received, or ended without a result. */
+const NOT_CHARGEABLE = ['submitted', 'needs_supplement', 'refused', 'withdrawn'];
+
+const payerOf = (d: FeeDossier) => ({
+  name: d.applicant.orgName || d.applicant.fullName,
+  address: d.applicant.address ?? '',
+  idNumber: d.applicant.idNumber ?? null,
+  taxCode: d.applicant.taxCode ?? null,
+});
+
+class Replay extends Error {}
+
+async function storedReplay(db: Db | Tx, actor: Actor, scope: string, key: string, hash: string): Promise<PaymentResult | null> {
+  const row = await one<{ response: { requestHash: string; body: PaymentResult } }>(db,
+    'SELECT response FROM idempotency_keys WHERE actor_id = $1 AND scope = $2 AND key = $3', [actor.id, scope, key]);
+  if (!row) return null;
+  if (row.response.requestHash !== hash) {
+    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu nộp tiền khác.');
+  }
+  return row.response.body;
+}
+
+async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readonly ScheduleItem[], input: CollectInput, key: string | null, now: Date): Promise<PaymentResult> {
+  const { actor } = ctx;
+  const day = vnDayString(now);
+  const change = cashChange(input.method, input.amount, input.tendered, input.reference);
+  const b = await computeBreakdown(tx, d, schedule);
+  const parts = allocatePayment(b.balances, input.amount);
+  const departments: (string | null)[] = [];
+  for (const p of parts) departments.push(p.kind === 'fee' ? await resolveDepartment(tx, d, p.departmentCode) : null);
+  if (input.replacesReceiptId) {
+    const old = await one(tx, 'SELECT 1 FROM fee_receipts WHERE id = $1 AND dossier_id = $2 AND voided_at IS NOT NULL', [input.replacesReceiptId, d.id]);
+    if (!old) throw badRequest('FEE_REPLACES_NOT_VOIDED', 'Biên lai được thay thế phải là biên lai đã hủy của cùng hồ sơ.');
+  }
+  const payment = await one<{ id: string }>(tx, `INSERT INTO fee_payments (center_id, dossier_id, method, amount, tendered, change, reference,
+      collector_id, at, day, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
+  [d.center_id, d.id, input.method, input.amount, input.method === 'cash' ? (input.tendered ?? null) : null, change,
+    input.reference?.trim() || null, actor.id, now, day, key]);
+  const no = await nextReceiptNumber(tx, d.center_id, Number(day.slice(0, 4)));
+  const words = amountInWords(input.amount);
+  const receipt = await one<{ id: string }>(tx, `INSERT INTO fee_receipts (payment_id, center_id, series_id, symbol, book, number, dossier_id,
+      dossier_code, procedure_code, procedure_name, field_code, payer, method, amount, amount_in_words, collector_id, collector_name,
+      issued_at, issued_day, replaces_receipt_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
+  [payment!.id, d.center_id, no.seriesId, no.symbol, no.book, no.number, d.id, d.code, d.procedure_code, d.procedure_name, d.field_code,
+    JSON.stringify(payerOf(d)), input.method, input.amount, words, actor.id, actor.fullName, now, day, input.replacesReceiptId ?? null]);
+  for (const [i, p] of parts.entries()) {
+    await tx.query(`INSERT INTO fee_receipt_items (receipt_id, position, line_code, kind, name, quantity, unit_amount, amount, line_amount, kept,
+        department_id, legal_basis) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [receipt!.id, i + 1, p.key, p.kind, p.name, p.quantity, p.unitAmount, p.amount, p.lineAmount, departments[i] === null ? p.amount : p.kept, departments[i], p.legalBasis]);
+  }
+  const result: PaymentResult = {
+    id: receipt!.id, paymentId: payment!.id, receiptNumber: receiptNumber(no.symbol, no.number), series: no.symbol, book: no.book, number: no.number,
+    dossierCode: d.code, method: input.method, amount: input.amount, amountInWords: words,
+    tendered: input.method === 'cash' ? (input.tendered ?? null) : null, change, reference: input.reference?.trim() || null,
+    issuedAt: now.toISOString(), collector: { id: actor.id, fullName: actor.fullName },
+    items: parts.map((p) => ({ code: p.key, name: p.name, amount: p.amount })),
+    paidTotal: b.paid + input.amount, due: b.due - input.amount,
+  };
+  await audit(tx, { actorId: actor.id, centerId: d.center_id, action: 'fees.payment.collect', entity: 'receipt', entityId: receipt!.id,
+    data: { dossier: d.code, receiptNumber: result.receiptNumber, method: input.method, amount: input.amount, change } }, now);
+  return result;
+}
+
+/** Collects a payment; `replayed` is true when an earlier request with the same Idempotency-Key answered. */
+export async function collectPayment(ctx: FeeCtx, code: string, input: CollectInput, key?: string): Promise<{ replayed: boolean; result: PaymentResult }> {
+  const { db, clock, actor } = ctx;
+  const scope = `fees.payment:${code}`;
+  const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+  if (key) {
+    const earlier = await storedReplay(db, actor, scope, key, hash);
+    if (earlier) return { replayed: true, result: earlier };
+  }
+  const first = await loadDossier(db, code, actor);
+  const schedule = await loadSchedule(db, first.procedure_code);
+  try {
+    const result = await withTx(db, async (tx) => {
+      const now = clock.now();
+      if (key) {
+        const claimed = await one(tx, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response, created_at)
+          VALUES ($1,$2,$3,0,'{}',$4) ON CONFLICT DO NOTHING RETURNING key`, [key, actor.id, scope, now]);
+        if (!claimed) throw new Replay();
+      }
+      const d = await loadDossier(tx, code, actor, true);
+      if (NOT_CHARGEABLE.includes(d.status)) {
+        throw conflict('FEE_DOSSIER_NOT_CHARGEABLE', `Hồ sơ ${d.code} đang ở trạng thái không thu phí được (${d.status}).`);
+      }
+      await assertDayOpen(tx, actor.id, vnDayString(now), true);
+      await addServices(tx, d, input.services ?? [], actor, now);
+      const r = await writeReceipt(tx, ctx, d, schedule, input, key ?? null, now);
+      if (key) {
+        await tx.query('UPDATE idempotency_keys SET status = 201, response = $4 WHERE actor_id = $1 AND scope = $2 AND key = $3',
+          [actor.id, scope, key, JSON.stringify({ requestHash: hash, body: r })]);
+      }
+      return r;
+    });
+    return { replayed: false, result };
+  } catch (e) {
+    if (!(e instanceof Replay)) throw e;
+    const earlier = await storedReplay(db, actor, scope, key!, hash);
+    if (!earlier) throw conflict('IDEMPOTENCY_IN_PROGRESS', 'Yêu cầu nộp tiền này đang được xử lý, vui lòng thử lại.');
+    return { replayed: true, result: earlier };
+  }
+}

@@ -1,0 +1,101 @@
+// Excel and PDF copies of the cash book and the fee report: the same figures the API returns, money as whole
+// đồng (Excel number format #,##0; "1.000.000 đ" in the PDF).
+import ExcelJS from 'exceljs';
+import { formatVnDateTime, LANDSCAPE_MARGINS, renderPdf, signatureRow, type PdfContent } from '../../platform/pdf';
+import { formatVnd, PAYMENT_METHOD_LABELS } from './domain';
+import type { Cashbook } from './cashbook';
+import { GROUP_LABELS, type FeeReport } from './reports';
+
+const VND = '#,##0';
+const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
+const header = (ws: ExcelJS.Worksheet, cols: string[]) => {
+  const row = ws.addRow(cols);
+  row.font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: ws.rowCount }];
+};
+
+export async function cashbooksXlsx(centerName: string, books: Cashbook[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'motcua';
+  const sum = wb.addWorksheet('Tổng hợp');
+  sum.addRow([`SỔ QUỸ THU PHÍ, LỆ PHÍ — ${centerName}`]).font = { bold: true, size: 13 };
+  header(sum, ['Ngày', 'Người thu', 'Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Nộp quỹ', 'Tồn cuối ngày', 'Trạng thái']);
+  for (const b of books) {
+    for (const l of b.figures.lines) {
+      sum.addRow([ddmmyyyy(b.day), b.collector.fullName, PAYMENT_METHOD_LABELS[l.method], l.opening, l.receipts, l.voids, l.handedOver, l.closing, b.status === 'closed' ? 'Đã khóa sổ' : 'Chưa khóa sổ']);
+    }
+    const t = b.figures.total;
+    sum.addRow([ddmmyyyy(b.day), b.collector.fullName, 'Cộng', t.opening, t.receipts, t.voids, t.handedOver, t.closing, '']).font = { bold: true };
+  }
+  [4, 5, 6, 7, 8].forEach((c) => (sum.getColumn(c).numFmt = VND));
+  sum.columns.forEach((c, i) => (c.width = [12, 26, 22, 16, 16, 16, 16, 16, 14][i]));
+  const detail = wb.addWorksheet('Chi tiết');
+  header(detail, ['Ngày', 'Người thu', 'Loại', 'Số biên lai', 'Mã hồ sơ', 'Người nộp', 'Hình thức', 'Số tiền', 'Thời điểm', 'Lý do hủy']);
+  for (const b of books) {
+    for (const e of b.entries) {
+      detail.addRow([ddmmyyyy(b.day), b.collector.fullName, e.kind === 'receipt' ? 'Thu' : 'Hủy', e.receiptNumber, e.dossierCode, e.payer,
+        PAYMENT_METHOD_LABELS[e.method], e.kind === 'receipt' ? e.amount : -e.amount, formatVnDateTime(new Date(e.at)), e.reason ?? '']);
+    }
+  }
+  detail.getColumn(8).numFmt = VND;
+  detail.columns.forEach((c, i) => (c.width = [12, 24, 8, 16, 28, 26, 20, 14, 18, 30][i]));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function cashbooksPdf(centerName: string, day: string, books: Cashbook[], printedAt: Date): Promise<Buffer> {
+  const money = (n: number) => formatVnd(n, { nbsp: true });
+  const content: PdfContent[] = [
+    { text: centerName.toLocaleUpperCase('vi'), bold: true, fontSize: 12 },
+    { text: 'SỔ QUỸ THU PHÍ, LỆ PHÍ', bold: true, fontSize: 15, alignment: 'center', margin: [0, 8, 0, 0] },
+    { text: `Ngày ${ddmmyyyy(day)}`, alignment: 'center', margin: [0, 0, 0, 8] },
+  ];
+  for (const b of books) {
+    const status = b.status === 'closed' ? `đã khóa sổ lúc ${formatVnDateTime(new Date(b.closedAt!))}, ký xác nhận: ${b.signedOffBy}` : 'chưa khóa sổ';
+    content.push({ text: `Người thu: ${b.collector.fullName} (${b.collector.username}) — ${status}`, bold: true, margin: [0, 6, 0, 2] });
+    const row = (label: string, l: { opening: number; receipts: number; voids: number; handedOver: number; closing: number }, bold = false) =>
+      [label, l.opening, l.receipts, l.voids, l.handedOver, l.closing].map((v, i) => ({ text: i === 0 ? String(v) : money(v as number), bold, alignment: i === 0 ? 'left' : 'right' }));
+    content.push({
+      table: {
+        headerRows: 1, widths: ['*', 90, 90, 90, 90, 90],
+        body: [
+          ['Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Nộp quỹ', 'Tồn cuối ngày'].map((t) => ({ text: t, bold: true })),
+          ...b.figures.lines.map((l) => row(PAYMENT_METHOD_LABELS[l.method], l)),
+          row('Cộng', b.figures.total, true),
+        ],
+      },
+      fontSize: 10,
+    });
+    if (b.entries.length) {
+      content.push({
+        table: {
+          headerRows: 1, widths: [55, 85, '*', '*', 80, 75],
+          body: [
+            ['Thời điểm', 'Số biên lai', 'Mã hồ sơ', 'Người nộp', 'Hình thức', 'Số tiền'].map((t) => ({ text: t, bold: true })),
+            ...b.entries.map((e) => [formatVnDateTime(new Date(e.at)).slice(11) || '', e.receiptNumber, e.dossierCode, e.kind === 'void' ? `${e.payer} (HỦY: ${e.reason})` : e.payer,
+              PAYMENT_METHOD_LABELS[e.method], { text: money(e.kind === 'receipt' ? e.amount : -e.amount), alignment: 'right' }]),
+          ],
+        },
+        fontSize: 9, margin: [0, 4, 0, 0],
+      });
+    }
+  }
+  content.push(signatureRow({ title: 'Người thu tiền' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }));
+  content.push({ text: `In lúc ${formatVnDateTime(printedAt)}`, fontSize: 8, color: '#666666', margin: [0, 8, 0, 0] });
+  return renderPdf({ pageOrientation: 'landscape', pageMargins: LANDSCAPE_MARGINS, content, defaultStyle: { fontSize: 11 }, info: { title: `Sổ quỹ ngày ${ddmmyyyy(day)}` } }, printedAt);
+}
+
+export async function reportXlsx(centerName: string, r: FeeReport, printedAt: Date): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'motcua';
+  const ws = wb.addWorksheet('Báo cáo thu phí');
+  ws.addRow([`BÁO CÁO THU PHÍ, LỆ PHÍ — ${centerName}`]).font = { bold: true, size: 13 };
+  ws.addRow([`Từ ngày ${ddmmyyyy(r.from)} đến ngày ${ddmmyyyy(r.to)}, theo ${GROUP_LABELS[r.groupBy].toLowerCase()}`]);
+  header(ws, ['Mã', GROUP_LABELS[r.groupBy], 'Số biên lai', 'Đã thu', 'Trung tâm giữ lại', 'Chuyển phòng chuyên môn']);
+  for (const row of r.rows) ws.addRow([row.key, row.label, row.receipts, row.collected, row.kept, row.toDepartments]);
+  ws.addRow(['', 'Tổng cộng', r.total.receipts, r.total.collected, r.total.kept, r.total.toDepartments]).font = { bold: true };
+  ws.addRow(['', `Biên lai đã hủy: ${r.voided.receipts}`, '', r.voided.amount]);
+  [4, 5, 6].forEach((c) => (ws.getColumn(c).numFmt = VND));
+  ws.columns.forEach((c, i) => (c.width = [14, 60, 12, 16, 18, 22][i]));
+  ws.addRow([`Lập lúc ${formatVnDateTime(printedAt)}`]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,116 @@
+// Fees of one dossier: the breakdown, what the counter entered, the VietQR code of what is due, related services,
+// payments and the dossier's receipts.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyPerm, perm } from '../../../http/access';
+import { withTx } from '../../../platform/db';
+import { badRequest, conflict } from '../../../platform/errors';
+import type { Actor } from '../../auth/actor';
+import { qrCode } from '../../../platform/pdf';
+import { buildVietQr, vietQrMemo } from '../domain';
+import { computeBreakdown, presentBreakdown } from '../breakdown';
+import { collectPayment } from '../commands/collect';
+import { saveInputs } from '../commands/inputs';
+import { dossierReceipts, presentReceipt } from '../commands/receipts';
+import { addServices } from '../commands/services';
+import { loadDossier, loadSchedule } from '../repo';
+import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut } from '../schemas';
+import { centerBankAccount } from '../setup';
+
+const VIEW = anyPerm('dossiers.view_center');
+
+export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = (actor: Actor) => ({ db: app.deps.db, clock: app.deps.clock, actor });
+
+  app.get('/dossiers/:code/fees', {
+    config: { access: VIEW },
+    schema: {
+      tags: ['fees'], summary: 'Phí, lệ phí của hồ sơ: từng khoản, căn cứ pháp lý, đã nộp, còn phải nộp (tham số để xem thử số trang, số bản, đối tượng)',
+      params: CodeParam, querystring: BreakdownQuery, response: { 200: BreakdownOut },
+    },
+  }, async (req) => {
+    const { db } = app.deps;
+    const d = await loadDossier(db, req.params.code, req.actor!);
+    const schedule = await loadSchedule(db, d.procedure_code);
+    const q = req.query;
+    return presentBreakdown(d, await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected }));
+  });
+
+  app.put('/dossiers/:code/fees/quantities', {
+    config: { access: anyPerm('dossiers.receive', 'fees.collect') },
+    schema: {
+      tags: ['fees'], summary: 'Lưu số trang, số bản, khoản phí được chọn, đối tượng miễn giảm, số tiền "theo quy định" của hồ sơ',
+      params: CodeParam, body: InputsBody, response: { 200: BreakdownOut },
+    },
+  }, async (req) => {
+    const { dossier, breakdown } = await saveInputs(ctx(req.actor!), req.params.code, req.body);
+    return presentBreakdown(dossier, breakdown);
+  });
+
+  app.get('/dossiers/:code/fees/vietqr', {
+    config: { access: VIEW },
+    schema: {
+      tags: ['fees'], summary: 'Mã VietQR chuyển khoản đúng số tiền còn phải nộp, nội dung là mã hồ sơ',
+      params: CodeParam, response: { 200: VietQrOut },
+    },
+  }, async (req) => {
+    const { db, config } = app.deps;
+    const d = await loadDossier(db, req.params.code, req.actor!);
+    const b = await computeBreakdown(db, d, await loadSchedule(db, d.procedure_code));
+    if (b.due <= 0) throw conflict('FEE_NOTHING_DUE', `Hồ sơ ${d.code} không còn khoản phí nào phải nộp.`);
+    const account = await centerBankAccount(db, d.center_id, config.demo);
+    if (!account) throw conflict('FEE_NO_BANK_ACCOUNT', 'Trung tâm chưa cấu hình tài khoản ngân hàng nhận tiền phí.');
+    const memo = vietQrMemo(d.code);
+    const payload = buildVietQr({ bankBin: account.bankBin, accountNumber: account.accountNumber, amount: b.due, purpose: memo, onLongPurpose: 'error' });
+    const image = await qrCode(payload);
+    const { id: _id, ...acc } = account;
+    return { payload, image: image.dataUrl, amount: b.due, memo, account: acc };
+  });
+
+  app.post('/dossiers/:code/services', {
+    config: { access: anyPerm('fees.collect', 'dossiers.receive') },
+    schema: {
+      tags: ['fees'], summary: 'Đăng ký dịch vụ đi kèm cho hồ sơ: chuyển phát kết quả qua bưu điện, nhắn tin SMS (kèm giá dịch vụ)',
+      params: CodeParam, body: z.object({ services: z.array(ServiceIn).min(1, 'Chọn ít nhất một dịch vụ').max(2) }), response: { 201: BreakdownOut },
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    const first = await loadDossier(db, req.params.code, req.actor!);
+    const schedule = await loadSchedule(db, first.procedure_code);
+    const out = await withTx(db, async (tx) => {
+      const d = await loadDossier(tx, req.params.code, req.actor!, true);
+      await addServices(tx, d, req.body.services, req.actor!, clock.now());
+      return presentBreakdown(d, await computeBreakdown(tx, d, schedule));
+    });
+    return reply.code(201).send(out);
+  });
+
+  app.post('/dossiers/:code/payments', {
+    config: { access: perm('fees.collect') },
+    schema: {
+      tags: ['fees'],
+      summary: 'Thu phí: tiền mặt (có tiền thối), chuyển khoản hoặc thẻ (kèm mã giao dịch); được nộp một phần, không được nộp thừa; cấp biên lai có số. Gửi header Idempotency-Key để thử lại an toàn',
+      params: CodeParam, body: PaymentBody,
+      headers: z.looseObject({ 'idempotency-key': z.string().trim().min(8, 'Idempotency-Key tối thiểu 8 ký tự').max(200).optional() }),
+      response: { 201: PaymentOut },
+    },
+  }, async (req, reply) => {
+    if (req.body.method !== 'cash' && req.body.tendered !== undefined) throw badRequest('PAYMENT_TENDERED_NOT_CASH', 'Chỉ nhập số tiền khách đưa khi nộp bằng tiền mặt.');
+    const { replayed, result } = await collectPayment(ctx(req.actor!), req.params.code, req.body, req.headers['idempotency-key']);
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return reply.code(201).send({ ...result, replayed });
+  });
+
+  app.get('/dossiers/:code/receipts', {
+    config: { access: VIEW },
+    schema: {
+      tags: ['fees'], summary: 'Các biên lai của hồ sơ, kể cả biên lai đã hủy', params: CodeParam,
+      response: { 200: z.object({ items: z.array(ReceiptOut), paid: z.number(), voided: z.number() }) },
+    },
+  }, async (req) => {
+    const d = await loadDossier(app.deps.db, req.params.code, req.actor!);
+    const rows = await dossierReceipts(app.deps.db, d.id);
+    const sum = (voided: boolean) => rows.filter((r) => (r.voided_at !== null) === voided).reduce((a, r) => a + r.amount, 0);
+    return { items: rows.map(presentReceipt), paid: sum(false), voided: sum(true) };
+  });
+};

@@ -1,0 +1,40 @@
+// One receipt: as JSON, as PDF (A4 half page or 80 mm thermal), and its voiding by a supervisor role.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyPerm, perm } from '../../../http/access';
+import { loadReceipt, presentReceipt, voidReceipt } from '../commands/receipts';
+import { receiptPdf } from '../receipt-pdf';
+import { IdParam, ReceiptOut } from '../schemas';
+
+export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/receipts/:id', {
+    config: { access: anyPerm('dossiers.view_center') },
+    schema: { tags: ['fees'], summary: 'Một biên lai thu phí, lệ phí', params: IdParam, response: { 200: ReceiptOut } },
+  }, async (req) => presentReceipt(await loadReceipt(app.deps.db, req.params.id, { actor: req.actor! })));
+
+  app.get('/receipts/:id.pdf', {
+    config: { access: anyPerm('dossiers.view_center') },
+    schema: {
+      tags: ['fees'],
+      summary: 'In biên lai (PDF): nửa trang A4 (mặc định) hoặc giấy in nhiệt 80 mm (?format=80mm); biên lai đã hủy có dấu "ĐÃ HỦY"',
+      params: IdParam,
+      querystring: z.object({ format: z.enum(['a5', '80mm'], { error: 'Khổ in phải là a5 hoặc 80mm' }).default('a5') }),
+    },
+  }, async (req, reply) => {
+    const r = await loadReceipt(app.deps.db, req.params.id, { actor: req.actor! });
+    const pdf = await receiptPdf(r, req.query.format, app.deps.clock.now());
+    const name = `bien-lai-${r.symbol}-${String(r.number).padStart(7, '0')}.pdf`;
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
+  });
+
+  app.post('/receipts/:id/void', {
+    config: { access: perm('fees.void') },
+    schema: {
+      tags: ['fees'],
+      summary: 'Hủy biên lai (Giám đốc, Phó Giám đốc) — ghi lý do, không xóa; khoản đã nộp không còn được tính, thu lại bằng biên lai mới',
+      params: IdParam,
+      body: z.object({ reason: z.string().trim().min(10, 'Lý do hủy tối thiểu 10 ký tự').max(500) }),
+      response: { 200: ReceiptOut },
+    },
+  }, async (req) => presentReceipt(await voidReceipt({ db: app.deps.db, clock: app.deps.clock, actor: req.actor! }, req.params.id, req.body.reason)));
+};
