@@ -12,17 +12,9 @@ export interface WorkflowStep {
   budget: { unit: 'working_days' | 'working_hours'; value: number };
 }
 
-export interface ApplicantSnapshot {
-  kind: 'person' | 'organization';
-  fullName: string;
-  idNumber?: string | null;
-  dateOfBirth?: string | null;
-  phone?: string;
-  email?: string;
-  address?: string;
-  orgName?: string | null;
-  taxCode?: string | null;
-}
+/** The applicant as registered on the dossier, the same shape the printed forms use. */
+export type { FormApplicant as ApplicantSnapshot } from './forms/types';
+import type { FormApplicant as ApplicantSnapshot } from './forms/types';
 
 export interface ChecklistItem {
   index: number;
