@@ -9,6 +9,7 @@ const only = process.argv[2];
 const benches = [
   ['calendar (in-process)', ['--import', 'tsx', 'bench/calendar-inprocess.ts']],
   ['calendar (API)', ['bench/calendar-api.mjs']],
+  ['queue', ['bench/queue.mjs']],
 ];
 for (const [name, args] of benches) {
   if (only && !name.startsWith(only)) continue;

@@ -44,6 +44,13 @@ export async function startServer({ root, env = {} } = {}) {
   }
   return {
     base,
+    dataDir,
+    pgPort,
+    /** The embedded PostgreSQL's URL (user postgres, database motcua), for a second server sharing it. */
+    databaseUrl() {
+      const password = fs.readFileSync(path.join(dataDir, '.pgpass-motcua'), 'utf8').trim();
+      return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/motcua`;
+    },
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

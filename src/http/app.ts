@@ -19,6 +19,8 @@ import { catalogRoutes } from '../modules/catalog/routes';
 import { adminRoutes } from '../modules/admin/routes';
 import { calendarRoutes } from '../modules/calendar/routes';
 import { CalendarService } from '../modules/calendar/service';
+import { queueRoutes } from '../modules/queue/routes';
+import { realtimePlugin, type RealtimeHub } from '../platform/realtime';
 import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
@@ -28,6 +30,8 @@ export interface AppDeps {
   clock: Clock;
   config: AppConfig;
   calendars: CalendarService;
+  /** LISTEN/NOTIFY fan-out; by default one of the app's own on the pool's connection settings, closed with it. */
+  realtime?: RealtimeHub;
 }
 
 declare module 'fastify' {
@@ -86,12 +90,13 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'dossiers' }, { name: 'fees' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' },
       ],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(realtimePlugin, { hub: deps.realtime, connection: deps.db.options });
 
   await app.register(
     async (api) => {
@@ -100,6 +105,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
       await api.register(catalogRoutes);
       await api.register(calendarRoutes);
       await api.register(adminRoutes);
+      await api.register(queueRoutes);
       await api.register(dossierRoutes);
       await api.register(feeRoutes);
     },

@@ -174,10 +174,11 @@ describe('races and versions', () => {
     expect(events).toHaveLength(1);
   });
 
-  it('ten parallel different actions on one dossier leave exactly one change', async () => {
+  it('ten parallel different actions made from the same version leave exactly one change', async () => {
+    // Each clerk acts on what their screen showed (version 1): once one action lands, the others are stale.
     const d = await register(t, clerk);
     const bodies: [string, Record<string, unknown>][] = [['receive', {}], ['refuse', { reason: 'Không thuộc thẩm quyền' }], ['withdraw', { reason: 'Rút hồ sơ' }], ['request-supplement', { reason: 'Thiếu', missing: ['Tờ khai'] }]];
-    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => action(t, clerk, d.code, bodies[i % 4][0], bodies[i % 4][1])));
+    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => action(t, clerk, d.code, bodies[i % 4][0], { ...bodies[i % 4][1], version: d.version })));
     expect(rs.filter((r) => r.statusCode === 200)).toHaveLength(1);
     expect(rs.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
     const detail = (await getDossier(t, clerk, d.code)).json();

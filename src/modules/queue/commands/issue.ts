@@ -1,0 +1,91 @@
+import type { Clock } from '../../../platform/clock';
+import { one, withTx, type Db, type Queryable } from '../../../platform/db';
+import { badRequest, conflict, notFound } from '../../../platform/errors';
+import { vnDayString } from '../../calendar/domain';
+import { estimateWaitMinutes, ticketNumber } from '../domain';
+import { publishTicket } from '../events';
+import {
+  addEvent, counterStates, estimateInputs, priorityCategories, queueCounts, resolveQueue, type CounterState, type TicketRow,
+} from '../repo';
+
+export const NO_COUNTER_MESSAGE = 'Lĩnh vực này hiện không có quầy phục vụ.';
+
+/** Counters (open or paused today) serving any of these fields. */
+export const servingCounters = (states: CounterState[], fields: string[]) =>
+  states.filter((c) => c.status !== 'closed' && c.fields.some((f) => fields.includes(f)));
+
+export const ticketFields = (t: TicketRow) => (t.field_code ? [t.field_code] : t.group_fields ?? []);
+
+/** People ahead of a waiting ticket, the estimated wait, and the counters serving its queue. */
+export async function positionOf(q: Queryable, t: TicketRow, states?: CounterState[], counts?: { ahead: number }) {
+  const fields = ticketFields(t);
+  const serving = servingCounters(states ?? await counterStates(q, t.center_id, t.day), fields);
+  if (t.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0, counters: serving.map((c) => c.number) };
+  const { ahead } = counts ?? await queueCounts(q, t);
+  const inputs = await estimateInputs(q, t.center_id, t.day, fields);
+  const estimatedWaitMinutes = estimateWaitMinutes({
+    ahead,
+    recentServiceMinutes: inputs.recent,
+    openCounters: serving.filter((c) => c.status === 'open').length,
+    defaultServiceMinutes: inputs.defaultServiceMinutes,
+  });
+  return { ahead, estimatedWaitMinutes, counters: serving.map((c) => c.number) };
+}
+
+export interface IssueInput {
+  center: string;
+  field: string;
+  priority?: string;
+  phone?: string;
+}
+
+/** A kiosk ticket: the next number of the queue today (gap-free under concurrent kiosks), then its position. */
+export async function issueTicket(db: Db, clock: Clock, input: IssueInput) {
+  const center = await one<{ id: string; name: string; active: boolean }>(db, 'SELECT id, name, active FROM centers WHERE code = $1 OR id::text = lower($1)', [input.center]);
+  if (!center) throw notFound(`Trung tâm "${input.center}"`);
+  if (!center.active) throw conflict('QUEUE_CENTER_INACTIVE', 'Trung tâm này hiện không hoạt động.');
+  const now = clock.now();
+  const day = vnDayString(now);
+  const ref = await resolveQueue(db, center.id, input.field);
+  if (input.priority) {
+    const cats = await priorityCategories(db, center.id);
+    if (!cats.some((c) => c.code === input.priority)) {
+      throw badRequest('QUEUE_UNKNOWN_PRIORITY', `Đối tượng ưu tiên không hợp lệ. Chọn một trong: ${cats.map((c) => c.name).join(', ')}.`);
+    }
+  }
+  const states = await counterStates(db, center.id, day);
+  if (servingCounters(states, ref.fields).length === 0) throw conflict('QUEUE_NO_COUNTER', NO_COUNTER_MESSAGE);
+
+  const { t, counts } = await withTx(db, async (tx) => {
+    const seq = await one<{ last_value: number }>(tx,
+      `INSERT INTO queue_sequences (center_id, queue_code, day, last_value) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (center_id, queue_code, day) DO UPDATE SET last_value = queue_sequences.last_value + 1 RETURNING last_value`,
+      [center.id, ref.code, day]);
+    const { number, displayNumber } = ticketNumber(ref.rangeStart, seq!.last_value, ref.prefix);
+    const row = (await one<TicketRow>(tx,
+      `INSERT INTO queue_tickets (center_id, day, queue_code, seq, number, display_number, field_code, group_id, priority, phone, status, issued_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'waiting',$11) RETURNING *`,
+      [center.id, day, ref.code, seq!.last_value, number, displayNumber, ref.fieldCode, ref.groupId, input.priority ?? null, input.phone ?? null, now]))!;
+    await addEvent(tx, { ticketId: row.id, centerId: center.id, action: 'issue', data: { queue: ref.code, priority: input.priority ?? null } }, now);
+    const counts = await queueCounts(tx, row);
+    await publishTicket(tx, { centerId: center.id, ticketId: row.id, displayNumber, status: 'waiting', action: 'issue', queue: ref.code, waiting: counts.waiting, at: now.toISOString() });
+    return { t: { ...row, group_fields: ref.kind === 'group' ? ref.fields : null }, counts };
+  });
+
+  const pos = await positionOf(db, t, states, counts);
+  return {
+    id: t.id,
+    number: t.number,
+    displayNumber: t.display_number,
+    field: ref.code,
+    fieldName: ref.name,
+    priority: t.priority,
+    counters: pos.counters,
+    ahead: pos.ahead,
+    estimatedWaitMinutes: pos.estimatedWaitMinutes,
+    issuedAt: t.issued_at.toISOString(),
+    centerId: center.id,
+    centerName: center.name,
+    followUrl: `/queue/follow/${t.id}`,
+  };
+}
