@@ -21,8 +21,9 @@ test('the 2025 calendar shows 27/01/2025 (Lunar New Year) as a day off', { timeo
     await day.waitFor();
     assert.equal(await day.getAttribute('data-status'), 'day_off');
     assert.match(await day.getAttribute('aria-label'), /^27\/01\/2025: Ngày nghỉ: Tết Nguyên đán/);
-    // Weekends are computed in the browser; a normal Tuesday is a working day.
-    assert.equal(await page.locator('[data-date="2025-01-26"]').getAttribute('data-status'), 'weekend');
+    // A Sunday inside the Tết break is a day off; an ordinary Sunday is a weekend; a normal Tuesday is a working day.
+    assert.equal(await page.locator('[data-date="2025-01-26"]').getAttribute('data-status'), 'day_off');
+    assert.equal(await page.locator('[data-date="2025-03-09"]').getAttribute('data-status'), 'weekend');
     assert.equal(await page.locator('[data-date="2025-03-04"]').getAttribute('data-status'), 'working');
 
     // The list names the day and its source.
