@@ -140,6 +140,13 @@ describe('day 2, reports, transfers and reconciliation', () => {
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const total = (wb.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).find((row) => row[2] === 'Tổng cộng')!;
     expect(total.slice(3, 7)).toEqual([5, 1_705_000, 175_000, 1_530_000]);
+
+    const pdf = await api(t, director, 'GET', '/api/v1/fees/reports.pdf?from=2025-03-12&to=2025-03-13&groupBy=field');
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('BÁO CÁO THU PHÍ, LỆ PHÍ');
+    expect(text).toContain('Từ ngày 12/03/2025 đến ngày 13/03/2025');
+    expect(text).toMatch(/Tổng cộng\s+5\s+1\.705\.000\sđ\s+175\.000\sđ\s+1\.530\.000\sđ/);
   });
 
   it('makes a transfer batch per department: collected − center share; a batched receipt can no longer be voided', async () => {

@@ -99,3 +99,27 @@ export async function reportXlsx(centerName: string, r: FeeReport, printedAt: Da
   ws.addRow([`Lập lúc ${formatVnDateTime(printedAt)}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+export async function reportPdf(centerName: string, r: FeeReport, printedAt: Date): Promise<Buffer> {
+  const money = (n: number) => ({ text: formatVnd(n, { nbsp: true }), alignment: 'right' as const });
+  const content: PdfContent[] = [
+    { text: centerName.toLocaleUpperCase('vi'), bold: true, fontSize: 12 },
+    { text: 'BÁO CÁO THU PHÍ, LỆ PHÍ', bold: true, fontSize: 15, alignment: 'center', margin: [0, 8, 0, 0] },
+    { text: `Từ ngày ${ddmmyyyy(r.from)} đến ngày ${ddmmyyyy(r.to)} — theo ${GROUP_LABELS[r.groupBy].toLowerCase()}`, alignment: 'center', margin: [0, 0, 0, 8] },
+    {
+      table: {
+        headerRows: 1, widths: [70, '*', 60, 95, 95, 110],
+        body: [
+          ['Mã', GROUP_LABELS[r.groupBy], 'Số biên lai', 'Đã thu', 'Trung tâm giữ lại', 'Chuyển phòng chuyên môn'].map((t) => ({ text: t, bold: true })),
+          ...r.rows.map((row) => [row.key.length > 14 ? '' : row.key, row.label, { text: String(row.receipts), alignment: 'right' as const }, money(row.collected), money(row.kept), money(row.toDepartments)]),
+          [{ text: '' }, { text: 'Tổng cộng', bold: true }, { text: String(r.total.receipts), alignment: 'right' as const, bold: true }, { ...money(r.total.collected), bold: true }, { ...money(r.total.kept), bold: true }, { ...money(r.total.toDepartments), bold: true }],
+        ],
+      },
+      fontSize: 10,
+    },
+    { text: `Biên lai đã hủy trong kỳ: ${r.voided.receipts}, số tiền ${formatVnd(r.voided.amount, { nbsp: true })} (không tính vào số đã thu).`, margin: [0, 6, 0, 0], fontSize: 10 },
+    signatureRow({ title: 'Người lập biểu' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }),
+    { text: `In lúc ${formatVnDateTime(printedAt)}`, fontSize: 8, color: '#666666', margin: [0, 8, 0, 0] },
+  ];
+  return renderPdf({ pageOrientation: 'landscape', pageMargins: LANDSCAPE_MARGINS, content, defaultStyle: { fontSize: 11 }, info: { title: `Báo cáo thu phí ${ddmmyyyy(r.from)}–${ddmmyyyy(r.to)}` } }, printedAt);
+}

@@ -10,7 +10,7 @@ import { vnDayString } from '../../calendar/domain';
 import { findCenter } from '../../calendar/service';
 import { cashbookOf, closeDay, collectorsOf, findCollector, type Cashbook } from '../cashbook';
 import { cashbookFigures, zeroByMethod } from '../domain';
-import { cashbooksPdf, cashbooksXlsx, reportXlsx } from '../exports';
+import { cashbooksPdf, cashbooksXlsx, reportPdf, reportXlsx } from '../exports';
 import { feeReport } from '../reports';
 import { Day, IdParam, Vnd } from '../schemas';
 import { confirmBatch, createBatch, listBatches, loadBatch, reconciliation } from '../transfers';
@@ -142,6 +142,15 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="bao-cao-thu-phi-${r.from}-${r.to}.xlsx"`).send(await reportXlsx(center.name, r, app.deps.clock.now()));
+  });
+
+  app.get('/fees/reports.pdf', {
+    config: { access: REPORT_ACCESS },
+    schema: { tags: ['fees'], summary: 'Tổng hợp số thu phí, lệ phí (PDF, khổ ngang)', querystring: ReportQuery },
+  }, async (req, reply) => {
+    const center = await centerOf(req.actor!, req.query.center);
+    const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await reportPdf(center.name, r, app.deps.clock.now()));
   });
 
   app.get('/fees/transfers', {
