@@ -15,6 +15,8 @@ import { ProcedureDetailPage } from './pages/public/ProcedureDetailPage';
 import { LoginPage } from './pages/public/LoginPage';
 import { NotFoundPage } from './pages/public/NotFoundPage';
 import { RequireAuth, RequirePermission } from './components/RequireAuth';
+import { RequireAnyPermission as RequireAnyDossierPerm, VIEW_PERMS } from './pages/console/dossiers/guards';
+import { RequireAnyPermission } from './components/fees/RequireAnyPermission';
 
 const ConsoleLayout = lazy(() => import('./pages/console/ConsoleLayout'));
 const DashboardPage = lazy(() => import('./pages/console/DashboardPage'));
@@ -23,6 +25,20 @@ const CentersPage = lazy(() => import('./pages/console/centers/CentersPage'));
 const CatalogPage = lazy(() => import('./pages/console/catalog/CatalogPage'));
 const CalendarPage = lazy(() => import('./pages/console/calendar/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/console/audit/AuditPage'));
+const ReceptionPage = lazy(() => import('./pages/console/dossiers/ReceptionPage'));
+const DossiersPage = lazy(() => import('./pages/console/dossiers/DossiersPage'));
+const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
+const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
+const TrackPage = lazy(() => import('./pages/public/TrackPage'));
+const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
+const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
+const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
+const FeeTransfersPage = lazy(() => import('./pages/console/fees/TransfersPage'));
+const KioskPage = lazy(() => import('./pages/queue/KioskPage'));
+const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
+const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
+const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'));
+const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -43,10 +59,16 @@ export function App() {
           <BrowserRouter>
             <Suspense fallback={<PageLoading />}>
               <Routes>
+                <Route path="kiosk/:center" element={<KioskPage />} />
+                <Route path="board/:center" element={<BoardPage />} />
+                <Route path="queue/ticket/:id" element={<FollowPage />} />
+                <Route path="queue/follow/:id" element={<FollowPage />} />
                 <Route element={<PublicLayout />}>
                   <Route index element={<HomePage />} />
                   <Route path="procedures" element={<ProceduresPage />} />
                   <Route path="procedures/:code" element={<ProcedureDetailPage />} />
+                  <Route path="tra-cuu" element={<TrackPage />} />
+                  <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
@@ -59,10 +81,20 @@ export function App() {
                   }
                 >
                   <Route index element={<DashboardPage />} />
+                  <Route path="dossiers" element={<RequireAnyDossierPerm perms={VIEW_PERMS}><DossiersPage /></RequireAnyDossierPerm>} />
+                  <Route path="dossiers/new" element={<RequirePermission perm="dossiers.register"><ReceptionPage /></RequirePermission>} />
+                  <Route path="dossiers/inbox" element={<RequirePermission perm="dossiers.process"><InboxPage /></RequirePermission>} />
+                  <Route path="dossiers/:code" element={<RequireAnyDossierPerm perms={VIEW_PERMS}><DossierPage /></RequireAnyDossierPerm>} />
                   <Route path="admin/users" element={<RequirePermission perm="users.manage"><UsersPage /></RequirePermission>} />
                   <Route path="admin/centers" element={<RequirePermission perm="centers.manage"><CentersPage /></RequirePermission>} />
                   <Route path="admin/catalog" element={<RequirePermission perm="catalog.manage"><CatalogPage /></RequirePermission>} />
                   <Route path="admin/calendar" element={<RequirePermission perm="calendar.manage"><CalendarPage /></RequirePermission>} />
+                  <Route path="fees" element={<RequireAnyPermission perms={['dossiers.view_center']}><FeesPage /></RequireAnyPermission>} />
+                  <Route path="fees/cashbook" element={<RequireAnyPermission perms={['fees.collect', 'fees.manage', 'reports.view']}><FeeCashbookPage /></RequireAnyPermission>} />
+                  <Route path="fees/reports" element={<RequireAnyPermission perms={['reports.view', 'fees.manage']}><FeeReportsPage /></RequireAnyPermission>} />
+                  <Route path="fees/transfers" element={<RequireAnyPermission perms={['fees.manage']}><FeeTransfersPage /></RequireAnyPermission>} />
+                  <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
+                  <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -1,5 +1,9 @@
 // English: second language of the web app; same keys as vi.ts (plus _one/_other plural forms).
+import { en as dossiersEn } from './modules/dossiers';
+import { en as feesEn } from './modules/fees';
+import { en as queueEn } from './modules/queue';
 export const en = {
+  ...dossiersEn,
   app: {
     title: 'PUBLIC ADMINISTRATION CENTER',
     titleShort: 'Public Administration Center',
@@ -428,4 +432,6 @@ export const en = {
     reasonPlaceholder: 'E.g. According to notice No. …',
     saved: 'Working calendar updated',
   },
+  fees: feesEn,
+  queue: queueEn,
 };

@@ -1,5 +1,9 @@
 // Vietnamese: the product's language. Every visible string of the web app lives here (English in en.ts).
+import { vi as dossiersVi } from './modules/dossiers';
+import { vi as feesVi } from './modules/fees';
+import { vi as queueVi } from './modules/queue';
 export const vi = {
+  ...dossiersVi,
   app: {
     title: 'TRUNG TÂM HÀNH CHÍNH CÔNG',
     titleShort: 'Trung tâm Hành chính công',
@@ -419,4 +423,6 @@ export const vi = {
     reasonPlaceholder: 'Ví dụ: Theo Thông báo số …/TB-UBND ngày …',
     saved: 'Đã cập nhật lịch làm việc',
   },
+  fees: feesVi,
+  queue: queueVi,
 };

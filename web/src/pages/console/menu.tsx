@@ -1,17 +1,30 @@
 import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
+import { LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
   path: string;
   labelKey: string;
   icon: ReactNode;
-  perm?: string;
+  /** The permission needed; a list means any one of them. */
+  perm?: string | string[];
   group?: 'admin';
 }
 
 /** Every console screen that exists; the menu shows those whose permission the user holds. */
 export const consoleEntries: ConsoleEntry[] = [
   { path: '/console', labelKey: 'menu.dashboard', icon: <DashboardOutlined /> },
+  { path: '/console/dossiers/new', labelKey: 'dossiers.menu.new', icon: <FileAddOutlined />, perm: 'dossiers.register' },
+  { path: '/console/dossiers', labelKey: 'dossiers.menu.list', icon: <FolderOpenOutlined />, perm: ['dossiers.view_center', 'dossiers.view_department'] },
+  { path: '/console/dossiers/inbox', labelKey: 'dossiers.menu.inbox', icon: <InboxOutlined />, perm: 'dossiers.process' },
+  { path: '/console/queue', labelKey: 'queue.menu.counter', icon: <NotificationOutlined />, perm: 'queue.serve' },
+  { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
+  { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
+  { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },
+  { path: '/console/fees/reports', labelKey: 'fees.menu.reports', icon: <BarChartOutlined />, perm: ['reports.view', 'fees.manage'] },
+  { path: '/console/fees/transfers', labelKey: 'fees.menu.transfers', icon: <BankOutlined />, perm: 'fees.manage' },
   { path: '/console/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.manage', group: 'admin' },
   { path: '/console/admin/centers', labelKey: 'menu.centers', icon: <ApartmentOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/admin/catalog', labelKey: 'menu.catalog', icon: <BookOutlined />, perm: 'catalog.manage', group: 'admin' },
@@ -21,5 +34,5 @@ export const consoleEntries: ConsoleEntry[] = [
 
 export function allowedEntries(permissions: string[] | undefined): ConsoleEntry[] {
   const perms = new Set(permissions ?? []);
-  return consoleEntries.filter((e) => !e.perm || perms.has(e.perm));
+  return consoleEntries.filter((e) => !e.perm || (Array.isArray(e.perm) ? e.perm.some((p) => perms.has(p)) : perms.has(e.perm)));
 }

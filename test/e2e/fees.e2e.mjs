@@ -1,0 +1,198 @@
+// Fees at the counter: the fee collector opens a received dossier by its code, sees what is due, takes cash with
+// change, prints the receipt; the director voids it with a reason and the amount is due again; the cash book
+// shows both entries.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'playwright-core';
+import { BASE, closeBrowser, loginViaForm, PASSWORD, readmeShot, readmeShots, withPage } from './support.mjs';
+
+after(closeBrowser);
+
+const PROCEDURE = '1.001612'; // Đăng ký thành lập hộ kinh doanh: 100.000 đ at reception
+// Tall enough for the whole VietQR block in the README screenshot.
+const VIEWPORT = { width: 1366, height: 1280 };
+const VND = (s) => new RegExp(`^${s.replace(/\./g, '\\.')}\\s?đ$`); // "100.000 đ" (the space may be a no-break one)
+const RECEIPT_NO = /^[A-Z0-9-]+\/\d{7}$/;
+const VOID_REASON = 'Thu nhầm hình thức nộp, người nộp đề nghị thu lại';
+
+/** A citizen ID number nobody else in this run has (12 digits). */
+const newIdNumber = () => `0461${String(Date.now()).slice(-7)}${Math.floor(Math.random() * 10)}`;
+
+/** Registers and receives a dossier through the API as the Finance–Planning reception clerk; returns its code. */
+async function receivedDossier() {
+  const api = await request.newContext({ baseURL: BASE });
+  try {
+    const login = await api.post('/api/v1/auth/login', { data: { username: 'tn.tc', password: PASSWORD } });
+    assert.equal(login.status(), 200, await login.text());
+    const created = await api.post('/api/v1/dossiers', {
+      data: { procedure: PROCEDURE, applicant: { fullName: 'Hoàng Thị Lan', idNumber: newIdNumber(), phone: '0905123456' }, channel: 'direct' },
+    });
+    assert.equal(created.status(), 201, await created.text());
+    const { code } = await created.json();
+    const received = await api.post(`/api/v1/dossiers/${encodeURIComponent(code)}/receive`, { data: {} });
+    assert.equal(received.status(), 200, await received.text());
+    return code;
+  } finally {
+    await api.dispose();
+  }
+}
+
+/** Fetches a link of the page from the page itself (same cookies), as the new tab would. */
+async function fetchFromPage(page, href) {
+  return page.evaluate(async (u) => {
+    const r = await fetch(u);
+    const head = String.fromCharCode(...new Uint8Array((await r.arrayBuffer()).slice(0, 5)));
+    return { status: r.status, type: r.headers.get('content-type'), head };
+  }, href);
+}
+
+const text = async (locator) => (await locator.innerText()).trim();
+
+/** Waits until the element's text matches (the page refetches after a payment or a void). */
+async function waitText(locator, re, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < end) {
+    last = await text(locator).catch(() => '');
+    if (re.test(last)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.match(last, re);
+}
+
+let code;
+let receiptNumber;
+before(async () => {
+  code = await receivedDossier();
+});
+
+test('the fee collector opens the dossier by code, takes cash with change and prints the receipt', { timeout: 120_000 }, (t) =>
+  withPage(t, { viewport: VIEWPORT }, async (page) => {
+    await loginViaForm(page, 'thuphi');
+    await page.waitForURL(/\/console$/);
+    const menu = page.getByTestId('console-menu');
+    for (const entry of ['Thu phí, lệ phí', 'Sổ quỹ']) await menu.getByRole('link', { name: entry, exact: true }).waitFor();
+    assert.ok(!(await menu.innerText()).includes('Chuyển tiền'), 'a fee collector does not make transfers');
+    await menu.getByRole('link', { name: 'Thu phí, lệ phí', exact: true }).click();
+    await page.waitForURL(/\/console\/fees$/);
+
+    // Typed or scanned: the code, then Enter.
+    const lookup = page.getByPlaceholder('Nhập hoặc quét mã hồ sơ rồi nhấn Enter');
+    await lookup.fill(code);
+    await lookup.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('code') === code);
+    await page.getByTestId('fee-dossier').getByText(code).waitFor();
+    await page.getByTestId('fee-breakdown').getByText('Lệ phí đăng ký hộ kinh doanh', { exact: true }).waitFor();
+    assert.match(await text(page.getByTestId('fee-due')), VND('100.000'));
+    assert.match(await text(page.getByTestId('fee-total')), VND('100.000'));
+    assert.match(await text(page.getByTestId('fee-paid')), VND('0'));
+    await page.getByTestId('fee-services').getByText('Nhận kết quả qua bưu điện').waitFor();
+
+    // Bank transfer: the VietQR code of the amount due, the dossier code as the memo.
+    await page.getByTestId('fee-method').getByText('Chuyển khoản').click();
+    const qr = page.getByTestId('fee-vietqr');
+    await qr.locator('img').waitFor();
+    assert.match(await text(qr.getByTestId('fee-qr-amount')), VND('100.000'));
+    assert.equal(await text(qr.getByTestId('fee-qr-memo')), code);
+    const size = await qr.locator('img').evaluate((img) => ({ w: img.getBoundingClientRect().width, natural: img.naturalWidth }));
+    assert.ok(size.w >= 240 && size.natural > 0, `the QR code is big enough to scan (${size.w} px)`);
+    assert.match(await text(page.getByTestId('fee-submit')), /^Xác nhận đã nhận 100\.000\sđ và cấp biên lai$/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await readmeShot(page, 'fees-collect-vietqr.png');
+
+    // Cash: 200.000 đ handed over → 100.000 đ change.
+    await page.getByTestId('fee-method').getByText('Tiền mặt').click();
+    await page.getByTestId('fee-tendered').fill('200000');
+    assert.match(await text(page.getByTestId('fee-change')), VND('100.000'));
+    await page.getByTestId('fee-submit').click();
+
+    const issued = page.getByTestId('fee-receipt-issued');
+    await issued.waitFor();
+    receiptNumber = await text(page.getByTestId('receipt-number'));
+    assert.match(receiptNumber, RECEIPT_NO);
+    assert.match(await text(page.getByTestId('receipt-change')), VND('100.000'));
+    await issued.getByText('Một trăm nghìn đồng').waitFor();
+    await waitText(page.getByTestId('fee-due'), VND('0'));
+
+    // "In biên lai" (A5) and "In khổ 80mm" open the PDF.
+    const a5 = issued.getByTestId('print-a5');
+    assert.equal(await a5.getAttribute('target'), '_blank');
+    const pdf = await fetchFromPage(page, await a5.getAttribute('href'));
+    assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
+    const thermal = await fetchFromPage(page, await issued.getByTestId('print-80mm').getAttribute('href'));
+    assert.deepEqual(thermal, { status: 200, type: 'application/pdf', head: '%PDF-' });
+
+    // The dossier's receipts list it; a collector cannot void.
+    const list = page.getByTestId('receipt-list');
+    await list.getByText(receiptNumber, { exact: true }).waitFor();
+    assert.equal(await list.getByRole('button', { name: 'Hủy biên lai' }).count(), 0);
+  }));
+
+test('the director voids the receipt with a reason; the fee is due again', { timeout: 120_000 }, (t) =>
+  withPage(t, { viewport: VIEWPORT }, async (page) => {
+    assert.ok(receiptNumber, 'the previous test issued a receipt');
+    await loginViaForm(page, 'giamdoc');
+    await page.waitForURL(/\/console$/);
+    await page.goto(`${BASE}/console/fees?code=${encodeURIComponent(code)}`);
+    const list = page.getByTestId('receipt-list');
+    await list.getByText(receiptNumber, { exact: true }).waitFor();
+    assert.match(await text(page.getByTestId('fee-due')), VND('0'));
+
+    await list.getByRole('button', { name: 'Hủy biên lai' }).click();
+    const modal = page.locator('.ant-modal', { hasText: `Hủy biên lai ${receiptNumber}` });
+    await modal.waitFor();
+    // Fewer than 10 characters: refused before it reaches the server.
+    await modal.locator('textarea').fill('nhầm');
+    await page.getByTestId('void-confirm').click();
+    await modal.getByText('Lý do hủy tối thiểu 10 ký tự').waitFor();
+    await modal.locator('textarea').fill(VOID_REASON);
+    await page.getByTestId('void-confirm').click();
+    await modal.waitFor({ state: 'detached' });
+
+    // Still listed, struck through, with the reason; the amount is due again.
+    const voided = list.getByTestId('receipt-voided');
+    await voided.getByText(`Lý do: ${VOID_REASON}`).waitFor();
+    await voided.getByText('Đã hủy', { exact: true }).waitFor();
+    const row = list.locator('tr.fee-row-voided', { hasText: receiptNumber });
+    await row.waitFor();
+    const decoration = await row.locator('.fee-receipt-no').evaluate((el) => window.getComputedStyle(el).textDecorationLine);
+    assert.equal(decoration, 'line-through');
+    await waitText(page.getByTestId('fee-due'), VND('100.000'));
+    await waitText(page.getByTestId('fee-paid'), VND('0'));
+    assert.equal(await list.getByRole('button', { name: 'Hủy biên lai' }).count(), 0, 'a voided receipt cannot be voided again');
+    if (readmeShots) await page.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    await readmeShot(page, 'fees-receipts-voided.png');
+
+    // The voided receipt still prints (with its "ĐÃ HỦY" stamp).
+    const pdf = await fetchFromPage(page, await list.getByRole('link', { name: 'In biên lai (A5)' }).getAttribute('href'));
+    assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
+
+    // The cash book of the day: the receipt and its void, cash closing 100.000 đ lower than received.
+    await page.getByTestId('console-menu').getByRole('link', { name: 'Sổ quỹ', exact: true }).click();
+    await page.waitForURL(/\/console\/fees\/cashbook$/);
+    const book = page.getByTestId('cashbook-book').filter({ hasText: 'Phan Thị Mai Khánh' });
+    await book.waitFor();
+    const entries = book.locator('tr', { hasText: receiptNumber });
+    await entries.nth(1).waitFor();
+    assert.equal(await entries.count(), 2);
+    await entries.filter({ hasText: VOID_REASON }).getByText('Hủy', { exact: true }).waitFor();
+    const exports = await fetchFromPage(page, await page.getByTestId('cashbook-pdf').getAttribute('href'));
+    assert.deepEqual(exports, { status: 200, type: 'application/pdf', head: '%PDF-' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await readmeShot(page, 'fees-cashbook.png');
+  }));
+
+test('the API refuses a fee collector the void, and a reason shorter than 10 characters', { timeout: 30_000 }, async () => {
+  const api = await request.newContext({ baseURL: BASE });
+  try {
+    const receipts = async () => (await (await api.get(`/api/v1/dossiers/${encodeURIComponent(code)}/receipts`)).json()).items;
+    await api.post('/api/v1/auth/login', { data: { username: 'thuphi', password: PASSWORD } });
+    const [first] = await receipts();
+    assert.ok(first?.id);
+    assert.equal((await api.post(`/api/v1/receipts/${first.id}/void`, { data: { reason: 'Người thu tự hủy biên lai' } })).status(), 403);
+    await api.post('/api/v1/auth/login', { data: { username: 'giamdoc', password: PASSWORD } });
+    assert.equal((await api.post(`/api/v1/receipts/${first.id}/void`, { data: { reason: 'ngắn' } })).status(), 400);
+  } finally {
+    await api.dispose();
+  }
+});

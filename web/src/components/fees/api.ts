@@ -1,0 +1,287 @@
+// TanStack Query hooks over the fees API (issue 6). Kept next to the fee screens so the shared hooks file stays
+// small; the shapes are in api/types.ts (Fee*).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { API_BASE, ApiError, apiUrl, http, type Problem, type Query } from '../../api/client';
+import type {
+  FeeBreakdown, FeeCashbook, FeeCashbookDay, FeeDossierInfo, FeeInputs, FeePayment, FeePaymentMethod, FeeReceipt, FeeReconciliation,
+  FeeReport, FeeReportGroup, FeeRule, FeeServiceType, FeeTransferBatch, FeeVietQr, Items,
+} from '../../api/types';
+
+const enc = encodeURIComponent;
+
+export const feeKeys = {
+  breakdown: (code: string) => ['fees', 'breakdown', code] as const,
+  dossier: (code: string) => ['fees', 'dossier', code] as const,
+  receipts: (code: string) => ['fees', 'receipts', code] as const,
+  vietqr: (code: string, due: number) => ['fees', 'vietqr', code, due] as const,
+  cashbook: (params: object) => ['fees', 'cashbook', params] as const,
+  report: (params: object) => ['fees', 'report', params] as const,
+  transfers: (params: object) => ['fees', 'transfers', params] as const,
+  reconciliation: (params: object) => ['fees', 'reconciliation', params] as const,
+  serviceTypes: ['fees', 'service-types'] as const,
+  rules: ['fees', 'rules'] as const,
+};
+
+const noRetryOn4xx = (count: number, e: unknown) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 2;
+
+/** Everything that depends on a dossier's payments: its breakdown, receipts, QR code, and the cash books/reports. */
+function invalidateDossierMoney(qc: ReturnType<typeof useQueryClient>, code: string) {
+  void qc.invalidateQueries({ queryKey: feeKeys.breakdown(code) });
+  void qc.invalidateQueries({ queryKey: feeKeys.receipts(code) });
+  void qc.invalidateQueries({ queryKey: ['fees', 'vietqr', code] });
+  void qc.invalidateQueries({ queryKey: ['fees', 'cashbook'] });
+  void qc.invalidateQueries({ queryKey: ['fees', 'report'] });
+  void qc.invalidateQueries({ queryKey: ['fees', 'reconciliation'] });
+}
+
+export function useFeeBreakdown(code: string | undefined) {
+  return useQuery({
+    queryKey: feeKeys.breakdown(code ?? ''),
+    queryFn: () => http.get<FeeBreakdown>(`/dossiers/${enc(code ?? '')}/fees`),
+    enabled: !!code,
+    retry: noRetryOn4xx,
+  });
+}
+
+/** The dossier itself (payer name, phone and address to offer the services with). */
+export function useFeeDossier(code: string | undefined) {
+  return useQuery({
+    queryKey: feeKeys.dossier(code ?? ''),
+    queryFn: () => http.get<FeeDossierInfo>(`/dossiers/${enc(code ?? '')}`),
+    enabled: !!code,
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useDossierReceipts(code: string | undefined) {
+  return useQuery({
+    queryKey: feeKeys.receipts(code ?? ''),
+    queryFn: () => http.get<{ items: FeeReceipt[]; paid: number; voided: number }>(`/dossiers/${enc(code ?? '')}/receipts`),
+    enabled: !!code,
+    retry: noRetryOn4xx,
+  });
+}
+
+/** The VietQR code of what the dossier still owes (the server refuses when nothing is due or no account is set). */
+export function useFeeVietQr(code: string | undefined, due: number, enabled: boolean) {
+  return useQuery({
+    queryKey: feeKeys.vietqr(code ?? '', due),
+    queryFn: () => http.get<FeeVietQr>(`/dossiers/${enc(code ?? '')}/fees/vietqr`),
+    enabled: !!code && enabled && due > 0,
+    retry: false,
+    staleTime: 60_000,
+  });
+}
+
+export function useServiceTypes() {
+  return useQuery({
+    queryKey: feeKeys.serviceTypes,
+    queryFn: () => http.get<Items<FeeServiceType>>('/fees/service-types'),
+    staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export interface FeeScheduleItem {
+  code: string;
+  name: string;
+  unit: string;
+  amount: number | null;
+  tiers: { fromUnit: number; amount: number }[];
+  cap: number | null;
+  collectAt: string;
+  choiceGroup: string | null;
+  centerSharePercent: number;
+  departmentCode: string | null;
+  legalBasis: string;
+  note: string;
+}
+
+/** A procedure's fee schedule: which quantities, alternatives and amounts "theo quy định" the counter must enter. */
+export function useFeeSchedule(procedureCode: string | undefined) {
+  return useQuery({
+    queryKey: ['fees', 'schedule', procedureCode ?? ''],
+    queryFn: () => http.get<Items<FeeScheduleItem>>(`/fees/schedules/${enc(procedureCode ?? '')}`),
+    enabled: !!procedureCode,
+    staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export function useFeeRules() {
+  return useQuery({
+    queryKey: feeKeys.rules,
+    queryFn: () => http.get<Items<FeeRule>>('/fees/rules'),
+    staleTime: 5 * 60_000,
+    select: (d) => d.items,
+  });
+}
+
+export type FeeInputsBody = Partial<Omit<FeeInputs, 'version'>> & { version?: number };
+
+export function useSaveFeeInputs(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: FeeInputsBody) => http.put<FeeBreakdown>(`/dossiers/${enc(code)}/fees/quantities`, body),
+    onSuccess: (data) => {
+      qc.setQueryData(feeKeys.breakdown(code), data);
+      void qc.invalidateQueries({ queryKey: ['fees', 'vietqr', code] });
+    },
+  });
+}
+
+export type FeeServiceInput =
+  | { kind: 'postal_result'; address: string; recipient?: string; phone?: string }
+  | { kind: 'sms'; phone: string };
+
+export function useAddFeeServices(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (services: FeeServiceInput[]) => http.post<FeeBreakdown>(`/dossiers/${enc(code)}/services`, { services }),
+    onSuccess: (data) => {
+      qc.setQueryData(feeKeys.breakdown(code), data);
+      void qc.invalidateQueries({ queryKey: ['fees', 'vietqr', code] });
+    },
+  });
+}
+
+export interface PaymentInput {
+  method: FeePaymentMethod;
+  amount: number;
+  tendered?: number;
+  reference?: string;
+  replacesReceiptId?: string;
+}
+
+/**
+ * POST /dossiers/{code}/payments with an Idempotency-Key: a retried click or a lost answer returns the first
+ * receipt instead of charging twice. (The shared client sends no custom headers, hence this small fetch.)
+ */
+async function postPayment(code: string, body: PaymentInput, key: string): Promise<FeePayment> {
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/dossiers/${enc(code)}/payments`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json, application/problem+json', 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', title: 'network' });
+  }
+  const data: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) throw new ApiError(res.status, { status: res.status, ...((data && typeof data === 'object' ? data : {}) as Problem) });
+  return data as FeePayment;
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function useCollectPayment(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, key }: { body: PaymentInput; key: string }) => postPayment(code, body, key),
+    onSettled: () => invalidateDossierMoney(qc, code),
+  });
+}
+
+export function useVoidReceipt(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => http.post<FeeReceipt>(`/receipts/${enc(id)}/void`, { reason }),
+    onSettled: () => invalidateDossierMoney(qc, code),
+  });
+}
+
+export const receiptPdfUrl = (id: string, format: 'a5' | '80mm' = 'a5') =>
+  apiUrl(`/receipts/${enc(id)}.pdf`, format === '80mm' ? { format } : undefined);
+
+// ── Cash book ──
+
+export interface CashbookQuery extends Query {
+  date?: string;
+  collector?: string;
+  center?: string;
+}
+
+export function useCashbook(params: CashbookQuery, enabled = true) {
+  return useQuery({
+    queryKey: feeKeys.cashbook(params),
+    queryFn: () => http.get<FeeCashbookDay>('/fees/cashbook', params),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useCloseCashbook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { date: string; collector: string; center?: string; handedOver: Partial<Record<FeePaymentMethod, number>>; note: string }) =>
+      http.post<FeeCashbook>('/fees/cashbook/close', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'cashbook'] }),
+  });
+}
+
+// ── Reports, transfers, reconciliation ──
+
+export interface PeriodQuery extends Query {
+  from: string;
+  to: string;
+  center?: string;
+}
+
+export function useFeeReport(params: PeriodQuery & { groupBy: FeeReportGroup }, enabled = true) {
+  return useQuery({
+    queryKey: feeKeys.report(params),
+    queryFn: () => http.get<FeeReport>('/fees/reports', params),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useTransfers(params: PeriodQuery, enabled = true) {
+  return useQuery({
+    queryKey: feeKeys.transfers(params),
+    queryFn: () => http.get<Items<FeeTransferBatch>>('/fees/transfers', params),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: noRetryOn4xx,
+    select: (d) => d.items,
+  });
+}
+
+export function useReconciliation(params: PeriodQuery, enabled = true) {
+  return useQuery({
+    queryKey: feeKeys.reconciliation(params),
+    queryFn: () => http.get<FeeReconciliation>('/fees/transfers/reconciliation', params),
+    placeholderData: keepPreviousData,
+    enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+function invalidateTransfers(qc: ReturnType<typeof useQueryClient>) {
+  void qc.invalidateQueries({ queryKey: ['fees', 'transfers'] });
+  void qc.invalidateQueries({ queryKey: ['fees', 'reconciliation'] });
+  void qc.invalidateQueries({ queryKey: ['fees', 'report'] });
+}
+
+export function useCreateTransfer() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { from: string; to: string; note: string; center?: string }) => http.post<FeeTransferBatch>('/fees/transfers', body),
+    onSuccess: () => invalidateTransfers(qc),
+  });
+}
+
+export function useConfirmTransfer() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; bankReference: string; center?: string }) => http.post<FeeTransferBatch>(`/fees/transfers/${enc(id)}/confirm`, body),
+    onSuccess: () => invalidateTransfers(qc),
+  });
+}

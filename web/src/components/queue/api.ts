@@ -1,0 +1,108 @@
+// TanStack Query hooks over the queue API (/api/v1/queue/…).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, http } from '../../api/client';
+import type { Items, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsGroup, QueueTicket } from '../../api/types';
+
+export const queueKeys = {
+  kiosk: (center: string) => ['queue', 'kiosk', center] as const,
+  board: (center: string) => ['queue', 'board', center] as const,
+  counters: (center: string) => ['queue', 'counters', center] as const,
+  follow: (id: string) => ['queue', 'follow', id] as const,
+  stats: (params: object) => ['queue', 'stats', params] as const,
+};
+
+const notFoundIsFinal = (count: number, e: unknown) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 3;
+
+/** Fields (and service groups) a visitor can take a number for, the counters serving them, priority categories. */
+export function useKiosk(center: string) {
+  return useQuery({
+    queryKey: queueKeys.kiosk(center),
+    queryFn: () => http.get<QueueKiosk>('/queue/kiosk', { center }),
+    enabled: !!center,
+    refetchInterval: 30_000,
+    retry: notFoundIsFinal,
+  });
+}
+
+export interface IssueInput {
+  center: string;
+  field: string;
+  priority?: string;
+  phone?: string;
+}
+
+export function useIssueTicket() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: IssueInput) => http.post<QueueIssued>('/queue/tickets', body),
+    onSuccess: (_d, v) => void qc.invalidateQueries({ queryKey: queueKeys.kiosk(v.center) }),
+  });
+}
+
+export function fetchBoard(center: string) {
+  return http.get<QueueBoard>('/queue/board', { center });
+}
+
+/** The phone follow page: polls every 10 s while the ticket can still change. */
+export function useFollow(id: string) {
+  return useQuery({
+    queryKey: queueKeys.follow(id),
+    queryFn: () => http.get<QueueFollow>(`/queue/tickets/${encodeURIComponent(id)}`),
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'done' || q.state.data.status === 'no_show') ? false : 10_000),
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
+    retry: notFoundIsFinal,
+  });
+}
+
+export function useQueueCounters(center: string | undefined) {
+  return useQuery({
+    queryKey: queueKeys.counters(center ?? ''),
+    queryFn: () => http.get<Items<QueueCounter>>('/queue/counters', { center }),
+    enabled: !!center,
+    select: (d) => d.items,
+  });
+}
+
+export type CounterAction = 'call-next' | 'recall' | 'skip' | 'start' | 'finish' | 'open' | 'pause' | 'close';
+
+export interface CounterActionResult {
+  ticket?: QueueTicket;
+  closed?: QueueTicket | null;
+  noShow?: boolean;
+  dossierCodes?: string[];
+}
+
+/** One action at a counter; the counters list is refreshed afterwards (whatever the outcome). */
+export function useCounterAction(center: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ counterId, action, body }: { counterId: string; action: CounterAction; body?: unknown }) =>
+      http.post<CounterActionResult | QueueCounter | undefined>(`/queue/counters/${counterId}/${action}`, body),
+    onSettled: () => void qc.invalidateQueries({ queryKey: queueKeys.counters(center ?? '') }),
+  });
+}
+
+export function useTransferTicket(center: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ticketId, field }: { ticketId: string; field: string }) => http.post<{ ticket: QueueTicket }>(`/queue/tickets/${ticketId}/transfer`, { field }),
+    onSettled: () => void qc.invalidateQueries({ queryKey: queueKeys.counters(center ?? '') }),
+  });
+}
+
+export interface StatsParams {
+  center?: string;
+  from: string;
+  to: string;
+  groupBy: QueueStatsGroup;
+}
+
+export function useQueueStats(params: StatsParams, enabled: boolean) {
+  return useQuery({
+    queryKey: queueKeys.stats(params),
+    queryFn: () => http.get<QueueStats>('/queue/stats', { ...params }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}

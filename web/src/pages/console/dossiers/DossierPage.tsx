@@ -1,0 +1,325 @@
+// One dossier: header (code, status, due date), workflow, checklist and files, history, and the actions the server
+// allows now (`can`), each in a small modal; print buttons for the forms that apply; the return-counter advice.
+import { useState } from 'react';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Tag, Typography } from 'antd';
+import {
+  ArrowLeftOutlined, CheckOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, WarningOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../../api/hooks';
+import type { DossierAction, DossierDetail, DossierStatus } from '../../../api/types';
+import { durationText, formatDate } from '../../../lib/format';
+import { ErrorState, errorText } from '../../../components/ErrorState';
+import { usePageTitle } from '../../../components/usePageTitle';
+import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
+import { formUrl, useDossier, useDossierAction } from './api';
+import { ActionModal } from './ActionModal';
+import { ChecklistFiles } from './ChecklistFiles';
+import { DossierTimeline } from './DossierTimeline';
+import { ReturnCaseBox } from './ReturnCaseBox';
+import './dossiers.css';
+
+/** The order the buttons appear in: the usual next step first, the exceptional ones after, the final ones last. */
+const ACTION_ORDER: DossierAction[] = [
+  'receive', 'supplement', 'transfer', 'complete-step', 'resolve', 'return',
+  'request-supplement', 'request-supplement-by-department', 'send-back', 'report-late', 'extend',
+  'refuse', 'reject', 'withdraw',
+];
+const PRIMARY = new Set<DossierAction>(['receive', 'supplement', 'transfer', 'complete-step', 'resolve', 'return']);
+const DANGER = new Set<DossierAction>(['refuse', 'reject', 'withdraw']);
+/** A whole row of the facts, on one column or two. */
+const FULL = { xs: 1, md: 2 };
+const CLOSED: DossierStatus[] = ['refused', 'returned', 'withdrawn'];
+const SETTLED: DossierStatus[] = ['resolved', 'rejected'];
+
+type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control';
+
+/** Which forms can be printed now (the server answers 409 for the others). */
+function printable(d: DossierDetail): Form[] {
+  const has = (...actions: string[]) => d.events.some((e) => actions.includes(e.action));
+  const forms: Form[] = ['slip'];
+  if (d.receivedAt) forms.push('receipt');
+  if (has('request-supplement', 'request-supplement-by-department')) forms.push('supplement');
+  if (has('refuse')) forms.push('refusal');
+  if (d.extendedAt) forms.push('apology');
+  if (d.receivedAt) forms.push('control');
+  return forms;
+}
+
+function WorkflowSteps({ d }: { d: DossierDetail }) {
+  const { t } = useTranslation();
+  if (!d.workflow.length) return <div className="muted">{t('dossiers.detail.noWorkflow')}</div>;
+  const done = SETTLED.includes(d.status) || d.status === 'returned';
+  const atReception = ['submitted', 'needs_supplement', 'received'].includes(d.status);
+  const current = done ? d.workflow.length : atReception ? 0 : (d.step?.index ?? 0);
+  const failed = d.status === 'refused' || d.status === 'withdrawn' || d.status === 'rejected';
+  return (
+    <Steps
+      size="small"
+      titlePlacement="vertical"
+      className="dossier-steps"
+      data-testid="dossier-steps"
+      current={Math.min(current, d.workflow.length - 1)}
+      status={failed ? 'error' : done ? 'finish' : 'process'}
+      responsive
+      items={d.workflow.map((s, i) => {
+        const isCurrent = !done && !failed && i === current;
+        return {
+          key: s.order,
+          title: <span className={isCurrent ? 'step-title-current' : undefined}>{s.name}</span>,
+          status: done && !failed ? 'finish' : undefined,
+          content: (
+            <div className={`step-content${isCurrent ? ' is-current' : ''}`}>
+              <div className="small">{s.unit}</div>
+              <div className="small muted">{durationText(t, s.budget.unit as 'working_days' | 'working_hours', s.budget.value)}</div>
+              {isCurrent && (
+                <div className="step-now small" data-testid="step-current">
+                  <Tag color="blue" className="step-now-tag">{t('dossiers.detail.stepNow')}</Tag>
+                  {d.stepStartedAt && <div>{t('dossiers.detail.stepStarted', { date: dossierTime(d.stepStartedAt) })}</div>}
+                  {i > 0 && <div>{d.assignee ? `${t('dossiers.common.assignee')}: ${d.assignee}` : t('dossiers.common.unassigned')}</div>}
+                </div>
+              )}
+            </div>
+          ),
+        };
+      })}
+    />
+  );
+}
+
+function ApplicantBlock({ d }: { d: DossierDetail }) {
+  const { t } = useTranslation();
+  const a = d.applicant;
+  return (
+    <div className="applicant-block">
+      {a.kind === 'organization' && a.orgName && <div className="strong">{a.orgName}</div>}
+      <div className={a.kind === 'organization' ? '' : 'strong'}>
+        {a.kind === 'organization' ? `${t('dossiers.detail.representative')}: ` : ''}
+        {a.fullName}
+      </div>
+      <div className="muted small">
+        {[
+          a.idNumber ? `${t('dossiers.common.idNumber')} ${a.idNumber}` : null,
+          a.dateOfBirth ? `${t('dossiers.detail.dateOfBirth')} ${formatDate(a.dateOfBirth)}` : null,
+          a.taxCode ? `${t('dossiers.detail.taxCode')} ${a.taxCode}` : null,
+          a.phone ? `${t('dossiers.common.phone')} ${a.phone}` : null,
+          a.email || null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+      {a.address && <div className="muted small">{a.address}</div>}
+    </div>
+  );
+}
+
+export default function DossierPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const me = useMe().data;
+  const dossier = useDossier(code);
+  const claim = useDossierAction(code);
+  const [action, setAction] = useState<DossierAction | null>(null);
+  const created = (location.state as { created?: boolean } | null)?.created === true;
+  // The "created" banner belongs to the moment after registration only.
+  usePageTitle(code);
+
+  if (dossier.isError) {
+    return (
+      <div className="console-page">
+        <ErrorState
+          error={dossier.error}
+          onRetry={() => void dossier.refetch()}
+          extra={
+            <Button type="primary" onClick={() => navigate('/console/dossiers')}>
+              {t('dossiers.detail.back')}
+            </Button>
+          }
+        />
+      </div>
+    );
+  }
+  if (dossier.isPending) {
+    return (
+      <div className="console-page">
+        <Skeleton active paragraph={{ rows: 14 }} />
+      </div>
+    );
+  }
+  const d = dossier.data;
+  const perms = new Set(me?.permissions ?? []);
+  const actions = ACTION_ORDER.filter((a) => d.can[a]);
+  // `can.claim` stays true for the one who already holds it: offer the button only when it changes something.
+  const showClaim = !!d.can.claim && d.assignee !== me?.fullName;
+  const canUpload = (perms.has('dossiers.register') || perms.has('dossiers.receive')) && !CLOSED.includes(d.status);
+  const dueReached = !!d.dueAt && new Date(d.dueAt).getTime() <= Date.now();
+  const showReturnCase = perms.has('dossiers.view_center') && (SETTLED.includes(d.status) || (dueReached && ['received', 'in_progress', 'paused'].includes(d.status)));
+  const forms = printable(d);
+
+  const doClaim = () =>
+    claim.mutate(
+      { action: 'claim', body: { version: d.version } },
+      { onSuccess: () => void message.success(t('dossiers.done.claim')), onError: (e) => void message.error(errorText(t, e)) },
+    );
+
+  return (
+    <div className="console-page dossier-page" data-status={d.status}>
+      <div className="dossier-topbar">
+        <Link to="/console/dossiers" className="back-link">
+          <ArrowLeftOutlined /> {t('dossiers.detail.back')}
+        </Link>
+        <Button size="small" type="text" icon={<ReloadOutlined />} onClick={() => void dossier.refetch()} loading={dossier.isFetching} aria-label={t('dossiers.detail.reload')}>
+          <span className="hide-xs">{t('dossiers.detail.reload')}</span>
+        </Button>
+      </div>
+      <div className="dossier-title-row">
+        <Typography.Title level={3} className="dossier-code" copyable={{ text: d.code }} data-testid="dossier-code">
+          {d.code}
+        </Typography.Title>
+        <StatusTag status={d.status} name={d.statusName} className="dossier-status-big" />
+        {d.backEntry && (
+          <Tag color="red" icon={<WarningOutlined />}>
+            {t('dossiers.timeline.flagged')}
+          </Tag>
+        )}
+        <span className="muted small">{t('dossiers.detail.dailyNumber', { n: d.dailyNumber })}</span>
+      </div>
+
+      {created && d.status === 'submitted' && (
+        <Alert
+          type="success"
+          showIcon
+          className="created-alert"
+          title={t('dossiers.detail.createdTitle', { code: d.code })}
+          description={t('dossiers.detail.createdHint')}
+          action={
+            <Button type="primary" icon={<PrinterOutlined />} href={formUrl(d.code, 'slip')} target="_blank" rel="noopener noreferrer" autoFocus data-testid="print-slip-now">
+              {t('dossiers.forms.slip')}
+            </Button>
+          }
+        />
+      )}
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Card size="small" className="dossier-card">
+            <Descriptions
+              size="small"
+              column={{ xs: 1, md: 2 }}
+              className="dossier-facts"
+              items={[
+                {
+                  key: 'procedure',
+                  label: t('dossiers.common.procedure'),
+                  span: FULL,
+                  children: (
+                    <span>
+                      {d.procedure.name} <span className="code">({d.procedure.code})</span>
+                    </span>
+                  ),
+                },
+                { key: 'applicant', label: t('dossiers.detail.applicant'), span: FULL, children: <ApplicantBlock d={d} /> },
+                ...(d.result?.summary ? [{ key: 'result', label: t('dossiers.detail.result'), span: FULL, children: d.result.summary }] : []),
+                ...(d.result?.rejected && d.result.reason ? [{ key: 'rejected', label: t('dossiers.detail.rejectedReason'), span: FULL, children: d.result.reason }] : []),
+                {
+                  key: 'due',
+                  label: t('dossiers.common.dueAt'),
+                  children: (
+                    <div data-testid="dossier-due">
+                      <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} />
+                      {d.originalDueAt && <div className="muted small">{t('dossiers.detail.originalDueAt', { date: dossierTime(d.originalDueAt) })}</div>}
+                      {d.pausedAt && <div className="small warn-text">{t('dossiers.detail.paused', { date: dossierTime(d.pausedAt) })}</div>}
+                    </div>
+                  ),
+                },
+                { key: 'dept', label: t('dossiers.common.department'), children: d.department?.name ?? '—' },
+                { key: 'registered', label: t('dossiers.common.registeredAt'), children: dossierTime(d.registeredAt) },
+                { key: 'received', label: t('dossiers.common.receivedAt'), children: d.receivedAt ? dossierTime(d.receivedAt) : '—' },
+                { key: 'channel', label: t('dossiers.common.channel'), children: t(`dossiers.channel.${d.channel}`) },
+                ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
+                ...(d.returnedAt
+                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}` }]
+                  : []),
+              ]}
+            />
+            {d.lateBySupplement && <Alert type="warning" showIcon className="inline-alert" title={t('dossiers.detail.lateBySupplement', { n: d.supplementCount })} />}
+            {d.lateNotice && !d.settledAt && (
+              <Alert
+                type="warning"
+                showIcon
+                className="inline-alert"
+                title={t('dossiers.detail.lateNotice', { at: dossierTime(d.lateNotice.at), reason: d.lateNotice.reason, date: dossierTime(d.lateNotice.proposedDueAt) })}
+              />
+            )}
+          </Card>
+
+          <Card size="small" className="dossier-card" title={t('dossiers.detail.workflow')}>
+            <WorkflowSteps d={d} />
+          </Card>
+
+          <Card size="small" className="dossier-card" title={t('dossiers.detail.checklist')}>
+            <ChecklistFiles dossier={d} canUpload={canUpload} />
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={9}>
+          <Card size="small" className="dossier-card actions-card" title={t('dossiers.detail.actions')}>
+            {showReturnCase && <ReturnCaseBox dossier={d} />}
+            {actions.length === 0 && !showClaim ? (
+              <div className="muted small">{t('dossiers.detail.noActions')}</div>
+            ) : (
+              <div className="action-buttons" data-testid="dossier-actions">
+                {showClaim && (
+                  <Button type="primary" icon={<UserAddOutlined />} onClick={doClaim} loading={claim.isPending}>
+                    {t('dossiers.action.claim')}
+                  </Button>
+                )}
+                {actions.map((a) => (
+                  <Button
+                    key={a}
+                    type={PRIMARY.has(a) ? 'primary' : 'default'}
+                    danger={DANGER.has(a)}
+                    icon={PRIMARY.has(a) ? <CheckOutlined /> : undefined}
+                    onClick={() => setAction(a)}
+                    data-action={a}
+                  >
+                    {t(`dossiers.action.${a}`)}
+                  </Button>
+                ))}
+              </div>
+            )}
+          </Card>
+
+          <Card size="small" className="dossier-card" title={<><PrinterOutlined /> {t('dossiers.detail.print')}</>}>
+            <div className="print-buttons" data-testid="print-buttons">
+              {forms.map((f) => (
+                <Button key={f} icon={<FilePdfOutlined />} href={formUrl(d.code, f)} target="_blank" rel="noopener noreferrer" data-form={f}>
+                  {t(`dossiers.forms.${f}`)}
+                </Button>
+              ))}
+            </div>
+          </Card>
+
+          <Card size="small" className="dossier-card" title={t('dossiers.detail.timeline')}>
+            <DossierTimeline dossier={d} />
+          </Card>
+        </Col>
+      </Row>
+
+      {action && (
+        <ActionModal
+          dossier={d}
+          action={action}
+          onClose={() => {
+            setAction(null);
+            void dossier.refetch();
+          }}
+        />
+      )}
+    </div>
+  );
+}

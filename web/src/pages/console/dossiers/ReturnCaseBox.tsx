@@ -1,0 +1,78 @@
+// At the return counter: which case applies (on time, late, not resolved, rejected), as the server says, and the
+// papers to hand over or print for it.
+import { Alert, Button, Spin } from 'antd';
+import { FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { DossierDetail, DossierReturnCase } from '../../../api/types';
+import { fileUrl, formUrl, useReturnCase } from './api';
+
+const TYPE: Record<DossierReturnCase['case'], 'success' | 'warning' | 'error' | 'info'> = {
+  on_time: 'success',
+  late: 'warning',
+  not_resolved: 'error',
+  rejected: 'warning',
+  returned: 'info',
+  not_received: 'info',
+  closed: 'info',
+};
+
+export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
+  const { t } = useTranslation();
+  const rc = useReturnCase(dossier.code, true, dossier.version);
+  if (rc.isPending) return <Spin size="small" />;
+  if (rc.isError || !rc.data) return null;
+  const resultFile = dossier.files.find((f) => f.kind === 'result' && (!dossier.result?.fileId || f.id === dossier.result.fileId));
+
+  const docLine = (doc: DossierReturnCase['documents'][number]) => {
+    switch (doc) {
+      case 'result':
+        return resultFile ? (
+          <a href={fileUrl(dossier.code, resultFile.id)} target="_blank" rel="noopener noreferrer">
+            <PaperClipOutlined /> {t('dossiers.returnCase.viewResult')}
+          </a>
+        ) : (
+          <span className="muted">({t('dossiers.returnCase.paper')})</span>
+        );
+      case 'apology':
+        return dossier.extendedAt ? (
+          <Button size="small" icon={<FilePdfOutlined />} href={formUrl(dossier.code, 'apology')} target="_blank" rel="noopener noreferrer">
+            {t('dossiers.returnCase.printApology')}
+          </Button>
+        ) : (
+          <span className="muted">({t('dossiers.returnCase.needsExtension')})</span>
+        );
+      case 'rejection':
+        return dossier.result?.reason ? <span className="muted">{dossier.result.reason}</span> : null;
+      default:
+        return <span className="muted">({t('dossiers.returnCase.paper')})</span>;
+    }
+  };
+
+  return (
+    <Alert
+      className="return-case"
+      data-testid="return-case"
+      data-case={rc.data.case}
+      type={TYPE[rc.data.case]}
+      showIcon
+      title={<span className="strong">{t('dossiers.returnCase.title')}</span>}
+      description={
+        <div>
+          <div className="return-case-message">{rc.data.message}</div>
+          {rc.data.documents.length > 0 && (
+            <>
+              <div className="return-case-docs-title">{t('dossiers.returnCase.documents')}:</div>
+              <ul className="return-case-docs">
+                {rc.data.documents.map((doc) => (
+                  <li key={doc}>
+                    <span>{t(`dossiers.returnCase.doc.${doc}`)}</span> {docLine(doc)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      }
+    />
+  );
+}
