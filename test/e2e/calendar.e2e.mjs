@@ -17,8 +17,9 @@ test('the 2025 calendar shows 27/01/2025 (Lunar New Year) as a day off', { timeo
     await page.locator('.ant-select-item-option').filter({ hasText: 'Năm 2025' }).click();
     await page.getByTestId('calendar-year-title').filter({ hasText: 'Năm 2025' }).waitFor();
 
-    const day = page.locator('[data-date="2025-01-27"]');
-    await day.waitFor();
+    // The grid renders before the year's days off arrive: wait for the data, not just for the cell.
+    const day = page.locator('[data-date="2025-01-27"][data-status="day_off"]');
+    await day.waitFor({ timeout: 20_000 });
     assert.equal(await day.getAttribute('data-status'), 'day_off');
     assert.match(await day.getAttribute('aria-label'), /^27\/01\/2025: Ngày nghỉ: Tết Nguyên đán/);
     // A Sunday inside the Tết break is a day off; an ordinary Sunday is a weekend; a normal Tuesday is a working day.
