@@ -15,8 +15,13 @@ import { freePort, startServer } from './lib/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const perDay = Number(process.argv[2] ?? 640);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-dossiers-'));
+// BENCH_KEEP_DIR=<dir> keeps the generated database there and reuses it on the next run (iterating on the server
+// without five minutes of generation each time). Without it, a throw-away directory is removed at the end.
+const keepDir = process.env.BENCH_KEEP_DIR;
+const dir = keepDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-dossiers-'));
+fs.mkdirSync(dir, { recursive: true });
 fs.chmodSync(dir, 0o755);
+const reuse = keepDir !== undefined && fs.existsSync(path.join(dir, 'generated'));
 const pgServer = await startEmbeddedPostgres(dir, await freePort());
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -27,8 +32,13 @@ try {
   const db = createPool(url, 4);
   await migrate(db);
   await seedIfEmpty(db, { demo: true });
-  console.log(`Generating dossiers (${perDay} per center per weekday over 3 years)…`);
-  await generateDossiers(url, perDay, 1095);
+  if (reuse) console.log(`Reusing the generated dossiers in ${dir}`);
+  else {
+    console.log(`Generating dossiers (${perDay} per center per weekday over 3 years)…`);
+    await generateDossiers(url, perDay, 1095);
+    if (keepDir) fs.writeFileSync(path.join(dir, 'generated'), new Date().toISOString());
+  }
+  // Registrations of earlier runs stay (a few thousand on top of the million): they do not change the picture.
   const total = (await db.query('SELECT count(*)::int AS n FROM dossiers')).rows[0].n;
   const codes = (await db.query<{ code: string }>("SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) WHERE code LIKE '000.00.15.H57-%' LIMIT 5000")).rows.map((r) => r.code);
   await db.end();
@@ -91,5 +101,5 @@ try {
 } finally {
   if (server) await server.stop();
   await pgServer.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@
 //   4. stops the browser and the app (by PID), also when something fails, and removes the temporary directory.
 // Options: --screenshots  also (re)write the README screenshots in docs/screenshots/
 //          --keep         keep the temporary data directory (its path is printed)
+//          <name> …       run only the files whose name contains one of these words (e.g. `-- fees queue`)
 // Failure screenshots go to test-results/.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const wantShots = argv.includes('--screenshots');
 const keep = argv.includes('--keep');
+const only = argv.filter((a) => !a.startsWith('--'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -77,7 +79,7 @@ async function stopChild(child, name, graceMs = 20_000) {
 
 const testFiles = fs
   .readdirSync(path.join(root, 'test/e2e'))
-  .filter((f) => f.endsWith('.e2e.mjs'))
+  .filter((f) => f.endsWith('.e2e.mjs') && (only.length === 0 || only.some((w) => f.includes(w))))
   .sort()
   .map((f) => path.join('test/e2e', f));
 if (testFiles.length === 0) {
