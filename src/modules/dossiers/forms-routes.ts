@@ -9,13 +9,14 @@ import type { Actor } from '../auth/actor';
 import { isProvinceWide } from '../auth/actor';
 import { findCenter } from '../calendar/service';
 import {
-  renderApology, renderControlSlip, renderDossierSlip, renderReceiptSlip, renderRefusal, renderSupplementRequest,
+  renderApology, renderControlSlip, renderDossierSlip, renderEvaluation, renderReceiptSlip, renderRefusal, renderRejection, renderSupplementRequest,
   renderTrackingBook, trackingBookXlsx, statusText, type FormContext, type FormDossier, type Handoff, type TrackingRow,
 } from './forms';
-import { assertCanView } from './presenter';
+import { assertCanView, timingOf } from './presenter';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from './repo';
 
-type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control';
+type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
+const FORMS: readonly Form[] = ['slip', 'receipt', 'supplement', 'refusal', 'apology', 'control', 'evaluation', 'rejection'];
 
 /** "Trung tâm Hành chính công thị xã Hương Thủy" → parent "UBND THỊ XÃ HƯƠNG THỦY", place "Hương Thủy". */
 export function centerForForms(c: { name: string; short_name: string; code: string; address: string; phone: string }): FormContext['center'] {
@@ -37,7 +38,7 @@ async function formDossier(db: Queryable, d: DossierRow, url: string): Promise<F
   return {
     code: d.code, dailyNumber: d.daily_number,
     procedure: { code: d.procedure_code, name: d.procedure_name, fieldName: p!.field_name, timeLimit: { unit: d.time_limit.unit, value: d.time_limit.value }, result: p!.result },
-    applicant: d.applicant, channel: d.channel, registeredAt: d.registered_at, receivedAt: d.received_at, dueAt: d.due_at, originalDueAt: d.original_due_at,
+    applicant: d.applicant, channel: d.channel, registeredAt: d.registered_at, receivedAt: d.received_at, dueAt: d.due_at, originalDueAt: d.original_due_at, settledAt: d.settled_at,
     checklist: d.checklist, department: d.department_name, statusUrl: url,
   };
 }
@@ -66,8 +67,9 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dossiers/:code/forms/:file', {
     config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
     schema: {
-      tags: ['dossiers'], summary: 'In phiếu của hồ sơ (PDF A4): slip, receipt, supplement, refusal, apology, control',
-      params: z.object({ code: z.string().min(5).max(60), file: z.string().regex(/^(slip|receipt|supplement|refusal|apology|control)\.pdf$/, 'Phiếu phải là slip, receipt, supplement, refusal, apology hoặc control (.pdf)') }),
+      tags: ['dossiers'],
+      summary: 'In phiếu của hồ sơ (PDF A4): slip, receipt, supplement, refusal, apology (hẹn lại hoặc xin lỗi vì trả chậm), control, evaluation (phiếu đánh giá), rejection (thông báo không đủ điều kiện)',
+      params: z.object({ code: z.string().min(5).max(60), file: z.string().regex(new RegExp(`^(${FORMS.join('|')})\\.pdf$`), `Phiếu phải là ${FORMS.join(', ')} (.pdf)`) }),
     },
   }, async (req, reply) => {
     const { db, clock } = app.deps;
@@ -98,10 +100,41 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         pdf = await renderRefusal(fd, { ...ctx, reasons: e.reason ?? '' });
         break;
       }
-      case 'apology':
-        if (!d.extended_at || !d.due_at) throw notYet('phiếu xin lỗi và hẹn lại ngày trả kết quả (hồ sơ chưa được gia hạn)');
-        pdf = await renderApology({ ...fd, dueAt: d.original_due_at }, { ...ctx, reason: d.extension_reason ?? d.late_notice?.reason ?? '', newDueAt: d.due_at, responsibleUnit: d.department_name ?? '' });
+      case 'apology': {
+        const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+        const timing = timingOf(calendar, d, now);
+        const responsibleUnit = d.department_name ?? '';
+        if (d.settled_at && d.due_at && timing === 'late') {
+          // The result is there but late (after the due date, or late by repeated supplement requests).
+          const lateByDate = d.settled_at > d.due_at;
+          const reason = lateByDate ? (d.late_notice?.reason ?? d.extension_reason ?? '') : 'Hồ sơ phải yêu cầu bổ sung, hoàn thiện nhiều lần';
+          pdf = await renderApology(fd, { ...ctx, reason, newDueAt: null, settledAt: d.settled_at, lateBySupplement: !lateByDate, responsibleUnit });
+        } else if (d.extended_at && d.due_at) {
+          pdf = await renderApology({ ...fd, dueAt: d.original_due_at }, { ...ctx, reason: d.extension_reason ?? d.late_notice?.reason ?? '', newDueAt: d.due_at, responsibleUnit });
+        } else if (!d.settled_at && timing === 'overdue') {
+          // Not ready at the appointment and not extended yet: the department's proposed date if it warned in time,
+          // else a blank the clerk fills in by hand.
+          const proposed = d.late_notice ? new Date(d.late_notice.proposedDueAt) : null;
+          pdf = await renderApology(fd, { ...ctx, reason: d.late_notice?.reason ?? '', newDueAt: proposed, responsibleUnit });
+        } else {
+          throw notYet('phiếu xin lỗi (hồ sơ không trễ hạn và chưa được gia hạn)');
+        }
         break;
+      }
+      case 'evaluation': {
+        if (!d.settled_at || d.result?.rejected) throw notYet('phiếu đánh giá mức độ hài lòng (hồ sơ chưa có kết quả)');
+        const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+        const timing = timingOf(calendar, d, now);
+        pdf = await renderEvaluation(fd, { ...ctx, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
+        break;
+      }
+      case 'rejection': {
+        const rejected = d.status === 'rejected' || (d.status === 'returned' && d.result?.rejected === true);
+        if (!rejected || !d.settled_at) throw notYet('thông báo hồ sơ không đủ điều kiện giải quyết (hồ sơ không bị từ chối giải quyết)');
+        const reason = (d.result?.reason as string | undefined) ?? lastEvent(events, ['reject'])?.reason ?? '';
+        pdf = await renderRejection(fd, { ...ctx, reasons: reason, decidedAt: d.settled_at });
+        break;
+      }
       case 'control':
         if (!d.received_at) throw notYet('phiếu kiểm soát quá trình giải quyết');
         pdf = await renderControlSlip(fd, { ...ctx, handoffs: handoffs(d, events) });

@@ -8,6 +8,8 @@ export type {
   SupplementContext,
   RefusalContext,
   ApologyContext,
+  EvaluationContext,
+  RejectionContext,
   ControlSlipContext,
   Handoff,
   TrackingRow,
@@ -19,6 +21,8 @@ export { renderReceiptSlip } from './receipt-slip';
 export { renderSupplementRequest, defaultSupplementApology } from './supplement-request';
 export { renderRefusal } from './refusal';
 export { renderApology } from './apology';
+export { renderEvaluation, EVALUATION_CRITERIA, EVALUATION_LEVELS } from './evaluation';
+export { renderRejection } from './rejection';
 export { renderControlSlip } from './control-slip';
 export { renderTrackingBook, trackingBookXlsx, TRACKING_COLUMNS, periodText } from './tracking-book';
 export { timeLimitText, channelText, statusText, outcomeText, honorific, applicantName } from './text';

@@ -43,6 +43,8 @@ export interface FormDossier {
   receivedAt?: Date | null;
   dueAt?: Date | null;
   originalDueAt?: Date | null;
+  /** When the department settled it (result or rejection). */
+  settledAt?: Date | null;
   checklist: { name: string; original: number; copy: number; presented: boolean; mandatory: boolean }[];
   department?: string | null;
   /** Public status page URL, encoded in the QR code. */
@@ -77,10 +79,31 @@ export interface RefusalContext extends FormContext {
 }
 
 export interface ApologyContext extends FormContext {
+  /** Why the result is late; a blank to fill in by hand when empty and the result is already there. */
   reason: string;
-  newDueAt: Date;
+  /** The new appointment; null prints a blank to fill in by hand (no extension recorded yet). */
+  newDueAt: Date | null;
   /** The unit that caused the delay, e.g. 'Phòng Tài chính - Kế hoạch'. */
   responsibleUnit: string;
+  /**
+   * Set when the result is already there but late: the paper apologizes for the delay instead of giving a new
+   * appointment ("resolved late" wording).
+   */
+  settledAt?: Date | null;
+  /** The dossier counts as late because it was sent back for supplements more than once. */
+  lateBySupplement?: boolean;
+}
+
+export interface EvaluationContext extends FormContext {
+  /** How the result compares with the appointment, printed as a fact the applicant rates. */
+  timing?: 'early' | 'on_time' | 'late' | null;
+}
+
+export interface RejectionContext extends FormContext {
+  /** The department's reasons, one per line. */
+  reasons: string;
+  /** When the department decided. */
+  decidedAt: Date;
 }
 
 export interface Handoff {

@@ -33,7 +33,7 @@ const FULL = { xs: 1, md: 2 };
 const CLOSED: DossierStatus[] = ['refused', 'returned', 'withdrawn'];
 const SETTLED: DossierStatus[] = ['resolved', 'rejected'];
 
-type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control';
+type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
 
 /** Which forms can be printed now (the server answers 409 for the others). */
 function printable(d: DossierDetail): Form[] {
@@ -42,8 +42,11 @@ function printable(d: DossierDetail): Form[] {
   if (d.receivedAt) forms.push('receipt');
   if (has('request-supplement', 'request-supplement-by-department')) forms.push('supplement');
   if (has('refuse')) forms.push('refusal');
-  if (d.extendedAt) forms.push('apology');
+  // Apology: after an extension, for a late result, or when the appointment passed without a result.
+  if (d.extendedAt || d.timing === 'late' || (d.timing === 'overdue' && !d.settledAt)) forms.push('apology');
   if (d.receivedAt) forms.push('control');
+  if (d.settledAt && !d.result?.rejected) forms.push('evaluation');
+  if (d.settledAt && d.result?.rejected) forms.push('rejection');
   return forms;
 }
 

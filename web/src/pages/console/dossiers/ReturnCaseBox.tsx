@@ -23,6 +23,12 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
   if (rc.isError || !rc.data) return null;
   const resultFile = dossier.files.find((f) => f.kind === 'result' && (!dossier.result?.fileId || f.id === dossier.result.fileId));
 
+  const printButton = (form: 'apology' | 'evaluation' | 'rejection') => (
+    <Button size="small" icon={<FilePdfOutlined />} href={formUrl(dossier.code, form)} target="_blank" rel="noopener noreferrer" data-print={form}>
+      {t('dossiers.returnCase.print')}
+    </Button>
+  );
+
   const docLine = (doc: DossierReturnCase['documents'][number]) => {
     switch (doc) {
       case 'result':
@@ -34,19 +40,23 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
           <span className="muted">({t('dossiers.returnCase.paper')})</span>
         );
       case 'apology':
-        return dossier.extendedAt ? (
-          <Button size="small" icon={<FilePdfOutlined />} href={formUrl(dossier.code, 'apology')} target="_blank" rel="noopener noreferrer">
-            {t('dossiers.returnCase.printApology')}
-          </Button>
-        ) : (
-          <span className="muted">({t('dossiers.returnCase.needsExtension')})</span>
-        );
+      case 'evaluation':
+        return printButton(doc);
       case 'rejection':
-        return dossier.result?.reason ? <span className="muted">{dossier.result.reason}</span> : null;
+        return (
+          <>
+            {printButton('rejection')}
+            {dossier.result?.reason ? <div className="muted">{dossier.result.reason}</div> : null}
+          </>
+        );
+      case 'extension':
+        return dossier.can.extend ? <span className="muted">({t('dossiers.returnCase.extensionHint')})</span> : null;
       default:
-        return <span className="muted">({t('dossiers.returnCase.paper')})</span>;
+        return null;
     }
   };
+  const docName = (doc: DossierReturnCase['documents'][number]) =>
+    doc === 'apology' && rc.data.case === 'late' ? t('dossiers.returnCase.doc.apologyLate') : t(`dossiers.returnCase.doc.${doc}`);
 
   return (
     <Alert
@@ -65,7 +75,7 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
               <ul className="return-case-docs">
                 {rc.data.documents.map((doc) => (
                   <li key={doc}>
-                    <span>{t(`dossiers.returnCase.doc.${doc}`)}</span> {docLine(doc)}
+                    <span>{docName(doc)}</span> {docLine(doc)}
                   </li>
                 ))}
               </ul>
