@@ -47,6 +47,19 @@ describe('dossierFees', () => {
     expect(entered.total).toBe(8_000 + 123_456);
   });
 
+  it.each([
+    // pages, copies → the tier text of the line (none for a plain per-dossier item)
+    [10, 1, 12_000, '2 trang đầu × 2.000 đ; 8 trang × 1.000 đ; tối đa 200.000 đ/bản'],
+    [2, 1, 4_000, '2 trang × 2.000 đ; tối đa 200.000 đ/bản'],
+    [300, 2, 400_000, '2 trang đầu × 2.000 đ; 298 trang × 1.000 đ; tối đa 200.000 đ/bản (áp dụng mức tối đa); × 2 bản'],
+  ])('explains a tiered per-page line: %i pages × %i copies = %i đ', (pages, copies, amount, text) => {
+    const cert = item({ code: 'F1', unit: 'per_page', amount: 2000, tiers: [{ fromUnit: 3, amount: 1000 }], cap: 200_000 });
+    const r = dossierFees([cert, item({ code: 'F2' })], [], { pages, copies });
+    expect(r.lines.map((l) => [l.key, l.amount, l.rateText])).toEqual([['F1', amount, text], ['F2', 10_000, '']]);
+    expect(r.lines[0].rate).toMatchObject({ unit: 'per_page', copies, cap: 200_000 });
+    expect(r.lines[1].rate).toBeNull();
+  });
+
   it('applies exemptions by category and keeps the legal basis on the line', () => {
     const r = dossierFees([item({ code: 'F1', amount: 75_000, legalBasis: 'Nghị quyết HĐND' })], [poor], { categories: ['poor_household'] });
     expect(r.total).toBe(0);

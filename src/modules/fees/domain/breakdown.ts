@@ -4,6 +4,7 @@
 import { FeeRuleError } from './errors';
 import { calculateFees } from './fee-calculation';
 import type { ApplicantCategory, CollectAt, FeeLine, FeeQuantities, ReductionRule } from './fee-types';
+import { rateDetail, rateDetailText, type RateDetail } from './rate-detail';
 import type { ScheduleItem } from './schedule';
 
 export interface DossierFeeInputs {
@@ -44,6 +45,9 @@ export interface ChargeLine {
   centerSharePercent: number;
   departmentCode: string | null;
   legalBasis: string;
+  /** How a tiered or capped line was priced (null when the unit price explains it), and the same as Vietnamese text. */
+  rate: RateDetail | null;
+  rateText: string;
   fee?: FeeLine;
   service?: ServiceCharge;
 }
@@ -125,19 +129,25 @@ export function dossierFees(
   }
   const lines: ChargeLine[] = calc.items
     .filter((l) => !l.undetermined)
-    .map((l) => ({
-      key: l.code,
-      kind: 'fee' as const,
-      name: l.name,
-      quantity: l.quantity,
-      unitAmount: l.unitAmount,
-      amount: l.amount,
-      collectAt: l.collectAt,
-      centerSharePercent: byCode.get(l.code)!.centerSharePercent,
-      departmentCode: byCode.get(l.code)!.departmentCode,
-      legalBasis: l.legalBasis ?? '',
-      fee: l,
-    }));
+    .map((l) => {
+      const item = byCode.get(l.code)!;
+      const rate = rateDetail(item, l);
+      return {
+        key: l.code,
+        kind: 'fee' as const,
+        name: l.name,
+        quantity: l.quantity,
+        unitAmount: l.unitAmount,
+        amount: l.amount,
+        collectAt: l.collectAt,
+        centerSharePercent: item.centerSharePercent,
+        departmentCode: item.departmentCode,
+        legalBasis: l.legalBasis ?? '',
+        rate,
+        rateText: rate ? rateDetailText(rate) : '',
+        fee: l,
+      };
+    });
   const serviceLines: ChargeLine[] = services.map((s) => ({
     key: serviceKey(s.id),
     kind: 'service' as const,
@@ -149,6 +159,8 @@ export function dossierFees(
     centerSharePercent: s.centerSharePercent,
     departmentCode: null,
     legalBasis: '',
+    rate: null,
+    rateText: '',
     service: s,
   }));
   const servicesTotal = serviceLines.reduce((a, l) => a + l.amount, 0);

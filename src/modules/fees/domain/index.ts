@@ -53,10 +53,14 @@ export {
   type Undetermined,
   type UndeterminedReason,
 } from './breakdown';
+export { rateDetail, rateDetailText, rateDetailTotal, rateSegments, type RateDetail, type RateSegment } from './rate-detail';
 export {
   allocatePayment,
   balances,
   bookOf,
+  bookFor,
+  nextBook,
+  type BookPosition,
   cashChange,
   defaultSeriesSymbol,
   receiptNumber,

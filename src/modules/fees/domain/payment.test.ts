@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChargeLine } from './breakdown';
 import { cashbookFigures, reconcile, zeroByMethod } from './ledger';
-import { allocatePayment, balances, bookOf, cashChange, defaultSeriesSymbol, receiptNumber, shareOf, vietQrMemo } from './payment';
+import { allocatePayment, balances, bookFor, bookOf, cashChange, nextBook, defaultSeriesSymbol, receiptNumber, shareOf, vietQrMemo } from './payment';
 
 const line = (key: string, amount: number, over: Partial<ChargeLine> = {}): ChargeLine => ({
   key, kind: 'fee', name: key, quantity: 1, unitAmount: amount, amount, collectAt: 'reception', centerSharePercent: 0,
-  departmentCode: null, legalBasis: '', ...over,
+  departmentCode: null, legalBasis: '', rate: null, rateText: '', ...over,
 });
 
 describe('allocatePayment', () => {
@@ -24,6 +24,12 @@ describe('allocatePayment', () => {
 
   it.each([0, -5, 1.5])('refuses the amount %s', (amount) => {
     expect(() => allocatePayment(balances(lines, {}), amount)).toThrow(expect.objectContaining({ code: 'PAYMENT_INVALID_AMOUNT' }));
+  });
+
+  it('carries how a tiered line was priced onto the receipt line', () => {
+    const tiered = line('F1', 12_000, { rateText: '2 trang đầu × 2.000 đ; 8 trang × 1.000 đ; tối đa 200.000 đ/bản' });
+    expect(allocatePayment(balances([tiered, line('F2', 5_000)], {}), 17_000).map((p) => p.detail))
+      .toEqual(['2 trang đầu × 2.000 đ; 8 trang × 1.000 đ; tối đa 200.000 đ/bản', '']);
   });
 
   it('lets the center keep all of a service charge', () => {
@@ -58,6 +64,24 @@ describe('cashChange', () => {
 describe('receipt numbers', () => {
   it.each([[1, 100, 1], [100, 100, 1], [101, 100, 2], [250, 50, 5]])('number %i in books of %i is in book %i', (n, size, book) => {
     expect(bookOf(n, size)).toBe(book);
+  });
+  it.each([
+    // number, book position → book
+    [1, { book: 1, bookStart: 1, bookSize: 100 }, 1],
+    [101, { book: 1, bookStart: 1, bookSize: 100 }, 2],
+    [38, { book: 2, bookStart: 38, bookSize: 50 }, 2],
+    [87, { book: 2, bookStart: 38, bookSize: 50 }, 2],
+    [88, { book: 2, bookStart: 38, bookSize: 50 }, 3],
+  ])('number %i with the current book %j is in book %i', (n, p, book) => {
+    expect(bookFor(n, p)).toBe(book);
+  });
+  it('opens a new book at the next number, unless the next number already starts one', () => {
+    expect(nextBook(38, { book: 1, bookStart: 1, bookSize: 100 })).toEqual({ book: 2, bookStart: 38, bookSize: 100 });
+    expect(nextBook(120, { book: 1, bookStart: 1, bookSize: 100 })).toEqual({ book: 3, bookStart: 120, bookSize: 100 });
+    expect(nextBook(1, { book: 1, bookStart: 1, bookSize: 100 })).toBeNull();
+    expect(nextBook(101, { book: 1, bookStart: 1, bookSize: 100 })).toBeNull();
+    expect(nextBook(38, { book: 2, bookStart: 38, bookSize: 50 })).toBeNull();
+    expect(() => bookFor(5, { book: 2, bookStart: 38, bookSize: 50 })).toThrow(RangeError);
   });
   it('formats series and number', () => {
     expect(receiptNumber('HT-25', 12)).toBe('HT-25/0000012');

@@ -39,6 +39,8 @@ export interface Allocation {
   kept: number;
   departmentCode: string | null;
   legalBasis: string;
+  /** How the line was priced ("2 trang đầu × 2.000 đ; …"), '' when the unit price explains it. */
+  detail: string;
 }
 
 /** floor(amount × percent / 100) with the percent in hundredths, computed exactly. */
@@ -77,6 +79,7 @@ export function allocatePayment(open: readonly LineBalance[], amount: number): A
       kept: line.kind === 'service' && line.departmentCode === null ? part : shareOf(part, line.centerSharePercent),
       departmentCode: line.departmentCode,
       legalBasis: line.legalBasis,
+      detail: line.rateText,
     });
   }
   return out;
@@ -103,6 +106,32 @@ export function cashChange(method: PaymentMethod, amount: number, tendered?: num
 /** The book (quyển số) a receipt number falls in: numbers 1..bookSize are book 1, and so on. */
 export function bookOf(number: number, bookSize: number): number {
   return Math.floor((number - 1) / bookSize) + 1;
+}
+
+/** Where a series' current book starts: book `book` begins at number `bookStart` and holds `bookSize` numbers. */
+export interface BookPosition {
+  book: number;
+  bookStart: number;
+  bookSize: number;
+}
+
+/**
+ * The book a number of a series falls in when the current book was opened at `bookStart` (numbers before it
+ * belong to earlier books and keep the book printed on their receipts). Full books roll over to the next one.
+ */
+export function bookFor(number: number, p: BookPosition): number {
+  if (number < p.bookStart) throw new RangeError('number before the current book');
+  return p.book + Math.floor((number - p.bookStart) / p.bookSize);
+}
+
+/**
+ * Opening a new book before the current one is full: the next number starts book (current + 1). Null when the
+ * next number already starts a fresh book (nothing was issued in it yet), so there is nothing to close.
+ */
+export function nextBook(nextNumber: number, p: BookPosition): BookPosition | null {
+  const current = bookFor(nextNumber, p);
+  if ((nextNumber - p.bookStart) % p.bookSize === 0) return null;
+  return { book: current + 1, bookStart: nextNumber, bookSize: p.bookSize };
 }
 
 /** The printed receipt number: the series symbol and a 7-digit number, e.g. "HT-25/0000012". */
