@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
-import { api, createCollector, createDossier, feesUrl, pay, pdfText } from '../support/fee-fixtures';
+import { parseTlv, verifyCrc, type TlvMap } from '../../src/modules/fees/domain';
+import { api, createCollector, createDossier, feesUrl, pay, pdfInfo, pdfQrCodes, pdfText } from '../support/fee-fixtures';
 
 let t: TestApp;
 let collector: string;
@@ -109,11 +110,44 @@ describe('receipt PDF', () => {
     await api(t, collector, 'PUT', feesUrl(d.code, '/fees/quantities'), { pages: 7, copies: 3 }); // (2×2.000 + 5×1.000) × 3
     const receipt = await pay(t, collector, d.code, { method: 'cash', amount: 20_000 });
     const stored = (await api(t, collector, 'GET', `/api/v1/receipts/${receipt.id}`)).json();
-    expect(stored.items).toEqual([expect.objectContaining({ code: 'F1', quantity: 21, unitAmount: 2000, amount: 20_000, lineAmount: 27_000 })]);
-    const flat = pdfText((await api(t, collector, 'GET', `/api/v1/receipts/${receipt.id}.pdf`)).rawPayload, 'raw').replace(/\s+/g, ' ');
+    const tiers = '2 trang đầu × 2.000 đ; 5 trang × 1.000 đ; tối đa 200.000 đ/bản; × 3 bản';
+    expect(stored.items).toEqual([expect.objectContaining({ code: 'F1', quantity: 21, unitAmount: 2000, amount: 20_000, lineAmount: 27_000, detail: tiers })]);
+    expect(receipt.items).toEqual([{ code: 'F1', name: 'Phí chứng thực bản sao từ bản chính', amount: 20_000, detail: tiers }]);
+    const pdf = (await api(t, collector, 'GET', `/api/v1/receipts/${receipt.id}.pdf`)).rawPayload;
+    const flat = pdfText(pdf, 'raw').replace(/\s+/g, ' ');
     expect(flat).toContain('nộp một phần của 27.000 đ');
     expect(flat).toContain('theo biểu phí');
+    expect(flat).toContain(tiers);
     expect(flat).toContain('Hai mươi nghìn đồng');
+    // 7.000 đ are still due: the receipt carries the code to transfer them, with the dossier code as the memo.
+    expect(flat).toContain('Quét mã để chuyển khoản số tiền còn lại: 7.000 đ');
+    const [code] = pdfQrCodes(pdf);
+    expect(verifyCrc(code)).toBe(true);
+    expect(parseTlv(code)).toMatchObject({ '54': '7000', '62': { '08': d.code } });
+    // The receipt keeps the pricing of its day even if the schedule is read differently later.
+    await api(t, collector, 'PUT', feesUrl(d.code, '/fees/quantities'), { pages: 2, copies: 1 });
+    expect((await api(t, collector, 'GET', `/api/v1/receipts/${receipt.id}`)).json().items[0].detail).toBe(tiers);
+  });
+
+  it('is a real A5 landscape page; a transfer that settles the dossier carries the code of the amount paid', async () => {
+    const d = await createDossier(t, { procedure: '2.000806' });
+    const receipt = await pay(t, collector, d.code, { method: 'transfer', amount: 1_000_000, reference: 'FT2503121111' });
+    const pdf = (await api(t, collector, 'GET', `/api/v1/receipts/${receipt.id}.pdf`)).rawPayload;
+    const info = pdfInfo(pdf);
+    expect(info).toMatchObject({ pages: 1 });
+    expect([Math.round(info.width), Math.round(info.height)]).toEqual([595, 420]); // 210 × 148 mm
+    const flat = pdfText(pdf, 'raw').replace(/\s+/g, ' ');
+    expect(flat).toContain('Mã VietQR của khoản đã chuyển khoản: 1.000.000 đ');
+    expect(flat).not.toContain('còn lại');
+    const account = (await api(t, director, 'GET', '/api/v1/fees/bank-account')).json().account;
+    const [code] = pdfQrCodes(pdf);
+    const tlv = parseTlv(code);
+    expect(tlv).toMatchObject({ '01': '12', '54': '1000000', '62': { '08': d.code } });
+    expect((tlv['38'] as TlvMap)['01']).toEqual({ '00': account.bankBin, '01': account.accountNumber });
+    // A cash payment that settles the dossier has no code to scan.
+    const cash = await createDossier(t, { procedure: '2.000884' });
+    const paid = await pay(t, collector, cash.code, { method: 'cash', amount: 10_000 });
+    expect(pdfQrCodes((await api(t, collector, 'GET', `/api/v1/receipts/${paid.id}.pdf`)).rawPayload)).toEqual([]);
   });
 
   it('stamps a voided receipt "ĐÃ HỦY" with the reason', async () => {
@@ -133,8 +167,9 @@ describe('receipt PDF', () => {
     expect(r.statusCode).toBe(200);
     const flat = pdfText(r.rawPayload).replace(/\s+/g, ' ');
     for (const s of ['BIÊN LAI THU PHÍ, LỆ PHÍ', 'Một triệu đồng', '1.000.000 đ', 'Chuyển khoản', 'FT2503129999', d.code]) expect(flat, s).toContain(s);
-    const info = await import('node:child_process').then((cp) => cp.execFileSync('pdfinfo', ['-'], { input: r.rawPayload, encoding: 'utf8' }));
-    const width = Number(/Page size:\s+([\d.]+) x/.exec(info)![1]);
-    expect(width).toBeCloseTo(226.77, 0); // 80 mm in points
+    expect(pdfInfo(r.rawPayload)).toMatchObject({ pages: 1, width: expect.closeTo(226.77, 0) }); // 80 mm in points
+    const lines = pdfText(r.rawPayload, 'raw').split('\n').map((l) => l.trim()).filter(Boolean);
+    const collectorName = (await api(t, collector, 'GET', '/api/v1/auth/me')).json().fullName;
+    expect(lines.slice(-3)).toEqual(['Hương Thủy, ngày 12 tháng 3 năm 2025', 'NGƯỜI THU TIỀN', collectorName]);
   });
 });

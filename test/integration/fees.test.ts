@@ -35,9 +35,16 @@ describe('fee breakdown of a catalog procedure', () => {
       collectAt: 'reception', legalBasis: 'Thông tư 226/2016/TT-BTC, Điều 4', paid: 0, due: 14_000,
     })]);
     expect(saved.json()).toMatchObject({ total: 14_000, due: 14_000, atReception: 14_000, atReturn: 0, final: true });
+    // How the line was priced: pages 1–2 at 2.000 đ, pages 3–5 at 1.000 đ, at most 200.000 đ a copy, two copies.
+    expect(saved.json().items[0].rateText).toBe('2 trang đầu × 2.000 đ; 3 trang × 1.000 đ; tối đa 200.000 đ/bản; × 2 bản');
+    expect(saved.json().items[0].rate).toEqual({
+      unit: 'per_page', subtotal: 7_000, cap: 200_000, capped: false, copies: 2,
+      segments: [{ from: 1, to: 2, units: 2, unitAmount: 2000, amount: 4000 }, { from: 3, to: 5, units: 3, unitAmount: 1000, amount: 3000 }],
+    });
 
     const preview = await fees(d.code, '?pages=250&copies=3');
-    expect(preview.items[0]).toMatchObject({ amount: 600_000, capped: true });
+    expect(preview.items[0]).toMatchObject({ amount: 600_000, capped: true, rate: { capped: true, subtotal: 252_000, copies: 3 } });
+    expect(preview.items[0].rateText).toBe('2 trang đầu × 2.000 đ; 248 trang × 1.000 đ; tối đa 200.000 đ/bản (áp dụng mức tối đa); × 3 bản');
     expect((await fees(d.code)).total).toBe(14_000); // a preview is not stored
   });
 
@@ -45,7 +52,7 @@ describe('fee breakdown of a catalog procedure', () => {
     const d = await createDossier(t, { procedure: '2.000528' });
     expect((await fees(d.code)).total).toBe(75_000);
     const r = await fees(d.code, '?categories=poor_household');
-    expect(r.items[0]).toMatchObject({ gross: 75_000, reduction: 75_000, amount: 0 });
+    expect(r.items[0]).toMatchObject({ gross: 75_000, reduction: 75_000, amount: 0, rate: null, rateText: '' });
     expect(r.items[0].reductionRule).toMatchObject({ code: 'HT-MIEN', legalBasis: expect.stringContaining('Thông tư 85/2019/TT-BTC') });
     expect(r.total).toBe(0);
   });
@@ -153,8 +160,8 @@ describe('payments', () => {
     const receipt = await pay(t, collector, d.code, { method: 'cash', amount: 35_000, tendered: 50_000, services });
     expect(receipt).toMatchObject({ amount: 35_000, change: 15_000, due: 0 });
     expect(receipt.items).toEqual([
-      { code: 'F1', name: 'Phí chứng thực chữ ký', amount: 10_000 },
-      { code: expect.stringMatching(/^S:/), name: expect.stringContaining('bưu chính'), amount: 25_000 },
+      { code: 'F1', name: 'Phí chứng thực chữ ký', amount: 10_000, detail: '' },
+      { code: expect.stringMatching(/^S:/), name: expect.stringContaining('bưu chính'), amount: 25_000, detail: '' },
     ]);
     const b = await fees(d.code);
     expect(b).toMatchObject({ feesTotal: 10_000, servicesTotal: 25_000, total: 35_000, paid: 35_000 });
@@ -181,6 +188,39 @@ describe('VietQR', () => {
     expect(tlv).toMatchObject({ '00': '01', '01': '12', '53': '704', '54': '750000', '58': 'VN', '62': { '08': d.code } });
     expect(merchant).toMatchObject({ '00': 'A000000727', '01': { '00': '970436', '01': q.account.accountNumber }, '02': 'QRIBFTTA' });
     expect(q.image).toMatch(/^data:image\/png;base64,iVBOR/);
+  });
+
+  it.each([
+    // ?amount= → status, amount encoded / error text
+    ['1', 200, 1],
+    ['300000', 200, 300_000],
+    ['750000', 200, 750_000],
+    ['750001', 400, 'vượt quá số còn phải nộp 750.000 đ'],
+    ['0', 400, 'phải từ 1 đ trở lên'],
+    ['-5', 400, 'phải từ 1 đ trở lên'],
+    ['1500.5', 400, 'phải là số nguyên đồng'],
+    ['abc', 400, 'Số tiền phải là số'],
+  ])('?amount=%s → %i', async (amount, status, expected) => {
+    const d = await createDossier(t, { procedure: '2.000806' });
+    await pay(t, collector, d.code, { method: 'cash', amount: 250_000 });
+    const r = await api(t, collector, 'GET', feesUrl(d.code, `/fees/vietqr?amount=${amount}`));
+    expect(r.statusCode, r.body).toBe(status);
+    if (status === 200) {
+      const q = r.json();
+      expect(q).toMatchObject({ amount: expected, due: 750_000, memo: d.code });
+      expect(verifyCrc(q.payload)).toBe(true);
+      expect(parseTlv(q.payload)).toMatchObject({ '54': String(expected), '62': { '08': d.code } });
+    } else {
+      expect(r.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(r.json().detail).toContain(expected);
+    }
+  });
+
+  it('without ?amount encodes all that is due; another center cannot ask for the code', async () => {
+    const d = await createDossier(t, { procedure: '2.000806' });
+    expect((await api(t, collector, 'GET', feesUrl(d.code, '/fees/vietqr'))).json()).toMatchObject({ amount: 1_000_000, due: 1_000_000 });
+    const hue = await t.login('giamdoc.hue');
+    expect((await api(t, hue, 'GET', feesUrl(d.code, '/fees/vietqr?amount=1000'))).statusCode).toBe(404);
   });
 
   it('refuses when nothing is due or the center has no account, and follows a new account', async () => {

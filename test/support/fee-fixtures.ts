@@ -1,7 +1,7 @@
 // Test-only builders for the fee tests: dossiers and collectors inserted directly (the dossier API is tested on its
 // own), plus small helpers for calling the fees API and reading PDFs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestApp } from './app';
@@ -78,6 +78,36 @@ export async function pay(t: TestApp, cookie: string, code: string, body: object
   const r = await api(t, cookie, 'POST', feesUrl(code, '/payments'), body, headers);
   if (r.statusCode !== 201) throw new Error(`payment: ${r.statusCode} ${r.body}`);
   return r.json();
+}
+
+/** Page size in points and page count of a PDF (`pdfinfo`). */
+export function pdfInfo(pdf: Buffer): { width: number; height: number; pages: number } {
+  const out = execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+  const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(out)!;
+  return { width: Number(w), height: Number(h), pages: Number(/^Pages:\s+(\d+)/m.exec(out)![1]) };
+}
+
+/**
+ * The QR codes printed on a PDF, read back the way a phone would: every page rendered to an image (`pdftoppm`,
+ * 150 dpi) and scanned with `zbarimg` (zbar-tools). Returns the decoded texts; [] when there is none.
+ */
+export function pdfQrCodes(pdf: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fees-qr-'));
+  try {
+    const file = path.join(dir, 'doc.pdf');
+    writeFileSync(file, pdf);
+    execFileSync('pdftoppm', ['-r', '150', '-png', file, path.join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => path.join(dir, f));
+    try {
+      const out = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return out.split('\n').filter(Boolean);
+    } catch (e) {
+      if ((e as { status?: number }).status === 4) return []; // zbarimg: no symbol found
+      throw e;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The text of a PDF as `pdftotext` reads it (poppler-utils): laid out like the page, or in reading order (`raw`). */

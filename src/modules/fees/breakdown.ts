@@ -91,6 +91,8 @@ export function presentBreakdown(d: FeeDossier, b: Breakdown) {
       centerSharePercent: line.centerSharePercent,
       paid,
       due,
+      rate: line.rate,
+      rateText: line.rateText,
     })),
     services: b.services.map((s) => ({ id: s.id, kind: s.kind, name: s.name, charge: s.charge, recipient: s.recipient, address: s.address, phone: s.phone, createdAt: s.createdAt.toISOString() })),
     feesTotal: b.feesTotal,

@@ -55,6 +55,13 @@ export const PaymentBody = z.object({
 const Undetermined = z.object({ code: z.string(), name: z.string(), reason: z.enum(['amount', 'choice', 'pages']), options: z.array(z.object({ code: z.string(), name: z.string() })) });
 const Service = z.object({ id: z.string(), kind: z.string(), name: z.string(), charge: z.number(), recipient: z.string().nullable(), address: z.string().nullable(), phone: z.string().nullable(), createdAt: z.string() });
 
+/** How a tiered or capped line was priced: segments of pages (of one copy) or copies, the cap, the copies. */
+const RateOut = z.object({
+  unit: z.enum(['per_page', 'per_copy']),
+  segments: z.array(z.object({ from: z.number(), to: z.number(), units: z.number(), unitAmount: z.number(), amount: z.number() })),
+  subtotal: z.number(), cap: z.number().nullable(), capped: z.boolean(), copies: z.number().nullable(),
+});
+
 export const BreakdownOut = z.object({
   dossier: z.object({ code: z.string(), procedureCode: z.string(), procedureName: z.string(), fieldCode: z.string(), channel: z.string(), status: z.string() }),
   inputs: z.object({
@@ -67,13 +74,14 @@ export const BreakdownOut = z.object({
     manual: z.boolean(), collectAt: z.enum(['reception', 'return']), legalBasis: z.string(), note: z.string(),
     reductionRule: z.object({ code: z.string(), name: z.string(), legalBasis: z.string() }).nullable(),
     centerSharePercent: z.number(), paid: z.number(), due: z.number(),
+    rate: RateOut.nullable(), rateText: z.string(),
   })),
   services: z.array(Service),
   feesTotal: z.number(), servicesTotal: z.number(), total: z.number(), paid: z.number(), due: z.number(),
   atReception: z.number(), atReturn: z.number(), undetermined: z.array(Undetermined), final: z.boolean(),
 });
 
-const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string() });
+const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string(), detail: z.string() });
 export const ReceiptOut = z.object({
   id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
@@ -88,10 +96,19 @@ export const PaymentOut = z.object({
   id: z.string(), paymentId: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   issuedAt: z.string(), collector: z.object({ id: z.string(), fullName: z.string() }),
-  items: z.array(z.object({ code: z.string(), name: z.string(), amount: z.number() })), paidTotal: z.number(), due: z.number(), replayed: z.boolean(),
+  items: z.array(z.object({ code: z.string(), name: z.string(), amount: z.number(), detail: z.string().default('') })), paidTotal: z.number(), due: z.number(), replayed: z.boolean(),
+});
+
+/** ?amount=N: a whole number of đồng from 1 up to what is due (checked by the route); default: all that is due. */
+export const VietQrQuery = z.object({
+  amount: z.coerce.number({ error: 'Số tiền phải là số' })
+    .int('Số tiền chuyển khoản phải là số nguyên đồng')
+    .min(1, 'Số tiền chuyển khoản phải từ 1 đ trở lên')
+    .max(999_999_999_999, 'Số tiền chuyển khoản quá lớn')
+    .optional(),
 });
 
 export const VietQrOut = z.object({
-  payload: z.string(), image: z.string(), amount: z.number(), memo: z.string(),
+  payload: z.string(), image: z.string(), amount: z.number(), due: z.number(), memo: z.string(),
   account: z.object({ bankBin: z.string(), bankName: z.string(), accountNumber: z.string(), accountName: z.string(), isDemo: z.boolean() }),
 });

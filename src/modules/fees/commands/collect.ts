@@ -46,7 +46,7 @@ export interface PaymentResult {
   reference: string | null;
   issuedAt: string;
   collector: { id: string; fullName: string };
-  items: { code: string; name: string; amount: number }[];
+  items: { code: string; name: string; amount: number; detail: string }[];
   paidTotal: number;
   due: number;
 }
@@ -89,7 +89,7 @@ async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readon
       collector_id, at, day, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
   [d.center_id, d.id, input.method, input.amount, input.method === 'cash' ? (input.tendered ?? null) : null, change,
     input.reference?.trim() || null, actor.id, now, day, key]);
-  const no = await nextReceiptNumber(tx, d.center_id, Number(day.slice(0, 4)));
+  const no = await nextReceiptNumber(tx, d.center_id, Number(day.slice(0, 4)), now);
   const words = amountInWords(input.amount);
   const receipt = await one<{ id: string }>(tx, `INSERT INTO fee_receipts (payment_id, center_id, series_id, symbol, book, number, dossier_id,
       dossier_code, procedure_code, procedure_name, field_code, payer, method, amount, amount_in_words, collector_id, collector_name,
@@ -98,15 +98,15 @@ async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readon
     JSON.stringify(payerOf(d)), input.method, input.amount, words, actor.id, actor.fullName, now, day, input.replacesReceiptId ?? null]);
   for (const [i, p] of parts.entries()) {
     await tx.query(`INSERT INTO fee_receipt_items (receipt_id, position, line_code, kind, name, quantity, unit_amount, amount, line_amount, kept,
-        department_id, legal_basis) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [receipt!.id, i + 1, p.key, p.kind, p.name, p.quantity, p.unitAmount, p.amount, p.lineAmount, departments[i] === null ? p.amount : p.kept, departments[i], p.legalBasis]);
+        department_id, legal_basis, detail) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+    [receipt!.id, i + 1, p.key, p.kind, p.name, p.quantity, p.unitAmount, p.amount, p.lineAmount, departments[i] === null ? p.amount : p.kept, departments[i], p.legalBasis, p.detail]);
   }
   const result: PaymentResult = {
     id: receipt!.id, paymentId: payment!.id, receiptNumber: receiptNumber(no.symbol, no.number), series: no.symbol, book: no.book, number: no.number,
     dossierCode: d.code, method: input.method, amount: input.amount, amountInWords: words,
     tendered: input.method === 'cash' ? (input.tendered ?? null) : null, change, reference: input.reference?.trim() || null,
     issuedAt: now.toISOString(), collector: { id: actor.id, fullName: actor.fullName },
-    items: parts.map((p) => ({ code: p.key, name: p.name, amount: p.amount })),
+    items: parts.map((p) => ({ code: p.key, name: p.name, amount: p.amount, detail: p.detail })),
     paidTotal: b.paid + input.amount, due: b.due - input.amount,
   };
   await audit(tx, { actorId: actor.id, centerId: d.center_id, action: 'fees.payment.collect', entity: 'receipt', entityId: receipt!.id,

@@ -17,14 +17,14 @@ export interface ReceiptRow {
   method: PaymentMethod; amount: number; amount_in_words: string; tendered: number | null; change: number; reference: string | null;
   collector_id: string; collector_name: string; issued_at: Date; voided_at: Date | null; void_reason: string | null; voided_by_name: string | null;
   replaces_receipt_id: string | null; transfer_batch_id: string | null;
-  items: { position: number; code: string; kind: string; name: string; quantity: number; unitAmount: number; amount: number; lineAmount: number; legalBasis: string }[];
+  items: { position: number; code: string; kind: string; name: string; quantity: number; unitAmount: number; amount: number; lineAmount: number; legalBasis: string; detail: string }[];
 }
 
 const SELECT = `SELECT r.id, r.center_id, c.name AS center_name, c.address AS center_address, r.symbol, r.book, r.number, r.dossier_code,
     r.procedure_code, r.procedure_name, r.payer, r.method, r.amount, r.amount_in_words, p.tendered, p.change, p.reference, r.collector_id,
     r.collector_name, r.issued_at, r.voided_at, r.void_reason, v.full_name AS voided_by_name, r.replaces_receipt_id, r.transfer_batch_id,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('position', i.position, 'code', i.line_code, 'kind', i.kind, 'name', i.name,
-       'quantity', i.quantity, 'unitAmount', i.unit_amount, 'amount', i.amount, 'lineAmount', i.line_amount, 'legalBasis', i.legal_basis) ORDER BY i.position), '[]')
+       'quantity', i.quantity, 'unitAmount', i.unit_amount, 'amount', i.amount, 'lineAmount', i.line_amount, 'legalBasis', i.legal_basis, 'detail', i.detail) ORDER BY i.position), '[]')
        FROM fee_receipt_items i WHERE i.receipt_id = r.id) AS items
   FROM fee_receipts r JOIN fee_payments p ON p.id = r.payment_id JOIN centers c ON c.id = r.center_id LEFT JOIN users v ON v.id = r.voided_by`;
 
@@ -62,7 +62,7 @@ export function presentReceipt(r: ReceiptRow) {
     voidedBy: r.voided_by_name,
     replacesReceiptId: r.replaces_receipt_id,
     transferBatchId: r.transfer_batch_id,
-    items: r.items.map((i) => ({ code: i.code, kind: i.kind, name: i.name, quantity: i.quantity, unitAmount: i.unitAmount, amount: i.amount, lineAmount: i.lineAmount, legalBasis: i.legalBasis })),
+    items: r.items.map((i) => ({ code: i.code, kind: i.kind, name: i.name, quantity: i.quantity, unitAmount: i.unitAmount, amount: i.amount, lineAmount: i.lineAmount, legalBasis: i.legalBasis, detail: i.detail })),
   };
 }
 

@@ -5,9 +5,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
 import { badRequest, forbidden } from '../../../platform/errors';
-import { actorCan, isProvinceWide, type Actor } from '../../auth/actor';
+import { actorCan, type Actor } from '../../auth/actor';
 import { vnDayString } from '../../calendar/domain';
-import { findCenter } from '../../calendar/service';
+import { feeCenter } from '../center-scope';
 import { cashbookOf, closeDay, collectorsOf, findCollector, type Cashbook } from '../cashbook';
 import { cashbookFigures, zeroByMethod } from '../domain';
 import { cashbooksPdf, cashbooksXlsx, reportPdf, reportXlsx } from '../exports';
@@ -39,18 +39,7 @@ const SUPERVISE = ['fees.manage', 'reports.view'] as const;
 const supervises = (a: Actor) => SUPERVISE.some((p) => actorCan(a, p));
 
 export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const centerOf = async (actor: Actor, requested?: string) => {
-    const { db } = app.deps;
-    if (isProvinceWide(actor)) {
-      if (!requested) throw badRequest('FEE_CENTER_REQUIRED', 'Hãy chọn Trung tâm (tham số center).');
-      const c = await findCenter(db, requested);
-      return { id: c.id, code: c.code, name: c.name };
-    }
-    if (!actor.centerId) throw forbidden('Tài khoản chưa được gán cho Trung tâm nào.');
-    const c = await findCenter(db, requested ?? actor.centerId);
-    if (c.id !== actor.centerId) throw forbidden('Bạn chỉ được xem dữ liệu của Trung tâm mình.');
-    return { id: c.id, code: c.code, name: c.name };
-  };
+  const centerOf = (actor: Actor, requested?: string) => feeCenter(app.deps.db, actor, requested);
 
   const books = async (actor: Actor, q: z.infer<typeof CashbookQuery>) => {
     const { db, clock } = app.deps;

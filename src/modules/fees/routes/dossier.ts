@@ -7,14 +7,14 @@ import { withTx } from '../../../platform/db';
 import { badRequest, conflict } from '../../../platform/errors';
 import type { Actor } from '../../auth/actor';
 import { qrCode } from '../../../platform/pdf';
-import { buildVietQr, vietQrMemo } from '../domain';
+import { buildVietQr, formatVnd, vietQrMemo } from '../domain';
 import { computeBreakdown, presentBreakdown } from '../breakdown';
 import { collectPayment } from '../commands/collect';
 import { saveInputs } from '../commands/inputs';
 import { dossierReceipts, presentReceipt } from '../commands/receipts';
 import { addServices } from '../commands/services';
 import { loadDossier, loadSchedule } from '../repo';
-import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut } from '../schemas';
+import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut, VietQrQuery } from '../schemas';
 import { centerBankAccount } from '../setup';
 
 const VIEW = anyPerm('dossiers.view_center');
@@ -50,21 +50,26 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dossiers/:code/fees/vietqr', {
     config: { access: VIEW },
     schema: {
-      tags: ['fees'], summary: 'Mã VietQR chuyển khoản đúng số tiền còn phải nộp, nội dung là mã hồ sơ',
-      params: CodeParam, response: { 200: VietQrOut },
+      tags: ['fees'],
+      summary: 'Mã VietQR chuyển khoản vào tài khoản của Trung tâm, nội dung là mã hồ sơ: đúng số tiền còn phải nộp, hoặc một phần (?amount=, từ 1 đồng đến số còn phải nộp)',
+      params: CodeParam, querystring: VietQrQuery, response: { 200: VietQrOut },
     },
   }, async (req) => {
     const { db, config } = app.deps;
     const d = await loadDossier(db, req.params.code, req.actor!);
     const b = await computeBreakdown(db, d, await loadSchedule(db, d.procedure_code));
     if (b.due <= 0) throw conflict('FEE_NOTHING_DUE', `Hồ sơ ${d.code} không còn khoản phí nào phải nộp.`);
+    const amount = req.query.amount ?? b.due;
+    if (amount > b.due) {
+      throw badRequest('FEE_VIETQR_AMOUNT', `Số tiền chuyển khoản ${formatVnd(amount)} vượt quá số còn phải nộp ${formatVnd(b.due)}: hãy nhập từ 1 đ đến ${formatVnd(b.due)}.`, { amount, due: b.due });
+    }
     const account = await centerBankAccount(db, d.center_id, config.demo);
     if (!account) throw conflict('FEE_NO_BANK_ACCOUNT', 'Trung tâm chưa cấu hình tài khoản ngân hàng nhận tiền phí.');
     const memo = vietQrMemo(d.code);
-    const payload = buildVietQr({ bankBin: account.bankBin, accountNumber: account.accountNumber, amount: b.due, purpose: memo, onLongPurpose: 'error' });
+    const payload = buildVietQr({ bankBin: account.bankBin, accountNumber: account.accountNumber, amount, purpose: memo, onLongPurpose: 'error' });
     const image = await qrCode(payload);
     const { id: _id, ...acc } = account;
-    return { payload, image: image.dataUrl, amount: b.due, memo, account: acc };
+    return { payload, image: image.dataUrl, amount, due: b.due, memo, account: acc };
   });
 
   app.post('/dossiers/:code/services', {

@@ -2,11 +2,35 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
-import { loadReceipt, presentReceipt, voidReceipt } from '../commands/receipts';
-import { receiptPdf } from '../receipt-pdf';
+import { AppError } from '../../../platform/errors';
+import type { Actor } from '../../auth/actor';
+import { computeBreakdown } from '../breakdown';
+import { loadReceipt, presentReceipt, voidReceipt, type ReceiptRow } from '../commands/receipts';
+import { receiptPdf, receiptQr, type ReceiptQr } from '../receipt-pdf';
+import { loadDossier, loadSchedule } from '../repo';
 import { IdParam, ReceiptOut } from '../schemas';
+import { centerBankAccount } from '../setup';
 
 export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** The VietQR code to print: what the dossier still owes now, or the transfer this receipt records (see receiptQr). */
+  const qrFor = async (r: ReceiptRow, actor: Actor, log: { warn: (o: object, m: string) => void }): Promise<ReceiptQr | null> => {
+    const { db, config } = app.deps;
+    if (r.voided_at) return null;
+    const account = await centerBankAccount(db, r.center_id, config.demo);
+    if (!account) return null;
+    let due = 0;
+    try {
+      const d = await loadDossier(db, r.dossier_code, actor);
+      due = (await computeBreakdown(db, d, await loadSchedule(db, d.procedure_code))).due;
+    } catch (e) {
+      // A schedule that no longer fits the stored quantities must not stop a receipt from printing: it prints
+      // without the code of the remaining amount.
+      if (!(e instanceof AppError)) throw e;
+      log.warn({ err: e, receipt: r.id }, 'receipt: remaining amount not computed');
+    }
+    return receiptQr(r, account, due);
+  };
+
   app.get('/receipts/:id', {
     config: { access: anyPerm('dossiers.view_center') },
     schema: { tags: ['fees'], summary: 'Một biên lai thu phí, lệ phí', params: IdParam, response: { 200: ReceiptOut } },
@@ -16,13 +40,13 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: anyPerm('dossiers.view_center') },
     schema: {
       tags: ['fees'],
-      summary: 'In biên lai (PDF): nửa trang A4 (mặc định) hoặc giấy in nhiệt 80 mm (?format=80mm); biên lai đã hủy có dấu "ĐÃ HỦY"',
+      summary: 'In biên lai (PDF): khổ A5 ngang, tức nửa tờ A4 (mặc định), hoặc giấy in nhiệt 80 mm (?format=80mm); có mã VietQR của số tiền còn phải nộp (hoặc của khoản đã chuyển khoản); biên lai đã hủy có dấu "ĐÃ HỦY"',
       params: IdParam,
       querystring: z.object({ format: z.enum(['a5', '80mm'], { error: 'Khổ in phải là a5 hoặc 80mm' }).default('a5') }),
     },
   }, async (req, reply) => {
     const r = await loadReceipt(app.deps.db, req.params.id, { actor: req.actor! });
-    const pdf = await receiptPdf(r, req.query.format, app.deps.clock.now());
+    const pdf = await receiptPdf(r, req.query.format, app.deps.clock.now(), await qrFor(r, req.actor!, req.log));
     const name = `bien-lai-${r.symbol}-${String(r.number).padStart(7, '0')}.pdf`;
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
   });
