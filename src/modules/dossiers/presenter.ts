@@ -108,6 +108,7 @@ export async function presentDetail(db: Queryable, d: DossierRow, cal: WorkCalen
   const can = abilities(stateOf(d), actorView(actor));
   const extra: Record<string, boolean> = {
     claim: ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.process'),
+    assign: ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.approve'),
   };
   return {
     ...presentSummary(d, cal, now),

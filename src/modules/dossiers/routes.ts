@@ -12,6 +12,7 @@ import { ListQuery, listDossiers } from './query';
 import { findDossier } from './repo';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms-routes';
+import { assigneeRoutes } from './assignees-routes';
 import { returnCase } from './return-case';
 import { ActionInput, RegisterInput } from './schemas';
 
@@ -36,6 +37,7 @@ const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
 export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(formRoutes);
+  await app.register(assigneeRoutes);
   const ctx = (actor: NonNullable<import('fastify').FastifyRequest['actor']>): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
   const detail = async (code: string, actor: NonNullable<import('fastify').FastifyRequest['actor']>) => {
     const d = await findDossier(app.deps.db, code);

@@ -519,7 +519,7 @@ export interface DossierDetail extends Omit<DossierSummary, 'applicant'> {
   lateNotice: { reason: string; proposedDueAt: string; at: string } | null;
   files: DossierFile[];
   events: DossierEvent[];
-  can: Partial<Record<DossierAction | 'claim', boolean>>;
+  can: Partial<Record<DossierAction | 'claim' | 'assign', boolean>>;
 }
 
 export interface DossierReturnCase {

@@ -166,13 +166,15 @@ export async function assign(ctx: DossierCtx, code: string, userId: string | nul
   if (!view.permissions.includes('dossiers.process') || actor.departmentId !== d.department_id) throw forbidden('Hồ sơ không thuộc phòng của bạn.');
   const target = userId ?? actor.id;
   if (target !== actor.id && !view.permissions.includes('dossiers.approve')) throw forbidden('Chỉ lãnh đạo phòng được phân công cho người khác.');
-  const member = await one(db, `SELECT 1 FROM users WHERE id = $1 AND department_id = $2 AND active`, [target, d.department_id]);
-  if (!member) throw badRequest('DOSSIER_ASSIGNEE_INVALID', 'Người được phân công phải thuộc phòng xử lý hồ sơ.');
+  // Only an active colleague of the holding department who can process dossiers (a specialist or the head).
+  const member = await one<{ full_name: string }>(db, `SELECT full_name FROM users WHERE id = $1 AND department_id = $2 AND active
+    AND roles && ARRAY['specialist', 'department_head']::text[]`, [target, d.department_id]);
+  if (!member) throw badRequest('DOSSIER_ASSIGNEE_INVALID', 'Người được phân công phải là cán bộ xử lý của phòng đang giữ hồ sơ.');
   if (version !== undefined && version !== d.version) throw staleError();
   await withTx(db, async (tx) => {
     const r = await one(tx, `UPDATE dossiers SET assignee_id = $4, version = version + 1, updated_at = now() WHERE id = $1 AND status = $2 AND version = $3 RETURNING id`, [d.id, d.status, d.version, target]);
     if (!r) throw staleError();
     await tx.query(`INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, data) VALUES ($1,$2,$3,'assign',$4,$4,$5,$6)`,
-      [d.id, clock.now(), actor.id, d.status, d.step_index, JSON.stringify({ assigneeId: target })]);
+      [d.id, clock.now(), actor.id, d.status, d.step_index, JSON.stringify({ assigneeId: target, assigneeName: member.full_name, ...(target !== actor.id ? { assignedByHead: true } : {}) })]);
   });
 }

@@ -67,6 +67,7 @@ const viDossiers = {
     return: 'Trả kết quả',
     withdraw: 'Rút hồ sơ',
     assign: 'Nhận xử lý',
+    assignByHead: 'Phân công xử lý',
   },
   /** What the modal of each action says it does. */
   actionHelp: {
@@ -302,6 +303,7 @@ const viDossiers = {
     reason: 'Lý do: {{text}}',
     note: 'Ghi chú: {{text}}',
     enteredAt: 'Nhập vào phần mềm lúc {{date}}',
+    assignedTo: 'Giao cho: {{name}}',
     empty: 'Chưa có sự kiện',
   },
   modal: {
@@ -356,6 +358,17 @@ const viDossiers = {
     needsExtension: 'lập sau khi gia hạn',
     extensionHint: 'bấm "Gia hạn, hẹn lại" để ghi ngày hẹn mới, rồi in phiếu xin lỗi',
     paper: 'bản giấy tại quầy',
+  },
+  assignBox: {
+    title: 'Phân công',
+    current: 'Người xử lý',
+    none: 'Chưa phân công',
+    pick: 'Chọn cán bộ của phòng',
+    submit: 'Phân công',
+    done: 'Đã phân công hồ sơ cho {{name}}',
+    load: '{{count}} hồ sơ đang xử lý',
+    holding: 'đang xử lý hồ sơ này',
+    empty: 'Phòng chưa có cán bộ xử lý nào khác.',
   },
   track: {
     title: 'Tra cứu hồ sơ',
@@ -455,6 +468,7 @@ const enDossiers: typeof viDossiers = {
     return: 'Result returned',
     withdraw: 'Withdrawn',
     assign: 'Claimed',
+    assignByHead: 'Assigned',
   },
   actionHelp: {
     receive: 'Complete and valid: receive it, fix the due date and enter it in the tracking book.',
@@ -689,6 +703,7 @@ const enDossiers: typeof viDossiers = {
     reason: 'Reason: {{text}}',
     note: 'Note: {{text}}',
     enteredAt: 'Entered in the software at {{date}}',
+    assignedTo: 'Assigned to: {{name}}',
     empty: 'No events yet',
   },
   modal: {
@@ -743,6 +758,17 @@ const enDossiers: typeof viDossiers = {
     needsExtension: 'issued after the extension',
     extensionHint: 'press "Extend" to record the new date, then print the apology',
     paper: 'on paper at the counter',
+  },
+  assignBox: {
+    title: 'Assignment',
+    current: 'Handled by',
+    none: 'Not assigned',
+    pick: 'Pick a colleague of the department',
+    submit: 'Assign',
+    done: 'Dossier assigned to {{name}}',
+    load: '{{count}} open dossiers',
+    holding: 'handles this dossier',
+    empty: 'The department has no other processing staff.',
   },
   track: {
     title: 'Track a dossier',

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
 import { formUrl, useDossier, useDossierAction } from './api';
 import { ActionModal } from './ActionModal';
+import { AssignBox } from './AssignBox';
 import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
@@ -240,6 +241,7 @@ export default function DossierPage() {
                   ),
                 },
                 { key: 'dept', label: t('dossiers.common.department'), children: d.department?.name ?? '—' },
+                ...(d.assignee ? [{ key: 'assignee', label: t('dossiers.common.assignee'), children: <span data-testid="dossier-assignee">{d.assignee}</span> }] : []),
                 { key: 'registered', label: t('dossiers.common.registeredAt'), children: dossierTime(d.registeredAt) },
                 { key: 'received', label: t('dossiers.common.receivedAt'), children: d.receivedAt ? dossierTime(d.receivedAt) : '—' },
                 { key: 'channel', label: t('dossiers.common.channel'), children: t(`dossiers.channel.${d.channel}`) },
@@ -296,6 +298,8 @@ export default function DossierPage() {
               </div>
             )}
           </Card>
+
+          {d.can.assign && <AssignBox dossier={d} />}
 
           <Card size="small" className="dossier-card" title={<><PrinterOutlined /> {t('dossiers.detail.print')}</>}>
             <div className="print-buttons" data-testid="print-buttons">

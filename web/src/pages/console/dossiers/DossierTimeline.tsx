@@ -50,6 +50,7 @@ function EventDetails({ e, dossier }: { e: DossierEvent; dossier: DossierDetail 
   if (str(d.proposedDueAt)) lines.push(<div key="prop">{t('dossiers.timeline.proposedDueAt', { date: dossierTime(str(d.proposedDueAt)) })}</div>);
   if (str(d.method)) lines.push(<div key="method">{t('dossiers.timeline.method', { method: t(`dossiers.detail.returnMethods.${str(d.method)}`) })}</div>);
   if (str(d.trackingNumber)) lines.push(<div key="tn">{t('dossiers.timeline.trackingNumber', { n: str(d.trackingNumber) })}</div>);
+  if (e.action === 'assign' && d.assignedByHead === true && str(d.assigneeName)) lines.push(<div key="assignee">{t('dossiers.timeline.assignedTo', { name: str(d.assigneeName) })}</div>);
   if (e.flagged && str(d.enteredAt)) lines.push(<div key="entered">{t('dossiers.timeline.enteredAt', { date: dossierTime(str(d.enteredAt)) })}</div>);
   return lines.length ? <div className="event-details">{lines}</div> : null;
 }
@@ -74,7 +75,7 @@ export function DossierTimeline({ dossier }: { dossier: DossierDetail }) {
         content: (
           <div className={`timeline-event${e.flagged ? ' is-flagged' : ''}`} data-action={e.action}>
             <div className="event-head">
-              <span className="event-action">{t(`dossiers.event.${e.action}`, { defaultValue: e.action })}</span>
+              <span className="event-action">{t(`dossiers.event.${e.action === 'assign' && e.data?.assignedByHead === true ? 'assignByHead' : e.action}`, { defaultValue: e.action })}</span>
               {e.flagged && (
                 <Tag color="red" className="event-flag">
                   {t('dossiers.timeline.flagged')}

@@ -208,3 +208,39 @@ export function scannedCode(text: string): string | null {
 }
 
 export const PHONE_RE = /^(\+84|0)\d{9,10}$/;
+
+/** A colleague the head of the department may assign the dossier to (GET /dossiers/{code}/assignees). */
+export interface DossierAssignee {
+  id: string;
+  fullName: string;
+  username: string;
+  role: 'specialist' | 'department_head';
+  roleName: string;
+  openCount: number;
+  current: boolean;
+}
+
+export function useAssignees(code: string, enabled: boolean, version: number) {
+  return useQuery({
+    queryKey: ['dossiers', 'assignees', code, version],
+    queryFn: () => http.get<{ items: DossierAssignee[] }>(`${dossierPath(code)}/assignees`),
+    enabled,
+    retry: false,
+    select: (d) => d.items,
+  });
+}
+
+/** The head assigns the dossier to a colleague; the answer is the new dossier. */
+export function useAssign(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, version }: { userId: string; version: number }) => http.post<DossierDetail>(`${dossierPath(code)}/assign`, { userId, version }),
+    onSuccess: (d) => {
+      qc.setQueryData(dossierKeys.detail(code), d);
+      void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: dossierKeys.detail(code) });
+    },
+  });
+}
