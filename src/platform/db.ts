@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 // Dates come back as JS Date (timestamptz) and bigint counts as numbers where safe; `date` columns stay as
@@ -34,13 +35,46 @@ export async function withTx<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> 
   }
 }
 
-export async function one<T extends pg.QueryResultRow>(q: Queryable, sql: string, params: unknown[] = []): Promise<T | undefined> {
-  const r = await q.query<T>(sql, params);
+/**
+ * A statement PostgreSQL parses and plans once per connection instead of on every call. On the hot paths (session,
+ * dossier page, registration, transitions) planning cost more than executing: 0.5-1.8 ms of planning against
+ * 0.1-1.3 ms of execution, measured with pg_stat_statements. Only for statements whose text is fixed (or comes from
+ * a small set): every distinct text stays prepared on each pooled connection.
+ */
+export interface Prepared {
+  name: string;
+  text: string;
+}
+
+export function prepared(text: string): Prepared {
+  return { name: `s_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text };
+}
+
+const preparedTexts = new Map<string, Prepared>();
+/**
+ * `prepared` for statements whose text is built at run time from a small, fixed set of variants (e.g. the
+ * columns a transition changes). The cache is bounded in case a caller builds more variants than expected.
+ */
+export function preparedVariant(text: string): Prepared {
+  let p = preparedTexts.get(text);
+  if (!p) {
+    if (preparedTexts.size >= 500) preparedTexts.clear();
+    preparedTexts.set(text, (p = prepared(text)));
+  }
+  return p;
+}
+
+function toQuery(sql: string | Prepared, params: unknown[]): pg.QueryConfig {
+  return typeof sql === 'string' ? { text: sql, values: params } : { name: sql.name, text: sql.text, values: params };
+}
+
+export async function one<T extends pg.QueryResultRow>(q: Queryable, sql: string | Prepared, params: unknown[] = []): Promise<T | undefined> {
+  const r = await q.query<T>(toQuery(sql, params));
   return r.rows[0];
 }
 
-export async function many<T extends pg.QueryResultRow>(q: Queryable, sql: string, params: unknown[] = []): Promise<T[]> {
-  const r = await q.query<T>(sql, params);
+export async function many<T extends pg.QueryResultRow>(q: Queryable, sql: string | Prepared, params: unknown[] = []): Promise<T[]> {
+  const r = await q.query<T>(toQuery(sql, params));
   return r.rows;
 }
 

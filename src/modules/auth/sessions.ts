@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db';
-import { one } from '../../platform/db';
+import { one, prepared } from '../../platform/db';
 import type { Actor } from './actor';
 
 export const SESSION_COOKIE = 'motcua_sid';
@@ -35,15 +35,13 @@ interface SessionRow {
 }
 
 /** The actor behind a cookie token, or null when the session is unknown, idle too long, expired or disabled. */
+const SESSION_SQL = prepared(`SELECT s.id, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.full_name, u.roles,
+    u.center_id, u.department_id, u.active
+  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`);
+
 export async function resolveSession(db: Db, token: string, now: Date, idleMinutes: number): Promise<Actor | null> {
   const id = hashToken(token);
-  const row = await one<SessionRow>(
-    db,
-    `SELECT s.id, s.last_seen_at, s.expires_at, u.id AS user_id, u.username, u.full_name, u.roles, u.center_id,
-            u.department_id, u.active
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
-    [id],
-  );
+  const row = await one<SessionRow>(db, SESSION_SQL, [id]);
   if (!row) return null;
   const idleMs = now.getTime() - row.last_seen_at.getTime();
   if (!row.active || now >= row.expires_at || idleMs > idleMinutes * 60_000) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Queryable } from '../../platform/db';
-import { many, one } from '../../platform/db';
+import { one, prepared } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { type CalendarOverride, type HolidayFile, type WorkCalendar, createWorkCalendar } from './domain';
 
@@ -31,9 +31,34 @@ export async function findCenter(db: Queryable, idOrCode: string): Promise<Cente
   return row;
 }
 
+type OverrideRow = { id: string; day: string; kind: 'day_off' | 'working_day'; reason: string; center_id: string | null };
+// The center and its overrides in one round trip: every dossier read and write asks for its center's calendar.
+const overridesOf = (centerSql: string) => `SELECT coalesce(json_agg(json_build_object('id', o.id, 'day', o.day, 'kind', o.kind,
+    'reason', o.reason, 'center_id', o.center_id) ORDER BY o.day, o.center_id NULLS FIRST), '[]'::json)
+  FROM calendar_overrides o WHERE o.removed_at IS NULL AND (o.center_id IS NULL OR o.center_id = ${centerSql})`;
+const centerSql = (where: string) => prepared(`SELECT c.id, c.code, c.name, c.settings, (${overridesOf('c.id')}) AS overrides FROM centers c WHERE ${where}`);
+const CENTER_BY_ID_SQL = centerSql('c.id = $1::uuid');
+const CENTER_BY_CODE_SQL = centerSql('c.code = $1');
+const PROVINCE_OVERRIDES_SQL = prepared(`SELECT (${overridesOf('NULL::uuid')}) AS o`);
+
+/** Everything a center's calendar is built from, as one JSON value a query can carry along. */
+export interface CalendarInputs {
+  settings: { saturdayMorningOpen?: boolean } | null;
+  overrides: OverrideRow[];
+}
+
+/**
+ * A SQL expression yielding the CalendarInputs of the center whose id is `centerIdSql` (e.g. `d.center_id`).
+ * Queries that load a dossier add it as a column, so the dossier and its calendar arrive in one round trip and a
+ * change of the calendar is still seen by the very next request on every instance.
+ */
+export function calendarInputsSql(centerIdSql: string): string {
+  return `json_build_object('settings', (SELECT settings FROM centers WHERE id = ${centerIdSql}), 'overrides', (${overridesOf(centerIdSql)}))`;
+}
+
 /**
  * Builds the work calendar of a center (or the province default) from the holiday file, the administrators'
- * changes and the center's settings. The overrides are read on every call (one small indexed query) so a change
+ * changes and the center's settings. The overrides are read on every call (with the center, one query) so a change
  * made through any app instance applies to the next computation; the built calendar is cached by the exact
  * inputs, so repeated computations pay nothing.
  */
@@ -43,25 +68,43 @@ export class CalendarService {
   constructor(private readonly db: Queryable) {}
 
   async forCenter(idOrCode?: string | null): Promise<{ calendar: WorkCalendar; center: CenterRef | null; saturdayMorningOpen: boolean }> {
-    const center = idOrCode ? await findCenter(this.db, idOrCode) : null;
-    const overrides = await many<{ id: string; day: string; kind: 'day_off' | 'working_day'; reason: string; center_id: string | null }>(
-      this.db,
-      `SELECT id, day, kind, reason, center_id FROM calendar_overrides
-        WHERE removed_at IS NULL AND (center_id IS NULL OR center_id = $1) ORDER BY day, center_id NULLS FIRST`,
-      [center?.id ?? null],
-    );
-    // A center's own change for a day wins over the province-wide one for the same day.
-    const byDay = new Map<string, CalendarOverride>();
-    for (const o of overrides) byDay.set(o.day, { date: o.day, kind: o.kind, reason: o.reason });
+    let center: (CenterRef & { settings: { saturdayMorningOpen?: boolean } }) | null = null;
+    let overrides: OverrideRow[];
+    if (idOrCode) {
+      const row = await one<CenterRef & { settings: { saturdayMorningOpen?: boolean }; overrides: OverrideRow[] }>(
+        this.db, UUID.test(idOrCode) ? CENTER_BY_ID_SQL : CENTER_BY_CODE_SQL, [idOrCode]);
+      if (!row) throw notFound(`Trung tâm "${idOrCode}"`);
+      ({ overrides, ...center } = row);
+    } else {
+      overrides = (await one<{ o: OverrideRow[] }>(this.db, PROVINCE_OVERRIDES_SQL))!.o;
+    }
     const saturdayMorningOpen = center ? center.settings?.saturdayMorningOpen !== false : true;
+    const calendar = this.build(saturdayMorningOpen, overrides);
+    return { calendar, center: center ? { id: center.id, code: center.code, name: center.name } : null, saturdayMorningOpen };
+  }
+
+  /** The calendar of a row's center: from the inputs its query brought along (calendarInputsSql), else one query. */
+  async forRow(row: { center_id: string; calendar_inputs?: CalendarInputs }): Promise<WorkCalendar> {
+    return row.calendar_inputs ? this.fromInputs(row.calendar_inputs) : (await this.forCenter(row.center_id)).calendar;
+  }
+
+  /** The calendar from inputs a query already brought along (see calendarInputsSql), without a round trip. */
+  fromInputs(inputs: CalendarInputs): WorkCalendar {
+    return this.build(inputs.settings?.saturdayMorningOpen !== false, inputs.overrides);
+  }
+
+  private build(saturdayMorningOpen: boolean, overrides: OverrideRow[]): WorkCalendar {
     const key = JSON.stringify([saturdayMorningOpen, overrides.map((o) => o.id)]);
     let calendar = this.cache.get(key);
     if (!calendar) {
+      // A center's own change for a day wins over the province-wide one for the same day.
+      const byDay = new Map<string, CalendarOverride>();
+      for (const o of overrides) byDay.set(o.day, { date: o.day, kind: o.kind, reason: o.reason });
       calendar = createWorkCalendar({ holidays: holidayFile(), overrides: [...byDay.values()], config: { saturdayMorningOpen } });
       if (this.cache.size > 200) this.cache.clear();
       this.cache.set(key, calendar);
     }
-    return { calendar, center: center ? { id: center.id, code: center.code, name: center.name } : null, saturdayMorningOpen };
+    return calendar;
   }
 }
 

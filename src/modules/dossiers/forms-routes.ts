@@ -101,7 +101,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         break;
       }
       case 'apology': {
-        const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+        const calendar = await app.deps.calendars.forRow(d);
         const timing = timingOf(calendar, d, now);
         const responsibleUnit = d.department_name ?? '';
         if (d.settled_at && d.due_at && timing === 'late') {
@@ -123,7 +123,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       case 'evaluation': {
         if (!d.settled_at || d.result?.rejected) throw notYet('phiếu đánh giá mức độ hài lòng (hồ sơ chưa có kết quả)');
-        const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+        const calendar = await app.deps.calendars.forRow(d);
         const timing = timingOf(calendar, d, now);
         pdf = await renderEvaluation(fd, { ...ctx, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
         break;

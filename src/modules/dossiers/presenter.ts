@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import type { Queryable } from '../../platform/db';
-import { many } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { classify, type WorkCalendar } from '../calendar/domain';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { abilities, ACTIONS, statusName, type Action } from './domain/lifecycle';
 import { actorView } from './context';
-import { eventsOf, stateOf, type DossierRow } from './repo';
+import { stateOf, type DossierRow, type DossierWithHistory } from './repo';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -98,13 +96,8 @@ export const DossierDetail = DossierSummary.extend({
   can: z.record(z.string(), z.boolean()),
 });
 
-export async function presentDetail(db: Queryable, d: DossierRow, cal: WorkCalendar, actor: Actor, now: Date): Promise<z.infer<typeof DossierDetail>> {
-  const [events, files] = await Promise.all([
-    eventsOf(db, d.id),
-    many<{ id: string; name: string; mime: string; size: number; kind: string; checklist_index: number | null; uploaded_at: Date; reused_from: string | null }>(db,
-      `SELECT f.id, f.name, s.mime, s.size, f.kind, f.checklist_index, f.uploaded_at, f.reused_from FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256
-        WHERE f.dossier_id = $1 ORDER BY f.uploaded_at`, [d.id]),
-  ]);
+export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: Actor, now: Date): z.infer<typeof DossierDetail> {
+  const { events, files } = d;
   const can = abilities(stateOf(d), actorView(actor));
   const extra: Record<string, boolean> = {
     claim: ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.process'),
@@ -131,8 +124,8 @@ export async function presentDetail(db: Queryable, d: DossierRow, cal: WorkCalen
     result: d.result,
     returnMethod: d.return_method,
     lateNotice: d.late_notice,
-    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, kind: f.kind, checklistIndex: f.checklist_index, uploadedAt: f.uploaded_at.toISOString(), reused: f.reused_from !== null })),
-    events: events.map((e) => ({ id: e.id, at: e.at.toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),
+    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), kind: f.kind, checklistIndex: f.checklist_index, uploadedAt: new Date(f.uploaded_at).toISOString(), reused: f.reused_from !== null })),
+    events: events.map((e) => ({ id: Number(e.id), at: new Date(e.at).toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),
     can: { ...(Object.fromEntries(ACTIONS.map((a: Action) => [a, can[a]]))), ...extra },
   };
 }

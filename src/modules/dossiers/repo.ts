@@ -1,8 +1,9 @@
 import type { Queryable } from '../../platform/db';
-import { many, one } from '../../platform/db';
+import { many, one, prepared } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import type { DossierState, Status, StepRole } from './domain/lifecycle';
 import type { TimeLimit } from './domain/due';
+import { calendarInputsSql, type CalendarInputs } from '../calendar/service';
 
 export interface WorkflowStep {
   order: number;
@@ -65,14 +66,18 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */
+  calendar_inputs?: CalendarInputs;
 }
 
 export const DOSSIER_COLUMNS = `d.*, p.name AS procedure_name, dep.name AS department_name, u.full_name AS assignee_name`;
 export const DOSSIER_FROM = `dossiers d JOIN procedures p ON p.code = d.procedure_code
   LEFT JOIN departments dep ON dep.id = d.department_id LEFT JOIN users u ON u.id = d.assignee_id`;
 
+const FIND_SQL = prepared(`SELECT ${DOSSIER_COLUMNS}, ${calendarInputsSql('d.center_id')} AS calendar_inputs FROM ${DOSSIER_FROM} WHERE d.code = $1`);
+
 export async function findDossier(db: Queryable, code: string): Promise<DossierRow> {
-  const row = await one<DossierRow>(db, `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} WHERE d.code = $1`, [code]);
+  const row = await one<DossierRow>(db, FIND_SQL, [code]);
   if (!row) throw notFound(`hồ sơ có mã ${code}`);
   return row;
 }
@@ -107,3 +112,40 @@ export async function eventsOf(db: Queryable, dossierId: string): Promise<EventR
       u.full_name AS actor_name, u.username AS actor_username
     FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = $1 ORDER BY e.id`, [dossierId]);
 }
+
+export interface FileRow {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  kind: string;
+  checklist_index: number | null;
+  uploaded_at: string;
+  reused_from: string | null;
+}
+
+/** A dossier with its history and files, as the dossier page shows it. JSON timestamps arrive as ISO strings. */
+export interface DossierWithHistory extends DossierRow {
+  events: (Omit<EventRow, 'at'> & { at: string })[];
+  files: FileRow[];
+}
+
+/**
+ * The dossier, its events and its files in ONE round trip (the page, every write's answer and the lookup by code
+ * all need the three): separate queries cost a round trip each, which is most of the time of a lookup.
+ */
+export async function findDossierWithHistory(db: Queryable, code: string): Promise<DossierWithHistory> {
+  const row = await one<DossierWithHistory>(db, FIND_WITH_HISTORY_SQL, [code]);
+  if (!row) throw notFound(`hồ sơ có mã ${code}`);
+  return row;
+}
+
+const FIND_WITH_HISTORY_SQL = prepared(`SELECT ${DOSSIER_COLUMNS}, ${calendarInputsSql('d.center_id')} AS calendar_inputs,
+      (SELECT coalesce(json_agg(json_build_object('id', e.id, 'at', e.at, 'action', e.action, 'from_status', e.from_status,
+          'to_status', e.to_status, 'step_index', e.step_index, 'reason', e.reason, 'data', e.data, 'flagged', e.flagged,
+          'actor_name', eu.full_name, 'actor_username', eu.username) ORDER BY e.id), '[]'::json)
+         FROM dossier_events e LEFT JOIN users eu ON eu.id = e.actor_id WHERE e.dossier_id = d.id) AS events,
+      (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', s.mime, 'size', s.size, 'kind', f.kind,
+          'checklist_index', f.checklist_index, 'uploaded_at', f.uploaded_at, 'reused_from', f.reused_from) ORDER BY f.uploaded_at), '[]'::json)
+         FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 WHERE f.dossier_id = d.id) AS files
+    FROM ${DOSSIER_FROM} WHERE d.code = $1`);

@@ -9,7 +9,7 @@ import { registerDossier } from './commands/register';
 import type { DossierCtx } from './context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from './presenter';
 import { ListQuery, listDossiers } from './query';
-import { findDossier } from './repo';
+import { findDossier, findDossierWithHistory } from './repo';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms-routes';
 import { assigneeRoutes } from './assignees-routes';
@@ -40,10 +40,10 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assigneeRoutes);
   const ctx = (actor: NonNullable<import('fastify').FastifyRequest['actor']>): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
   const detail = async (code: string, actor: NonNullable<import('fastify').FastifyRequest['actor']>) => {
-    const d = await findDossier(app.deps.db, code);
+    const d = await findDossierWithHistory(app.deps.db, code);
     assertCanView(actor, d);
-    const { calendar } = await app.deps.calendars.forCenter(d.center_id);
-    return presentDetail(app.deps.db, d, calendar, actor, app.deps.clock.now());
+    const calendar = await app.deps.calendars.forRow(d);
+    return presentDetail(d, calendar, actor, app.deps.clock.now());
   };
 
   app.post('/dossiers', {
@@ -132,7 +132,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const d = await findDossier(app.deps.db, req.params.code);
     assertCanView(req.actor!, d);
-    const { calendar } = await app.deps.calendars.forCenter(d.center_id);
+    const calendar = await app.deps.calendars.forRow(d);
     return returnCase(d, calendar, app.deps.clock.now());
   });
 

@@ -1,4 +1,4 @@
-import { one, withTx } from '../../../platform/db';
+import { one, preparedVariant, withTx } from '../../../platform/db';
 import { AppError, badRequest, forbidden } from '../../../platform/errors';
 import { applyExtension, CalendarRuleError, extendForPause, type WorkCalendar } from '../../calendar/domain';
 import { parseInstant } from '../../calendar/service';
@@ -26,7 +26,7 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
   if (input.version !== undefined && input.version !== d.version) throw staleError();
   if (RULES[action].reason && !input.reason) throw badRequest('DOSSIER_REASON_REQUIRED', 'Vui lòng nhập lý do.');
 
-  const { calendar } = await ctx.calendars.forCenter(d.center_id);
+  const calendar = await ctx.calendars.forRow(d);
   const changes: Changes = {};
   const data: Record<string, unknown> = {};
   try {
@@ -49,16 +49,17 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
     return v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
   });
   // Update, history event and outbox row in ONE statement: atomic without a transaction round trip, and the
-  // guard on (status, version) makes a concurrent change lose cleanly.
+  // guard on (status, version) makes a concurrent change lose cleanly. The outbox row names its event, so the
+  // notification tells what this action did (reason, missing items, dates), not what the dossier says later.
   const n = values.length;
-  const r = await one<{ id: string }>(db, `
+  const r = await one<{ id: string }>(db, preparedVariant(`
     WITH u AS (
       UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
        WHERE id = $1 AND status = $2 AND version = $3 RETURNING id),
     e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
-      SELECT u.id, $${n + 4}, $${n + 5}, $${n + 6}, $2, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM u),
-    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12} FROM u)
-    SELECT id FROM u`, [
+      SELECT u.id, $${n + 4}, $${n + 5}, $${n + 6}, $2, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM u RETURNING id),
+    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12}::jsonb || jsonb_build_object('eventId', e.id) FROM e)
+    SELECT id FROM u`), [
     d.id, d.status, d.version, ...values,
     now, actor.id, action, to, step, input.reason ?? input.note ?? null, JSON.stringify({ ...data, note: input.note }),
     `dossier.${action}`, JSON.stringify({ code: d.code, centerId: d.center_id, from: d.status, to }),

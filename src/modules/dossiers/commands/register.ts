@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../platform/db';
-import { one } from '../../../platform/db';
+import { many, one, prepared, preparedVariant } from '../../../platform/db';
+import { KeyedBatcher } from '../../../platform/batcher';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { actorCan, isProvinceWide } from '../../auth/actor';
 import { findCenter, parseInstant } from '../../calendar/service';
@@ -20,9 +21,19 @@ async function upsertApplicant(tx: Queryable, a: ApplicantInput): Promise<string
     phone = coalesce(nullif(EXCLUDED.phone, ''), applicants.phone), email = coalesce(nullif(EXCLUDED.email, ''), applicants.email),
     address = coalesce(nullif(EXCLUDED.address, ''), applicants.address), updated_at = now()`;
   const conflict = a.idNumber ? 'ON CONFLICT (id_number) WHERE id_number IS NOT NULL' : a.kind === 'organization' && a.taxCode ? "ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization'" : '';
-  const r = await one<{ id: string }>(tx, `INSERT INTO applicants (${cols}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict ? `${conflict} DO UPDATE SET ${update}` : ''} RETURNING id`, values);
+  const sql = `INSERT INTO applicants (${cols}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict ? `${conflict} DO UPDATE SET ${update}` : ''} RETURNING id`;
+  const r = await one<{ id: string }>(tx, preparedVariant(sql), values);
   return r!.id;
 }
+
+type ProcedureRef = { code: string; field_code: string; time_unit: TimeLimit['unit']; time_value: number; calendar_days: boolean; same_day_cutoff: string | null;
+  workflow: WorkflowStep[]; required_documents: { name: string; original: number; copy: number; mandatory: boolean }[]; active: boolean;
+  center_code: string | null; department_id: string | null };
+// The procedure, the receiving unit's code and the responsible department in one round trip.
+const REFERENCES_SQL = prepared(`SELECT p.code, p.field_code, p.time_unit, p.time_value, p.calendar_days, p.same_day_cutoff, p.workflow,
+    p.required_documents, p.active, (SELECT code FROM centers WHERE id = $2) AS center_code,
+    (SELECT id FROM departments WHERE center_id = $2 AND p.field_code = ANY(field_codes) AND active ORDER BY code LIMIT 1) AS department_id
+  FROM procedures p WHERE p.code = $1`);
 
 export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Promise<string> {
   const { db, clock, actor } = ctx;
@@ -43,11 +54,10 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     }
   }
 
-  const proc = await one<{ code: string; field_code: string; time_unit: TimeLimit['unit']; time_value: number; calendar_days: boolean; same_day_cutoff: string | null; workflow: WorkflowStep[]; required_documents: { name: string; original: number; copy: number; mandatory: boolean }[]; active: boolean }>(
-    db, 'SELECT code, field_code, time_unit, time_value, calendar_days, same_day_cutoff, workflow, required_documents, active FROM procedures WHERE code = $1', [input.procedure]);
+  const proc = await one<ProcedureRef>(db, REFERENCES_SQL, [input.procedure, centerId]);
   if (!proc || !proc.active) throw notFound(`thủ tục có mã ${input.procedure}`);
-  const center = await one<{ code: string }>(db, 'SELECT code FROM centers WHERE id = $1', [centerId]);
-  const dept = await one<{ id: string }>(db, 'SELECT id FROM departments WHERE center_id = $1 AND $2 = ANY(field_codes) AND active ORDER BY code LIMIT 1', [centerId, proc.field_code]);
+  const unitCode = proc.center_code;
+  if (!unitCode) throw notFound('Trung tâm của tài khoản');
   const timeLimit: TimeLimit = { unit: proc.time_unit, value: proc.time_value, ...(proc.calendar_days ? { calendarDays: true } : {}), ...(proc.same_day_cutoff ? { cutoff: proc.same_day_cutoff } : {}) };
   const baseChecklist: ChecklistItem[] = proc.required_documents.map((doc, index) => ({ index, name: doc.name, original: doc.original, copy: doc.copy, mandatory: doc.mandatory, presented: false }));
   const checklist = input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
@@ -66,41 +76,105 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   // The applicant record is shared person data: upserting it first, on its own, keeps it out of the critical section.
   const applicantId = await upsertApplicant(db, input.applicant);
   const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
-  const status = receivedAt ? 'received' : 'submitted';
-  const reason = input.backEntry?.reason ?? null;
   const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
-  // One statement, so one atomic round trip: the day's counter row stays locked only until this statement commits,
-  // which keeps the sequence gap-free without serializing whole registrations behind it.
+  if (!receivedAt) {
+    const item: Registration = {
+      center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id, applicant_id: applicantId,
+      applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist: presentedAll,
+      registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
+    };
+    return batcherFor(db).submit(`${unitCode}|${day}`, item);
+  }
+  // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
+  const reason = input.backEntry?.reason ?? null;
   const params: unknown[] = [
-    center!.code, day, yymmdd, centerId, proc.code, proc.field_code, dept?.id ?? null, applicantId, JSON.stringify(snapshot(input.applicant)),
-    input.channel, status, JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
-    due?.receiptDay ?? null, due?.dueAt ?? null, receivedAt !== null, actor.id, reason,
+    unitCode, day, yymmdd, centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
+    input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
+    due!.receiptDay, due!.dueAt, true, actor.id, reason,
     JSON.stringify({ channel: input.channel, note: input.note, enteredAt: now.toISOString() }),
-    JSON.stringify({ dueAt: due?.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() }),
-    JSON.stringify({ receivedAt: receivedAt?.toISOString(), reason }), now,
+    JSON.stringify({ dueAt: due!.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() }),
+    JSON.stringify({ receivedAt: receivedAt.toISOString(), reason }), now,
   ];
-  const backEntry = receivedAt
-    ? `, e2 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-          SELECT d.id, $16, $20, 'receive', 'submitted', 'received', $21, $23, true FROM d),
-        a AS (INSERT INTO audit_log (at, actor_id, center_id, action, entity, entity_id, data)
-          SELECT $25, $20, $4, 'dossier.back_entry', 'dossier', d.code, $24 FROM d)`
-    : '';
-  const row = await one<{ code: string }>(db, `
-    WITH seq AS (
-      INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, 1)
-      ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
-    d AS (
-      INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
-        channel, status, time_limit, workflow, checklist, registered_at, received_at, receipt_day, due_at, back_entry, created_by)
-      SELECT $1 || '-' || $3 || '-' || CASE WHEN seq.last_value < 10000 THEN lpad(seq.last_value::text, 4, '0') ELSE seq.last_value::text END,
-        seq.last_value, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 FROM seq
-      RETURNING id, code),
-    e1 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-      SELECT d.id, $15, $20, 'register', NULL, 'submitted', $21, $22, $19 FROM d),
-    o AS (INSERT INTO outbox (topic, payload) SELECT 'dossier.registered', jsonb_build_object('code', d.code, 'centerId', $4::uuid, 'status', $11::text) FROM d)
-    ${backEntry}
-    SELECT code FROM d`, receivedAt ? params : params.slice(0, 22));
+  const row = await one<{ code: string }>(db, BACK_ENTRY_SQL, params);
   return row!.code;
+}
+
+const codeOf = (unitSql: string, yymmddSql: string, nSql: string) =>
+  `${unitSql} || '-' || ${yymmddSql} || '-' || CASE WHEN ${nSql} < 10000 THEN lpad((${nSql})::text, 4, '0') ELSE (${nSql})::text END`;
+
+const BACK_ENTRY_SQL = prepared(`
+  WITH seq AS (
+    INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, 1)
+    ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + 1 RETURNING last_value),
+  d AS (
+    INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
+      channel, status, time_limit, workflow, checklist, registered_at, received_at, receipt_day, due_at, back_entry, created_by)
+    SELECT ${codeOf('$1', '$3', 'seq.last_value')}, seq.last_value, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 FROM seq
+    RETURNING id, code),
+  e1 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+    SELECT d.id, $15, $20, 'register', NULL, 'submitted', $21, $22, $19 FROM d),
+  o AS (INSERT INTO outbox (topic, payload) SELECT 'dossier.registered', jsonb_build_object('code', d.code, 'centerId', $4::uuid, 'status', $11::text) FROM d),
+  e2 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+    SELECT d.id, $16, $20, 'receive', 'submitted', 'received', $21, $23, true FROM d),
+  a AS (INSERT INTO audit_log (at, actor_id, center_id, action, entity, entity_id, data)
+    SELECT $25, $20, $4, 'dossier.back_entry', 'dossier', d.code, $24 FROM d)
+  SELECT code FROM d`);
+
+/** One ordinary registration waiting for its number. */
+interface Registration {
+  center_id: string;
+  procedure_code: string;
+  field_code: string;
+  department_id: string | null;
+  applicant_id: string;
+  applicant: ReturnType<typeof snapshot>;
+  channel: string;
+  time_limit: TimeLimit;
+  workflow: WorkflowStep[];
+  checklist: ChecklistItem[];
+  registered_at: string;
+  created_by: string;
+  data: Record<string, unknown>;
+}
+
+// A batch of registrations of one unit and day: the counter moves by the batch size and every dossier, its
+// 'register' event and its outbox row are written by ONE statement, so one commit covers the whole batch and the
+// numbers stay gap-free (see KeyedBatcher for why).
+const BATCH_SQL = prepared(`
+  WITH x AS (
+    SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(i int, center_id uuid, procedure_code text, field_code text, department_id uuid,
+      applicant_id uuid, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
+      created_by uuid, data jsonb)),
+  seq AS (
+    INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, $5::int)
+    ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),
+  d AS (
+    INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
+      channel, status, time_limit, workflow, checklist, registered_at, created_by)
+    SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
+      x.applicant_id, x.applicant, x.channel, 'submitted', x.time_limit, x.workflow, x.checklist, x.registered_at, x.created_by
+    FROM x, seq ORDER BY x.i
+    RETURNING id, code, daily_number),
+  dx AS (SELECT d.id, d.code, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
+  e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, data, flagged)
+    SELECT dx.id, dx.registered_at, dx.created_by, 'register', NULL, 'submitted', dx.data, false FROM dx),
+  o AS (INSERT INTO outbox (topic, payload)
+    SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', 'submitted') FROM dx)
+  SELECT i, code FROM dx`);
+
+async function flushRegistrations(db: Queryable, key: string, items: Registration[]): Promise<string[]> {
+  const [unit, day] = key.split('|');
+  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
+  const rows = await many<{ i: number; code: string }>(db, BATCH_SQL, [unit, day, yymmdd, JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
+  const byIndex = new Map(rows.map((r) => [r.i, r.code]));
+  return items.map((_, i) => byIndex.get(i + 1)!);
+}
+
+const batchers = new WeakMap<Queryable, KeyedBatcher<Registration, string>>();
+function batcherFor(db: Queryable): KeyedBatcher<Registration, string> {
+  let b = batchers.get(db);
+  if (!b) batchers.set(db, (b = new KeyedBatcher((key, items) => flushRegistrations(db, key, items), 100)));
+  return b;
 }
 
 function snapshot(a: ApplicantInput) {
