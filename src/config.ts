@@ -15,7 +15,9 @@ const EnvSchema = z.object({
   MOTCUA_ADMIN_PASSWORD: z.string().min(12, 'MOTCUA_ADMIN_PASSWORD: at least 12 characters').optional(),
   MOTCUA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+  MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'MOTCUA_SMTP_URL: smtp://user:pass@host:587 or smtps://user:pass@host:465').optional(),
+  MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
+}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
 
 export interface AppConfig {
   port: number;
@@ -30,6 +32,9 @@ export interface AppConfig {
   logLevel: string;
   uploadMaxBytes: number;
   adminPassword?: string;
+  /** SMTP server for the applicants' e-mail notifications; none: e-mail off. */
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -48,5 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.MOTCUA_LOG_LEVEL,
     uploadMaxBytes: e.MOTCUA_UPLOAD_MAX_MB * 1024 * 1024,
     adminPassword: e.MOTCUA_ADMIN_PASSWORD,
+    smtpUrl: e.MOTCUA_SMTP_URL,
+    mailFrom: e.MOTCUA_MAIL_FROM,
   };
 }

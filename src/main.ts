@@ -6,6 +6,7 @@ import { createPool } from './platform/db';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
 import { migrate } from './platform/migrate';
 import { seedIfEmpty } from './seed';
+import { startNotifications } from './modules/notifications';
 import { DEMO_PASSWORD } from './seed/demo';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
@@ -26,11 +27,15 @@ async function main() {
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 
   const app = await buildApp({ db, clock: systemClock, config });
+  // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
+  const notifications = startNotifications(db, config, app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`\nNhận ${signal}: đang dừng…`);
+    // The outbox worker first: it finishes the e-mail in hand while the database is still there.
+    await notifications.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);

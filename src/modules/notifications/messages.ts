@@ -1,0 +1,164 @@
+// The e-mails an applicant receives about their dossier, in Vietnamese. Pure: facts in, subject and body out.
+import { formatVnDate, formatVnDateTime, formatVnHourDate } from '../../platform/pdf/time';
+import type { FormApplicant } from '../dossiers/forms/types';
+
+/** Outbox topics an applicant is told about (the others are internal hand-offs). */
+export const MAIL_TOPICS = [
+  'dossier.registered', // only a back-entry, which is registered already received
+  'dossier.receive',
+  'dossier.request-supplement',
+  'dossier.request-supplement-by-department',
+  'dossier.resolve',
+  'dossier.reject',
+  'dossier.extend',
+  'dossier.return',
+] as const;
+
+export interface MailFacts {
+  topic: string;
+  /** The outbox payload (for `dossier.registered`: its `status`). */
+  payload: Record<string, unknown>;
+  code: string;
+  procedureName: string;
+  applicant: FormApplicant;
+  center: { name: string; address: string; phone: string };
+  dossier: { receivedAt: Date | null; dueAt: Date | null; result: Record<string, unknown> | null };
+  /** The history event the outbox row was written with (reason and data of the action). */
+  event: { at: Date; reason: string | null; data: Record<string, unknown> } | null;
+}
+
+export interface Mail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Block = { p: string } | { facts: [string, string][] } | { list: string[] };
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
+const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
+const lines = (s: string | null) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+
+const RETURN_METHOD: Record<string, string> = {
+  counter: 'trực tiếp tại quầy trả kết quả',
+  post: 'qua dịch vụ bưu chính công ích',
+  online: 'trực tuyến trên Cổng Dịch vụ công',
+};
+
+/** The e-mail for one outbox row, or null when the applicant is not told about this event. */
+export function composeMail(f: MailFacts): Mail | null {
+  const h = f.applicant.kind === 'organization' ? 'Quý tổ chức' : 'Ông/Bà';
+  const name = f.applicant.kind === 'organization' && f.applicant.orgName ? f.applicant.orgName : f.applicant.fullName;
+  const greeting = f.applicant.kind === 'organization' ? `Kính gửi ${name},` : `Kính gửi Ông/Bà ${name},`;
+  const e = f.event;
+  const data = e?.data ?? {};
+  const base: [string, string][] = [['Mã hồ sơ', f.code], ['Thủ tục', f.procedureName]];
+  const collect = `Bộ phận Tiếp nhận và Trả kết quả, ${f.center.name}${f.center.address ? `, ${f.center.address}` : ''}`;
+  let subject: string;
+  let blocks: Block[];
+
+  switch (f.topic) {
+    case 'dossier.registered':
+    case 'dossier.receive': {
+      if (f.topic === 'dossier.registered' && f.payload.status !== 'received') return null;
+      const due = date(data.dueAt) ?? f.dossier.dueAt;
+      const receivedAt = f.dossier.receivedAt ?? e?.at ?? null;
+      if (!due) return null;
+      subject = `Hồ sơ ${f.code} đã được tiếp nhận – hẹn trả kết quả ngày ${formatVnDate(due)}`;
+      blocks = [
+        { p: `${f.center.name} đã tiếp nhận hồ sơ của ${h}.` },
+        { facts: [...base, ...(receivedAt ? [['Thời điểm tiếp nhận', formatVnDateTime(receivedAt)] as [string, string]] : []), ['Ngày hẹn trả kết quả', formatVnHourDate(due)]] },
+        { p: `${h} có thể tra cứu tình trạng hồ sơ bằng mã hồ sơ trên. Khi đến nhận kết quả, vui lòng mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.` },
+      ];
+      break;
+    }
+    case 'dossier.request-supplement':
+    case 'dossier.request-supplement-by-department': {
+      const missing = Array.isArray(data.missing) ? (data.missing as unknown[]).map(str).filter((m): m is string => !!m) : [];
+      subject = `Hồ sơ ${f.code} cần bổ sung, hoàn thiện`;
+      blocks = [
+        { p: `${f.center.name} đề nghị ${h} bổ sung, hoàn thiện hồ sơ với các nội dung sau:` },
+        { list: missing },
+        { facts: [...base, ...(str(e?.reason) ? [['Lý do', str(e?.reason)!] as [string, string]] : [])] },
+      ];
+      if (f.topic === 'dossier.request-supplement-by-department') {
+        blocks.push({ p: `Thời hạn giải quyết hồ sơ tạm dừng cho đến khi ${h} bổ sung đầy đủ; thời gian còn lại được tính tiếp sau khi bổ sung.` });
+      }
+      if (str(data.apology)) blocks.push({ p: str(data.apology)! });
+      blocks.push({ p: `${h} vui lòng mang các giấy tờ trên đến ${collect}.` });
+      break;
+    }
+    case 'dossier.resolve': {
+      const summary = str(f.dossier.result?.summary);
+      subject = `Hồ sơ ${f.code} đã có kết quả – mời ${h} đến nhận`;
+      blocks = [
+        { p: `Hồ sơ của ${h} đã được giải quyết xong.` },
+        { facts: [...base, ...(summary ? [['Kết quả', summary] as [string, string]] : []), ...(e ? [['Thời điểm có kết quả', formatVnDateTime(e.at)] as [string, string]] : [])] },
+        { p: `Mời ${h} đến nhận kết quả tại ${collect}; vui lòng mang theo giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.` },
+      ];
+      break;
+    }
+    case 'dossier.reject': {
+      const reasons = lines(e?.reason ?? str(f.dossier.result?.reason));
+      subject = `Hồ sơ ${f.code} không đủ điều kiện giải quyết`;
+      blocks = [
+        { p: `Sau khi thẩm định, hồ sơ của ${h} không đủ điều kiện giải quyết với lý do sau:` },
+        { list: reasons },
+        { facts: base },
+        { p: `Mời ${h} đến ${collect} để nhận lại toàn bộ hồ sơ cùng văn bản thông báo nêu rõ lý do.` },
+      ];
+      break;
+    }
+    case 'dossier.extend': {
+      const due = date(data.dueAt) ?? f.dossier.dueAt;
+      const previous = date(data.previousDueAt);
+      if (!due) return null;
+      subject = `Hồ sơ ${f.code}: xin lỗi và hẹn lại ngày trả kết quả ${formatVnDate(due)}`;
+      blocks = [
+        { p: `Hồ sơ của ${h} chưa thể giải quyết xong đúng hẹn.${str(e?.reason) ? ` Lý do: ${str(e?.reason)!.replace(/\.$/, '')}.` : ''}` },
+        { facts: [...base, ...(previous ? [['Ngày hẹn trước đây', formatVnHourDate(previous)] as [string, string]] : []), ['Ngày hẹn trả kết quả mới', formatVnHourDate(due)]] },
+        { p: `${f.center.name} thành thật xin lỗi ${h} vì sự chậm trễ này.` },
+      ];
+      break;
+    }
+    case 'dossier.return': {
+      const method = str(data.method) ?? 'counter';
+      const tracking = str(data.trackingNumber);
+      subject = `Hồ sơ ${f.code} đã được trả kết quả`;
+      blocks = [
+        { p: `Kết quả giải quyết hồ sơ của ${h} đã được trả ${RETURN_METHOD[method] ?? RETURN_METHOD.counter}${e ? ` lúc ${formatVnDateTime(e.at)}` : ''}.` },
+        { facts: [...base, ...(tracking ? [['Mã vận đơn', tracking] as [string, string]] : [])] },
+        { p: `Cảm ơn ${h} đã sử dụng dịch vụ của ${f.center.name}. Mời ${h} đánh giá mức độ hài lòng bằng phiếu đánh giá hoặc trên Cổng Dịch vụ công.` },
+      ];
+      break;
+    }
+    default:
+      return null;
+  }
+
+  const footer: Block[] = [
+    { p: `Trân trọng,\n${f.center.name}${f.center.address ? `\nĐịa chỉ: ${f.center.address}` : ''}${f.center.phone ? `\nĐiện thoại: ${f.center.phone}` : ''}` },
+    { p: 'Đây là thư tự động của phần mềm một cửa; vui lòng không trả lời thư này.' },
+  ];
+  const all: Block[] = [{ p: greeting }, ...blocks.filter((b) => !('list' in b) || b.list.length > 0), ...footer];
+  return { subject, text: toText(all), html: toHtml(subject, all) };
+}
+
+function toText(blocks: Block[]): string {
+  return blocks
+    .map((b) => ('p' in b ? b.p : 'facts' in b ? b.facts.map(([k, v]) => `${k}: ${v}`).join('\n') : b.list.map((l, i) => `${i + 1}. ${l}`).join('\n')))
+    .join('\n\n') + '\n';
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function toHtml(subject: string, blocks: Block[]): string {
+  const body = blocks
+    .map((b) => {
+      if ('p' in b) return `<p>${esc(b.p).replace(/\n/g, '<br>')}</p>`;
+      if ('facts' in b) return `<table role="presentation" cellpadding="2">${b.facts.map(([k, v]) => `<tr><td>${esc(k)}:</td><td><strong>${esc(v)}</strong></td></tr>`).join('')}</table>`;
+      return `<ol>${b.list.map((l) => `<li>${esc(l)}</li>`).join('')}</ol>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(subject)}</title></head><body style="font-family: Arial, sans-serif; font-size: 14px; line-height: 1.5">\n${body}\n</body></html>\n`;
+}
