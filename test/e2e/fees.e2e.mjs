@@ -1,9 +1,12 @@
 // Fees at the counter: the fee collector opens a received dossier by its code, sees what is due, takes cash with
 // change, prints the receipt; the director voids it with a reason and the amount is due again; the cash book
-// shows both entries.
+// shows both entries. A tiered fee says how it is priced and a partial transfer gets a VietQR code of that part;
+// the director opens a new receipt book and a new series, and the next receipt carries the new series.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'playwright-core';
+import os from 'node:os';
+import path from 'node:path';
 import { BASE, closeBrowser, loginViaForm, PASSWORD, readmeShot, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
@@ -18,23 +21,37 @@ const VOID_REASON = 'Thu nhầm hình thức nộp, người nộp đề nghị 
 /** A citizen ID number nobody else in this run has (12 digits). */
 const newIdNumber = () => `0461${String(Date.now()).slice(-7)}${Math.floor(Math.random() * 10)}`;
 
-/** Registers and receives a dossier through the API as the Finance–Planning reception clerk; returns its code. */
-async function receivedDossier() {
+/**
+ * Registers and receives a dossier through the API as the reception clerk of the procedure's field (default:
+ * Finance–Planning, business household registration); `quantities` are then saved for its fees. Returns its code.
+ */
+async function receivedDossier({ procedure = PROCEDURE, clerk = 'tn.tc', quantities } = {}) {
   const api = await request.newContext({ baseURL: BASE });
   try {
-    const login = await api.post('/api/v1/auth/login', { data: { username: 'tn.tc', password: PASSWORD } });
+    const login = await api.post('/api/v1/auth/login', { data: { username: clerk, password: PASSWORD } });
     assert.equal(login.status(), 200, await login.text());
     const created = await api.post('/api/v1/dossiers', {
-      data: { procedure: PROCEDURE, applicant: { fullName: 'Hoàng Thị Lan', idNumber: newIdNumber(), phone: '0905123456' }, channel: 'direct' },
+      data: { procedure, applicant: { fullName: 'Hoàng Thị Lan', idNumber: newIdNumber(), phone: '0905123456' }, channel: 'direct' },
     });
     assert.equal(created.status(), 201, await created.text());
     const { code } = await created.json();
     const received = await api.post(`/api/v1/dossiers/${encodeURIComponent(code)}/receive`, { data: {} });
     assert.equal(received.status(), 200, await received.text());
+    if (quantities) {
+      const saved = await api.put(`/api/v1/dossiers/${encodeURIComponent(code)}/fees/quantities`, { data: quantities });
+      assert.equal(saved.status(), 200, await saved.text());
+    }
     return code;
   } finally {
     await api.dispose();
   }
+}
+
+/** Saves a look at the page for a person to check, when FEES_E2E_SHOTS is set (a directory; default the temp dir). */
+async function lookAt(page, name) {
+  if (!process.env.FEES_E2E_SHOTS) return;
+  const dir = process.env.FEES_E2E_SHOTS === '1' ? os.tmpdir() : process.env.FEES_E2E_SHOTS;
+  await page.screenshot({ path: path.join(dir, name), fullPage: true });
 }
 
 /** Fetches a link of the page from the page itself (same cookies), as the new tab would. */
@@ -196,3 +213,89 @@ test('the API refuses a fee collector the void, and a reason shorter than 10 cha
     await api.dispose();
   }
 });
+
+test('a tiered fee says how it is priced; a partial transfer gets the VietQR code of that part', { timeout: 120_000 }, (t) =>
+  withPage(t, { viewport: VIEWPORT }, async (page) => {
+    // Certification of copies, 10 pages, one copy: 2 × 2.000 đ + 8 × 1.000 đ = 12.000 đ.
+    const tiered = await receivedDossier({ procedure: '2.000815', clerk: 'tn.tp', quantities: { pages: 10, copies: 1 } });
+    await loginViaForm(page, 'thuphi');
+    await page.waitForURL(/\/console$/);
+    await page.goto(`${BASE}/console/fees?code=${encodeURIComponent(tiered)}`);
+    const rate = page.getByTestId('fee-breakdown').getByTestId('fee-rate');
+    await rate.waitFor();
+    assert.equal((await text(rate)).replace(/\u00a0/g, ' '), 'Cách tính: 2 trang đầu × 2.000 đ; 8 trang × 1.000 đ; tối đa 200.000 đ/bản');
+    await page.getByTestId('fee-breakdown').getByText('theo bậc giá').waitFor();
+    assert.match(await text(page.getByTestId('fee-due')), VND('12.000'));
+
+    // The payer transfers 5.000 đ now: the QR code follows the amount typed.
+    await page.getByTestId('fee-method').getByText('Chuyển khoản').click();
+    const qr = page.getByTestId('fee-vietqr');
+    await waitText(qr.getByTestId('fee-qr-amount'), VND('12.000'));
+    await page.getByTestId('fee-amount').fill('5000');
+    await waitText(qr.getByTestId('fee-qr-amount'), VND('5.000'));
+    await waitText(page.getByTestId('fee-qr-partial'), /5\.000\sđ trong số 12\.000\sđ còn phải nộp/);
+    await lookAt(page, 'fees-partial-vietqr.png');
+    await page.getByTestId('fee-reference').fill('FT25E2E0001');
+    await page.getByTestId('fee-submit').click();
+    const issued = page.getByTestId('fee-receipt-issued');
+    await issued.waitFor();
+    await waitText(page.getByTestId('fee-due'), VND('7.000'));
+    const pdf = await fetchFromPage(page, await issued.getByTestId('print-a5').getAttribute('href'));
+    assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
+  }));
+
+test('the director opens a new receipt book and a new series; the next receipt is numbered in it', { timeout: 120_000 }, (t) =>
+  withPage(t, { viewport: VIEWPORT }, async (page) => {
+    await loginViaForm(page, 'giamdoc');
+    await page.waitForURL(/\/console$/);
+    await page.getByTestId('console-menu').getByRole('link', { name: 'Ký hiệu, quyển biên lai', exact: true }).click();
+    await page.waitForURL(/\/console\/fees\/series$/);
+    const list = page.getByTestId('series-list');
+    const inUse = list.locator('tr.fee-series-active');
+    await inUse.waitFor();
+    await inUse.getByText('Đang dùng', { exact: true }).waitFor();
+    const symbol = await text(inUse.getByTestId('series-symbol'));
+    assert.match(symbol, /^HT-\d{2}$/, 'the first receipt of the year opened the default series');
+    const book = Number(await text(inUse.getByTestId('series-book')));
+    const next = await text(inUse.getByTestId('series-next'));
+    assert.match(next, /^\d{7}$/);
+    // The books of the series in use are listed under it.
+    await list.getByTestId('series-books').getByText(`Các quyển của ký hiệu ${symbol}`).waitFor();
+
+    // A new book: the current one ends at the last number issued.
+    await inUse.getByTestId('series-open-book').click();
+    const bookModal = page.locator('.ant-modal', { hasText: `Mở quyển mới cho ký hiệu ${symbol}` });
+    await bookModal.getByText(`Quyển ${book + 1} bắt đầu từ số ${next}`).waitFor();
+    await page.getByTestId('book-open-confirm').click();
+    await bookModal.waitFor({ state: 'detached' });
+    await waitText(inUse.getByTestId('series-book'), new RegExp(`^${book + 1}$`));
+    assert.equal(await text(inUse.getByTestId('series-next')), next, 'numbering goes on without a gap');
+
+    // A new series: lower case is raised, the old series is closed.
+    await page.getByTestId('series-open').click();
+    const seriesModal = page.locator('.ant-modal', { hasText: 'Mở ký hiệu biên lai mới' });
+    await seriesModal.getByText(`Ký hiệu đang dùng (${symbol}) sẽ được đóng`).waitFor();
+    await page.getByTestId('series-symbol-input').fill('ht 2');
+    await page.getByTestId('series-open-confirm').click();
+    await seriesModal.getByText('Ký hiệu gồm 2–20 chữ cái không dấu và chữ số').waitFor();
+    await page.getByTestId('series-symbol-input').fill('e2e-1');
+    await page.getByTestId('series-open-confirm').click();
+    await seriesModal.waitFor({ state: 'detached' });
+    const fresh = list.locator('tr.fee-series-active');
+    await waitText(fresh.getByTestId('series-symbol'), /^E2E-1$/);
+    assert.equal(await text(fresh.getByTestId('series-next')), '0000001');
+    await list.locator('tr', { hasText: symbol }).getByText('Đã đóng', { exact: true }).waitFor();
+    await lookAt(page, 'fees-series.png');
+
+    // The next receipt, by the fee collector, is the first of the new series.
+    const code = await receivedDossier();
+    const api = await request.newContext({ baseURL: BASE });
+    try {
+      await api.post('/api/v1/auth/login', { data: { username: 'thuphi', password: PASSWORD } });
+      const paid = await api.post(`/api/v1/dossiers/${encodeURIComponent(code)}/payments`, { data: { method: 'cash', amount: 100_000 } });
+      assert.equal(paid.status(), 201, await paid.text());
+      assert.equal((await paid.json()).receiptNumber, 'E2E-1/0000001');
+    } finally {
+      await api.dispose();
+    }
+  }));

@@ -34,6 +34,7 @@ const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
 const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
 const FeeTransfersPage = lazy(() => import('./pages/console/fees/TransfersPage'));
+const FeeSeriesPage = lazy(() => import('./pages/console/fees/SeriesPage'));
 const KioskPage = lazy(() => import('./pages/queue/KioskPage'));
 const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
 const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
@@ -93,6 +94,7 @@ export function App() {
                   <Route path="fees/cashbook" element={<RequireAnyPermission perms={['fees.collect', 'fees.manage', 'reports.view']}><FeeCashbookPage /></RequireAnyPermission>} />
                   <Route path="fees/reports" element={<RequireAnyPermission perms={['reports.view', 'fees.manage']}><FeeReportsPage /></RequireAnyPermission>} />
                   <Route path="fees/transfers" element={<RequireAnyPermission perms={['fees.manage']}><FeeTransfersPage /></RequireAnyPermission>} />
+                  <Route path="fees/series" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><FeeSeriesPage /></RequireAnyPermission>} />
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />

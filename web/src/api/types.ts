@@ -212,6 +212,20 @@ export interface FeeLineItem {
   centerSharePercent: number;
   paid: number;
   due: number;
+  /** How a tiered or capped line was priced; null when the unit price explains it. */
+  rate: FeeRate | null;
+  /** The same in Vietnamese, as printed on the receipt ('' when there is none). */
+  rateText: string;
+}
+
+/** Pages (of one copy) or copies priced segment by segment, the cap, and the copies a per-page charge is multiplied by. */
+export interface FeeRate {
+  unit: 'per_page' | 'per_copy';
+  segments: { from: number; to: number; units: number; unitAmount: number; amount: number }[];
+  subtotal: number;
+  cap: number | null;
+  capped: boolean;
+  copies: number | null;
 }
 
 export interface FeeDossierService {
@@ -284,7 +298,7 @@ export interface FeeReceipt {
   voidedBy: string | null;
   replacesReceiptId: string | null;
   transferBatchId: string | null;
-  items: { code: string; kind: string; name: string; quantity: number; unitAmount: number; amount: number; lineAmount: number; legalBasis: string }[];
+  items: { code: string; kind: string; name: string; quantity: number; unitAmount: number; amount: number; lineAmount: number; legalBasis: string; detail: string }[];
 }
 
 export interface FeePayment {
@@ -303,7 +317,7 @@ export interface FeePayment {
   reference: string | null;
   issuedAt: string;
   collector: { id: string; fullName: string };
-  items: { code: string; name: string; amount: number }[];
+  items: { code: string; name: string; amount: number; detail: string }[];
   paidTotal: number;
   due: number;
   replayed: boolean;
@@ -313,8 +327,28 @@ export interface FeeVietQr {
   payload: string;
   image: string;
   amount: number;
+  /** All that is due; `amount` is less when a part was asked for. */
+  due: number;
   memo: string;
   account: { bankBin: string; bankName: string; accountNumber: string; accountName: string; isDemo: boolean };
+}
+
+/** A receipt series (ký hiệu) of a center with its books (quyển số): GET /fees/receipt-series. */
+export interface FeeReceiptSeries {
+  id: string;
+  symbol: string;
+  year: number;
+  bookSize: number;
+  currentBook: number;
+  nextNumber: number;
+  issued: number;
+  active: boolean;
+  note: string;
+  openedAt: string;
+  openedBy: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  books: { book: number; from: number; to: number; receipts: number; voided: number }[];
 }
 
 export interface FeeServiceType {

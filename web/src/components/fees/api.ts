@@ -4,7 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { API_BASE, ApiError, apiUrl, http, type Problem, type Query } from '../../api/client';
 import type {
   FeeBreakdown, FeeCashbook, FeeCashbookDay, FeeDossierInfo, FeeInputs, FeePayment, FeePaymentMethod, FeeReceipt, FeeReconciliation,
-  FeeReport, FeeReportGroup, FeeRule, FeeServiceType, FeeTransferBatch, FeeVietQr, Items,
+  FeeReceiptSeries, FeeReport, FeeReportGroup, FeeRule, FeeServiceType, FeeTransferBatch, FeeVietQr, Items,
 } from '../../api/types';
 
 const enc = encodeURIComponent;
@@ -13,7 +13,8 @@ export const feeKeys = {
   breakdown: (code: string) => ['fees', 'breakdown', code] as const,
   dossier: (code: string) => ['fees', 'dossier', code] as const,
   receipts: (code: string) => ['fees', 'receipts', code] as const,
-  vietqr: (code: string, due: number) => ['fees', 'vietqr', code, due] as const,
+  vietqr: (code: string, due: number, amount?: number) => ['fees', 'vietqr', code, due, amount ?? null] as const,
+  series: (center?: string) => ['fees', 'receipt-series', center ?? null] as const,
   cashbook: (params: object) => ['fees', 'cashbook', params] as const,
   report: (params: object) => ['fees', 'report', params] as const,
   transfers: (params: object) => ['fees', 'transfers', params] as const,
@@ -62,14 +63,19 @@ export function useDossierReceipts(code: string | undefined) {
   });
 }
 
-/** The VietQR code of what the dossier still owes (the server refuses when nothing is due or no account is set). */
-export function useFeeVietQr(code: string | undefined, due: number, enabled: boolean) {
+/**
+ * The VietQR code of what the dossier still owes, or of `amount` when only a part is being paid (the server
+ * refuses when nothing is due, the amount is out of range or no account is set).
+ */
+export function useFeeVietQr(code: string | undefined, due: number, enabled: boolean, amount?: number) {
+  const part = amount !== undefined && amount > 0 && amount < due ? amount : undefined;
   return useQuery({
-    queryKey: feeKeys.vietqr(code ?? '', due),
-    queryFn: () => http.get<FeeVietQr>(`/dossiers/${enc(code ?? '')}/fees/vietqr`),
+    queryKey: feeKeys.vietqr(code ?? '', due, part),
+    queryFn: () => http.get<FeeVietQr>(`/dossiers/${enc(code ?? '')}/fees/vietqr`, part ? { amount: part } : undefined),
     enabled: !!code && enabled && due > 0,
     retry: false,
     staleTime: 60_000,
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -283,5 +289,32 @@ export function useConfirmTransfer() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; bankReference: string; center?: string }) => http.post<FeeTransferBatch>(`/fees/transfers/${enc(id)}/confirm`, body),
     onSuccess: () => invalidateTransfers(qc),
+  });
+}
+
+// ── Receipt series and books ──
+
+export function useReceiptSeries(center: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: feeKeys.series(center),
+    queryFn: () => http.get<{ center: { id: string; code: string; name: string }; items: FeeReceiptSeries[] }>('/fees/receipt-series', center ? { center } : undefined),
+    enabled,
+    retry: noRetryOn4xx,
+  });
+}
+
+export function useOpenSeries() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { symbol: string; bookSize: number; note: string; center?: string }) => http.post<FeeReceiptSeries>('/fees/receipt-series', body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'receipt-series'] }),
+  });
+}
+
+export function useOpenBook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; bookSize?: number; note: string; center?: string }) => http.post<FeeReceiptSeries>(`/fees/receipt-series/${enc(id)}/books`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'receipt-series'] }),
   });
 }

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { FeeBreakdown, FeeLineItem } from '../../../api/types';
 import { money } from '../../../components/fees/money';
-
+import { rateText } from '../../../components/fees/rate';
 
 /** Catalog notes sometimes start with "estimated:"; show that in the reader's language. */
 function noteText(t: (k: string) => string, note: string): string {
@@ -29,6 +29,11 @@ export function BreakdownCard({ b }: { b: FeeBreakdown }) {
       render: (_, l) => (
         <div>
           <div className="fee-item-name">{l.name}</div>
+          {l.rate && (
+            <div className="fee-item-rate" data-testid="fee-rate">
+              {t('fees.rate.how', { text: rateText(t, l.rate) })}
+            </div>
+          )}
           {l.legalBasis && <div className="fee-item-basis">{t('fees.collect.legalBasis', { text: l.legalBasis })}</div>}
           {l.note && <div className="fee-item-basis">{noteText(t, l.note)}</div>}
           <div className="fee-item-tags">
@@ -57,7 +62,7 @@ export function BreakdownCard({ b }: { b: FeeBreakdown }) {
         <div>
           <div className="nowrap">{quantityText(l)}</div>
           <div className="muted small nowrap fee-money">
-            {t('fees.collect.rate', { amount: money(l.unitAmount), unit: t(`fees.unit.${l.unit}`, { defaultValue: l.unit }) })}
+            {l.rate ? t('fees.rate.byTiers') : t('fees.collect.rate', { amount: money(l.unitAmount), unit: t(`fees.unit.${l.unit}`, { defaultValue: l.unit }) })}
           </div>
         </div>
       ),

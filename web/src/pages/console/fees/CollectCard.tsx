@@ -90,7 +90,9 @@ function CollectForm({ b, disabled, onIssued }: { b: FeeBreakdown; disabled: boo
   const amount = Form.useWatch('amount', form) ?? 0;
   const tendered = Form.useWatch('tendered', form);
   const collect = useCollectPayment(code);
-  const qr = useFeeVietQr(code, b.due, method === 'transfer');
+  // The QR code follows the amount typed (a part of what is due), once the typing pauses.
+  const qrAmount = useDebounced(amount > 0 && amount <= b.due ? amount : b.due, 400);
+  const qr = useFeeVietQr(code, b.due, method === 'transfer', qrAmount);
   // The same request body keeps the same Idempotency-Key: a retry after a lost answer returns the first receipt.
   const attempt = useRef<{ body: string; key: string } | null>(null);
 
@@ -134,7 +136,7 @@ function CollectForm({ b, disabled, onIssued }: { b: FeeBreakdown; disabled: boo
         <Segmented<FeePaymentMethod> block options={methodOptions} value={method} onChange={setMethod} data-testid="fee-method" />
       </Form.Item>
 
-      {method === 'transfer' && <VietQrBlock query={qr} amount={amount} />}
+      {method === 'transfer' && <VietQrBlock query={qr} />}
 
       <Form.Item
         name="amount"
@@ -215,7 +217,16 @@ function MethodLabel({ icon, text }: { icon: ReactNode; text: string }) {
   );
 }
 
-function VietQrBlock({ query, amount }: { query: ReturnType<typeof useFeeVietQr>; amount: number }) {
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return v;
+}
+
+function VietQrBlock({ query }: { query: ReturnType<typeof useFeeVietQr> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   if (query.isPending) return <Skeleton.Image active style={{ width: 280, height: 280 }} />;
@@ -249,7 +260,7 @@ function VietQrBlock({ query, amount }: { query: ReturnType<typeof useFeeVietQr>
         </Tag>
       )}
       <div className="muted small">{t('fees.collect.pay.transferSteps')}</div>
-      {amount > 0 && amount !== q.amount && <Alert type="warning" showIcon title={t('fees.collect.pay.qrPartial', { qr: money(q.amount) })} />}
+      {q.amount < q.due && <Alert type="info" showIcon title={t('fees.collect.pay.qrPartial', { qr: money(q.amount), due: money(q.due) })} data-testid="fee-qr-partial" />}
     </div>
   );
 }
