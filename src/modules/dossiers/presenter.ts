@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { abilities, ACTIONS, statusName, type Action } from './domain/lifecycle';
 import { actorView } from './context';
-import { stateOf, type DossierRow, type DossierWithHistory } from './repo';
+import { stateOf, type DossierRow, type DossierWithHistory, type SummaryRow } from './repo';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -50,8 +50,8 @@ export const DossierSummary = z.object({
   backEntry: z.boolean(),
 });
 
-export function presentSummary(d: DossierRow, cal: WorkCalendar, now: Date): z.infer<typeof DossierSummary> {
-  const step = d.step_index !== null ? d.workflow[d.step_index] : null;
+export function presentSummary(d: SummaryRow, cal: WorkCalendar, now: Date): z.infer<typeof DossierSummary> {
+  const step = d.step;
   return {
     code: d.code,
     status: d.status,
@@ -104,7 +104,7 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     assign: ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.approve'),
   };
   return {
-    ...presentSummary(d, cal, now),
+    ...presentSummary({ ...d, step: d.step_index !== null ? d.workflow[d.step_index] ?? null : null }, cal, now),
     dailyNumber: d.daily_number,
     version: d.version,
     applicant: d.applicant as unknown as Record<string, unknown>,

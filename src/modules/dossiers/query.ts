@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Queryable } from '../../platform/db';
-import { many, one } from '../../platform/db';
+import { many, one, preparedVariant } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
 import { escapeLike, foldVietnamese } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../calendar/service';
 import { STATUSES } from './domain/lifecycle';
-import { DOSSIER_COLUMNS, DOSSIER_FROM, type DossierRow } from './repo';
+import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -31,7 +31,7 @@ export type ListQuery = z.infer<typeof ListQuery>;
  * Lists dossiers the caller may see, with search and filters. Center staff see their center; department staff see
  * only what the workflow handed to their department; province roles may pick a center or see all.
  */
-export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date): Promise<{ rows: DossierRow[]; total: number }> {
+export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date): Promise<{ rows: SummaryRow[]; total: number }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -70,9 +70,15 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Overdue first in an inbox; otherwise the chosen order. The id breaks ties so pages never overlap.
   const order = q.inbox || q.sort === 'due_asc' ? 'd.due_at ASC NULLS LAST, d.id' : q.sort === 'registered_asc' ? 'd.registered_at ASC, d.id' : 'd.registered_at DESC, d.id';
+  // First pages (the inbox, the overdue list, a search) are prepared per filter combination, a few dozen in
+  // practice: planning cost as much as running them. LIMIT/OFFSET stay literal because PostgreSQL never picks a
+  // reusable plan for a parameterized LIMIT; deeper pages are planned each time so connections do not accumulate
+  // one prepared statement per offset.
+  const page = `SELECT ${SUMMARY_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const firstPage = q.offset === 0 && [10, 20, 50, 100].includes(q.limit);
   const [total, rows] = await Promise.all([
-    one<{ n: number }>(db, `SELECT count(*)::int AS n FROM dossiers d ${w}`, params),
-    many<DossierRow>(db, `SELECT ${DOSSIER_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`, params),
+    one<{ n: number }>(db, preparedVariant(`SELECT count(*)::int AS n FROM dossiers d ${w}`), params),
+    many<SummaryRow>(db, firstPage ? preparedVariant(page) : page, params),
   ]);
   return { rows, total: total?.n ?? 0 };
 }

@@ -13,6 +13,7 @@ import { findDossier, findDossierWithHistory } from './repo';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms-routes';
 import { assigneeRoutes } from './assignees-routes';
+import { applicantRoutes } from './applicants-routes';
 import { returnCase } from './return-case';
 import { ActionInput, RegisterInput } from './schemas';
 
@@ -38,6 +39,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
   await app.register(formRoutes);
   await app.register(assigneeRoutes);
+  await app.register(applicantRoutes);
   const ctx = (actor: NonNullable<import('fastify').FastifyRequest['actor']>): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
   const detail = async (code: string, actor: NonNullable<import('fastify').FastifyRequest['actor']>) => {
     const d = await findDossierWithHistory(app.deps.db, code);
@@ -90,8 +92,11 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req) => {
     const now = app.deps.clock.now();
-    const { rows, total } = await listDossiers(app.deps.db, req.actor!, req.query, now);
+    const actor = req.actor!;
+    const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
+    const [{ rows, total }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
     const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
+    if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
     const items = [];
     for (const r of rows) {
       if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
