@@ -15,12 +15,15 @@ const MAX_BACK_ENTRY_DAYS = 30;
 
 /** Upserts the applicant by citizen ID (or tax code), so a second visit reuses the person's data and files. */
 async function upsertApplicant(tx: Queryable, a: ApplicantInput): Promise<string> {
-  const values = [a.kind, a.fullName, a.idNumber ?? null, a.dateOfBirth ?? null, a.phone, a.email, a.address, a.orgName ?? null, a.taxCode ?? null];
+  // An organization with a tax code is its own record, keyed by that code; its representative's citizen ID stays on
+  // the dossier's snapshot, so a new representative (or one also registered as a person) never collides with it.
+  const orgKey = a.kind === 'organization' && !!a.taxCode;
+  const values = [a.kind, a.fullName, orgKey ? null : a.idNumber ?? null, a.dateOfBirth ?? null, a.phone, a.email, a.address, a.orgName ?? null, a.taxCode ?? null];
   const cols = 'kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
   const update = `full_name = EXCLUDED.full_name, date_of_birth = coalesce(EXCLUDED.date_of_birth, applicants.date_of_birth),
     phone = coalesce(nullif(EXCLUDED.phone, ''), applicants.phone), email = coalesce(nullif(EXCLUDED.email, ''), applicants.email),
     address = coalesce(nullif(EXCLUDED.address, ''), applicants.address), updated_at = now()`;
-  const conflict = a.idNumber ? 'ON CONFLICT (id_number) WHERE id_number IS NOT NULL' : a.kind === 'organization' && a.taxCode ? "ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization'" : '';
+  const conflict = orgKey ? "ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization'" : a.idNumber ? 'ON CONFLICT (id_number) WHERE id_number IS NOT NULL' : '';
   const sql = `INSERT INTO applicants (${cols}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict ? `${conflict} DO UPDATE SET ${update}` : ''} RETURNING id`;
   const r = await one<{ id: string }>(tx, preparedVariant(sql), values);
   return r!.id;

@@ -48,6 +48,7 @@ export function AssignBox({ dossier }: { dossier: DossierDetail }) {
           data-testid="assign-select"
           placeholder={t('dossiers.assignBox.pick')}
           loading={people.isPending}
+          popupMatchSelectWidth={340}
           value={picked}
           onChange={setPicked}
           notFoundContent={people.isPending ? undefined : t('dossiers.assignBox.empty')}

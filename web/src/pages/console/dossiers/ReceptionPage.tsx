@@ -38,7 +38,7 @@ interface Values {
   backEntryReason?: string;
 }
 
-type ApplicantField = 'fullName' | 'dateOfBirth' | 'phone' | 'email' | 'address';
+type ApplicantField = 'fullName' | 'dateOfBirth' | 'phone' | 'email' | 'address' | 'orgName' | 'idNumber';
 interface Row {
   presented: boolean;
   original: number;
@@ -47,6 +47,18 @@ interface Row {
 type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new' } | { state: 'found'; code: string; at: string };
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const TAX_CODE_RE = /^\d{10}(-\d{3})?$/;
+
+/** An organization as found by tax code (GET /applicants/organizations/{taxCode}). */
+interface FoundOrganization {
+  orgName: string;
+  fullName: string;
+  idNumber: string | null;
+  phone: string;
+  email: string;
+  address: string;
+  lastDossier: { code: string; registeredAt: string };
+}
 
 /** "12051990" or "12/05/1990" → "12/05/1990" as the clerk types. */
 function maskDate(raw: string): string {
@@ -104,6 +116,37 @@ export default function ReceptionPage() {
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
   const filled = useRef<Partial<Record<ApplicantField, string>>>({});
   const lookupSeq = useRef(0);
+  /** Fill what is empty or what an earlier lookup filled; never overwrite what the clerk typed. */
+  const fill = (found: Partial<Record<ApplicantField, string>>) => {
+    const fields = Object.keys(found) as ApplicantField[];
+    const current = form.getFieldsValue(fields) as Partial<Record<ApplicantField, string>>;
+    const next: Partial<Record<ApplicantField, string>> = {};
+    for (const k of fields) {
+      if (!current[k] || current[k] === filled.current[k]) next[k] = found[k];
+    }
+    filled.current = found;
+    form.setFieldsValue(next);
+    void form.validateFields(fields.filter((k) => next[k])).catch(() => undefined);
+  };
+
+  // Returning organizations: a complete tax code brings back the data of its latest dossier at this center.
+  const lookupTaxCode = async (taxCode: string) => {
+    const seq = ++lookupSeq.current;
+    setLookup({ state: 'loading' });
+    try {
+      const { organization: o } = await http.get<{ organization: FoundOrganization | null }>(`/applicants/organizations/${encodeURIComponent(taxCode)}`);
+      if (seq !== lookupSeq.current) return;
+      if (!o) {
+        setLookup({ state: 'new' });
+        return;
+      }
+      fill({ orgName: o.orgName, fullName: o.fullName, idNumber: o.idNumber ?? '', phone: o.phone, email: o.email, address: o.address });
+      setLookup({ state: 'found', code: o.lastDossier.code, at: o.lastDossier.registeredAt });
+    } catch {
+      if (seq === lookupSeq.current) setLookup({ state: 'idle' });
+    }
+  };
+
   const lookupId = async (id: string) => {
     const seq = ++lookupSeq.current;
     setLookup({ state: 'loading' });
@@ -117,22 +160,13 @@ export default function ReceptionPage() {
       const d = await http.get<DossierDetail>(dossierPath(list.items[0].code));
       if (seq !== lookupSeq.current) return;
       const a = d.applicant;
-      const found: Partial<Record<ApplicantField, string>> = {
+      fill({
         fullName: a.fullName ?? '',
         dateOfBirth: isoToVnDate(a.dateOfBirth),
         phone: a.phone ?? '',
         email: a.email ?? '',
         address: a.address ?? '',
-      };
-      // Fill what is empty or what an earlier lookup filled; never overwrite what the clerk typed.
-      const current = form.getFieldsValue(['fullName', 'dateOfBirth', 'phone', 'email', 'address']) as Partial<Record<ApplicantField, string>>;
-      const next: Partial<Record<ApplicantField, string>> = {};
-      for (const k of Object.keys(found) as ApplicantField[]) {
-        if (!current[k] || current[k] === filled.current[k]) next[k] = found[k];
-      }
-      filled.current = found;
-      form.setFieldsValue(next);
-      void form.validateFields(Object.keys(next).filter((k) => next[k as ApplicantField]) as ApplicantField[]).catch(() => undefined);
+      });
       setLookup({ state: 'found', code: d.code, at: d.registeredAt });
     } catch {
       if (seq === lookupSeq.current) setLookup({ state: 'idle' });
@@ -152,7 +186,7 @@ export default function ReceptionPage() {
     if (target.closest('.ant-select, .ant-picker') || target.tagName === 'TEXTAREA' || target.tagName === 'BUTTON') return;
     if (target.tagName !== 'INPUT') return;
     e.preventDefault();
-    if (target.id === 'reception_idNumber' && lookup.state === 'found' && focusSelector('[data-chain-skip-to]')) return;
+    if ((target.id === 'reception_idNumber' || target.id === 'reception_taxCode') && lookup.state === 'found' && focusSelector('[data-chain-skip-to]')) return;
     const chain = Array.from(formRef.current?.querySelectorAll<HTMLElement>('input:not([type=hidden]):not([type=radio]):not([disabled]), button[data-submit]') ?? [])
       .filter((el) => el.offsetParent !== null && !el.closest('.ant-select') && !el.hasAttribute('data-chain-skip'));
     const i = chain.indexOf(target);
@@ -171,7 +205,7 @@ export default function ReceptionPage() {
     return () => window.removeEventListener('keydown', onKey);
   }, [form]);
 
-  const afterProcedure = () => setTimeout(() => focusSelector(kind === 'person' ? '#reception_idNumber' : '#reception_orgName'), 0);
+  const afterProcedure = () => setTimeout(() => focusSelector(kind === 'person' ? '#reception_idNumber' : '#reception_taxCode'), 0);
   // Enter pressed while the matches of what was typed are still loading: take the first one as soon as it arrives.
   const enterWhileLoading = (text: string) => {
     pendingEnter.current = text;
@@ -318,16 +352,47 @@ export default function ReceptionPage() {
                 <Row gutter={12}>
                   {kind === 'organization' && (
                     <>
+                      <Col xs={24} md={10}>
+                        <Form.Item
+                          name="taxCode"
+                          label={t('dossiers.reception.taxCode')}
+                          rules={[{ pattern: TAX_CODE_RE, message: t('dossiers.reception.taxCodeRule') }]}
+                          normalize={(v: string) => v.replace(/[^\d-]/g, '').slice(0, 14)}
+                        >
+                          <Input
+                            maxLength={14}
+                            inputMode="numeric"
+                            autoComplete="off"
+                            className="code-input"
+                            onChange={(e) => {
+                              const code = e.target.value.replace(/[^\d-]/g, '');
+                              if (TAX_CODE_RE.test(code)) void lookupTaxCode(code);
+                              else {
+                                lookupSeq.current++;
+                                setLookup({ state: 'idle' });
+                              }
+                            }}
+                          />
+                        </Form.Item>
+                      </Col>
                       <Col xs={24} md={14}>
                         <Form.Item name="orgName" label={t('dossiers.reception.orgName')} rules={[{ required: true, whitespace: true, message: t('dossiers.reception.orgNameRequired') }]}>
-                          <Input maxLength={300} />
+                          <Input maxLength={300} autoComplete="off" />
                         </Form.Item>
                       </Col>
-                      <Col xs={24} md={10}>
-                        <Form.Item name="taxCode" label={t('dossiers.reception.taxCode')} rules={[{ pattern: /^\d{10}(-\d{3})?$/, message: t('dossiers.reception.taxCodeRule') }]}>
-                          <Input maxLength={14} inputMode="numeric" />
-                        </Form.Item>
-                      </Col>
+                      {lookup.state !== 'idle' && (
+                        <Col xs={24}>
+                          <div className={`lookup-note lookup-${lookup.state}`} data-testid="tax-lookup" role="status">
+                            {lookup.state === 'loading' && t('dossiers.reception.taxLookup')}
+                            {lookup.state === 'new' && t('dossiers.reception.taxNew')}
+                            {lookup.state === 'found' && (
+                              <>
+                                <HistoryOutlined /> {t('dossiers.reception.taxFound', { code: lookup.code, date: dossierTime(lookup.at) })}
+                              </>
+                            )}
+                          </div>
+                        </Col>
+                      )}
                     </>
                   )}
                   <Col xs={24} md={10}>
@@ -347,7 +412,9 @@ export default function ReceptionPage() {
                         className="code-input"
                         onChange={(e) => {
                           const id = e.target.value.replace(/\D/g, '');
-                          if (kind === 'person' && id.length === 12) void lookupId(id);
+                          // For an organization this is the representative's ID: the tax code drives the lookup.
+                          if (kind !== 'person') return;
+                          if (id.length === 12) void lookupId(id);
                           else {
                             lookupSeq.current++;
                             setLookup({ state: 'idle' });
