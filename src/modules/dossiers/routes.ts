@@ -58,10 +58,9 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const actor = req.actor!;
     const key = req.headers['idempotency-key'] as string | undefined;
-    if (!key) {
-      const code = await registerDossier(ctx(actor), req.body);
-      return reply.code(201).send(await detail(code, actor));
-    }
+    const answer = async (r: Awaited<ReturnType<typeof registerDossier>>) =>
+      typeof r === 'string' ? detail(r, actor) : presentDetail(r, await app.deps.calendars.forRow(r), actor, app.deps.clock.now());
+    if (!key) return reply.code(201).send(await answer(await registerDossier(ctx(actor), req.body)));
     // Claim the key first: a concurrent retry waits on the row and then reads the first answer.
     const claimed = await one(app.deps.db, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response) VALUES ($1,$2,'dossiers.register',0,'{}')
       ON CONFLICT DO NOTHING RETURNING key`, [key, actor.id]);
@@ -74,9 +73,10 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'Yêu cầu trùng khóa đang được xử lý; vui lòng thử lại sau giây lát.');
     }
     try {
-      const code = await registerDossier(ctx(actor), req.body);
+      const registered = await registerDossier(ctx(actor), req.body);
+      const code = typeof registered === 'string' ? registered : registered.code;
       await app.deps.db.query(`UPDATE idempotency_keys SET status = 201, response = $3 WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id, JSON.stringify({ code })]);
-      return reply.code(201).send(await detail(code, actor));
+      return reply.code(201).send(await answer(registered));
     } catch (e) {
       // A failed attempt frees the key so the client can retry with corrected data.
       await app.deps.db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id]);
@@ -115,8 +115,9 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: anyPerm('dossiers.receive', 'dossiers.process', 'dossiers.extend', 'dossiers.return') },
       schema: { tags: ['dossiers'], summary: ACTION_NAMES[action], params: Code, body: ActionInput, response: { 200: DossierDetail } },
     }, async (req) => {
-      await act(ctx(req.actor!), req.params.code, action, req.body ?? {});
-      return detail(req.params.code, req.actor!);
+      const actor = req.actor!;
+      const d = await act(ctx(actor), req.params.code, action, req.body ?? {});
+      return presentDetail(d, await app.deps.calendars.forRow(d), actor, app.deps.clock.now());
     });
   }
 

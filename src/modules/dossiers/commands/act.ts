@@ -5,7 +5,7 @@ import { parseInstant } from '../../calendar/service';
 import { decide, holderAfter, nextStatus, nextStep, RULES, type Action } from '../domain/lifecycle';
 import { dossierDueDate, outcomeAt, stepDueAt } from '../domain/due';
 import { actorView, type DossierCtx } from '../context';
-import { findDossier, stateOf, type DossierRow } from '../repo';
+import { findDossier, findDossierWithHistory, stateOf, type DossierRow, type DossierWithHistory } from '../repo';
 import type { ActionInput } from '../schemas';
 import { applyChecklist, missingMandatory } from './checklist';
 
@@ -17,10 +17,11 @@ type Changes = Record<string, unknown>;
  * history event and the outbox row. If another clerk changed the dossier in between, nothing is written and
  * the caller gets 409.
  */
-export async function act(ctx: DossierCtx, code: string, action: Action, input: ActionInput): Promise<void> {
+export async function act(ctx: DossierCtx, code: string, action: Action, input: ActionInput): Promise<DossierWithHistory> {
   const { db, clock, actor } = ctx;
   const now = clock.now();
-  const d = await findDossier(db, code);
+  // Loaded with its history and files: the answer is this plus what the update returns, without reading again.
+  const d = await findDossierWithHistory(db, code);
   const decision = decide(stateOf(d), action, actorView(actor));
   if (!decision.ok) throw new AppError(decision.code === 'FORBIDDEN' ? 403 : 409, decision.code, decision.message);
   if (input.version !== undefined && input.version !== d.version) throw staleError();
@@ -52,19 +53,32 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
   // guard on (status, version) makes a concurrent change lose cleanly. The outbox row names its event, so the
   // notification tells what this action did (reason, missing items, dates), not what the dossier says later.
   const n = values.length;
-  const r = await one<{ id: string }>(db, preparedVariant(`
+  const reason = input.reason ?? input.note ?? null;
+  const eventData = { ...data, note: input.note };
+  const r = await one<DossierRow & { event_id: number }>(db, preparedVariant(`
     WITH u AS (
       UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
-       WHERE id = $1 AND status = $2 AND version = $3 RETURNING id),
+       WHERE id = $1 AND status = $2 AND version = $3 RETURNING *),
     e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
       SELECT u.id, $${n + 4}, $${n + 5}, $${n + 6}, $2, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM u RETURNING id),
-    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12}::jsonb || jsonb_build_object('eventId', e.id) FROM e)
-    SELECT id FROM u`), [
+    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12} FROM u)
+    SELECT u.*, e.id AS event_id FROM u, e`), [
     d.id, d.status, d.version, ...values,
-    now, actor.id, action, to, step, input.reason ?? input.note ?? null, JSON.stringify({ ...data, note: input.note }),
+    now, actor.id, action, to, step, reason, JSON.stringify(eventData),
     `dossier.${action}`, JSON.stringify({ code: d.code, centerId: d.center_id, from: d.status, to }),
   ]);
   if (!r) throw staleError();
+  const { event_id: eventId, ...row } = r;
+  return {
+    ...d,
+    ...row,
+    // A transition never moves the dossier to another procedure or department; it may only clear the assignee.
+    assignee_name: row.assignee_id === d.assignee_id ? d.assignee_name : null,
+    events: [...d.events, {
+      id: eventId, at: now.toISOString(), action, from_status: d.status, to_status: to, step_index: step, reason,
+      data: JSON.parse(JSON.stringify(eventData)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username,
+    }],
+  };
 }
 
 const staleError = () => new AppError(409, 'DOSSIER_STALE', 'Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại và thử lại.');

@@ -8,7 +8,8 @@ import { vnDayString } from '../../calendar/domain';
 import { dossierDueDate, type TimeLimit } from '../domain/due';
 import type { DossierCtx } from '../context';
 import type { ApplicantInput, RegisterInput } from '../schemas';
-import type { ChecklistItem, WorkflowStep } from '../repo';
+import type { ChecklistItem, DossierRow, DossierWithHistory, WorkflowStep } from '../repo';
+import { calendarInputsSql, type CalendarInputs } from '../../calendar/service';
 import { applyChecklist } from './checklist';
 
 const MAX_BACK_ENTRY_DAYS = 30;
@@ -31,14 +32,21 @@ async function upsertApplicant(tx: Queryable, a: ApplicantInput): Promise<string
 
 type ProcedureRef = { code: string; field_code: string; time_unit: TimeLimit['unit']; time_value: number; calendar_days: boolean; same_day_cutoff: string | null;
   workflow: WorkflowStep[]; required_documents: { name: string; original: number; copy: number; mandatory: boolean }[]; active: boolean;
-  center_code: string | null; department_id: string | null };
+  center_code: string | null; department_id: string | null; procedure_name: string; department_name: string | null; calendar_inputs: CalendarInputs };
 // The procedure, the receiving unit's code and the responsible department in one round trip.
-const REFERENCES_SQL = prepared(`SELECT p.code, p.field_code, p.time_unit, p.time_value, p.calendar_days, p.same_day_cutoff, p.workflow,
-    p.required_documents, p.active, (SELECT code FROM centers WHERE id = $2) AS center_code,
-    (SELECT id FROM departments WHERE center_id = $2 AND p.field_code = ANY(field_codes) AND active ORDER BY code LIMIT 1) AS department_id
-  FROM procedures p WHERE p.code = $1`);
+// With the names and the calendar inputs the answer shows, the new dossier is presented without reading it back.
+const REFERENCES_SQL = prepared(`SELECT p.code, p.name AS procedure_name, p.field_code, p.time_unit, p.time_value, p.calendar_days,
+    p.same_day_cutoff, p.workflow, p.required_documents, p.active, (SELECT code FROM centers WHERE id = $2) AS center_code,
+    dep.id AS department_id, dep.name AS department_name, ${calendarInputsSql('$2::uuid')} AS calendar_inputs
+  FROM procedures p
+  LEFT JOIN LATERAL (SELECT id, name FROM departments WHERE center_id = $2 AND p.field_code = ANY(field_codes) AND active ORDER BY code LIMIT 1) dep ON true
+  WHERE p.code = $1`);
 
-export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Promise<string> {
+/**
+ * Registers a dossier. An ordinary registration answers with the new dossier as stored (so the route needs no
+ * second read); a back-entry answers with its code only.
+ */
+export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Promise<DossierWithHistory | string> {
   const { db, clock, actor } = ctx;
   const now = clock.now();
   const centerId = input.center && isProvinceWide(actor) ? (await findCenter(db, input.center)).id : actor.centerId;
@@ -86,7 +94,13 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist: presentedAll,
       registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
     };
-    return batcherFor(db).submit(`${unitCode}|${day}`, item);
+    const { row, eventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
+    return {
+      ...row, procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs,
+      files: [],
+      events: [{ id: eventId, at: registeredAt.toISOString(), action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null,
+        data: JSON.parse(JSON.stringify(item.data)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username }],
+    };
   }
   // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
   const reason = input.backEntry?.reason ?? null;
@@ -157,24 +171,27 @@ const BATCH_SQL = prepared(`
     SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
       x.applicant_id, x.applicant, x.channel, 'submitted', x.time_limit, x.workflow, x.checklist, x.registered_at, x.created_by
     FROM x, seq ORDER BY x.i
-    RETURNING id, code, daily_number),
+    RETURNING *),
   dx AS (SELECT d.id, d.code, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
   e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, data, flagged)
-    SELECT dx.id, dx.registered_at, dx.created_by, 'register', NULL, 'submitted', dx.data, false FROM dx),
+    SELECT dx.id, dx.registered_at, dx.created_by, 'register', NULL, 'submitted', dx.data, false FROM dx RETURNING id, dossier_id),
   o AS (INSERT INTO outbox (topic, payload)
     SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', 'submitted') FROM dx)
-  SELECT i, code FROM dx`);
+  SELECT d.daily_number - (SELECT base FROM seq) AS batch_index, e.id AS event_id, d.* FROM d JOIN e ON e.dossier_id = d.id`);
 
-async function flushRegistrations(db: Queryable, key: string, items: Registration[]): Promise<string[]> {
+type Registered = { row: DossierRow; eventId: number };
+
+async function flushRegistrations(db: Queryable, key: string, items: Registration[]): Promise<Registered[]> {
   const [unit, day] = key.split('|');
   const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
-  const rows = await many<{ i: number; code: string }>(db, BATCH_SQL, [unit, day, yymmdd, JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
-  const byIndex = new Map(rows.map((r) => [r.i, r.code]));
+  const rows = await many<DossierRow & { batch_index: number; event_id: number }>(db, BATCH_SQL,
+    [unit, day, yymmdd, JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
+  const byIndex = new Map(rows.map(({ batch_index: i, event_id: eventId, ...row }) => [i, { row, eventId }]));
   return items.map((_, i) => byIndex.get(i + 1)!);
 }
 
-const batchers = new WeakMap<Queryable, KeyedBatcher<Registration, string>>();
-function batcherFor(db: Queryable): KeyedBatcher<Registration, string> {
+const batchers = new WeakMap<Queryable, KeyedBatcher<Registration, Registered>>();
+function batcherFor(db: Queryable): KeyedBatcher<Registration, Registered> {
   let b = batchers.get(db);
   if (!b) batchers.set(db, (b = new KeyedBatcher((key, items) => flushRegistrations(db, key, items), 100)));
   return b;
