@@ -1,7 +1,6 @@
 // Collecting a payment: one transaction writes the services ordered with it, the payment, the numbered receipt,
 // its lines and the audit row. An Idempotency-Key makes a retried request return the receipt of the first one.
 import { createHash } from 'node:crypto';
-import { audit } from '../../../platform/audit';
 import type { Clock } from '../../../platform/clock';
 import type { Db, Tx } from '../../../platform/db';
 import { one, withTx } from '../../../platform/db';
@@ -11,7 +10,7 @@ import { vnDayString } from '../../calendar/domain';
 import { allocatePayment, amountInWords, cashChange, receiptNumber, type PaymentMethod, type ScheduleItem } from '../domain';
 import { computeBreakdown } from '../breakdown';
 import { loadDossier, loadSchedule, resolveDepartment, type FeeDossier } from '../repo';
-import { nextReceiptNumber } from '../setup';
+import { issueReceipt } from '../setup';
 import { addServices, type ServiceInput } from './services';
 import { assertDayOpen } from './day-lock';
 
@@ -89,28 +88,26 @@ async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readon
       collector_id, at, day, idempotency_key) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
   [d.center_id, d.id, input.method, input.amount, input.method === 'cash' ? (input.tendered ?? null) : null, change,
     input.reference?.trim() || null, actor.id, now, day, key]);
-  const no = await nextReceiptNumber(tx, d.center_id, Number(day.slice(0, 4)), now);
   const words = amountInWords(input.amount);
-  const receipt = await one<{ id: string }>(tx, `INSERT INTO fee_receipts (payment_id, center_id, series_id, symbol, book, number, dossier_id,
-      dossier_code, procedure_code, procedure_name, field_code, payer, method, amount, amount_in_words, collector_id, collector_name,
-      issued_at, issued_day, replaces_receipt_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20) RETURNING id`,
-  [payment!.id, d.center_id, no.seriesId, no.symbol, no.book, no.number, d.id, d.code, d.procedure_code, d.procedure_name, d.field_code,
-    JSON.stringify(payerOf(d)), input.method, input.amount, words, actor.id, actor.fullName, now, day, input.replacesReceiptId ?? null]);
-  for (const [i, p] of parts.entries()) {
-    await tx.query(`INSERT INTO fee_receipt_items (receipt_id, position, line_code, kind, name, quantity, unit_amount, amount, line_amount, kept,
-        department_id, legal_basis, detail) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-    [receipt!.id, i + 1, p.key, p.kind, p.name, p.quantity, p.unitAmount, p.amount, p.lineAmount, departments[i] === null ? p.amount : p.kept, departments[i], p.legalBasis, p.detail]);
-  }
+  const no = await issueReceipt(tx, {
+    centerId: d.center_id, paymentId: payment!.id,
+    dossier: { id: d.id, code: d.code, procedureCode: d.procedure_code, procedureName: d.procedure_name, fieldCode: d.field_code },
+    payer: payerOf(d), method: input.method, amount: input.amount, amountInWords: words, collector: { id: actor.id, fullName: actor.fullName },
+    issuedAt: now, issuedDay: day, replacesReceiptId: input.replacesReceiptId ?? null,
+    items: parts.map((p, i) => ({
+      position: i + 1, line_code: p.key, kind: p.kind, name: p.name, quantity: p.quantity, unit_amount: p.unitAmount, amount: p.amount,
+      line_amount: p.lineAmount, kept: departments[i] === null ? p.amount : p.kept, department_id: departments[i], legal_basis: p.legalBasis, detail: p.detail,
+    })),
+    audit: { dossier: d.code, method: input.method, amount: input.amount, change },
+  });
   const result: PaymentResult = {
-    id: receipt!.id, paymentId: payment!.id, receiptNumber: receiptNumber(no.symbol, no.number), series: no.symbol, book: no.book, number: no.number,
+    id: no.id, paymentId: payment!.id, receiptNumber: receiptNumber(no.symbol, no.number), series: no.symbol, book: no.book, number: no.number,
     dossierCode: d.code, method: input.method, amount: input.amount, amountInWords: words,
     tendered: input.method === 'cash' ? (input.tendered ?? null) : null, change, reference: input.reference?.trim() || null,
     issuedAt: now.toISOString(), collector: { id: actor.id, fullName: actor.fullName },
     items: parts.map((p) => ({ code: p.key, name: p.name, amount: p.amount, detail: p.detail })),
     paidTotal: b.paid + input.amount, due: b.due - input.amount,
   };
-  await audit(tx, { actorId: actor.id, centerId: d.center_id, action: 'fees.payment.collect', entity: 'receipt', entityId: receipt!.id,
-    data: { dossier: d.code, receiptNumber: result.receiptNumber, method: input.method, amount: input.amount, change } }, now);
   return result;
 }
 
