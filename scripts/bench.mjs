@@ -10,6 +10,7 @@ const benches = [
   ['calendar (in-process)', ['--import', 'tsx', 'bench/calendar-inprocess.ts']],
   ['calendar (API)', ['bench/calendar-api.mjs']],
   ['queue', ['bench/queue.mjs']],
+  ['fees', ['--import', 'tsx', 'bench/fees.ts']],
 ];
 for (const [name, args] of benches) {
   if (only && !name.startsWith(only)) continue;
