@@ -248,11 +248,13 @@ describe('OpenAPI', () => {
   it('documents the fee paths under the fees tag with Vietnamese summaries', async () => {
     const spec = (await t.app.inject({ url: '/api/docs/json' })).json();
     const paths: [string, string][] = [['/api/v1/dossiers/{code}/fees', 'get'], ['/api/v1/dossiers/{code}/payments', 'post'], ['/api/v1/receipts/{id}.pdf', 'get'],
-      ['/api/v1/receipts/{id}/void', 'post'], ['/api/v1/dossiers/{code}/fees/vietqr', 'get'], ['/api/v1/fees/transfers/reconciliation', 'get']];
+      ['/api/v1/receipts/{id}/void', 'post'], ['/api/v1/dossiers/{code}/fees/vietqr', 'get'], ['/api/v1/fees/transfers/reconciliation', 'get'],
+      ['/api/v1/fees/receipt-series', 'get'], ['/api/v1/fees/receipt-series', 'post'], ['/api/v1/fees/receipt-series/{id}/books', 'post']];
     for (const [path, method] of paths) {
       expect(spec.paths[path]?.[method]?.tags, path).toEqual(['fees']);
       expect(spec.paths[path][method].summary, path).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
     }
     expect(spec.tags.map((x: { name: string }) => x.name)).toContain('fees');
+    expect(spec.paths['/api/v1/dossiers/{code}/fees/vietqr'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'amount', in: 'query' })]));
   });
 });
