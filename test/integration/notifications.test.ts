@@ -193,6 +193,24 @@ describe('e-mail to the applicant from the outbox', () => {
   });
 });
 
+describe('each mail tells what its own event did', () => {
+  it('two supplement requests before the worker runs: each mail lists its own missing items', async () => {
+    smtp = await startSmtp();
+    const d = await register(t, clerk, { applicant: { ...applicant(960), email: 'hailan@example.vn' } });
+    await mustAct(t, clerk, d.code, 'request-supplement', { reason: 'Thiếu giấy tờ', missing: ['Tờ khai có chữ ký'] });
+    await mustAct(t, clerk, d.code, 'supplement', {});
+    await mustAct(t, clerk, d.code, 'request-supplement', { reason: 'Giấy tờ chưa hợp lệ', missing: ['Bản sao có chứng thực'], apology: 'Trung tâm xin lỗi vì phải yêu cầu bổ sung lần thứ hai.' });
+    const payloads = (await t.db.query(`SELECT payload FROM outbox WHERE payload->>'code' = $1 AND topic = 'dossier.request-supplement' ORDER BY id`, [d.code])).rows;
+    expect(payloads.every((p: { payload: { eventId?: number } }) => typeof p.payload.eventId === 'number')).toBe(true);
+    await worker().runOnce();
+    const [first, second] = mailsFor(d.code);
+    expect(first.text).toContain('1. Tờ khai có chữ ký');
+    expect(first.text).not.toContain('Bản sao có chứng thực');
+    expect(second.text).toContain('1. Bản sao có chứng thực');
+    expect(second.text).toContain('Trung tâm xin lỗi vì phải yêu cầu bổ sung lần thứ hai.');
+  });
+});
+
 describe('the worker the server starts', () => {
   it('delivers by itself while running and stops cleanly', async () => {
     smtp = await startSmtp();

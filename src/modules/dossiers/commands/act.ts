@@ -61,7 +61,7 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
        WHERE id = $1 AND status = $2 AND version = $3 RETURNING *),
     e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, step_index, reason, data)
       SELECT u.id, $${n + 4}, $${n + 5}, $${n + 6}, $2, $${n + 7}, $${n + 8}, $${n + 9}, $${n + 10} FROM u RETURNING id),
-    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12} FROM u)
+    o AS (INSERT INTO outbox (topic, payload) SELECT $${n + 11}, $${n + 12}::jsonb || jsonb_build_object('eventId', e.id) FROM e)
     SELECT u.*, e.id AS event_id FROM u, e`), [
     d.id, d.status, d.version, ...values,
     now, actor.id, action, to, step, reason, JSON.stringify(eventData),
