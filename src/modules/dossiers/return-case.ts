@@ -7,7 +7,11 @@ export type ReturnCase = 'on_time' | 'late' | 'not_resolved' | 'rejected' | 'ret
 export interface ReturnAdvice {
   case: ReturnCase;
   message: string;
-  /** What to print or hand over at the counter for this case. */
+  /**
+   * What to print or hand over at the counter for this case. `apology`, `evaluation` and `rejection` print from
+   * `…/forms/{name}.pdf` (the apology in its "late result" wording once the result is there); `result` is the
+   * result itself; `extension` is the `extend` action (new date, once), after which the apology carries that date.
+   */
   documents: ('result' | 'evaluation' | 'apology' | 'extension' | 'rejection')[];
 }
 
@@ -27,7 +31,7 @@ export function returnCase(d: DossierRow, cal: WorkCalendar, now: Date): ReturnA
     case: 'not_resolved',
     message: d.extended_at
       ? 'Chưa có kết quả dù đã hẹn lại: báo lãnh đạo Trung tâm và phòng chuyên môn.'
-      : 'Chưa có kết quả: lập phiếu xin lỗi và hẹn lại ngày trả kết quả (gia hạn một lần).',
+      : 'Chưa có kết quả: gia hạn (hẹn lại ngày trả, một lần) và in phiếu xin lỗi và hẹn lại ngày trả kết quả.',
     documents: d.extended_at ? [] : ['apology', 'extension'],
   };
 }
