@@ -26,6 +26,47 @@ const pgServer = await startEmbeddedPostgres(dir, await freePort());
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
+interface CpuUse {
+  perRequest: (n: number) => string;
+}
+/**
+ * CPU time (user + system, from /proc) spent by the app process and by every PostgreSQL process during a
+ * scenario, per request. Unlike latency, this barely moves when other work shares the machine.
+ */
+function cpuMeter(appPid: number, postmasterPidFile: string) {
+  const ticks = () => {
+    const pm = Number(fs.readFileSync(postmasterPidFile, 'utf8').split('\n')[0]);
+    let app = 0;
+    let db = 0;
+    for (const d of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      let stat: string;
+      try {
+        stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const t = Number(f[11]) + Number(f[12]);
+      if (Number(d) === appPid) app += t;
+      if (Number(d) === pm || Number(f[1]) === pm) db += t;
+    }
+    return { app, db };
+  };
+  const msPerTick = 1000 / 100; // USER_HZ
+  return {
+    start() {
+      const t0 = ticks();
+      return {
+        stop(): CpuUse {
+          const t1 = ticks();
+          return { perRequest: (n: number) => `${(((t1.app - t0.app) * msPerTick) / n).toFixed(2)} + ${(((t1.db - t0.db) * msPerTick) / n).toFixed(2)}` };
+        },
+      };
+    },
+  };
+}
+
 try {
   await ensureDatabase(pgServer.url('postgres'), 'motcua');
   const url = pgServer.url('motcua');
@@ -51,52 +92,74 @@ try {
   };
   const clerkNames = ['tn.tp', 'tn.tc', 'tn.dd', 'tn.xd', 'tn.ld', 'tn.ca', 'tn.th', 'tn.bh', 'tn.nv', 'tn.vh'];
   const cookies = await Promise.all(Array.from({ length: 50 }, (_, i) => login(clerkNames[i % clerkNames.length])));
-  const procs: Record<string, string> = { 'tn.tp': '2.000748', 'tn.tc': '1.001612', 'tn.dd': '1.003003', 'tn.xd': '1.009994', 'tn.ld': '1.001758', 'tn.ca': '1.001758', 'tn.th': '1.001612', 'tn.bh': '2.000748', 'tn.nv': '2.000748', 'tn.vh': '2.000748' };
-  void procs;
+  const cpu = cpuMeter(server.pid, path.join(dir, 'pg', 'postmaster.pid'));
+  const rows: Record<string, unknown>[] = [];
+  let seq = Math.floor(Math.random() * 1e9);
+  /** One registration then its receipt, as a clerk at the counter does; returns the two latencies. */
+  const pair = async (cookie: string): Promise<[number, number] | null> => {
+    const id = String(100_000_000_000 + seq++).padStart(12, '0');
+    let t = performance.now();
+    const r = await fetch(`${base}/api/v1/dossiers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant: { kind: 'person', fullName: 'Nguyễn Văn Bench', idNumber: id, phone: '0905000111' } }) });
+    const body = (await r.json()) as { code?: string };
+    const reg = performance.now() - t;
+    if (r.status !== 201) return null;
+    t = performance.now();
+    const rr = await fetch(`${base}/api/v1/dossiers/${body.code}/receive`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+    await rr.arrayBuffer();
+    return rr.status === 200 ? [reg, performance.now() - t] : null;
+  };
+  const summarize = (label: string, results: ([number, number] | null)[], seconds: number, cpuUse: CpuUse) => {
+    const ok = results.filter((x): x is [number, number] => x !== null);
+    const reg = ok.map((x) => x[0]).sort((a, b) => a - b);
+    const rec = ok.map((x) => x[1]).sort((a, b) => a - b);
+    const f = (xs: number[], p: number) => (xs.length ? pct(xs, p).toFixed(0) : '-');
+    rows.push({ scenario: label, 'req/s': Math.round(ok.length / seconds), 'p50 ms': `${f(reg, 50)} / ${f(rec, 50)}`, 'p95 ms': `${f(reg, 95)} / ${f(rec, 95)}`,
+      'p99 ms': `${f(reg, 99)} / ${f(rec, 99)}`, 'CPU ms/req (app + db)': cpuUse.perRequest(ok.length * 2), errors: results.length - ok.length });
+  };
 
-  // 1. Registration + receipt: 50 workers, each loops register → receive for 20 s.
-  const lat: { reg: number[]; rec: number[] } = { reg: [], rec: [] };
-  let done = 0;
-  let errors = 0;
-  const until = Date.now() + 20_000;
-  let seq = 0;
-  await Promise.all(cookies.map(async (cookie) => {
-    while (Date.now() < until) {
-      const id = String(100_000_000 + seq++).padStart(12, '0');
-      let t = performance.now();
-      const r = await fetch(`${base}/api/v1/dossiers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant: { fullName: 'Nguyễn Văn Bench', idNumber: id, phone: '0905000111' } }) });
-      const body = (await r.json()) as { code?: string };
-      lat.reg.push(performance.now() - t);
-      if (r.status !== 201) { errors++; continue; }
-      t = performance.now();
-      const rr = await fetch(`${base}/api/v1/dossiers/${body.code}/receive`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
-      await rr.arrayBuffer();
-      lat.rec.push(performance.now() - t);
-      if (rr.status === 200) done++;
-      else errors++;
+  // 1. Registration + receipt, closed loop: 50 clerks, each registers then receives, again and again, for 20 s.
+  {
+    const results: ([number, number] | null)[] = [];
+    const until = Date.now() + 20_000;
+    const c = cpu.start();
+    await Promise.all(cookies.map(async (cookie) => {
+      while (Date.now() < until) results.push(await pair(cookie));
+    }));
+    summarize('register + receive, 50 clients (pairs/s; latency register / receive)', results, 20, c.stop());
+  }
+  // 2. The same at a fixed offered rate (open loop): the latency a clerk sees when the center is busy, not saturated.
+  for (const rate of [50, 100]) {
+    const results: Promise<[number, number] | null>[] = [];
+    const c = cpu.start();
+    const t0 = performance.now();
+    for (let k = 0; k < rate * 15; k++) {
+      const wait = t0 + (k * 1000) / rate - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      results.push(pair(cookies[k % cookies.length]));
     }
-  }));
-  lat.reg.sort((a, b) => a - b);
-  lat.rec.sort((a, b) => a - b);
-  const rows: Record<string, unknown>[] = [
-    { scenario: 'register + receive (pairs)', 'req/s': Math.round(done / 20), 'p50 ms': `${pct(lat.reg, 50).toFixed(1)} / ${pct(lat.rec, 50).toFixed(1)}`, 'p95 ms': `${pct(lat.reg, 95).toFixed(1)} / ${pct(lat.rec, 95).toFixed(1)}`, 'p99 ms': `${pct(lat.reg, 99).toFixed(1)} / ${pct(lat.rec, 99).toFixed(1)}`, errors },
-  ];
+    summarize(`register + receive at ${rate} pairs/s offered (open loop)`, await Promise.all(results), 15, c.stop());
+  }
 
-  // 2–4. Reads with autocannon.
+  // 3. Reads: saturation with 10 connections, then latency at a fixed offered rate.
   const director = await login('giamdoc');
   const specialist = await login('cv.tp');
   let i = 0;
   const reads: [string, string, () => string, number][] = [
-    ['lookup by code', director, () => `/api/v1/dossiers/${encodeURIComponent(codes[i++ % codes.length])}`, 10],
-    ['department inbox, first page', specialist, () => '/api/v1/dossiers?inbox=1&limit=20', 10],
-    ['overdue list, first page', director, () => '/api/v1/dossiers?overdue=1&limit=20&sort=due_asc', 10],
-    ['search by applicant name', director, () => '/api/v1/dossiers?q=nguyen%20van%20an&limit=20', 10],
+    ['lookup by code', director, () => `/api/v1/dossiers/${encodeURIComponent(codes[i++ % codes.length])}`, 200],
+    ['department inbox, first page', specialist, () => '/api/v1/dossiers?inbox=1&limit=20', 100],
+    ['overdue list, first page', director, () => '/api/v1/dossiers?overdue=1&limit=20&sort=due_asc', 100],
+    ['search by applicant name', director, () => '/api/v1/dossiers?q=nguyen%20van%20an&limit=20', 50],
   ];
-  for (const [label, cookie, pathOf, connections] of reads) {
-    const r = await autocannon({ url: base, connections, duration: 10, headers: { cookie }, requests: [{ setupRequest: (req: object) => ({ ...req, path: pathOf() }) }] });
-    rows.push({ scenario: label, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50, 'p95 ms': r.latency.p97_5 ?? '', 'p99 ms': r.latency.p99, errors: r.non2xx + r.errors });
+  for (const [label, cookie, pathOf, rate] of reads) {
+    for (const overallRate of [undefined, rate]) {
+      const c = cpu.start();
+      const r = await autocannon({ url: base, connections: 10, duration: 10, ...(overallRate ? { overallRate } : {}), headers: { cookie }, requests: [{ setupRequest: (req: object) => ({ ...req, path: pathOf() }) }] });
+      rows.push({ scenario: `${label}, ${overallRate ? `${overallRate} req/s offered` : '10 connections flat out'}`, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50,
+        'p95 ms': r.latency.p97_5 ?? '', 'p99 ms': r.latency.p99, 'CPU ms/req (app + db)': c.stop().perRequest(r.requests.total), errors: r.non2xx + r.errors });
+    }
   }
-  console.log(`\nDossiers in the database: ${total.toLocaleString('en')} (+ those registered above). Clients: 50 for writes, 10 for reads.`);
+  console.log(`\nDossiers in the database: ${total.toLocaleString('en')} (+ those registered above). Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores).`);
+  console.log('p95 column: autocannon reports p97.5 for the read scenarios.');
   console.table(rows);
 } finally {
   if (server) await server.stop();

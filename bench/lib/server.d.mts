@@ -1,2 +1,10 @@
 export function freePort(): Promise<number>;
-export function startServer(opts: { root: string; env?: Record<string, string> }): Promise<{ base: string; stop(): Promise<void> }>;
+export function startServer(opts: { root: string; env?: Record<string, string> }): Promise<{
+  base: string;
+  dataDir: string;
+  pgPort: number;
+  /** The app process (node running src/main.ts). */
+  pid: number;
+  databaseUrl(): string;
+  stop(): Promise<void>;
+}>;

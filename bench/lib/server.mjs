@@ -45,6 +45,7 @@ export async function startServer({ root, env = {} } = {}) {
   return {
     base,
     dataDir,
+    pid: child.pid,
     pgPort,
     /** The embedded PostgreSQL's URL (user postgres, database motcua), for a second server sharing it. */
     databaseUrl() {
