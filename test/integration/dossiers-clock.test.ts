@@ -114,6 +114,8 @@ describe('back-entry after an outage', () => {
     expect(d).toMatchObject({ status: 'received', receivedAt: '2025-03-11T01:15:00.000Z', dueAt: '2025-03-14T10:00:00.000Z', backEntry: true });
     expect(d.code).toMatch(/-250311-/);
     expect(d.events.every((e: { flagged: boolean }) => e.flagged)).toBe(true);
+    // Same instant for both events: the timeline still reads register, then receive.
+    expect(d.events.map((e: { action: string }) => e.action)).toEqual(['register', 'receive']);
     const audit = await t.db.query("SELECT data FROM audit_log WHERE action = 'dossier.back_entry' AND entity_id = $1", [d.code]);
     expect(audit.rows[0].data.reason).toContain('Mất điện');
   });

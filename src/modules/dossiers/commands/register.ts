@@ -128,11 +128,14 @@ const BACK_ENTRY_SQL = prepared(`
       channel, status, time_limit, workflow, checklist, registered_at, received_at, receipt_day, due_at, back_entry, created_by)
     SELECT ${codeOf('$1', '$3', 'seq.last_value')}, seq.last_value, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 FROM seq
     RETURNING id, code),
-  e1 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-    SELECT d.id, $15, $20, 'register', NULL, 'submitted', $21, $22, $19 FROM d),
+  -- Both events in one INSERT, in order: they share the same instant, so their ids decide the timeline's order
+  -- (two separate CTE inserts may run in either order).
+  e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+    SELECT d.id, v.at, $20, v.action, v.from_status, v.to_status, $21, v.data, true FROM d,
+      (VALUES (1, $15::timestamptz, 'register', NULL, 'submitted', $22::jsonb), (2, $16::timestamptz, 'receive', 'submitted', 'received', $23::jsonb))
+        AS v(n, at, action, from_status, to_status, data)
+    ORDER BY v.n),
   o AS (INSERT INTO outbox (topic, payload) SELECT 'dossier.registered', jsonb_build_object('code', d.code, 'centerId', $4::uuid, 'status', $11::text) FROM d),
-  e2 AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
-    SELECT d.id, $16, $20, 'receive', 'submitted', 'received', $21, $23, true FROM d),
   a AS (INSERT INTO audit_log (at, actor_id, center_id, action, entity, entity_id, data)
     SELECT $25, $20, $4, 'dossier.back_entry', 'dossier', d.code, $24 FROM d)
   SELECT code FROM d`);
