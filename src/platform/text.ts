@@ -23,3 +23,14 @@ export function searchWords(q: string): string[] {
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
+
+/**
+ * A PostgreSQL tsquery (config 'simple') for a person's or organization's name as typed at the counter: the folded
+ * words in this order, the last one as a prefix, so "nguyen van a" finds "Nguyễn Văn An" and "Nguyễn Văn Anh" as
+ * the clerk types. Only [a-z0-9] survive, so the text cannot carry tsquery syntax. Null when no word is left.
+ */
+export function namePhraseQuery(q: string): string | null {
+  const words = foldVietnamese(q).split(/[^a-z0-9]+/).filter((w) => w.length > 0).slice(0, 8);
+  if (words.length === 0) return null;
+  return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
+}

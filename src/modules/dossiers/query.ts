@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../platform/db';
 import { many, one, preparedVariant } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
-import { escapeLike, foldVietnamese } from '../../platform/text';
+import { escapeLike, namePhraseQuery } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../calendar/service';
@@ -27,11 +27,14 @@ export const ListQuery = z.object({
 });
 export type ListQuery = z.infer<typeof ListQuery>;
 
+/** Lists report their exact size up to this many dossiers, and "at least this many" beyond. */
+export const COUNT_CAP = 10_000;
+
 /**
  * Lists dossiers the caller may see, with search and filters. Center staff see their center; department staff see
  * only what the workflow handed to their department; province roles may pick a center or see all.
  */
-export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date): Promise<{ rows: SummaryRow[]; total: number }> {
+export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date, countCap = COUNT_CAP): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -65,7 +68,10 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     const text = q.q.trim();
     if (/^[0-9A-Za-z.]+-\d{6}-\d{1,4}$/.test(text) || /^\d{6}-\d{4}$/.test(text)) add('d.code LIKE ?', `%${escapeLike(text)}`);
     else if (/^\d{12}$/.test(text)) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', text);
-    else add(`d.applicant_id IN (SELECT id FROM applicants WHERE search_text LIKE ?)`, `%${escapeLike(foldVietnamese(text))}%`);
+    else {
+      const phrase = namePhraseQuery(text);
+      if (phrase) add(`d.applicant_id IN (SELECT id FROM applicants WHERE search_words @@ to_tsquery('simple', ?))`, phrase);
+    }
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   // Overdue first in an inbox; otherwise the chosen order. The id breaks ties so pages never overlap.
@@ -76,9 +82,12 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   // one prepared statement per offset.
   const page = `SELECT ${SUMMARY_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
   const firstPage = q.offset === 0 && [10, 20, 50, 100].includes(q.limit);
+  // The count stops at the cap (COUNT_CAP): counting every dossier of a center (500,000 after three years) on each list
+  // page would cost more than the page. Inbox and overdue lists stay far below it and get their exact size.
   const [total, rows] = await Promise.all([
-    one<{ n: number }>(db, preparedVariant(`SELECT count(*)::int AS n FROM dossiers d ${w}`), params),
+    one<{ n: number }>(db, preparedVariant(`SELECT count(*)::int AS n FROM (SELECT 1 FROM dossiers d ${w} LIMIT ${countCap + 1}) s`), params),
     many<SummaryRow>(db, firstPage ? preparedVariant(page) : page, params),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  const n = total?.n ?? 0;
+  return { rows, total: Math.min(n, countCap), totalCapped: n > countCap };
 }

@@ -8,7 +8,7 @@ import { act, assign } from './commands/act';
 import { registerDossier } from './commands/register';
 import type { DossierCtx } from './context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from './presenter';
-import { ListQuery, listDossiers } from './query';
+import { COUNT_CAP, ListQuery, listDossiers } from './query';
 import { findDossier, findDossierWithHistory } from './repo';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms-routes';
@@ -88,13 +88,14 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
     schema: {
       tags: ['dossiers'], summary: 'Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng)',
-      querystring: ListQuery, response: { 200: z.object({ items: z.array(DossierSummary), total: z.number() }) },
+      querystring: ListQuery,
+      response: { 200: z.object({ items: z.array(DossierSummary), total: z.number().describe(`Số hồ sơ khớp; tối đa ${COUNT_CAP} (totalCapped = true khi còn nhiều hơn)`), totalCapped: z.boolean() }) },
     },
   }, async (req) => {
     const now = app.deps.clock.now();
     const actor = req.actor!;
     const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
-    const [{ rows, total }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
+    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
     const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
     if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
     const items = [];
@@ -102,7 +103,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
       items.push(presentSummary(r, cals.get(r.center_id)!, now));
     }
-    return { items, total };
+    return { items, total, totalCapped };
   });
 
   app.get('/dossiers/:code', {

@@ -90,6 +90,8 @@ export interface Procedure extends ProcedureSummary {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Set by lists whose count stops at a cap (the dossier list): `total` is then "at least". */
+  totalCapped?: boolean;
 }
 
 export interface Items<T> {

@@ -260,7 +260,7 @@ export default function DossiersPage() {
               total: list.data?.total ?? 0,
               showSizeChanger: false,
               onChange: (p) => update({ page: p > 1 ? String(p) : '' }),
-              showTotal: (n) => t('dossiers.list.total', { count: n }),
+              showTotal: (n) => (list.data?.totalCapped ? t('dossiers.list.totalCapped', { n: n.toLocaleString('vi-VN') }) : t('dossiers.list.total', { count: n })),
             }}
           />
         </Card>
