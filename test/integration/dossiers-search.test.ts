@@ -22,6 +22,7 @@ afterAll(async () => t.close());
 async function search(q: string): Promise<string[]> {
   const r = await t.app.inject({ url: `/api/v1/dossiers?q=${encodeURIComponent(q)}&limit=50`, headers: { cookie: clerk } });
   expect(r.statusCode).toBe(200);
+  expect(r.json().total).toBe(r.json().items.length);
   return (r.json().items as { applicant: { fullName: string } }[]).map((d) => d.applicant.fullName).sort();
 }
 
@@ -45,6 +46,14 @@ describe('search by name', () => {
     ['nguyen van binh', 'nobody of that name'],
   ])('%j finds nobody (%s)', async (q) => {
     expect(await search(q)).toEqual([]);
+  });
+
+  it('pages a name search with the right total', async () => {
+    const first = (await t.app.inject({ url: `/api/v1/dossiers?q=nguyen&limit=10`, headers: { cookie: clerk } })).json();
+    expect(first).toMatchObject({ total: 4, totalCapped: false }); // three Nguyễn and Lê Đức Nguyên
+    const second = (await t.app.inject({ url: `/api/v1/dossiers?q=nguyen&limit=2&offset=2`, headers: { cookie: clerk } })).json();
+    expect(second.total).toBe(4);
+    expect(second.items).toHaveLength(2);
   });
 
   it('ignores query syntax typed by mistake', async () => {

@@ -64,6 +64,7 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   if (q.overdue) add(`d.settled_at IS NULL AND d.closed_at IS NULL AND d.due_at < ?`, now);
   if (q.idNumber) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', q.idNumber);
   if (q.phone) add('d.applicant_id IN (SELECT id FROM applicants WHERE phone = ?)', q.phone);
+  let byName = false;
   if (q.q) {
     const text = q.q.trim();
     if (/^[0-9A-Za-z.]+-\d{6}-\d{1,4}$/.test(text) || /^\d{6}-\d{4}$/.test(text)) add('d.code LIKE ?', `%${escapeLike(text)}`);
@@ -71,6 +72,7 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     else {
       const phrase = namePhraseQuery(text);
       if (phrase) add(`d.applicant_id IN (SELECT id FROM applicants WHERE search_words @@ to_tsquery('simple', ?))`, phrase);
+      byName = phrase !== null;
     }
   }
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
@@ -82,6 +84,13 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   // one prepared statement per offset.
   const page = `SELECT ${SUMMARY_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
   const firstPage = q.offset === 0 && [10, 20, 50, 100].includes(q.limit);
+  if (byName && firstPage) {
+    // A name search finds a few hundred dossiers at most, and finding them is the costly part (the word index):
+    // one query that counts while it pages, instead of running the search twice.
+    const found = await many<SummaryRow & { full_count: number }>(db, preparedVariant(page.replace(`SELECT ${SUMMARY_COLUMNS}`, `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS full_count`)), params);
+    const n = found[0]?.full_count ?? 0;
+    return { rows: found.map(({ full_count: _n, ...row }) => row), total: n, totalCapped: false };
+  }
   // The count stops at the cap (COUNT_CAP): counting every dossier of a center (500,000 after three years) on each list
   // page would cost more than the page. Inbox and overdue lists stay far below it and get their exact size.
   const [total, rows] = await Promise.all([
