@@ -2,7 +2,7 @@
 // load is shown, the assignee appears on the page and in the timeline, and a specialist sees no such control.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -60,6 +60,7 @@ test('the head of the department assigns a dossier to a colleague', { timeout: 1
     await page.locator('.ant-message-notice', { hasText: `Đã phân công hồ sơ cho ${colleague}` }).waitFor();
     await box.getByTestId('assignee-name').getByText(colleague).waitFor();
     await page.getByTestId('dossier-assignee').getByText(colleague).waitFor();
+    await readmeShot(page, 'dossier-assign.png');
     await page.getByTestId('step-current').getByText(colleague, { exact: false }).waitFor();
     const entry = page.getByTestId('dossier-timeline').locator('[data-action="assign"]');
     await entry.waitFor();

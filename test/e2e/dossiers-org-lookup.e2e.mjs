@@ -2,7 +2,7 @@
 // representative and contacts (as a citizen ID does for a person); an unknown one says so.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -39,6 +39,8 @@ test('a returning organization is filled in from its tax code', { timeout: 90_00
     assert.equal(await page.locator('#reception_idNumber').inputValue(), `0461${suffix}`);
     assert.equal(await page.locator('#reception_phone').inputValue(), '0234381222');
     assert.equal(await page.locator('#reception_email').inputValue(), 'vanphong@huonggiang.vn');
+    await readmeShot(page, 'dossier-reception-org.png');
+    await page.locator('#reception_taxCode').focus(); // the screenshot took the focus away
     // Enter jumps to the checklist; Space, Ctrl+Enter: registered.
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'checklist-all');

@@ -286,6 +286,7 @@ test('the director opens a new receipt book and a new series; the next receipt i
     assert.equal(await text(fresh.getByTestId('series-next')), '0000001');
     await list.locator('tr', { hasText: symbol }).getByText('Đã đóng', { exact: true }).waitFor();
     await lookAt(page, 'fees-series.png');
+    await readmeShot(page, 'fees-series.png');
 
     // The next receipt, by the fee collector, is the first of the new series.
     const code = await receivedDossier();
