@@ -24,6 +24,7 @@ import { realtimePlugin, type RealtimeHub } from '../platform/realtime';
 import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
+import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 
 export interface AppDeps {
   db: Db;
@@ -38,6 +39,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     sessionCookieOptions: (req: FastifyRequest) => CookieSerializeOptions;
+    /** This instance's cache of resolved sessions (see modules/auth/session-cache.ts). */
+    sessionCache: SessionCache;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -75,9 +78,11 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     secure: deps.config.secureCookies === 'auto' ? req.protocol === 'https' : deps.config.secureCookies,
   }));
 
+  const sessionCache = new SessionCache();
+  app.decorate('sessionCache', sessionCache);
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), deps.config.sessionIdleMinutes);
+    if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), deps.config.sessionIdleMinutes, sessionCache);
   });
   // Before validation: a caller without the right gets 401/403, never a hint about the body's shape.
   app.addHook('preValidation', enforceAccess);
@@ -97,6 +102,22 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(realtimePlugin, { hub: deps.realtime, connection: deps.db.options });
+  // Session changes made on other instances evict this instance's cached sessions; without the channel (it could
+  // not be listened to, or it dropped and notifications were lost) the cache is off or emptied.
+  let unsubscribeSessions: (() => void) | undefined;
+  app.addHook('onReady', async () => {
+    try {
+      unsubscribeSessions = await app.realtime.subscribe(SESSIONS_CHANNEL, (change) => sessionCache.apply(change as SessionChange), () => sessionCache.clear());
+      if (!app.realtime.connected) sessionCache.enabled = false;
+    } catch (err) {
+      sessionCache.enabled = false;
+      app.log.warn({ err }, 'session cache off: cannot listen for session changes');
+    }
+  });
+  app.addHook('onClose', async () => {
+    unsubscribeSessions?.();
+    sessionCache.dispose();
+  });
 
   await app.register(
     async (api) => {

@@ -9,6 +9,7 @@ import { escapeLike, foldVietnamese } from '../../platform/text';
 import { isProvinceWide } from '../auth/actor';
 import { isRole, PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS, ROLES } from '../auth/permissions';
 import { RefSchema } from '../auth/me';
+import { sessionsChanged } from '../auth/session-cache';
 
 const RoleCode = z.string().refine(isRole, 'Vai trò không tồn tại');
 const Password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200);
@@ -137,8 +138,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
            updated_at = now() WHERE id = $1`,
         [req.params.id, b.fullName ?? null, b.email ?? null, roles, centerId, departmentId, b.active ?? null, hash, b.unlock === true],
       );
-      // A password reset or deactivation ends the account's open sessions.
+      // A password reset or deactivation ends the account's open sessions; any change (roles, placement) reaches
+      // the cached sessions of every instance.
       if (hash || b.active === false) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);
+      await sessionsChanged(tx, { userId: req.params.id }, app.sessionCache);
       await audit(tx, { actorId: req.actor!.id, centerId, action: 'user.update', entity: 'user', entityId: req.params.id, data: { ...b, password: b.password ? '***' : undefined } }, clock.now());
     });
     const row = await one<UserRow>(db, `${SELECT_USER} WHERE u.id = $1`, [req.params.id]);

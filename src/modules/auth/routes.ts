@@ -31,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: PUBLIC },
     schema: { tags: ['auth'], summary: 'Đăng xuất' },
   }, async (req, reply) => {
-    if (req.actor) await destroySession(app.deps.db, req.actor.sessionId);
+    if (req.actor) await destroySession(app.deps.db, req.actor.sessionId, app.sessionCache);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.code(204).send();
   });

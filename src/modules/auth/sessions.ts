@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db';
 import { one, prepared } from '../../platform/db';
 import type { Actor } from './actor';
+import { sessionsChanged, type SessionCache } from './session-cache';
 
 export const SESSION_COOKIE = 'motcua_sid';
 const ABSOLUTE_HOURS = 12;
@@ -39,17 +40,21 @@ const SESSION_SQL = prepared(`SELECT s.id, s.last_seen_at, s.expires_at, u.id AS
     u.center_id, u.department_id, u.active
   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`);
 
-export async function resolveSession(db: Db, token: string, now: Date, idleMinutes: number): Promise<Actor | null> {
+export async function resolveSession(db: Db, token: string, now: Date, idleMinutes: number, cache?: SessionCache): Promise<Actor | null> {
   const id = hashToken(token);
+  const cached = cache?.get(id, now.getTime(), TOUCH_EVERY_MS);
+  if (cached) return cached;
   const row = await one<SessionRow>(db, SESSION_SQL, [id]);
   if (!row) return null;
   const idleMs = now.getTime() - row.last_seen_at.getTime();
   if (!row.active || now >= row.expires_at || idleMs > idleMinutes * 60_000) {
+    cache?.apply({ sessionId: id });
     await db.query('DELETE FROM sessions WHERE id = $1', [id]);
     return null;
   }
-  if (idleMs > TOUCH_EVERY_MS) await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [id, now]);
-  return {
+  const touched = idleMs > TOUCH_EVERY_MS;
+  if (touched) await db.query('UPDATE sessions SET last_seen_at = $2 WHERE id = $1', [id, now]);
+  const actor: Actor = {
     id: row.user_id,
     username: row.username,
     fullName: row.full_name,
@@ -58,8 +63,11 @@ export async function resolveSession(db: Db, token: string, now: Date, idleMinut
     departmentId: row.department_id,
     sessionId: id,
   };
+  cache?.set(id, actor, touched ? now.getTime() : row.last_seen_at.getTime(), row.expires_at.getTime());
+  return actor;
 }
 
-export async function destroySession(db: Db, sessionId: string): Promise<void> {
+export async function destroySession(db: Db, sessionId: string, cache?: SessionCache): Promise<void> {
   await db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+  await sessionsChanged(db, { sessionId }, cache);
 }
