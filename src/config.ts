@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'MOTCUA_SMTP_URL: smtp://user:pass@host:587 or smtps://user:pass@host:465').optional(),
   MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
+  MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
 }).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
 
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   /** SMTP server for the applicants' e-mail notifications; none: e-mail off. */
   smtpUrl?: string;
   mailFrom?: string;
+  /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
+  publicUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.MOTCUA_ADMIN_PASSWORD,
     smtpUrl: e.MOTCUA_SMTP_URL,
     mailFrom: e.MOTCUA_MAIL_FROM,
+    publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }

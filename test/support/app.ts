@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { loadConfig, type AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
@@ -43,12 +43,12 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
   };
 }
 
-export async function createTestApp(opts: { clock?: Clock; now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
   // Uploaded files go to a per-run temporary directory, never into the developer's ./data.
-  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url };
+  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, ...opts.config };
   const app = await buildApp({ db, clock, config }, { logger: false });
   await app.ready();
   return {

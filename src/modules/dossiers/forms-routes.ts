@@ -31,7 +31,10 @@ async function formContext(db: Queryable, centerId: string, actor: Actor, now: D
   return { center: centerForForms(c!), staff: { fullName: actor.fullName, title: role ? ROLE_NAMES[role].vi : 'Cán bộ' }, printedAt: now };
 }
 
-const statusUrl = (req: FastifyRequest, code: string) => `${req.protocol}://${req.host}/tra-cuu/${encodeURIComponent(code)}`;
+// The QR code on a slip opens the public status page: at MOTCUA_PUBLIC_URL when set (the address citizens reach,
+// which a counter PC behind a proxy may not use), else at the address the request came to.
+const statusUrl = (req: FastifyRequest, code: string) =>
+  `${req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`}/tra-cuu/${encodeURIComponent(code)}`;
 
 async function formDossier(db: Queryable, d: DossierRow, url: string): Promise<FormDossier> {
   const p = await one<{ field_name: string; result: string }>(db, 'SELECT f.name AS field_name, p.result FROM procedures p JOIN fields f ON f.code = p.field_code WHERE p.code = $1', [d.procedure_code]);

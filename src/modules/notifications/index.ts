@@ -19,7 +19,7 @@ export interface Logger {
  */
 export function startNotifications(
   db: Db,
-  config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>,
+  config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl'>,
   log: Logger,
   opts: Partial<Omit<OutboxWorkerOptions, 'db' | 'mailer' | 'log'>> = {},
 ): { worker: OutboxWorker; stop(): Promise<void> } {
@@ -30,7 +30,7 @@ export function startNotifications(
   } else {
     log.info('E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL); các sự kiện được đánh dấu bỏ qua.');
   }
-  const worker = new OutboxWorker({ db, mailer, log, messageDomain: config.mailFrom ? mailDomain(config.mailFrom) : undefined, ...opts });
+  const worker = new OutboxWorker({ db, mailer, log, messageDomain: config.mailFrom ? mailDomain(config.mailFrom) : undefined, publicUrl: config.publicUrl, ...opts });
   worker.start();
   return {
     worker,

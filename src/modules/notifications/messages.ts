@@ -25,6 +25,8 @@ export interface MailFacts {
   dossier: { receivedAt: Date | null; dueAt: Date | null; result: Record<string, unknown> | null };
   /** The history event the outbox row was written with (reason and data of the action). */
   event: { at: Date; reason: string | null; data: Record<string, unknown> } | null;
+  /** The public status page of the dossier (when the center's public address is configured). */
+  statusUrl?: string | null;
 }
 
 export interface Mail {
@@ -136,6 +138,7 @@ export function composeMail(f: MailFacts): Mail | null {
       return null;
   }
 
+  if (f.statusUrl) blocks.push({ p: `Tra cứu tình trạng hồ sơ: ${f.statusUrl}` });
   const footer: Block[] = [
     { p: `Trân trọng,\n${f.center.name}${f.center.address ? `\nĐịa chỉ: ${f.center.address}` : ''}${f.center.phone ? `\nĐiện thoại: ${f.center.phone}` : ''}` },
     { p: 'Đây là thư tự động của phần mềm một cửa; vui lòng không trả lời thư này.' },

@@ -23,6 +23,8 @@ export interface OutboxWorkerOptions {
   mailer: Mailer | null;
   /** Domain of the Message-IDs. */
   messageDomain?: string;
+  /** MOTCUA_PUBLIC_URL: e-mails then link to the dossier's public status page. */
+  publicUrl?: string;
   log?: { info(msg: string): void; warn(msg: string): void; error(msg: string): void };
   /** Pause between polls when there is nothing to do. */
   pollMs?: number;
@@ -53,7 +55,7 @@ const MAIL_TOPIC_LIST: string[] = [...MAIL_TOPICS];
 const SKIP_BATCH = 500;
 
 export class OutboxWorker {
-  private readonly o: Required<Omit<OutboxWorkerOptions, 'mailer' | 'log'>> & Pick<OutboxWorkerOptions, 'mailer' | 'log'>;
+  private readonly o: Required<Omit<OutboxWorkerOptions, 'mailer' | 'log' | 'publicUrl'>> & Pick<OutboxWorkerOptions, 'mailer' | 'log' | 'publicUrl'>;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = true;
@@ -180,6 +182,7 @@ export class OutboxWorker {
       center: { name: d.center_name, address: d.address, phone: d.phone },
       dossier: { receivedAt: d.received_at, dueAt: d.due_at, result: d.result },
       event: events[0] ?? null,
+      statusUrl: this.o.publicUrl ? `${this.o.publicUrl}/tra-cuu/${encodeURIComponent(d.code)}` : null,
     });
     if (!mail) {
       await this.finish(row.id, 'skipped', 'Sự kiện không cần báo người nộp');

@@ -54,7 +54,12 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
       body: IssueBody,
       response: { 201: IssueOut },
     },
-  }, async (req, reply) => reply.code(201).send(await issueTicket(app.deps.db, app.deps.clock, req.body)));
+  }, async (req, reply) => {
+    const ticket = await issueTicket(app.deps.db, app.deps.clock, req.body);
+    // An absolute link when the public address is known: the phone scanning the slip is not on the kiosk's network.
+    const base = app.deps.config.publicUrl;
+    return reply.code(201).send(base ? { ...ticket, followUrl: `${base}${ticket.followUrl}` } : ticket);
+  });
 
   app.get('/queue/tickets/:id', {
     config: { access: PUBLIC },
