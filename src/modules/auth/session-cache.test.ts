@@ -33,7 +33,7 @@ describe('SessionCache', () => {
     expect([c.get('a', T, TOUCH), c.get('b', T, TOUCH)?.id]).toEqual([null, 'u1']);
     c.apply({ userId: 'u1' });
     expect([c.get('b', T, TOUCH), c.get('c', T, TOUCH)?.id]).toEqual([null, 'u2']);
-    c.apply({ all: true });
+    c.clear();
     expect(c.size).toBe(0);
     c.enabled = false;
     c.set('d', actor('u3'), T, T + 3_600_000);

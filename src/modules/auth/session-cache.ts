@@ -24,7 +24,7 @@ export interface CachedSession {
   cachedAt: number; // performance.now()
 }
 
-export type SessionChange = { sessionId: string } | { userId: string } | { all: true };
+export type SessionChange = { sessionId: string } | { userId: string };
 
 export class SessionCache {
   private readonly entries = new Map<string, CachedSession>();
@@ -53,8 +53,7 @@ export class SessionCache {
   }
 
   apply(change: SessionChange): void {
-    if ('all' in change) this.entries.clear();
-    else if ('sessionId' in change) this.entries.delete(change.sessionId);
+    if ('sessionId' in change) this.entries.delete(change.sessionId);
     else for (const [id, e] of this.entries) if (e.actor.id === change.userId) this.entries.delete(id);
   }
 
