@@ -30,7 +30,8 @@ export function escapeLike(s: string): string {
  * the clerk types. Only [a-z0-9] survive, so the text cannot carry tsquery syntax. Null when no word is left.
  */
 export function namePhraseQuery(q: string): string | null {
-  const words = foldVietnamese(q).split(/[^a-z0-9]+/).filter((w) => w.length > 0).slice(0, 8);
+  // searchWords keeps dots inside words (codes like "2.000748"); a tsquery word must not carry one.
+  const words = searchWords(q.replace(/\./g, ' '));
   if (words.length === 0) return null;
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
 }

@@ -47,6 +47,9 @@ export interface CalendarInputs {
   overrides: OverrideRow[];
 }
 
+/** Centers keep Saturday morning open unless their settings say otherwise (and the province default does). */
+const saturdayMorningOpen = (inputs: CalendarInputs) => inputs.settings?.saturdayMorningOpen !== false;
+
 /**
  * A SQL expression yielding the CalendarInputs of the center whose id is `centerIdSql` (e.g. `d.center_id`).
  * Queries that load a dossier add it as a column, so the dossier and its calendar arrive in one round trip and a
@@ -78,9 +81,8 @@ export class CalendarService {
     } else {
       overrides = (await one<{ o: OverrideRow[] }>(this.db, PROVINCE_OVERRIDES_SQL))!.o;
     }
-    const saturdayMorningOpen = center ? center.settings?.saturdayMorningOpen !== false : true;
-    const calendar = this.build(saturdayMorningOpen, overrides);
-    return { calendar, center: center ? { id: center.id, code: center.code, name: center.name } : null, saturdayMorningOpen };
+    const inputs: CalendarInputs = { settings: center?.settings ?? null, overrides };
+    return { calendar: this.fromInputs(inputs), center: center ? { id: center.id, code: center.code, name: center.name } : null, saturdayMorningOpen: saturdayMorningOpen(inputs) };
   }
 
   /** The calendar of a row's center: from the inputs its query brought along (calendarInputsSql), else one query. */
@@ -90,7 +92,7 @@ export class CalendarService {
 
   /** The calendar from inputs a query already brought along (see calendarInputsSql), without a round trip. */
   fromInputs(inputs: CalendarInputs): WorkCalendar {
-    return this.build(inputs.settings?.saturdayMorningOpen !== false, inputs.overrides);
+    return this.build(saturdayMorningOpen(inputs), inputs.overrides);
   }
 
   private build(saturdayMorningOpen: boolean, overrides: OverrideRow[]): WorkCalendar {

@@ -82,12 +82,13 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   // practice: planning cost as much as running them. LIMIT/OFFSET stay literal because PostgreSQL never picks a
   // reusable plan for a parameterized LIMIT; deeper pages are planned each time so connections do not accumulate
   // one prepared statement per offset.
-  const page = `SELECT ${SUMMARY_COLUMNS} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const pageOf = (columns: string) => `SELECT ${columns} FROM ${DOSSIER_FROM} ${w} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const page = pageOf(SUMMARY_COLUMNS);
   const firstPage = q.offset === 0 && [10, 20, 50, 100].includes(q.limit);
   if (byName && firstPage) {
     // A name search finds a few hundred dossiers at most, and finding them is the costly part (the word index):
     // one query that counts while it pages, instead of running the search twice.
-    const found = await many<SummaryRow & { full_count: number }>(db, preparedVariant(page.replace(`SELECT ${SUMMARY_COLUMNS}`, `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS full_count`)), params);
+    const found = await many<SummaryRow & { full_count: number }>(db, preparedVariant(pageOf(`${SUMMARY_COLUMNS}, count(*) OVER () AS full_count`)), params);
     const n = found[0]?.full_count ?? 0;
     return { rows: found.map(({ full_count: _n, ...row }) => row), total: n, totalCapped: false };
   }

@@ -3,6 +3,7 @@ import { many, one, prepared } from '../../platform/db';
 import { notFound } from '../../platform/errors';
 import type { DossierState, Status, StepRole } from './domain/lifecycle';
 import type { TimeLimit } from './domain/due';
+import type { Actor } from '../auth/actor';
 import { calendarInputsSql, type CalendarInputs } from '../calendar/service';
 
 export interface WorkflowStep {
@@ -139,6 +140,17 @@ export interface FileRow {
 export interface DossierWithHistory extends DossierRow {
   events: (Omit<EventRow, 'at'> & { at: string })[];
   files: FileRow[];
+}
+
+/**
+ * The event a write has just inserted, shaped as findDossierWithHistory returns it, so the write can answer without
+ * reading the dossier again. The data goes through JSON as the database stored it (undefined keys dropped).
+ */
+export function writtenEvent(
+  actor: Pick<Actor, 'fullName' | 'username'>,
+  e: Pick<EventRow, 'id' | 'action' | 'from_status' | 'to_status' | 'step_index' | 'reason'> & { at: Date; data: Record<string, unknown> },
+): DossierWithHistory['events'][number] {
+  return { ...e, at: e.at.toISOString(), data: JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username };
 }
 
 /**

@@ -9,7 +9,7 @@ import { registerDossier } from './commands/register';
 import type { DossierCtx } from './context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from './presenter';
 import { COUNT_CAP, ListQuery, listDossiers } from './query';
-import { findDossier, findDossierWithHistory } from './repo';
+import { findDossier, findDossierWithHistory, type DossierWithHistory } from './repo';
 import { fileRoutes } from './files';
 import { formRoutes } from './forms-routes';
 import { assigneeRoutes } from './assignees-routes';
@@ -40,12 +40,13 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(formRoutes);
   await app.register(assigneeRoutes);
   await app.register(applicantRoutes);
-  const ctx = (actor: NonNullable<import('fastify').FastifyRequest['actor']>): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
-  const detail = async (code: string, actor: NonNullable<import('fastify').FastifyRequest['actor']>) => {
+  type Actor = NonNullable<import('fastify').FastifyRequest['actor']>;
+  const ctx = (actor: Actor): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
+  const present = async (d: DossierWithHistory, actor: Actor) => presentDetail(d, await app.deps.calendars.forRow(d), actor, app.deps.clock.now());
+  const detail = async (code: string, actor: Actor) => {
     const d = await findDossierWithHistory(app.deps.db, code);
     assertCanView(actor, d);
-    const calendar = await app.deps.calendars.forRow(d);
-    return presentDetail(d, calendar, actor, app.deps.clock.now());
+    return present(d, actor);
   };
 
   app.post('/dossiers', {
@@ -58,8 +59,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const actor = req.actor!;
     const key = req.headers['idempotency-key'] as string | undefined;
-    const answer = async (r: Awaited<ReturnType<typeof registerDossier>>) =>
-      typeof r === 'string' ? detail(r, actor) : presentDetail(r, await app.deps.calendars.forRow(r), actor, app.deps.clock.now());
+    const answer = (r: Awaited<ReturnType<typeof registerDossier>>) => (typeof r === 'string' ? detail(r, actor) : present(r, actor));
     if (!key) return reply.code(201).send(await answer(await registerDossier(ctx(actor), req.body)));
     // Claim the key first: a concurrent retry waits on the row and then reads the first answer.
     const claimed = await one(app.deps.db, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response) VALUES ($1,$2,'dossiers.register',0,'{}')
@@ -117,8 +117,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['dossiers'], summary: ACTION_NAMES[action], params: Code, body: ActionInput, response: { 200: DossierDetail } },
     }, async (req) => {
       const actor = req.actor!;
-      const d = await act(ctx(actor), req.params.code, action, req.body ?? {});
-      return presentDetail(d, await app.deps.calendars.forRow(d), actor, app.deps.clock.now());
+      return present(await act(ctx(actor), req.params.code, action, req.body ?? {}), actor);
     });
   }
 

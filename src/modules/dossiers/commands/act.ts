@@ -5,7 +5,7 @@ import { parseInstant } from '../../calendar/service';
 import { decide, holderAfter, nextStatus, nextStep, RULES, type Action } from '../domain/lifecycle';
 import { dossierDueDate, outcomeAt, stepDueAt } from '../domain/due';
 import { actorView, type DossierCtx } from '../context';
-import { findDossier, findDossierWithHistory, stateOf, type DossierRow, type DossierWithHistory } from '../repo';
+import { findDossier, findDossierWithHistory, stateOf, writtenEvent, type DossierRow, type DossierWithHistory } from '../repo';
 import type { ActionInput } from '../schemas';
 import { applyChecklist, missingMandatory } from './checklist';
 
@@ -74,10 +74,7 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
     ...row,
     // A transition never moves the dossier to another procedure or department; it may only clear the assignee.
     assignee_name: row.assignee_id === d.assignee_id ? d.assignee_name : null,
-    events: [...d.events, {
-      id: eventId, at: now.toISOString(), action, from_status: d.status, to_status: to, step_index: step, reason,
-      data: JSON.parse(JSON.stringify(eventData)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username,
-    }],
+    events: [...d.events, writtenEvent(actor, { id: eventId, at: now, action, from_status: d.status, to_status: to, step_index: step, reason, data: eventData })],
   };
 }
 

@@ -8,7 +8,7 @@ import { vnDayString } from '../../calendar/domain';
 import { dossierDueDate, type TimeLimit } from '../domain/due';
 import type { DossierCtx } from '../context';
 import type { ApplicantInput, RegisterInput } from '../schemas';
-import type { ChecklistItem, DossierRow, DossierWithHistory, WorkflowStep } from '../repo';
+import { writtenEvent, type ChecklistItem, type DossierRow, type DossierWithHistory, type WorkflowStep } from '../repo';
 import { calendarInputsSql, type CalendarInputs } from '../../calendar/service';
 import { applyChecklist } from './checklist';
 
@@ -87,7 +87,6 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   // The applicant record is shared person data: upserting it first, on its own, keeps it out of the critical section.
   const applicantId = await upsertApplicant(db, input.applicant);
   const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
-  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
   if (!receivedAt) {
     const item: Registration = {
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id, applicant_id: applicantId,
@@ -98,14 +97,13 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     return {
       ...row, procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs,
       files: [],
-      events: [{ id: eventId, at: registeredAt.toISOString(), action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null,
-        data: JSON.parse(JSON.stringify(item.data)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username }],
+      events: [writtenEvent(actor, { id: eventId, at: registeredAt, action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null, data: item.data })],
     };
   }
   // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
   const reason = input.backEntry?.reason ?? null;
   const params: unknown[] = [
-    unitCode, day, yymmdd, centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
+    unitCode, day, yymmddOf(day), centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
     input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
     due!.receiptDay, due!.dueAt, true, actor.id, reason,
     JSON.stringify({ channel: input.channel, note: input.note, enteredAt: now.toISOString() }),
@@ -115,6 +113,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const row = await one<{ code: string }>(db, BACK_ENTRY_SQL, params);
   return row!.code;
 }
+
+/** The day part of a dossier code: 2025-03-11 → 250311. */
+const yymmddOf = (day: string) => `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
 
 const codeOf = (unitSql: string, yymmddSql: string, nSql: string) =>
   `${unitSql} || '-' || ${yymmddSql} || '-' || CASE WHEN ${nSql} < 10000 THEN lpad((${nSql})::text, 4, '0') ELSE (${nSql})::text END`;
@@ -186,9 +187,8 @@ type Registered = { row: DossierRow; eventId: number };
 
 async function flushRegistrations(db: Queryable, key: string, items: Registration[]): Promise<Registered[]> {
   const [unit, day] = key.split('|');
-  const yymmdd = `${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}`;
   const rows = await many<DossierRow & { batch_index: number; event_id: number }>(db, BATCH_SQL,
-    [unit, day, yymmdd, JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
+    [unit, day, yymmddOf(day), JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
   const byIndex = new Map(rows.map(({ batch_index: i, event_id: eventId, ...row }) => [i, { row, eventId }]));
   return items.map((_, i) => byIndex.get(i + 1)!);
 }
