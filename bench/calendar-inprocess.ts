@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { prng } from '../src/platform/prng';
 import {
   type HolidayFile,
   type TimeLimit,
@@ -16,17 +17,6 @@ const holidays = JSON.parse(
   readFileSync(new URL('../data/seed/vn-holidays.json', import.meta.url), 'utf8'),
 ) as HolidayFile;
 
-/** mulberry32 — deterministic inputs, comparable runs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FROM = Date.parse('2017-01-01T00:00:00+07:00');
 const TO = Date.parse('2032-01-01T00:00:00+07:00');

@@ -14,6 +14,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { prng } from '../src/platform/prng';
 import { fileURLToPath } from 'node:url';
 import {
   allocatePayment,
@@ -49,17 +50,6 @@ const rules: ReductionRule[] = [
   { code: 'TT-50', name: 'Giảm 50% khi nộp trực tuyến', categories: ['online_submission'], appliesTo: 'all', kind: 'percent', percent: 50, legalBasis: 'Nghị quyết HĐND' },
 ];
 
-/** mulberry32: the same inputs every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNT = 200_000;
 const rnd = prng(6);
