@@ -18,7 +18,7 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { dossierTime } from '../../../components/dossier/DossierTags';
 import { PageHeader } from '../PageHeader';
 import { dossierPath, newIdempotencyKey, PHONE_RE, useRegisterDossier, type ChecklistInput, type RegisterInput } from './api';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '../../../components/useDebounced';
 import './dossiers.css';
 
 interface Values {

@@ -9,6 +9,7 @@ import { newIdempotencyKey, receiptPdfUrl, useCollectPayment, useFeeVietQr, type
 import { MoneyInput } from '../../../components/fees/MoneyInput';
 import { useCan } from '../../../components/fees/RequireAnyPermission';
 import { money } from '../../../components/fees/money';
+import { useDebounced } from '../../../components/useDebounced';
 
 /** Banknote-friendly amounts a payer is likely to hand over for `amount`: exact, then rounded up. */
 function cashSuggestions(amount: number): number[] {
@@ -215,15 +216,6 @@ function MethodLabel({ icon, text }: { icon: ReactNode; text: string }) {
       <span>{text}</span>
     </div>
   );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
 }
 
 function VietQrBlock({ query }: { query: ReturnType<typeof useFeeVietQr> }) {

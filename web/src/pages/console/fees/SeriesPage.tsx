@@ -176,15 +176,25 @@ function OpenSeriesModal({ active, center, onClose }: { active: FeeReceiptSeries
         >
           <Input maxLength={20} autoFocus className="code" data-testid="series-symbol-input" />
         </Form.Item>
-        <Form.Item name="bookSize" label={t('fees.settings.bookSize')} rules={[{ required: true, type: 'integer', min: 10, max: 10_000, message: t('fees.settings.bookSizeInvalid') }]}>
-          <InputNumber min={10} max={10_000} step={50} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('fees.settings.note')}>
-          <Input.TextArea rows={2} maxLength={300} />
-        </Form.Item>
+        <BookFields />
       </Form>
       {open.isError && <Alert type="error" showIcon title={errorText(t, open.error)} data-testid="series-error" />}
     </Modal>
+  );
+}
+
+/** The size of the new book and a note: the same two fields when opening a series or a book. */
+function BookFields() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Form.Item name="bookSize" label={t('fees.settings.bookSize')} rules={[{ required: true, type: 'integer', min: 10, max: 10_000, message: t('fees.settings.bookSizeInvalid') }]}>
+        <InputNumber min={10} max={10_000} step={50} precision={0} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="note" label={t('fees.settings.note')}>
+        <Input.TextArea rows={2} maxLength={300} />
+      </Form.Item>
+    </>
   );
 }
 
@@ -226,12 +236,7 @@ function OpenBookModal({ s, center, onClose }: { s: FeeReceiptSeries; center?: s
         />
       )}
       <Form id="fee-book-open" layout="vertical" requiredMark={false} onFinish={submit} initialValues={{ bookSize: s.bookSize }} disabled={unused}>
-        <Form.Item name="bookSize" label={t('fees.settings.bookSize')} rules={[{ required: true, type: 'integer', min: 10, max: 10_000, message: t('fees.settings.bookSizeInvalid') }]}>
-          <InputNumber min={10} max={10_000} step={50} precision={0} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="note" label={t('fees.settings.note')}>
-          <Input.TextArea rows={2} maxLength={300} />
-        </Form.Item>
+        <BookFields />
       </Form>
       {open.isError && <Alert type="error" showIcon title={errorText(t, open.error)} />}
     </Modal>
