@@ -32,6 +32,11 @@ export const RegisterInput = z.object({
   checklist: ChecklistInput.optional(),
   note: z.string().max(2000).optional(),
   center: z.string().max(60).optional(),
+  /**
+   * Receive at once (reception clerk): registered and received in one step, as if `receive` followed — every
+   * mandatory document must be ticked (or, without a checklist, counts as presented). Implied by backEntry.
+   */
+  receive: z.boolean().optional(),
   /** A dossier received on paper during an outage, entered afterwards with its real receipt time. */
   backEntry: z.object({
     receivedAt: z.string().max(40),

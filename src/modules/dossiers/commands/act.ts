@@ -7,7 +7,7 @@ import { dossierDueDate, outcomeAt, stepDueAt } from '../domain/due';
 import { actorView, type DossierCtx } from '../context';
 import { findDossier, findDossierWithHistory, stateOf, writtenEvent, type DossierRow, type DossierWithHistory } from '../repo';
 import type { ActionInput } from '../schemas';
-import { applyChecklist, missingMandatory } from './checklist';
+import { applyChecklist, checklistAtReceipt } from './checklist';
 
 type Changes = Record<string, unknown>;
 
@@ -84,11 +84,7 @@ const staleError = () => new AppError(409, 'DOSSIER_STALE', 'Hồ sơ vừa đư
 function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, cal: WorkCalendar, changes: Changes, data: Record<string, unknown>) {
   switch (action) {
     case 'receive': {
-      const checklist = input.checklist ? applyChecklist(d.checklist, input.checklist) : d.checklist.map((c) => ({ ...c, presented: c.presented || c.mandatory }));
-      const missing = missingMandatory(checklist);
-      if (missing.length) {
-        throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE', `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Hãy lập phiếu yêu cầu bổ sung.`);
-      }
+      const checklist = checklistAtReceipt(d.checklist, input.checklist);
       const due = dossierDueDate(cal, now, d.time_limit);
       Object.assign(changes, { checklist, received_at: now, receipt_day: due.receiptDay, due_at: due.dueAt });
       data.dueAt = due.dueAt.toISOString();

@@ -1,4 +1,4 @@
-import { badRequest } from '../../../platform/errors';
+import { AppError, badRequest } from '../../../platform/errors';
 import type { ChecklistItem } from '../repo';
 
 /** Applies the clerk's ticks to the procedure's document list; unknown indexes are an input error. */
@@ -15,3 +15,17 @@ export function applyChecklist(base: ChecklistItem[], ticks: { index: number; pr
 }
 
 export const missingMandatory = (list: ChecklistItem[]) => list.filter((c) => c.mandatory && !c.presented);
+
+/**
+ * The checklist a dossier is received with: the clerk's ticks when sent, otherwise every mandatory document counts as
+ * presented (`{}` means "all that the procedure requires was shown"). A mandatory document still missing refuses the
+ * receipt: the clerk must issue a supplement request instead.
+ */
+export function checklistAtReceipt(current: ChecklistItem[], ticks: Parameters<typeof applyChecklist>[1] | undefined): ChecklistItem[] {
+  const checklist = ticks ? applyChecklist(current, ticks) : current.map((c) => ({ ...c, presented: c.presented || c.mandatory }));
+  const missing = missingMandatory(checklist);
+  if (missing.length) {
+    throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE', `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Hãy lập phiếu yêu cầu bổ sung.`);
+  }
+  return checklist;
+}

@@ -10,7 +10,7 @@ import type { DossierCtx } from '../context';
 import type { ApplicantInput, RegisterInput } from '../schemas';
 import { writtenEvent, type ChecklistItem, type DossierRow, type DossierWithHistory, type WorkflowStep } from '../repo';
 import { calendarInputsSql, type CalendarInputs } from '../../calendar/service';
-import { applyChecklist } from './checklist';
+import { applyChecklist, checklistAtReceipt } from './checklist';
 
 const MAX_BACK_ENTRY_DAYS = 30;
 
@@ -56,6 +56,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     if (c.id !== actor.centerId) throw forbidden('Chỉ được đăng ký hồ sơ tại Trung tâm của mình.');
   }
   let receivedAt: Date | null = null;
+  // One-step reception: the clerk at the counter has the applicant and the papers in front of them.
+  const receiveNow = !!input.receive && !input.backEntry;
+  if (receiveNow && !actorCan(actor, 'dossiers.receive')) throw forbidden('Chỉ cán bộ tiếp nhận được tiếp nhận hồ sơ ngay khi đăng ký.');
   if (input.backEntry) {
     if (!actorCan(actor, 'dossiers.receive')) throw forbidden('Chỉ cán bộ tiếp nhận được nhập bù hồ sơ.');
     receivedAt = parseInstant(input.backEntry.receivedAt);
@@ -71,7 +74,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   if (!unitCode) throw notFound('Trung tâm của tài khoản');
   const timeLimit: TimeLimit = { unit: proc.time_unit, value: proc.time_value, ...(proc.calendar_days ? { calendarDays: true } : {}), ...(proc.same_day_cutoff ? { cutoff: proc.same_day_cutoff } : {}) };
   const baseChecklist: ChecklistItem[] = proc.required_documents.map((doc, index) => ({ index, name: doc.name, original: doc.original, copy: doc.copy, mandatory: doc.mandatory, presented: false }));
-  const checklist = input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
+  const checklist = receiveNow ? checklistAtReceipt(baseChecklist, input.checklist) : input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
+  // Received now: the due date runs from the registration instant, as if the receive action followed at once.
+  const receipt = receiveNow ? dossierDueDate(ctx.calendars.fromInputs(proc.calendar_inputs), now, timeLimit) : null;
 
   let due: { dueAt: Date; receiptDay: string } | null = null;
   if (receivedAt) {
@@ -92,12 +97,16 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id, applicant_id: applicantId,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist: presentedAll,
       registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
+      receipt: receipt && { received_at: now.toISOString(), receipt_day: receipt.receiptDay, due_at: receipt.dueAt.toISOString(), data: { dueAt: receipt.dueAt.toISOString() } },
     };
-    const { row, eventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
+    const { row, eventId, receiveEventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
+    const events = [writtenEvent(actor, { id: eventId, at: registeredAt, action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null, data: item.data })];
+    if (item.receipt) {
+      events.push(writtenEvent(actor, { id: receiveEventId!, at: now, action: 'receive', from_status: 'submitted', to_status: 'received', step_index: null, reason: null, data: item.receipt.data }));
+    }
     return {
       ...row, procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs,
-      files: [],
-      events: [writtenEvent(actor, { id: eventId, at: registeredAt, action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null, data: item.data })],
+      files: [], events,
     };
   }
   // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
@@ -156,40 +165,53 @@ interface Registration {
   registered_at: string;
   created_by: string;
   data: Record<string, unknown>;
+  /** Set when the dossier is received in the same step (the 'receive' event's data goes with it). */
+  receipt: { received_at: string; receipt_day: string; due_at: string; data: Record<string, unknown> } | null;
 }
 
 // A batch of registrations of one unit and day: the counter moves by the batch size and every dossier, its
-// 'register' event and its outbox row are written by ONE statement, so one commit covers the whole batch and the
-// numbers stay gap-free (see KeyedBatcher for why).
+// 'register' event (and 'receive' event when received at once) and its outbox row are written by ONE statement, so
+// one commit covers the whole batch and the numbers stay gap-free (see KeyedBatcher for why).
 const BATCH_SQL = prepared(`
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(i int, center_id uuid, procedure_code text, field_code text, department_id uuid,
       applicant_id uuid, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
-      created_by uuid, data jsonb)),
+      created_by uuid, data jsonb, receipt jsonb)),
   seq AS (
     INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, $5::int)
     ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),
   d AS (
     INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
-      channel, status, time_limit, workflow, checklist, registered_at, created_by)
+      channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at)
     SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
-      x.applicant_id, x.applicant, x.channel, 'submitted', x.time_limit, x.workflow, x.checklist, x.registered_at, x.created_by
+      x.applicant_id, x.applicant, x.channel, CASE WHEN x.receipt IS NULL THEN 'submitted' ELSE 'received' END, x.time_limit, x.workflow,
+      x.checklist, x.registered_at, x.created_by, (x.receipt->>'received_at')::timestamptz, (x.receipt->>'receipt_day')::date,
+      (x.receipt->>'due_at')::timestamptz
     FROM x, seq ORDER BY x.i
     RETURNING *),
-  dx AS (SELECT d.id, d.code, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
-  e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, data, flagged)
-    SELECT dx.id, dx.registered_at, dx.created_by, 'register', NULL, 'submitted', dx.data, false FROM dx RETURNING id, dossier_id),
+  dx AS (SELECT d.id, d.code, d.status, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
+  -- The 'register' event before the 'receive' one: same instant, so their ids decide the timeline's order.
+  e AS (INSERT INTO dossier_events (dossier_id, at, actor_id, action, from_status, to_status, reason, data, flagged)
+    SELECT dx.id, v.at, dx.created_by, v.action, v.from_status, v.to_status, NULL, v.data, false
+      FROM dx CROSS JOIN LATERAL (VALUES
+        (1, dx.registered_at, 'register', NULL, 'submitted', dx.data),
+        (2, (dx.receipt->>'received_at')::timestamptz, 'receive', 'submitted', 'received', dx.receipt->'data')
+      ) AS v(n, at, action, from_status, to_status, data)
+     WHERE v.n = 1 OR dx.receipt IS NOT NULL
+     ORDER BY dx.i, v.n
+    RETURNING id, dossier_id, action),
   o AS (INSERT INTO outbox (topic, payload)
-    SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', 'submitted') FROM dx)
-  SELECT d.daily_number - (SELECT base FROM seq) AS batch_index, e.id AS event_id, d.* FROM d JOIN e ON e.dossier_id = d.id`);
+    SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', dx.status) FROM dx)
+  SELECT d.daily_number - (SELECT base FROM seq) AS batch_index, e.id AS event_id, r.id AS receive_event_id, d.*
+    FROM d JOIN e ON e.dossier_id = d.id AND e.action = 'register' LEFT JOIN e r ON r.dossier_id = d.id AND r.action = 'receive'`);
 
-type Registered = { row: DossierRow; eventId: number };
+type Registered = { row: DossierRow; eventId: number; receiveEventId: number | null };
 
 async function flushRegistrations(db: Queryable, key: string, items: Registration[]): Promise<Registered[]> {
   const [unit, day] = key.split('|');
-  const rows = await many<DossierRow & { batch_index: number; event_id: number }>(db, BATCH_SQL,
+  const rows = await many<DossierRow & { batch_index: number; event_id: number; receive_event_id: number | null }>(db, BATCH_SQL,
     [unit, day, yymmddOf(day), JSON.stringify(items.map((it, i) => ({ ...it, i: i + 1 }))), items.length]);
-  const byIndex = new Map(rows.map(({ batch_index: i, event_id: eventId, ...row }) => [i, { row, eventId }]));
+  const byIndex = new Map(rows.map(({ batch_index: i, event_id: eventId, receive_event_id: receiveEventId, ...row }) => [i, { row, eventId, receiveEventId }]));
   return items.map((_, i) => byIndex.get(i + 1)!);
 }
 
