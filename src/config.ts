@@ -38,6 +38,8 @@ export interface AppConfig {
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
   publicUrl?: string;
+  /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
+  strictResponses?: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {

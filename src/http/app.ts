@@ -6,7 +6,8 @@ import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { responseSerializer } from './serializer';
 import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db';
@@ -59,7 +60,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
   app.decorate('deps', { ...deps, calendars });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ strict: deps.config.strictResponses === true }));
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 

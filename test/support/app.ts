@@ -48,7 +48,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
   // Uploaded files go to a per-run temporary directory, never into the developer's ./data.
-  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, ...opts.config };
+  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, strictResponses: true, ...opts.config };
   const app = await buildApp({ db, clock, config }, { logger: false });
   await app.ready();
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { forbidden } from '../../platform/errors';
+import { presentedResponse } from '../../http/serializer';
 import { classify, type WorkCalendar } from '../calendar/domain';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
@@ -71,7 +72,8 @@ export function presentSummary(d: SummaryRow, cal: WorkCalendar, now: Date): z.i
   };
 }
 
-export const DossierDetail = DossierSummary.extend({
+// Built only by presentDetail: sent without a second parse in production (see src/http/serializer.ts).
+export const DossierDetail = presentedResponse(DossierSummary.extend({
   dailyNumber: z.number(),
   version: z.number(),
   applicant: z.record(z.string(), z.unknown()),
@@ -94,7 +96,7 @@ export const DossierDetail = DossierSummary.extend({
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), kind: z.string(), checklistIndex: z.number().nullable(), uploadedAt: z.string(), reused: z.boolean() })),
   events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
   can: z.record(z.string(), z.boolean()),
-});
+}));
 
 export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: Actor, now: Date): z.infer<typeof DossierDetail> {
   const { events, files } = d;

@@ -16,6 +16,7 @@ import { assigneeRoutes } from './assignees-routes';
 import { applicantRoutes } from './applicants-routes';
 import { returnCase } from './return-case';
 import { ActionInput, RegisterInput } from './schemas';
+import { presentedResponse } from '../../http/serializer';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
 const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
@@ -89,7 +90,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['dossiers'], summary: 'Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng)',
       querystring: ListQuery,
-      response: { 200: z.object({ items: z.array(DossierSummary), total: z.number().describe(`Số hồ sơ khớp; tối đa ${COUNT_CAP} (totalCapped = true khi còn nhiều hơn)`), totalCapped: z.boolean() }) },
+      response: { 200: presentedResponse(z.object({ items: z.array(DossierSummary), total: z.number().describe(`Số hồ sơ khớp; tối đa ${COUNT_CAP} (totalCapped = true khi còn nhiều hơn)`), totalCapped: z.boolean() })) },
     },
   }, async (req) => {
     const now = app.deps.clock.now();
