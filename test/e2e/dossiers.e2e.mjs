@@ -208,13 +208,22 @@ test('a returning applicant is filled in from the ID number; the list finds name
     assert.equal(await page.locator('#reception_fullName').inputValue(), 'Lê Văn Đức');
     assert.equal(await page.locator('#reception_dateOfBirth').inputValue(), '30/12/1979');
     assert.equal(await page.locator('#reception_phone').inputValue(), '0914000111');
-    // Enter jumps straight to the checklist; Space, Ctrl+Enter: done.
+    // Enter jumps straight to the checklist. Until every mandatory paper is ticked, "receive now" is not offered.
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'checklist-all');
+    assert.equal(await page.getByTestId('reception-receive-now').isDisabled(), true);
+    // Space ticks them all; Ctrl+Shift+Enter registers and receives in one step.
     await page.keyboard.press('Space');
-    await page.keyboard.press('Control+Enter');
+    assert.equal(await page.getByTestId('reception-receive-now').isDisabled(), false);
+    await page.keyboard.press('Control+Shift+Enter');
     await page.waitForURL(/\/console\/dossiers\/000\.00\.15\.H57-\d{6}-\d{4}$/);
     await page.locator('.applicant-block', { hasText: 'Lê Văn Đức' }).waitFor();
+    await statusIs(page, 'Đã tiếp nhận');
+    const receipt = page.getByTestId('print-receipt-now');
+    assert.match(await page.locator('.created-alert').innerText(), /hẹn trả kết quả \d{2}\/\d{2}\/\d{4}/);
+    const pdf = await fetchFromPage(page, await receipt.getAttribute('href'));
+    assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
+    await shot(page, 'dossier-received-now.png');
     // Reuse the stored file instead of scanning the paper again.
     await page.getByTestId('reuse-open').click();
     await page.getByRole('dialog').getByText('to-khai-cu.png').waitFor();

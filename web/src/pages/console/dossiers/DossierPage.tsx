@@ -208,6 +208,21 @@ export default function DossierPage() {
         />
       )}
 
+      {created && d.status === 'received' && (
+        <Alert
+          type="success"
+          showIcon
+          className="created-alert"
+          title={t('dossiers.detail.receivedTitle', { code: d.code, due: d.dueAt ? dossierTime(d.dueAt) : '' })}
+          description={t('dossiers.detail.receivedHint')}
+          action={
+            <Button type="primary" icon={<PrinterOutlined />} href={formUrl(d.code, 'receipt')} target="_blank" rel="noopener noreferrer" autoFocus data-testid="print-receipt-now">
+              {t('dossiers.forms.receipt')}
+            </Button>
+          }
+        />
+      )}
+
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Card size="small" className="dossier-card">

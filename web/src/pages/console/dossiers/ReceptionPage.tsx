@@ -1,5 +1,6 @@
 // Tiếp nhận hồ sơ: registration at a busy counter. Keyboard first: the procedure box has the focus, Enter moves to
-// the next field, a 12-digit ID number fills in the applicant's earlier data, Ctrl+Enter creates the dossier.
+// the next field, a 12-digit ID number fills in the applicant's earlier data, Ctrl+Enter creates the dossier and
+// Ctrl+Shift+Enter (reception clerks) creates and receives it at once when every mandatory document is ticked.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -88,7 +89,10 @@ export default function ReceptionPage() {
   usePageTitle(t('dossiers.reception.title'));
   const navigate = useNavigate();
   const me = useMe().data;
-  const canBackEntry = !!me?.permissions.includes('dossiers.receive');
+  const canReceive = !!me?.permissions.includes('dossiers.receive');
+  const canBackEntry = canReceive;
+  // Which button sent the form: register only, or register and receive in the same step.
+  const receiveNow = useRef(false);
   const [form] = Form.useForm<Values>();
   const formRef = useRef<HTMLDivElement>(null);
   const register = useRegisterDossier();
@@ -193,11 +197,14 @@ export default function ReceptionPage() {
     chain[i + 1]?.focus();
   };
 
-  // Ctrl+Enter creates the dossier wherever the focus is on this page.
+  // Ctrl+Enter creates the dossier wherever the focus is on this page; with Shift it also receives it.
+  const receiveAllowed = useRef(false);
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing) {
         e.preventDefault();
+        if (e.shiftKey && !receiveAllowed.current) return;
+        receiveNow.current = e.shiftKey;
         form.submit();
       }
     };
@@ -251,6 +258,7 @@ export default function ReceptionPage() {
       },
       ...(checklist.length ? { checklist } : {}),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      ...(receiveNow.current && !backEntry ? { receive: true } : {}),
       ...(backEntry && v.backEntryAt
         ? { backEntry: { receivedAt: dayjs.tz(v.backEntryAt.format('YYYY-MM-DDTHH:mm:00'), VN_TZ).format(), reason: (v.backEntryReason ?? '').trim() } }
         : {}),
@@ -268,6 +276,8 @@ export default function ReceptionPage() {
   };
 
   const missingMandatory = docs.filter((d, i) => d.mandatory && !rows[i]?.presented).length;
+  const showReceiveNow = canReceive && !backEntry;
+  receiveAllowed.current = showReceiveNow && !!procedureCode && !procedure.isPending && missingMandatory === 0;
   const allPresented = rows.length > 0 && rows.every((r) => r.presented);
   const someGiven = rows.some((r) => r.presented);
   const setRow = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -275,7 +285,7 @@ export default function ReceptionPage() {
 
   return (
     <div className="console-page reception-page">
-      <PageHeader title={t('dossiers.reception.title')} subtitle={<span className="kbd-hint">{t('dossiers.reception.subtitle')}</span>} />
+      <PageHeader title={t('dossiers.reception.title')} subtitle={<span className="kbd-hint">{t(canReceive ? 'dossiers.reception.subtitleReceive' : 'dossiers.reception.subtitle')}</span>} />
       <div ref={formRef} onKeyDown={onKeyDown}>
         <Form<Values>
           form={form}
@@ -606,7 +616,35 @@ export default function ReceptionPage() {
 
               <div className="reception-submit">
                 <Space wrap>
-                  <Button type="primary" size="large" htmlType="submit" data-submit icon={<CheckCircleOutlined />} loading={register.isPending} data-testid="reception-submit">
+                  {showReceiveNow && (
+                    <Button
+                      type="primary"
+                      size="large"
+                      icon={<CheckCircleOutlined />}
+                      disabled={!receiveAllowed.current}
+                      title={missingMandatory > 0 ? t('dossiers.reception.receiveNowMissing') : undefined}
+                      loading={register.isPending && receiveNow.current}
+                      onClick={() => {
+                        receiveNow.current = true;
+                        form.submit();
+                      }}
+                      data-testid="reception-receive-now"
+                    >
+                      {t('dossiers.reception.receiveNow')} <span className="kbd">Ctrl+Shift+Enter</span>
+                    </Button>
+                  )}
+                  <Button
+                    type={showReceiveNow ? 'default' : 'primary'}
+                    size="large"
+                    htmlType="submit"
+                    data-submit
+                    icon={<FileAddOutlined />}
+                    loading={register.isPending && !receiveNow.current}
+                    onClick={() => {
+                      receiveNow.current = false;
+                    }}
+                    data-testid="reception-submit"
+                  >
                     {t('dossiers.reception.submit')} <span className="kbd">Ctrl+Enter</span>
                   </Button>
                   <Button size="large" onClick={reset}>

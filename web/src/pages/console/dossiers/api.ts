@@ -106,6 +106,8 @@ export interface RegisterInput {
   channel: DossierChannel;
   checklist?: ChecklistInput[];
   note?: string;
+  /** Register and receive in one step (reception clerks; every mandatory document ticked). */
+  receive?: boolean;
   backEntry?: { receivedAt: string; reason: string };
 }
 
