@@ -131,3 +131,41 @@ describe('one-step reception', () => {
     expect(ds.filter((d) => d.status === 'received')).toHaveLength(20);
   });
 });
+
+describe('applicants upserted by the registration batch', () => {
+  const org = (taxCode: string | null, rep: string | null) => ({ kind: 'organization', orgName: 'Công ty TNHH Hương Thủy Xanh', fullName: 'Phạm Minh Châu', taxCode, idNumber: rep, phone: '0234000111' });
+
+  it('the same person registered 10 times at once: one record, every dossier points to it', async () => {
+    const person = applicant(6001);
+    const rs = await Promise.all(Array.from({ length: 10 }, (_, i) => post(clerk, { applicant: { ...person, phone: `09050001${String(i).padStart(2, '0')}` }, ...(i % 2 ? { receive: true } : {}) })));
+    expect(rs.map((r) => r.statusCode)).toEqual(Array(10).fill(201));
+    const rows = await t.db.query<{ id: string; phone: string }>('SELECT id, phone FROM applicants WHERE id_number = $1', [person.idNumber]);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0].phone).toMatch(/^09050001\d\d$/);
+    const ids = await t.db.query<{ applicant_id: string }>('SELECT DISTINCT applicant_id FROM dossiers WHERE code = ANY($1)', [rs.map((r) => r.json().code)]);
+    expect(ids.rows).toEqual([{ applicant_id: rows.rows[0].id }]);
+  });
+
+  it('people, organizations by tax code and unkeyed organizations in one burst: each dossier gets its own applicant', async () => {
+    const bodies = [
+      ...Array.from({ length: 8 }, (_, i) => ({ applicant: applicant(6100 + (i % 4)) })),
+      ...Array.from({ length: 6 }, (_, i) => ({ applicant: org(`340${String(i % 2).padStart(7, '0')}`, `0460800061${String(i).padStart(2, '0')}`) })),
+      ...Array.from({ length: 3 }, () => ({ applicant: org(null, null) })),
+    ];
+    const rs = await Promise.all(bodies.map((b, i) => post(clerk, { ...b, ...(i % 3 ? {} : { receive: true }) })));
+    expect(rs.map((r) => r.statusCode)).toEqual(Array(bodies.length).fill(201));
+    const rows = await t.db.query<{ code: string; snapshot: { idNumber: string | null; taxCode: string | null }; kind: string; id_number: string | null; tax_code: string | null }>(
+      `SELECT d.code, d.applicant AS snapshot, a.kind, a.id_number, a.tax_code FROM dossiers d JOIN applicants a ON a.id = d.applicant_id WHERE d.code = ANY($1)`,
+      [rs.map((r) => r.json().code)]);
+    expect(rows.rows).toHaveLength(bodies.length);
+    for (const r of rows.rows) {
+      if (r.snapshot.taxCode) expect(r).toMatchObject({ kind: 'organization', tax_code: r.snapshot.taxCode, id_number: null });
+      else if (r.kind === 'person') expect(r.id_number).toBe(r.snapshot.idNumber);
+      else expect(r).toMatchObject({ kind: 'organization', tax_code: null, id_number: null });
+    }
+    const count = async (sql: string, params: unknown[]) => (await t.db.query(sql, params)).rows[0].n;
+    expect(await count('SELECT count(*)::int AS n FROM applicants WHERE id_number = ANY($1)', [[6100, 6101, 6102, 6103].map((n) => applicant(n).idNumber)])).toBe(4);
+    expect(await count("SELECT count(*)::int AS n FROM applicants WHERE tax_code = ANY($1) AND kind = 'organization'", [['3400000000', '3400000001']])).toBe(2);
+    expect(await count('SELECT count(DISTINCT applicant_id)::int AS n FROM dossiers WHERE code = ANY($1) AND applicant->>\'taxCode\' IS NULL AND applicant->>\'kind\' = \'organization\'', [rs.map((r) => r.json().code)])).toBe(3);
+  });
+});

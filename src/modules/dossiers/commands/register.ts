@@ -14,20 +14,37 @@ import { applyChecklist, checklistAtReceipt } from './checklist';
 
 const MAX_BACK_ENTRY_DAYS = 30;
 
-/** Upserts the applicant by citizen ID (or tax code), so a second visit reuses the person's data and files. */
-async function upsertApplicant(tx: Queryable, a: ApplicantInput): Promise<string> {
-  // An organization with a tax code is its own record, keyed by that code; its representative's citizen ID stays on
-  // the dossier's snapshot, so a new representative (or one also registered as a person) never collides with it.
+/**
+ * The applicant record of a registration, keyed by citizen ID (a person, or an organization's representative when
+ * it has no tax code) or by tax code (an organization), so a second visit reuses the person's data and files.
+ * An organization with a tax code is its own record, keyed by that code; its representative's citizen ID stays on
+ * the dossier's snapshot, so a new representative (or one also registered as a person) never collides with it.
+ * Without either key there is nothing to match: a new record each time.
+ */
+function applicantRecord(a: ApplicantInput) {
   const orgKey = a.kind === 'organization' && !!a.taxCode;
-  const values = [a.kind, a.fullName, orgKey ? null : a.idNumber ?? null, a.dateOfBirth ?? null, a.phone, a.email, a.address, a.orgName ?? null, a.taxCode ?? null];
-  const cols = 'kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
-  const update = `full_name = EXCLUDED.full_name, date_of_birth = coalesce(EXCLUDED.date_of_birth, applicants.date_of_birth),
+  return {
+    key: orgKey ? ('tax' as const) : a.idNumber ? ('id' as const) : null,
+    kind: a.kind, full_name: a.fullName, id_number: orgKey ? null : a.idNumber ?? null, date_of_birth: a.dateOfBirth ?? null, phone: a.phone,
+    email: a.email, address: a.address, org_name: a.orgName ?? null, tax_code: a.taxCode ?? null,
+  };
+}
+type ApplicantRecord = ReturnType<typeof applicantRecord>;
+
+const APPLICANT_COLUMNS = 'kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
+// A later visit updates the name and fills what it gives; it never blanks a phone, e-mail or address given before.
+const APPLICANT_UPDATE = `full_name = EXCLUDED.full_name, date_of_birth = coalesce(EXCLUDED.date_of_birth, applicants.date_of_birth),
     phone = coalesce(nullif(EXCLUDED.phone, ''), applicants.phone), email = coalesce(nullif(EXCLUDED.email, ''), applicants.email),
     address = coalesce(nullif(EXCLUDED.address, ''), applicants.address), updated_at = now()`;
-  const conflict = orgKey ? "ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization'" : a.idNumber ? 'ON CONFLICT (id_number) WHERE id_number IS NOT NULL' : '';
-  const sql = `INSERT INTO applicants (${cols}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict ? `${conflict} DO UPDATE SET ${update}` : ''} RETURNING id`;
-  const r = await one<{ id: string }>(tx, preparedVariant(sql), values);
-  return r!.id;
+const ON_ID = `ON CONFLICT (id_number) WHERE id_number IS NOT NULL DO UPDATE SET ${APPLICANT_UPDATE}`;
+const ON_TAX = `ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization' DO UPDATE SET ${APPLICANT_UPDATE}`;
+
+/** Upserts one applicant on its own (back-entries, and records without a key). */
+async function upsertApplicant(db: Queryable, r: ApplicantRecord): Promise<string> {
+  const conflict = r.key === 'tax' ? ON_TAX : r.key === 'id' ? ON_ID : '';
+  const sql = `INSERT INTO applicants (${APPLICANT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict} RETURNING id`;
+  const row = await one<{ id: string }>(db, preparedVariant(sql), [r.kind, r.full_name, r.id_number, r.date_of_birth, r.phone, r.email, r.address, r.org_name, r.tax_code]);
+  return row!.id;
 }
 
 type ProcedureRef = { code: string; field_code: string; time_unit: TimeLimit['unit']; time_value: number; calendar_days: boolean; same_day_cutoff: string | null;
@@ -89,12 +106,13 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const registeredAt = receivedAt ?? now;
   const day = vnDayString(registeredAt);
 
-  // The applicant record is shared person data: upserting it first, on its own, keeps it out of the critical section.
-  const applicantId = await upsertApplicant(db, input.applicant);
+  const applicant = applicantRecord(input.applicant);
   const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
   if (!receivedAt) {
     const item: Registration = {
-      center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id, applicant_id: applicantId,
+      center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id,
+      // A keyed applicant is upserted by the batch statement itself (one statement and one commit less per dossier).
+      applicant_id: applicant.key ? null : await upsertApplicant(db, applicant), person: applicant.key ? applicant : null,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist: presentedAll,
       registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
       receipt: receipt && { received_at: now.toISOString(), receipt_day: receipt.receiptDay, due_at: receipt.dueAt.toISOString(), data: { dueAt: receipt.dueAt.toISOString() } },
@@ -111,6 +129,7 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   }
   // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
   const reason = input.backEntry?.reason ?? null;
+  const applicantId = await upsertApplicant(db, applicant);
   const params: unknown[] = [
     unitCode, day, yymmddOf(day), centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
     input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
@@ -156,7 +175,9 @@ interface Registration {
   procedure_code: string;
   field_code: string;
   department_id: string | null;
-  applicant_id: string;
+  /** The applicant's record when it has no key (already inserted); otherwise null and `person` is upserted. */
+  applicant_id: string | null;
+  person: ApplicantRecord | null;
   applicant: ReturnType<typeof snapshot>;
   channel: string;
   time_limit: TimeLimit;
@@ -170,13 +191,28 @@ interface Registration {
 }
 
 // A batch of registrations of one unit and day: the counter moves by the batch size and every dossier, its
-// 'register' event (and 'receive' event when received at once) and its outbox row are written by ONE statement, so
-// one commit covers the whole batch and the numbers stay gap-free (see KeyedBatcher for why).
+// applicant, its 'register' event (and 'receive' event when received at once) and its outbox row are written by ONE
+// statement, so one commit covers the whole batch and the numbers stay gap-free (see KeyedBatcher for why).
+// The same person twice in a batch is upserted once (the later registration's data); applicants are locked in key
+// order, so two batches sharing people cannot deadlock on them.
 const BATCH_SQL = prepared(`
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(i int, center_id uuid, procedure_code text, field_code text, department_id uuid,
-      applicant_id uuid, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
+      applicant_id uuid, person jsonb, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
       created_by uuid, data jsonb, receipt jsonb)),
+  p AS (
+    SELECT DISTINCT ON (x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code')) x.person AS r FROM x
+     WHERE x.person IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
+  ap AS (
+    INSERT INTO applicants (${APPLICANT_COLUMNS})
+    SELECT r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
+      FROM p WHERE r->>'key' = 'id' ORDER BY r->>'id_number'
+    ${ON_ID} RETURNING id, id_number),
+  ao AS (
+    INSERT INTO applicants (${APPLICANT_COLUMNS})
+    SELECT r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
+      FROM p WHERE r->>'key' = 'tax' ORDER BY r->>'tax_code'
+    ${ON_TAX} RETURNING id, tax_code),
   seq AS (
     INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, $5::int)
     ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),
@@ -184,7 +220,9 @@ const BATCH_SQL = prepared(`
     INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
       channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at)
     SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
-      x.applicant_id, x.applicant, x.channel, CASE WHEN x.receipt IS NULL THEN 'submitted' ELSE 'received' END, x.time_limit, x.workflow,
+      coalesce(x.applicant_id, (SELECT ap.id FROM ap WHERE ap.id_number = x.person->>'id_number' AND x.person->>'key' = 'id'),
+        (SELECT ao.id FROM ao WHERE ao.tax_code = x.person->>'tax_code' AND x.person->>'key' = 'tax')),
+      x.applicant, x.channel, CASE WHEN x.receipt IS NULL THEN 'submitted' ELSE 'received' END, x.time_limit, x.workflow,
       x.checklist, x.registered_at, x.created_by, (x.receipt->>'received_at')::timestamptz, (x.receipt->>'receipt_day')::date,
       (x.receipt->>'due_at')::timestamptz
     FROM x, seq ORDER BY x.i
