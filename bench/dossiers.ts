@@ -1,6 +1,7 @@
 // Dossier benchmark at volume: 1,000,000 generated dossiers (2 centers, 3 years), then through the real HTTP
-// server in its own process: registration + receipt at 50 concurrent clients, lookup by code, the department
-// inbox and the overdue list (first pages). Run: `npx tsx bench/dossiers.ts [perDay]` (default 640 ≈ 1M).
+// server in its own process: registration + receipt at 50 concurrent clients (in two requests, and in one with
+// `receive: true`), lookup by code, the department inbox and the overdue list (first pages).
+// Run: `npx tsx bench/dossiers.ts [perDay]` (default 640 ≈ 1M).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +13,7 @@ import { migrate } from '../src/platform/migrate';
 import { seedIfEmpty } from '../src/seed';
 import { generateDossiers } from './dossiers-data';
 import { freePort, startServer } from './lib/server.mjs';
+import { leanClient } from './lib/lean-client';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const perDay = Number(process.argv[2] ?? 640);
@@ -24,6 +26,10 @@ fs.chmodSync(dir, 0o755);
 const reuse = keepDir !== undefined && fs.existsSync(path.join(dir, 'generated'));
 const pgServer = await startEmbeddedPostgres(dir, await freePort());
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
+// BENCH_ONLY=reception,lookup runs only those scenario groups (pairs, reception, lookup, department, overdue, search,
+// mixed).
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (group: string) => !only || only.includes(group);
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
 /**
@@ -43,6 +49,52 @@ async function openLoop<T>(rate: number, seconds: number, fn: (k: number) => Pro
     started.push(fn(k));
   }
   return Promise.all(started);
+}
+
+/**
+ * `clients` clients sharing an offered rate: each client's requests arrive at random (Poisson, rate / clients per
+ * second) and a client sends one request at a time, so a request that arrives while its client is still busy waits.
+ * Latency is measured from the arrival, not from the send: time spent waiting behind a slow request counts (no
+ * "coordinated omission").
+ */
+async function clientsAtRate(clients: number, rate: number, seconds: number, fn: (client: number) => Promise<boolean>): Promise<(number | null)[]> {
+  const perClient = rate / clients;
+  const t0 = performance.now();
+  const all = await Promise.all(Array.from({ length: clients }, async (_, c) => {
+    const out: (number | null)[] = [];
+    let at = 0;
+    for (;;) {
+      at += (-Math.log(1 - Math.random()) * 1000) / perClient;
+      if (at > seconds * 1000) break;
+      const wait = t0 + at - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      const ok = await fn(c);
+      out.push(ok ? performance.now() - (t0 + at) : null);
+    }
+    return out;
+  }));
+  return all.flat();
+}
+
+/**
+ * What autovacuum would do after the writes (VACUUM ANALYZE of the tables they touched), a CHECKPOINT, then wait (at
+ * most 3 minutes) until no autovacuum worker runs. Returns the seconds it took.
+ */
+async function settle(databaseUrl: string): Promise<number> {
+  const t0 = performance.now();
+  const pool = createPool(databaseUrl, 1);
+  try {
+    await pool.query('VACUUM (ANALYZE) dossiers, dossier_events, outbox, applicants, dossier_sequences, idempotency_keys');
+    await pool.query('CHECKPOINT');
+    for (let k = 0; k < 180; k++) {
+      const { rows } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'");
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  } finally {
+    await pool.end();
+  }
+  return (performance.now() - t0) / 1000;
 }
 
 interface CpuUse {
@@ -104,27 +156,27 @@ try {
   await db.end();
 
   server = await startServer({ root, env: { DATABASE_URL: url, MOTCUA_DEMO: '0' } });
-  const base = server.base;
+  let base = server.base;
   const login = async (u: string) => {
     const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'motcua-demo' }) });
     return (r.headers.getSetCookie()[0] ?? '').split(';')[0];
   };
   const clerkNames = ['tn.tp', 'tn.tc', 'tn.dd', 'tn.xd', 'tn.ld', 'tn.ca', 'tn.th', 'tn.bh', 'tn.nv', 'tn.vh'];
   const cookies = await Promise.all(Array.from({ length: 50 }, (_, i) => login(clerkNames[i % clerkNames.length])));
-  const cpu = cpuMeter(server.pid, path.join(dir, 'pg', 'postmaster.pid'));
+  let cpu = cpuMeter(server.pid, path.join(dir, 'pg', 'postmaster.pid'));
   const rows: Record<string, unknown>[] = [];
   let seq = Math.floor(Math.random() * 1e9);
   /** One registration then its receipt, as a clerk at the counter does; returns the two latencies. */
+  let client = leanClient(base);
   const pair = async (cookie: string): Promise<[number, number] | null> => {
     const id = String(100_000_000_000 + seq++).padStart(12, '0');
     let t = performance.now();
-    const r = await fetch(`${base}/api/v1/dossiers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant: { kind: 'person', fullName: 'Nguyễn Văn Bench', idNumber: id, phone: '0905000111' } }) });
-    const body = (await r.json()) as { code?: string };
+    const r = await client.request('POST', '/api/v1/dossiers', { cookie }, JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant: { kind: 'person', fullName: 'Nguyễn Văn Bench', idNumber: id, phone: '0905000111' } }));
     const reg = performance.now() - t;
     if (r.status !== 201) return null;
+    const { code } = JSON.parse(r.body) as { code: string };
     t = performance.now();
-    const rr = await fetch(`${base}/api/v1/dossiers/${body.code}/receive`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
-    await rr.arrayBuffer();
+    const rr = await client.request('POST', `/api/v1/dossiers/${code}/receive`, { cookie }, '{}');
     return rr.status === 200 ? [reg, performance.now() - t] : null;
   };
   const summarize = (label: string, results: ([number, number] | null)[], seconds: number, cpuUse: CpuUse) => {
@@ -137,7 +189,7 @@ try {
   };
 
   // 1. Registration + receipt, closed loop: 50 clerks, each registers then receives, again and again, for 20 s.
-  {
+  if (wanted('pairs')) {
     const results: ([number, number] | null)[] = [];
     const until = Date.now() + 20_000;
     const c = cpu.start();
@@ -147,13 +199,60 @@ try {
     summarize('register + receive, 50 clients (pairs/s; latency register / receive)', results, 20, c.stop());
   }
   // 2. The same at a fixed offered rate (open loop): the latency a clerk sees when the center is busy, not saturated.
-  for (const rate of [50, 100]) {
+  for (const rate of wanted('pairs') ? [50, 100] : []) {
     const c = cpu.start();
     const results = await openLoop(rate, 15, (k) => pair(cookies[k % cookies.length]));
     summarize(`register + receive, ${rate} pairs/s arriving at random (open loop)`, results, 15, c.stop());
   }
 
-  // 3. Reads: saturation with 10 connections, then latency at a fixed offered rate.
+  // 3. One-step reception (`receive: true`): the clerk with the applicant and the papers at the counter registers and
+  //    receives in one request. Closed loop at 50 clients (capacity), then 50 clients sharing 300 receptions/s.
+  const reception = async (cookie: string): Promise<boolean> => {
+    const id = String(100_000_000_000 + seq++).padStart(12, '0');
+    const r = await client.request('POST', '/api/v1/dossiers', { cookie }, JSON.stringify({ procedure: '2.000748', channel: 'direct', receive: true, applicant: { kind: 'person', fullName: 'Nguyễn Văn Bench', idNumber: id, phone: '0905000111' } }));
+    return r.status === 201;
+  };
+  const latencyRow = (label: string, times: (number | null)[], seconds: number, cpuUse: CpuUse) => {
+    const ok = times.filter((x): x is number => x !== null).sort((a, b) => a - b);
+    rows.push({ scenario: label, 'req/s': Math.round(ok.length / seconds), 'p50 ms': pct(ok, 50).toFixed(1), 'p95 ms': pct(ok, 95).toFixed(1),
+      'p99 ms': pct(ok, 99).toFixed(1), 'CPU ms/req (app + db)': cpuUse.perRequest(ok.length), errors: times.length - ok.length });
+  };
+  if (wanted('reception')) {
+    const times: (number | null)[] = [];
+    const until = Date.now() + 20_000;
+    const c = cpu.start();
+    await Promise.all(cookies.map(async (cookie) => {
+      while (Date.now() < until) {
+        const t = performance.now();
+        times.push((await reception(cookie)) ? performance.now() - t : null);
+      }
+    }));
+    latencyRow('reception in one step, 50 clients closed loop', times, 20, c.stop());
+  }
+  for (const rate of wanted('reception') ? [300, 200] : []) {
+    const c = cpu.start();
+    const times = await clientsAtRate(50, rate, 20, (k) => reception(cookies[k]));
+    latencyRow(`reception in one step, 50 clients sharing ${rate}/s at random`, times, 20, c.stop());
+  }
+
+  // The write scenarios above add tens of thousands of dossiers in two minutes (a large center's month): vacuum and
+  // checkpoint after them, as PostgreSQL would over the next minutes, to measure reads in a steady state.
+  // (Reads while receptions run are measured separately at the end.)
+  // The server is restarted too: tens of thousands of writes leave its heap full of garbage, and the young-generation
+  // collections that follow pause for 8-11 ms instead of 2-5 ms, for a minute or two. That is the write burst's
+  // after-effect, not the cost of a read; reads during writes are the last scenario, on the same server as writes.
+  const settled = await settle(url);
+  console.log(`Vacuum, analyze and checkpoint after the writes: ${settled.toFixed(1)} s.`);
+  if (!only || only.some((g) => g !== 'pairs' && g !== 'reception')) {
+    client.close();
+    await server.stop();
+    server = await startServer({ root, env: { DATABASE_URL: url, MOTCUA_DEMO: '0' } });
+    base = server.base;
+    client = leanClient(base);
+    cpu = cpuMeter(server.pid, path.join(dir, 'pg', 'postmaster.pid'));
+  }
+
+  // 4. Reads: saturation with 10 connections, then latency at a fixed offered rate.
   const director = await login('giamdoc');
   const specialist = await login('cv.tp');
   let i = 0;
@@ -163,26 +262,46 @@ try {
     ['overdue list, first page', director, () => '/api/v1/dossiers?overdue=1&limit=20&sort=due_asc', 100],
     ['search by applicant name', director, () => '/api/v1/dossiers?q=nguyen%20van%20an&limit=20', 50],
   ];
-  for (const [label, cookie, pathOf, rate] of reads) {
+  // Each read: 5 s of warm-up at the given rate (not recorded: JIT, caches), then the latency at that rate, then the
+  // throughput flat out. Latency first: right after a saturating burst, the garbage it left makes the collector
+  // pause longer for a while, which is the burst's after-effect, not the cost of the read.
+  for (const [label, cookie, pathOf, rate] of reads.filter(([label]) => wanted(label.split(' ')[0]))) {
+    const get = async () => {
+      const t = performance.now();
+      const res = await client.request('GET', pathOf(), { cookie });
+      return res.status === 200 ? performance.now() - t : null;
+    };
+    await openLoop(rate, 5, get);
+    const c2 = cpu.start();
+    const times = await openLoop(rate, 15, get);
+    const ok = times.filter((x): x is number => x !== null).sort((a, b) => a - b);
+    rows.push({ scenario: `${label}, ${rate} req/s arriving at random`, 'req/s': Math.round(ok.length / 15), 'p50 ms': pct(ok, 50).toFixed(1), 'p95 ms': pct(ok, 95).toFixed(1),
+      'p99 ms': pct(ok, 99).toFixed(1), 'CPU ms/req (app + db)': c2.stop().perRequest(ok.length), errors: times.length - ok.length });
     const c = cpu.start();
     const r = await autocannon({ url: base, connections: 10, duration: 10, headers: { cookie }, requests: [{ setupRequest: (req: object) => ({ ...req, path: pathOf() }) }] });
     rows.push({ scenario: `${label}, 10 connections flat out`, 'req/s': Math.round(r.requests.average), 'p50 ms': r.latency.p50,
       'p95 ms': r.latency.p97_5 ?? '', 'p99 ms': r.latency.p99, 'CPU ms/req (app + db)': c.stop().perRequest(r.requests.total), errors: r.non2xx + r.errors });
-    const c2 = cpu.start();
-    const times = await openLoop(rate, 15, async () => {
-      const t = performance.now();
-      const res = await fetch(base + pathOf(), { headers: { cookie } });
-      await res.arrayBuffer();
-      return res.ok ? performance.now() - t : null;
-    });
-    const ok = times.filter((x): x is number => x !== null).sort((a, b) => a - b);
-    rows.push({ scenario: `${label}, ${rate} req/s arriving at random`, 'req/s': Math.round(ok.length / 15), 'p50 ms': pct(ok, 50).toFixed(1), 'p95 ms': pct(ok, 95).toFixed(1),
-      'p99 ms': pct(ok, 99).toFixed(1), 'CPU ms/req (app + db)': c2.stop().perRequest(ok.length), errors: times.length - ok.length });
   }
+  // 5. Lookups while receptions arrive: 200 lookups/s and 100 one-step receptions/s at the same time.
+  if (wanted('mixed')) {
+    const c = cpu.start();
+    const [times] = await Promise.all([
+      openLoop(200, 20, async () => {
+        const t = performance.now();
+        const res = await client.request('GET', `/api/v1/dossiers/${encodeURIComponent(codes[i++ % codes.length])}`, { cookie: director });
+        return res.status === 200 ? performance.now() - t : null;
+      }),
+      clientsAtRate(50, 100, 20, (k) => reception(cookies[k])),
+    ]);
+    latencyRow('lookup by code, 200/s at random while 100 receptions/s arrive', times, 20, c.stop());
+  }
+  client.close();
   console.log(`\nDossiers in the database: ${total.toLocaleString('en')} (+ those registered above). Load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} (${os.cpus().length} cores).`);
   console.log('p95 column: autocannon reports p97.5 for the "flat out" read scenarios.');
   console.table(rows);
 } finally {
+  // BENCH_SERVER_LOG=<file> keeps what the server printed (with BENCH_SERVER_NODE_ARGS=--trace-gc: its GC pauses).
+  if (server && process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
   if (server) await server.stop();
   await pgServer.stop();
   if (!keepDir) fs.rmSync(dir, { recursive: true, force: true });

@@ -7,4 +7,6 @@ export function startServer(opts: { root: string; env?: Record<string, string> }
   pid: number;
   databaseUrl(): string;
   stop(): Promise<void>;
+  /** What the server printed so far. */
+  output(): string;
 }>;

@@ -21,7 +21,9 @@ export async function startServer({ root, env = {} } = {}) {
   const pgPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/some/dir" profiles the server under load.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'src/main.ts')], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_PG_PORT: String(pgPort), MOTCUA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,6 +49,8 @@ export async function startServer({ root, env = {} } = {}) {
     dataDir,
     pid: child.pid,
     pgPort,
+    /** What the server printed so far (its log, and e.g. --trace-gc lines from BENCH_SERVER_NODE_ARGS). */
+    output: () => log,
     /** The embedded PostgreSQL's URL (user postgres, database motcua), for a second server sharing it. */
     databaseUrl() {
       const password = fs.readFileSync(path.join(dataDir, '.pgpass-motcua'), 'utf8').trim();
