@@ -169,3 +169,12 @@ describe('applicants upserted by the registration batch', () => {
     expect(await count('SELECT count(DISTINCT applicant_id)::int AS n FROM dossiers WHERE code = ANY($1) AND applicant->>\'taxCode\' IS NULL AND applicant->>\'kind\' = \'organization\'', [rs.map((r) => r.json().code)])).toBe(3);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents receive on POST /dossiers', async () => {
+    const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
+    const body = doc.paths['/api/v1/dossiers'].post.requestBody.content['application/json'].schema;
+    expect(body.properties.receive).toMatchObject({ type: 'boolean' });
+    expect(body.properties.receive.description).toContain('Tiếp nhận ngay');
+  });
+});

@@ -36,7 +36,7 @@ export const RegisterInput = z.object({
    * Receive at once (reception clerk): registered and received in one step, as if `receive` followed — every
    * mandatory document must be ticked (or, without a checklist, counts as presented). Implied by backEntry.
    */
-  receive: z.boolean().optional(),
+  receive: z.boolean().optional().describe('Tiếp nhận ngay khi đăng ký (cán bộ tiếp nhận): đủ giấy tờ bắt buộc thì hồ sơ ở trạng thái received, có hạn trả kết quả'),
   /** A dossier received on paper during an outage, entered afterwards with its real receipt time. */
   backEntry: z.object({
     receivedAt: z.string().max(40),
