@@ -21,11 +21,12 @@ export const missingMandatory = (list: ChecklistItem[]) => list.filter((c) => c.
  * presented (`{}` means "all that the procedure requires was shown"). A mandatory document still missing refuses the
  * receipt: the clerk must issue a supplement request instead.
  */
-export function checklistAtReceipt(current: ChecklistItem[], ticks: Parameters<typeof applyChecklist>[1] | undefined): ChecklistItem[] {
+export function checklistAtReceipt(current: ChecklistItem[], ticks: Parameters<typeof applyChecklist>[1] | undefined, incompleteMessage?: string): ChecklistItem[] {
   const checklist = ticks ? applyChecklist(current, ticks) : current.map((c) => ({ ...c, presented: c.presented || c.mandatory }));
   const missing = missingMandatory(checklist);
   if (missing.length) {
-    throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE', `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Hãy lập phiếu yêu cầu bổ sung.`);
+    throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE',
+      incompleteMessage ?? `Hồ sơ còn thiếu giấy tờ bắt buộc: ${missing.map((m) => m.name).join('; ')}. Hãy lập phiếu yêu cầu bổ sung.`);
   }
   return checklist;
 }

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../platform/db';
 import { many, one, prepared, preparedVariant } from '../../../platform/db';
 import { KeyedBatcher } from '../../../platform/batcher';
-import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import { actorCan, isProvinceWide } from '../../auth/actor';
 import { findCenter, parseInstant } from '../../calendar/service';
 import { vnDayString } from '../../calendar/domain';
@@ -72,15 +72,15 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     const c = await findCenter(db, input.center);
     if (c.id !== actor.centerId) throw forbidden('Chỉ được đăng ký hồ sơ tại Trung tâm của mình.');
   }
-  let receivedAt: Date | null = null;
+  let backEntryAt: Date | null = null;
   // One-step reception: the clerk at the counter has the applicant and the papers in front of them.
   const receiveNow = !!input.receive && !input.backEntry;
   if (receiveNow && !actorCan(actor, 'dossiers.receive')) throw forbidden('Chỉ cán bộ tiếp nhận được tiếp nhận hồ sơ ngay khi đăng ký.');
   if (input.backEntry) {
     if (!actorCan(actor, 'dossiers.receive')) throw forbidden('Chỉ cán bộ tiếp nhận được nhập bù hồ sơ.');
-    receivedAt = parseInstant(input.backEntry.receivedAt);
-    if (receivedAt > now) throw badRequest('DOSSIER_BACK_ENTRY_FUTURE', 'Thời điểm tiếp nhận thực tế không được ở tương lai.');
-    if (now.getTime() - receivedAt.getTime() > MAX_BACK_ENTRY_DAYS * 86_400_000) {
+    backEntryAt = parseInstant(input.backEntry.receivedAt);
+    if (backEntryAt > now) throw badRequest('DOSSIER_BACK_ENTRY_FUTURE', 'Thời điểm tiếp nhận thực tế không được ở tương lai.');
+    if (now.getTime() - backEntryAt.getTime() > MAX_BACK_ENTRY_DAYS * 86_400_000) {
       throw badRequest('DOSSIER_BACK_ENTRY_TOO_OLD', `Chỉ được nhập bù hồ sơ tiếp nhận trong ${MAX_BACK_ENTRY_DAYS} ngày gần đây.`);
     }
   }
@@ -91,31 +91,25 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   if (!unitCode) throw notFound('Trung tâm của tài khoản');
   const timeLimit: TimeLimit = { unit: proc.time_unit, value: proc.time_value, ...(proc.calendar_days ? { calendarDays: true } : {}), ...(proc.same_day_cutoff ? { cutoff: proc.same_day_cutoff } : {}) };
   const baseChecklist: ChecklistItem[] = proc.required_documents.map((doc, index) => ({ index, name: doc.name, original: doc.original, copy: doc.copy, mandatory: doc.mandatory, presented: false }));
-  const checklist = receiveNow ? checklistAtReceipt(baseChecklist, input.checklist) : input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
-  // Received now: the due date runs from the registration instant, as if the receive action followed at once.
-  const receipt = receiveNow ? dossierDueDate(ctx.calendars.fromInputs(proc.calendar_inputs), now, timeLimit) : null;
-
-  let due: { dueAt: Date; receiptDay: string } | null = null;
-  if (receivedAt) {
-    if (checklist.some((c) => c.mandatory && !c.presented) && input.checklist) {
-      throw new AppError(409, 'DOSSIER_CHECKLIST_INCOMPLETE', 'Hồ sơ nhập bù phải có đủ giấy tờ bắt buộc.');
-    }
-    const { calendar } = await ctx.calendars.forCenter(centerId);
-    due = dossierDueDate(calendar, receivedAt, timeLimit);
-  }
-  const registeredAt = receivedAt ?? now;
+  // Received at registration: a back-entry at its real receipt time, or a one-step reception now. Either way the
+  // receive action's checklist rule and its due date, as if it followed at once.
+  const receivedAt = backEntryAt ?? (receiveNow ? now : null);
+  const checklist = receivedAt
+    ? checklistAtReceipt(baseChecklist, input.checklist, backEntryAt ? 'Hồ sơ nhập bù phải có đủ giấy tờ bắt buộc.' : undefined)
+    : input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
+  const due = receivedAt ? dossierDueDate(ctx.calendars.fromInputs(proc.calendar_inputs), receivedAt, timeLimit) : null;
+  const registeredAt = backEntryAt ?? now;
   const day = vnDayString(registeredAt);
 
   const applicant = applicantRecord(input.applicant);
-  const presentedAll = receivedAt ? checklist.map((c) => (input.checklist ? c : { ...c, presented: c.mandatory || c.presented })) : checklist;
-  if (!receivedAt) {
+  if (!backEntryAt) {
     const item: Registration = {
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id,
       // A keyed applicant is upserted by the batch statement itself (one statement and one commit less per dossier).
       applicant_id: applicant.key ? null : await upsertApplicant(db, applicant), person: applicant.key ? applicant : null,
-      applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist: presentedAll,
+      applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist,
       registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
-      receipt: receipt && { received_at: now.toISOString(), receipt_day: receipt.receiptDay, due_at: receipt.dueAt.toISOString(), data: { dueAt: receipt.dueAt.toISOString() } },
+      receipt: due && { received_at: now.toISOString(), receipt_day: due.receiptDay, due_at: due.dueAt.toISOString(), data: { dueAt: due.dueAt.toISOString() } },
     };
     const { row, eventId, receiveEventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
     const events = [writtenEvent(actor, { id: eventId, at: registeredAt, action: 'register', from_status: null, to_status: 'submitted', step_index: null, reason: null, data: item.data })];
@@ -131,11 +125,11 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const applicantId = await upsertApplicant(db, applicant);
   const params: unknown[] = [
     unitCode, day, yymmddOf(day), centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
-    input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(presentedAll), registeredAt, receivedAt,
+    input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(checklist), registeredAt, backEntryAt,
     due!.receiptDay, due!.dueAt, true, actor.id, reason,
     JSON.stringify({ channel: input.channel, note: input.note, enteredAt: now.toISOString() }),
     JSON.stringify({ dueAt: due!.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() }),
-    JSON.stringify({ receivedAt: receivedAt.toISOString(), reason }), now,
+    JSON.stringify({ receivedAt: backEntryAt.toISOString(), reason }), now,
   ];
   const row = await one<{ code: string }>(db, BACK_ENTRY_SQL, params);
   return row!.code;
