@@ -61,6 +61,22 @@ interface FoundOrganization {
   lastDossier: { code: string; registeredAt: string };
 }
 
+/** What the lookup of a returning applicant found, by citizen ID (`id`) or by tax code (`tax`). */
+function LookupNote({ lookup, by }: { lookup: Exclude<Lookup, { state: 'idle' }>; by: 'id' | 'tax' }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`lookup-note lookup-${lookup.state}`} data-testid={`${by}-lookup`} role="status">
+      {lookup.state === 'loading' && t(`dossiers.reception.${by}Lookup`)}
+      {lookup.state === 'new' && t(`dossiers.reception.${by}New`)}
+      {lookup.state === 'found' && (
+        <>
+          <HistoryOutlined /> {t(`dossiers.reception.${by}Found`, { code: lookup.code, date: dossierTime(lookup.at) })}
+        </>
+      )}
+    </div>
+  );
+}
+
 /** "12051990" or "12/05/1990" → "12/05/1990" as the clerk types. */
 function maskDate(raw: string): string {
   const d = raw.replace(/\D/g, '').slice(0, 8);
@@ -89,8 +105,8 @@ export default function ReceptionPage() {
   usePageTitle(t('dossiers.reception.title'));
   const navigate = useNavigate();
   const me = useMe().data;
+  // Back-entry and receiving at once both need the receive permission.
   const canReceive = !!me?.permissions.includes('dossiers.receive');
-  const canBackEntry = canReceive;
   // Which button sent the form: register only, or register and receive in the same step.
   const receiveNow = useRef(false);
   const [form] = Form.useForm<Values>();
@@ -392,15 +408,7 @@ export default function ReceptionPage() {
                       </Col>
                       {lookup.state !== 'idle' && (
                         <Col xs={24}>
-                          <div className={`lookup-note lookup-${lookup.state}`} data-testid="tax-lookup" role="status">
-                            {lookup.state === 'loading' && t('dossiers.reception.taxLookup')}
-                            {lookup.state === 'new' && t('dossiers.reception.taxNew')}
-                            {lookup.state === 'found' && (
-                              <>
-                                <HistoryOutlined /> {t('dossiers.reception.taxFound', { code: lookup.code, date: dossierTime(lookup.at) })}
-                              </>
-                            )}
-                          </div>
+                          <LookupNote lookup={lookup} by="tax" />
                         </Col>
                       )}
                     </>
@@ -444,15 +452,7 @@ export default function ReceptionPage() {
                   </Col>
                   {kind === 'person' && lookup.state !== 'idle' && (
                     <Col xs={24}>
-                      <div className={`lookup-note lookup-${lookup.state}`} data-testid="id-lookup" role="status">
-                        {lookup.state === 'loading' && t('dossiers.reception.idLookup')}
-                        {lookup.state === 'new' && t('dossiers.reception.idNew')}
-                        {lookup.state === 'found' && (
-                          <>
-                            <HistoryOutlined /> {t('dossiers.reception.idFound', { code: lookup.code, date: dossierTime(lookup.at) })}
-                          </>
-                        )}
-                      </div>
+                      <LookupNote lookup={lookup} by="id" />
                     </Col>
                   )}
                   {kind === 'person' && (
@@ -485,7 +485,7 @@ export default function ReceptionPage() {
                 </Row>
               </Card>
 
-              {canBackEntry && (
+              {canReceive && (
                 <Collapse
                   size="small"
                   className="reception-card back-entry"
