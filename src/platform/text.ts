@@ -35,3 +35,8 @@ export function namePhraseQuery(q: string): string | null {
   if (words.length === 0) return null;
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
 }
+
+/** The non-empty lines of a text, trimmed: reasons typed one per line in a text box. */
+export function nonEmptyLines(s: string | null | undefined): string[] {
+  return (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}

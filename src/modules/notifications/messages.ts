@@ -1,6 +1,7 @@
 // The e-mails an applicant receives about their dossier, in Vietnamese. Pure: facts in, subject and body out.
 import { formatVnDate, formatVnDateTime, formatVnHourDate } from '../../platform/pdf/time';
 import type { FormApplicant } from '../dossiers/forms/types';
+import { nonEmptyLines } from '../../platform/text';
 
 /** Outbox topics an applicant is told about (the others are internal hand-offs). */
 export const MAIL_TOPICS = [
@@ -39,7 +40,6 @@ type Block = { p: string } | { facts: [string, string][] } | { list: string[] };
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : null);
-const lines = (s: string | null) => (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 
 const RETURN_METHOD: Record<string, string> = {
   counter: 'trực tiếp tại quầy trả kết quả',
@@ -101,7 +101,7 @@ export function composeMail(f: MailFacts): Mail | null {
       break;
     }
     case 'dossier.reject': {
-      const reasons = lines(e?.reason ?? str(f.dossier.result?.reason));
+      const reasons = nonEmptyLines(e?.reason ?? str(f.dossier.result?.reason));
       subject = `Hồ sơ ${f.code} không đủ điều kiện giải quyết`;
       blocks = [
         { p: `Sau khi thẩm định, hồ sơ của ${h} không đủ điều kiện giải quyết với lý do sau:` },

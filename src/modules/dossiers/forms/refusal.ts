@@ -1,5 +1,6 @@
 import { documentTitle, formatVnHourDate, signatureRow } from '../../../platform/pdf';
 import { badRequest } from '../../../platform/errors';
+import { nonEmptyLines } from '../../../platform/text';
 import { applicantLines, inline, line, para, paperTop, renderPaper } from './common';
 import { honorific } from './text';
 import type { FormDossier, RefusalContext } from './types';
@@ -9,10 +10,7 @@ import type { FormDossier, RefusalContext } from './types';
  * remit or not receivable, with the specific reasons in writing.
  */
 export async function renderRefusal(d: FormDossier, ctx: RefusalContext): Promise<Buffer> {
-  const reasons = ctx.reasons
-    .split(/\r?\n/)
-    .map((r) => r.trim())
-    .filter((r) => r.length > 0);
+  const reasons = nonEmptyLines(ctx.reasons);
   if (reasons.length === 0) throw badRequest('REFUSAL_NO_REASON', 'Phiếu từ chối phải nêu rõ lý do.');
   const top = await paperTop(d, ctx);
   return renderPaper('Phiếu từ chối tiếp nhận giải quyết hồ sơ', d, ctx, [

@@ -1,5 +1,6 @@
 import { barcodeBlock, code128, documentTitle, formatVnDate, MM, signatureRow, type PdfContent } from '../../../platform/pdf';
 import { badRequest } from '../../../platform/errors';
+import { nonEmptyLines } from '../../../platform/text';
 import { inline, para, paperTop, renderPaper } from './common';
 import { documentsTable } from './receipt-slip';
 import { applicantName, honorific } from './text';
@@ -11,10 +12,7 @@ import type { FormDossier, RejectionContext } from './types';
  * returned) and tells the applicant they may complain; the applicant signs for the returned dossier.
  */
 export async function renderRejection(d: FormDossier, ctx: RejectionContext): Promise<Buffer> {
-  const reasons = ctx.reasons
-    .split(/\r?\n/)
-    .map((r) => r.trim())
-    .filter((r) => r.length > 0);
+  const reasons = nonEmptyLines(ctx.reasons);
   if (reasons.length === 0) throw badRequest('REJECTION_NO_REASON', 'Văn bản thông báo phải nêu rõ lý do hồ sơ không đủ điều kiện giải quyết.');
   const top = await paperTop(d, ctx);
   const bar = await code128(d.code);
