@@ -4,12 +4,13 @@ import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPool, withDatabase } from '../../src/platform/db';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../src/platform/embedded-pg';
 import { migrate } from '../../src/platform/migrate';
 import { seedIfEmpty } from '../../src/seed';
+import { startPgProcess, type PgProcess } from './pg-process';
 
 // One PostgreSQL for the whole run (embedded, or the server in DATABASE_URL), one migrated + seeded template
-// database, and a fresh clone of it per test file (see test/support/app.ts).
+// database, and a fresh clone of it per test file (see test/support/app.ts). The embedded server runs in a child
+// process (see pg-server.ts for why: it keeps vitest's exit code honest).
 export const TEMPLATE_DB = 'motcua_test_template';
 
 declare module 'vitest' {
@@ -31,7 +32,7 @@ async function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject) {
-  let embedded: EmbeddedServer | undefined;
+  let embedded: PgProcess | undefined;
   let dir: string | undefined;
   let serverUrl: string;
   if (process.env.DATABASE_URL) {
@@ -39,8 +40,8 @@ export default async function setup(project: TestProject) {
   } else {
     dir = path.resolve('.tmp', `test-pg-${process.pid}`);
     fs.rmSync(dir, { recursive: true, force: true });
-    embedded = await startEmbeddedPostgres(dir, await freePort());
-    serverUrl = embedded.url('postgres');
+    embedded = await startPgProcess(dir, await freePort());
+    serverUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -5,7 +5,7 @@ import { calculateFees, feeItemsFromCatalog } from './fee-calculation';
 import type { CatalogFee } from './fee-catalog';
 
 const catalog = JSON.parse(
-  readFileSync(new URL('../../../../../shared/data/procedures.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../data/seed/procedures.json', import.meta.url), 'utf8'),
 ) as { procedures: { code: string; fees?: CatalogFee[] }[] };
 const feesOf = (code: string): CatalogFee[] => catalog.procedures.find((p) => p.code === code)?.fees ?? [];
 

@@ -5,7 +5,7 @@ import type { CatalogFee } from './fee-catalog';
 import { catalogFeesKey, feeLegalBasis, scheduleFromCatalog, type CatalogProcedure } from './schedule';
 
 const catalog = JSON.parse(
-  readFileSync(new URL('../../../../../shared/data/procedures.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../data/seed/procedures.json', import.meta.url), 'utf8'),
 ) as { procedures: { code: string; field: string; fees?: CatalogFee[]; legalBasis?: string[] }[] };
 const procedure = (code: string): CatalogProcedure => {
   const p = catalog.procedures.find((x) => x.code === code)!;

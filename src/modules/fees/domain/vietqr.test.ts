@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { VietQrError } from './errors';
 import { buildVietQr, crc16CcittFalse, foldPurpose, parseTlv, verifyCrc, type VietQrInput } from './vietqr';
 
-// ../shared beside the project root holds the reference vectors (see shared/README.md).
+// The reference vectors, copied into the repository's test fixtures (tests read nothing outside the repository).
 const vectors = JSON.parse(
-  readFileSync(new URL('../../../../../shared/data/vietqr-vectors.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../test/fixtures/vietqr/vectors.json', import.meta.url), 'utf8'),
 ) as { valid: { note: string; payload: string }[]; invalid: { note: string; payload: string }[] };
 
 // The parts of each valid vector, read off its note by hand, in file order.
