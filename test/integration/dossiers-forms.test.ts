@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
-import { flatText, pdfInfo } from '../../src/modules/dossiers/forms/pdf-test-utils';
+import { flatText, pdfInfo } from '../support/forms/pdf';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 

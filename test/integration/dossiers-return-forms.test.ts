@@ -3,7 +3,7 @@
 // "not eligible" letter for a rejected dossier.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
-import { flatText } from '../../src/modules/dossiers/forms/pdf-test-utils';
+import { flatText } from '../support/forms/pdf';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 

@@ -1,7 +1,8 @@
+// The admin API: one plugin per topic in routes/, registered here (the module's only entry for src/http/app.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditRoutes } from './audit-routes';
-import { orgRoutes } from './org';
-import { userRoutes } from './users';
+import { auditRoutes } from './routes/audit';
+import { orgRoutes } from './routes/org';
+import { userRoutes } from './routes/users';
 
 export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userRoutes);

@@ -6,7 +6,8 @@ import { many, one, withTx } from '../../platform/db';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { scopedCenter } from '../auth/actor';
 import { CalendarRuleError, computeDueDate } from './domain';
-import { findCenter, parseInstant } from './service';
+import { findCenter } from '../centers/repo';
+import { parseInstant } from './service';
 
 const CenterRef = z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable();
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');

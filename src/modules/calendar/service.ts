@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Queryable } from '../../platform/db';
 import { one, prepared } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
+import { type CenterRef, UUID } from '../centers/repo';
 import { type CalendarOverride, type HolidayFile, type WorkCalendar, createWorkCalendar } from './domain';
 
 const HOLIDAY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed/vn-holidays.json');
@@ -11,24 +12,6 @@ let holidayData: HolidayFile | undefined;
 export function holidayFile(): HolidayFile {
   holidayData ??= JSON.parse(fs.readFileSync(HOLIDAY_FILE, 'utf8')) as HolidayFile;
   return holidayData;
-}
-
-export interface CenterRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export async function findCenter(db: Queryable, idOrCode: string): Promise<CenterRef & { settings: { saturdayMorningOpen?: boolean } }> {
-  const row = await one<CenterRef & { settings: { saturdayMorningOpen?: boolean } }>(
-    db,
-    `SELECT id, code, name, settings FROM centers WHERE ${UUID.test(idOrCode) ? 'id = $1::uuid' : 'code = $1'}`,
-    [idOrCode],
-  );
-  if (!row) throw notFound(`Trung tâm "${idOrCode}"`);
-  return row;
 }
 
 type OverrideRow = { id: string; day: string; kind: 'day_off' | 'working_day'; reason: string; center_id: string | null };

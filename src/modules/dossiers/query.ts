@@ -5,7 +5,7 @@ import { forbidden } from '../../platform/errors';
 import { escapeLike, namePhraseQuery } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
-import { findCenter } from '../calendar/service';
+import { findCenter } from '../centers/repo';
 import { STATUSES } from './domain/lifecycle';
 import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
 

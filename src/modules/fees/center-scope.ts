@@ -3,7 +3,7 @@
 import type { Queryable } from '../../platform/db';
 import { badRequest, forbidden } from '../../platform/errors';
 import { isProvinceWide, type Actor } from '../auth/actor';
-import { findCenter } from '../calendar/service';
+import { findCenter } from '../centers/repo';
 
 export interface FeeCenter {
   id: string;

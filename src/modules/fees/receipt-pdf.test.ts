@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfInfo, pdfQrCodes, pdfText } from '../../../test/support/fee-fixtures';
 import { parseTlv, verifyCrc, type TlvMap } from './domain';
 import { A5_LANDSCAPE, receiptPdf, receiptQr, THERMAL_WIDTH } from './receipt-pdf';
-import { SAMPLE_ACCOUNT, sampleReceipt, sampleTransferReceipt } from './receipt-samples';
+import { SAMPLE_ACCOUNT, sampleReceipt, sampleTransferReceipt } from '../../../test/support/fees/receipt-samples';
 
 const at = new Date('2025-03-12T03:20:00Z');
 const flat = (pdf: Buffer) => pdfText(pdf, 'raw').replace(/\s+/g, ' ');

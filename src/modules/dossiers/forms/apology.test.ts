@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderApology } from './apology';
-import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from './pdf-test-utils';
-import { CODE, ctx, dossier, vn } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier, vn } from '../../../../test/support/forms/samples';
 
 const apologyCtx = {
   ...ctx,

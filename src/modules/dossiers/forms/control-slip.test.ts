@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderControlSlip } from './control-slip';
-import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, pdfText } from './pdf-test-utils';
-import { CODE, ctx, dossier, handoffs } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier, handoffs } from '../../../../test/support/forms/samples';
 
 describe('renderControlSlip (Phiếu kiểm soát quá trình giải quyết hồ sơ)', () => {
   it('prints one row per hand-off with units, times, people and early/on time/late', async () => {

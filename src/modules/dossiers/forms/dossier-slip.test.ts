@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDossierSlip } from './dossier-slip';
-import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from './pdf-test-utils';
-import { CODE, ctx, dossier } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier } from '../../../../test/support/forms/samples';
 
 describe('renderDossierSlip (Phiếu hồ sơ)', () => {
   it('prints account, procedure, dossier code and the daily number on one A4 page', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderEvaluation, EVALUATION_CRITERIA } from './evaluation';
-import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, wordBoxes } from './pdf-test-utils';
-import { CODE, ctx, dossier, vn } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, wordBoxes } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier, vn } from '../../../../test/support/forms/samples';
 
 describe('renderEvaluation (Phiếu đánh giá mức độ hài lòng)', () => {
   it('names the dossier, the procedure and the dates, with three levels to tick for each criterion', async () => {

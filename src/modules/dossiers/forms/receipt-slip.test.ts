@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReceiptSlip } from './receipt-slip';
-import { expectOfficialPaper, expectTextInsideMargins, flat, flatText, pdfInfo, pdfText } from './pdf-test-utils';
-import { CODE, ctx, dossier, vn } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flat, flatText, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier, vn } from '../../../../test/support/forms/samples';
 
 describe('renderReceiptSlip (Giấy tiếp nhận hồ sơ và hẹn trả kết quả)', () => {
   it('lists the documents received, the time limit, the appointment and both signatures on one page', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderRefusal } from './refusal';
-import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from './pdf-test-utils';
-import { CODE, ctx, dossier } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier } from '../../../../test/support/forms/samples';
 
 describe('renderRefusal (Phiếu từ chối tiếp nhận giải quyết hồ sơ)', () => {
   it('states the specific reasons in writing', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderRejection } from './rejection';
-import { expectOfficialPaper, expectTextInsideMargins, flat, flatText, pdfInfo, pdfText } from './pdf-test-utils';
-import { CODE, ctx, dossier, vn } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flat, flatText, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier, vn } from '../../../../test/support/forms/samples';
 
 const rejectionCtx = { ...ctx, staff: { fullName: 'Trương Văn Phúc', title: 'Giám đốc' }, decidedAt: vn(2025, 3, 14, 15, 40) };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderSupplementRequest } from './supplement-request';
-import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from './pdf-test-utils';
-import { CODE, ctx, dossier } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { CODE, ctx, dossier } from '../../../../test/support/forms/samples';
 
 const missing = [
   'Bản sao hợp lệ biên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh, có chữ ký của tất cả thành viên',

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { renderTrackingBook, TRACKING_COLUMNS, trackingBookXlsx } from './tracking-book';
-import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from './pdf-test-utils';
-import { ctx, trackingRows } from './test-samples';
+import { expectOfficialPaper, expectTextInsideMargins, flat, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { ctx, trackingRows } from '../../../../test/support/forms/samples';
 
 const MM = 72 / 25.4;
 const bookCtx = { ...ctx, from: '2025-03-01', to: '2025-03-31' };

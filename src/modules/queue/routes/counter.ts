@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { withTx } from '../../platform/db';
-import { vnDayString } from '../calendar/domain';
-import { countersWithTickets } from './board';
-import { callNext, finish, openCounter, recall, ruleError, setCounterStatus, skip, start, type Ctx } from './commands/counter';
-import { transferTicket } from './commands/transfer';
-import { presentTicket } from './repo';
-import { CounterOut, FieldCode, IdParams, TicketOut } from './schema';
+import { perm } from '../../../http/access';
+import { withTx } from '../../../platform/db';
+import { vnDayString } from '../../calendar/domain';
+import { countersWithTickets } from '../board';
+import { callNext, finish, openCounter, recall, ruleError, setCounterStatus, skip, start, type Ctx } from '../commands/counter';
+import { transferTicket } from '../commands/transfer';
+import { presentTicket } from '../repo';
+import { CounterOut, FieldCode, IdParams, TicketOut } from '../schema';
 
 // The clerk's console: actions at a counter (permission queue.serve, counter of the caller's own center, caller
 // sitting at it). Each is one transaction; a rolled-back action announces nothing.

@@ -1,16 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { audit } from '../../platform/audit';
-import { many, withTx } from '../../platform/db';
-import { badRequest } from '../../platform/errors';
-import { scopedCenter } from '../auth/actor';
-import { vnDayString } from '../calendar/domain';
-import { findCenter } from '../calendar/service';
-import { loadSettings, priorityCategories } from './repo';
-import { CenterParam, SettingsBody, SettingsOut, StatsOut, StatsQuery } from './schema';
-import { queueStats, statsToXlsx } from './stats';
+import { perm } from '../../../http/access';
+import { audit } from '../../../platform/audit';
+import { many, withTx } from '../../../platform/db';
+import { badRequest } from '../../../platform/errors';
+import { scopedCenter } from '../../auth/actor';
+import { vnDayString } from '../../calendar/domain';
+import { findCenter } from '../../centers/repo';
+import { loadSettings, priorityCategories } from '../repo';
+import { CenterParam, SettingsBody, SettingsOut, StatsOut, StatsQuery } from '../schema';
+import { queueStats, statsToXlsx } from '../stats';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DAY_MS = 86_400_000;

@@ -1,12 +1,12 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PUBLIC } from '../../http/access';
-import { vnDayString } from '../calendar/domain';
-import { findCenter } from '../calendar/service';
-import { boardSnapshot } from './board';
-import { isQueueEvent, QUEUE_CHANNEL } from './events';
-import { CenterParam } from './schema';
+import { PUBLIC } from '../../../http/access';
+import { vnDayString } from '../../calendar/domain';
+import { findCenter } from '../../centers/repo';
+import { boardSnapshot } from '../board';
+import { isQueueEvent, QUEUE_CHANNEL } from '../events';
+import { CenterParam } from '../schema';
 
 export const HEARTBEAT_MS = 15_000;
 const MAX_BUFFERED = 1024 * 1024; // a client this far behind is dropped; it reconnects and gets a snapshot

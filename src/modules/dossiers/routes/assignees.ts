@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { many } from '../../platform/db';
-import { forbidden } from '../../platform/errors';
-import { ROLE_NAMES, isRole } from '../auth/permissions';
-import { assertCanView } from './presenter';
-import { findDossier } from './repo';
+import { perm } from '../../../http/access';
+import { many } from '../../../platform/db';
+import { forbidden } from '../../../platform/errors';
+import { ROLE_NAMES, isRole } from '../../auth/permissions';
+import { assertCanView } from '../presenter';
+import { findDossier } from '../repo';
 
 /** Department roles that take dossiers (the ones with `dossiers.process`). */
 export const PROCESSING_ROLES = ['specialist', 'department_head'] as const;

@@ -1,15 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { audit } from '../../platform/audit';
-import { many, one, withTx } from '../../platform/db';
-import { badRequest, conflict, notFound } from '../../platform/errors';
-import { hashPassword } from '../../platform/password';
-import { escapeLike, foldVietnamese } from '../../platform/text';
-import { isProvinceWide } from '../auth/actor';
-import { isRole, PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS, ROLES } from '../auth/permissions';
-import { RefSchema } from '../auth/me';
-import { sessionsChanged } from '../auth/session-cache';
+import { perm } from '../../../http/access';
+import { audit } from '../../../platform/audit';
+import { many, one, withTx } from '../../../platform/db';
+import { badRequest, conflict, notFound } from '../../../platform/errors';
+import { hashPassword } from '../../../platform/password';
+import { escapeLike, foldVietnamese } from '../../../platform/text';
+import { isProvinceWide } from '../../auth/actor';
+import { isRole, PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS, ROLES } from '../../auth/permissions';
+import { RefSchema } from '../../auth/me';
+import { sessionsChanged } from '../../auth/session-cache';
 
 const RoleCode = z.string().refine(isRole, 'Vai trò không tồn tại');
 const Password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200);
@@ -52,7 +52,7 @@ const present = (r: UserRow) => ({
 });
 
 /** Cross-field rules: a staff role needs a center; a department role needs a department of that center. */
-async function checkPlacement(db: import('../../platform/db').Queryable, roles: string[], centerId: string | null, departmentId: string | null) {
+async function checkPlacement(db: import('../../../platform/db').Queryable, roles: string[], centerId: string | null, departmentId: string | null) {
   const wide = roles.every((r) => r === 'admin' || r === 'province_supervisor');
   if (!wide && !centerId) throw badRequest('USER_CENTER_REQUIRED', 'Vai trò này cần được gán cho một Trung tâm.');
   if (roles.some((r) => r === 'specialist' || r === 'department_head') && !departmentId) throw badRequest('USER_DEPARTMENT_REQUIRED', 'Chuyên viên và lãnh đạo phòng cần được gán cho một phòng chuyên môn.');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderPdf } from '../../../platform/pdf';
-import { expectTextInsideMargins, wordBoxes } from './pdf-test-utils';
+import { renderPdf } from '../../../src/platform/pdf';
+import { expectTextInsideMargins, wordBoxes } from './pdf';
 
 // The margin check the form tests rely on must be able to fail.
 describe('expectTextInsideMargins', () => {

@@ -1,5 +1,5 @@
 // Realistic sample data for the form tests and for rendering sample papers (test/fixtures/forms/render-samples.ts).
-import type { FormContext, FormDossier, Handoff, TrackingRow } from './types';
+import type { FormContext, FormDossier, Handoff, TrackingRow } from '../../../src/modules/dossiers/forms/types';
 
 /** A Việt Nam wall-clock time (UTC+7) as an instant. */
 export function vn(y: number, mo: number, d: number, h = 0, mi = 0): Date {

@@ -1,6 +1,6 @@
 // Sample receipts for the PDF tests and for rendering the receipts to look at (test/fixtures/fees/render-receipts.ts).
-import type { ReceiptRow } from './commands/receipts';
-import { DEMO_BANK } from './setup';
+import type { ReceiptRow } from '../../../src/modules/fees/commands/receipts';
+import { DEMO_BANK } from '../../../src/modules/fees/setup';
 
 export const SAMPLE_ACCOUNT = { ...DEMO_BANK, accountName: 'TTHCC HUONG THUY (DEMO)' };
 

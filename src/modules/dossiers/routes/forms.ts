@@ -1,19 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { anyPerm } from '../../http/access';
-import { many, one, type Queryable } from '../../platform/db';
-import { AppError, badRequest } from '../../platform/errors';
-import { isRole, ROLE_NAMES } from '../auth/permissions';
-import type { Actor } from '../auth/actor';
-import { isProvinceWide } from '../auth/actor';
-import { findCenter } from '../calendar/service';
+import { anyPerm } from '../../../http/access';
+import { many, one, type Queryable } from '../../../platform/db';
+import { AppError, badRequest } from '../../../platform/errors';
+import { isRole, ROLE_NAMES } from '../../auth/permissions';
+import type { Actor } from '../../auth/actor';
+import { isProvinceWide } from '../../auth/actor';
+import { findCenter } from '../../centers/repo';
 import {
   renderApology, renderControlSlip, renderDossierSlip, renderEvaluation, renderReceiptSlip, renderRefusal, renderRejection, renderSupplementRequest,
   renderTrackingBook, trackingBookXlsx, statusText, type FormContext, type FormDossier, type Handoff, type TrackingRow,
-} from './forms';
-import { assertCanView, timingOf } from './presenter';
-import { eventsOf, findDossier, type DossierRow, type EventRow } from './repo';
+} from '../forms';
+import { assertCanView, timingOf } from '../presenter';
+import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
 const FORMS: readonly Form[] = ['slip', 'receipt', 'supplement', 'refusal', 'apology', 'control', 'evaluation', 'rejection'];

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { many } from '../../platform/db';
-import { scopedCenter } from '../auth/actor';
+import { perm } from '../../../http/access';
+import { many } from '../../../platform/db';
+import { scopedCenter } from '../../auth/actor';
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/admin/audit', {

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm } from '../../http/access';
-import { one } from '../../platform/db';
-import { scopedCenter } from '../auth/actor';
-import type { ApplicantSnapshot } from './repo';
+import { perm } from '../../../http/access';
+import { one } from '../../../platform/db';
+import { scopedCenter } from '../../auth/actor';
+import type { ApplicantSnapshot } from '../repo';
 
 const Organization = z.object({
   taxCode: z.string(),

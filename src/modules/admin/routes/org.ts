@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm, PUBLIC } from '../../http/access';
-import { audit } from '../../platform/audit';
-import { many, one, withTx } from '../../platform/db';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { perm, PUBLIC } from '../../../http/access';
+import { audit } from '../../../platform/audit';
+import { many, one, withTx } from '../../../platform/db';
+import { badRequest, conflict, notFound } from '../../../platform/errors';
 
 const Id = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 const FieldCodes = z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2,4}$/, 'Mã lĩnh vực không hợp lệ')).max(20);
@@ -34,7 +34,7 @@ const presentCenter = (r: CenterRow) => ({
   saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false, active: r.active,
 });
 
-async function checkFields(db: import('../../platform/db').Queryable, codes: string[]) {
+async function checkFields(db: import('../../../platform/db').Queryable, codes: string[]) {
   if (codes.length === 0) return;
   const known = await many<{ code: string }>(db, 'SELECT code FROM fields WHERE code = ANY($1)', [codes]);
   const missing = codes.filter((c) => !known.some((k) => k.code === c));

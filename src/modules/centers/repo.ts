@@ -1,0 +1,27 @@
+import type { Queryable } from '../../platform/db';
+import { one } from '../../platform/db';
+import { notFound } from '../../platform/errors';
+
+// Centers are looked up by every module that takes a `center` parameter (dossiers, fees, queue, calendar): by id
+// (uuid) or by code, with the settings that change how the center works.
+export interface CenterRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface CenterSettings {
+  saturdayMorningOpen?: boolean;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findCenter(db: Queryable, idOrCode: string): Promise<CenterRef & { settings: CenterSettings }> {
+  const row = await one<CenterRef & { settings: CenterSettings }>(
+    db,
+    `SELECT id, code, name, settings FROM centers WHERE ${UUID.test(idOrCode) ? 'id = $1::uuid' : 'code = $1'}`,
+    [idOrCode],
+  );
+  if (!row) throw notFound(`Trung tâm "${idOrCode}"`);
+  return row;
+}

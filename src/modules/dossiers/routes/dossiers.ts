@@ -1,0 +1,153 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { anyPerm, perm, PUBLIC } from '../../../http/access';
+import { one } from '../../../platform/db';
+import { AppError } from '../../../platform/errors';
+import { ACTIONS, statusName } from '../domain/lifecycle';
+import { act, assign } from '../commands/act';
+import { registerDossier } from '../commands/register';
+import type { DossierCtx } from '../context';
+import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from '../presenter';
+import { COUNT_CAP, ListQuery, listDossiers } from '../query';
+import { findDossier, findDossierWithHistory, type DossierWithHistory } from '../repo';
+import { returnCase } from '../return-case';
+import { ActionInput, RegisterInput } from '../schemas';
+import { presentedResponse } from '../../../http/serializer';
+
+const Code = z.object({ code: z.string().min(5).max(60) });
+const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
+  receive: 'Tiếp nhận hồ sơ (đủ điều kiện), hẹn ngày trả',
+  'request-supplement': 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+  supplement: 'Người nộp đã bổ sung hồ sơ',
+  refuse: 'Từ chối tiếp nhận',
+  transfer: 'Chuyển hồ sơ đến phòng chuyên môn',
+  'complete-step': 'Hoàn thành bước xử lý, chuyển bước tiếp theo',
+  'send-back': 'Trả lại bước trước',
+  'request-supplement-by-department': 'Phòng chuyên môn yêu cầu bổ sung (tạm dừng thời hạn)',
+  'report-late': 'Báo trễ hạn (lý do, ngày hẹn đề xuất)',
+  resolve: 'Cập nhật kết quả giải quyết',
+  reject: 'Không đủ điều kiện giải quyết',
+  extend: 'Gia hạn, hẹn lại ngày trả (một lần)',
+  return: 'Trả kết quả',
+  withdraw: 'Rút hồ sơ theo yêu cầu',
+};
+
+// Registration, lists, a dossier's page and its lifecycle actions, and the public status look-up.
+export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
+  type Actor = NonNullable<import('fastify').FastifyRequest['actor']>;
+  const ctx = (actor: Actor): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
+  const present = async (d: DossierWithHistory, actor: Actor) => presentDetail(d, await app.deps.calendars.forRow(d), actor, app.deps.clock.now());
+  const detail = async (code: string, actor: Actor) => {
+    const d = await findDossierWithHistory(app.deps.db, code);
+    assertCanView(actor, d);
+    return present(d, actor);
+  };
+
+  app.post('/dossiers', {
+    config: { access: perm('dossiers.register') },
+    schema: {
+      tags: ['dossiers'], summary: 'Đăng ký hồ sơ (bàn hỗ trợ / quầy tiếp nhận); nhập bù sau sự cố với backEntry. Hỗ trợ Idempotency-Key.',
+      headers: z.object({ 'idempotency-key': z.string().min(8, 'Idempotency-Key tối thiểu 8 ký tự').max(100).optional() }).passthrough(),
+      body: RegisterInput, response: { 201: DossierDetail },
+    },
+  }, async (req, reply) => {
+    const actor = req.actor!;
+    const key = req.headers['idempotency-key'] as string | undefined;
+    const answer = (r: Awaited<ReturnType<typeof registerDossier>>) => (typeof r === 'string' ? detail(r, actor) : present(r, actor));
+    if (!key) return reply.code(201).send(await answer(await registerDossier(ctx(actor), req.body)));
+    // Claim the key first: a concurrent retry waits on the row and then reads the first answer.
+    const claimed = await one(app.deps.db, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response) VALUES ($1,$2,'dossiers.register',0,'{}')
+      ON CONFLICT DO NOTHING RETURNING key`, [key, actor.id]);
+    if (!claimed) {
+      for (let i = 0; i < 50; i++) {
+        const prev = await one<{ status: number; response: { code?: string } }>(app.deps.db, `SELECT status, response FROM idempotency_keys WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id]);
+        if (prev && prev.status !== 0 && prev.response.code) return reply.code(201).send(await detail(prev.response.code, actor));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'Yêu cầu trùng khóa đang được xử lý; vui lòng thử lại sau giây lát.');
+    }
+    try {
+      const registered = await registerDossier(ctx(actor), req.body);
+      const code = typeof registered === 'string' ? registered : registered.code;
+      await app.deps.db.query(`UPDATE idempotency_keys SET status = 201, response = $3 WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id, JSON.stringify({ code })]);
+      return reply.code(201).send(await answer(registered));
+    } catch (e) {
+      // A failed attempt frees the key so the client can retry with corrected data.
+      await app.deps.db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id]);
+      throw e;
+    }
+  });
+
+  app.get('/dossiers', {
+    config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
+    schema: {
+      tags: ['dossiers'], summary: 'Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng)',
+      querystring: ListQuery,
+      response: { 200: presentedResponse(z.object({ items: z.array(DossierSummary), total: z.number().describe(`Số hồ sơ khớp; tối đa ${COUNT_CAP} (totalCapped = true khi còn nhiều hơn)`), totalCapped: z.boolean() })) },
+    },
+  }, async (req) => {
+    const now = app.deps.clock.now();
+    const actor = req.actor!;
+    const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
+    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
+    const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
+    if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
+    const items = [];
+    for (const r of rows) {
+      if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
+      items.push(presentSummary(r, cals.get(r.center_id)!, now, r.step));
+    }
+    return { items, total, totalCapped };
+  });
+
+  app.get('/dossiers/:code', {
+    config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
+    schema: { tags: ['dossiers'], summary: 'Chi tiết hồ sơ: trạng thái, hạn, lịch sử, thao tác được phép (can)', params: Code, response: { 200: DossierDetail } },
+  }, async (req) => detail(req.params.code, req.actor!));
+
+  for (const action of ACTIONS) {
+    app.post(`/dossiers/:code/${action}`, {
+      config: { access: anyPerm('dossiers.receive', 'dossiers.process', 'dossiers.extend', 'dossiers.return') },
+      schema: { tags: ['dossiers'], summary: ACTION_NAMES[action], params: Code, body: ActionInput, response: { 200: DossierDetail } },
+    }, async (req) => {
+      const actor = req.actor!;
+      return present(await act(ctx(actor), req.params.code, action, req.body ?? {}), actor);
+    });
+  }
+
+  app.post('/dossiers/:code/assign', {
+    config: { access: perm('dossiers.process') },
+    schema: { tags: ['dossiers'], summary: 'Nhận xử lý (không có userId) hoặc phân công cho chuyên viên (lãnh đạo phòng)', params: Code, body: z.object({ userId: z.string().uuid().optional(), version: z.number().int().optional() }).default({}), response: { 200: DossierDetail } },
+  }, async (req) => {
+    await assign(ctx(req.actor!), req.params.code, req.body.userId ?? null, req.body.version);
+    return detail(req.params.code, req.actor!);
+  });
+
+  app.get('/dossiers/:code/return-case', {
+    config: { access: anyPerm('dossiers.view_center') },
+    schema: {
+      tags: ['dossiers'], summary: 'Tình huống trả kết quả tại quầy (đúng hạn / trễ hạn / chưa có kết quả / không đủ điều kiện) và giấy tờ cần in',
+      params: Code, response: { 200: z.object({ case: z.string(), message: z.string(), documents: z.array(z.string()) }) },
+    },
+  }, async (req) => {
+    const d = await findDossier(app.deps.db, req.params.code);
+    assertCanView(req.actor!, d);
+    const calendar = await app.deps.calendars.forRow(d);
+    return returnCase(d, calendar, app.deps.clock.now());
+  });
+
+  // The page a QR code on a slip opens: status and appointment, without personal data.
+  app.get('/public/dossiers/:code', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, không có thông tin cá nhân)', params: Code,
+      response: { 200: z.object({ code: z.string(), status: z.string(), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(), applicantInitials: z.string() }) },
+    },
+  }, async (req) => {
+    const d = await findDossier(app.deps.db, req.params.code);
+    const center = await one<{ name: string }>(app.deps.db, 'SELECT name FROM centers WHERE id = $1', [d.center_id]);
+    const initials = d.applicant.fullName.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
+    return { code: d.code, status: d.status, statusName: statusName(d.status), procedure: d.procedure_name, center: center!.name, receivedAt: d.received_at?.toISOString() ?? null, dueAt: d.due_at?.toISOString() ?? null, applicantInitials: initials };
+  });
+
+};
