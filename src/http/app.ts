@@ -26,6 +26,8 @@ import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
+import { createPrinter, type Printer } from '../printing';
+import { metricsPlugin } from '../modules/metrics';
 
 export interface AppDeps {
   db: Db;
@@ -34,6 +36,8 @@ export interface AppDeps {
   calendars: CalendarService;
   /** LISTEN/NOTIFY fan-out; by default one of the app's own on the pool's connection settings, closed with it. */
   realtime?: RealtimeHub;
+  /** PDF rendering in worker threads; by default a pool of the app's own, closed with it. */
+  printer: Printer;
 }
 
 declare module 'fastify' {
@@ -50,14 +54,16 @@ declare module 'fastify' {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: CalendarService }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { calendars?: CalendarService; printer?: Printer }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   const calendars = deps.calendars ?? new CalendarService(deps.db);
-  app.decorate('deps', { ...deps, calendars });
+  const printer = deps.printer ?? createPrinter({ threads: deps.config.pdfWorkers });
+  if (!deps.printer) app.addHook('onClose', () => printer.close());
+  app.decorate('deps', { ...deps, calendars, printer });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer({ strict: deps.config.strictResponses === true }));
@@ -102,6 +108,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(metricsPlugin);
   await app.register(realtimePlugin, { hub: deps.realtime, connection: deps.db.options });
   // Session changes made on other instances evict this instance's cached sessions; without the channel (it could
   // not be listened to, or it dropped and notifications were lost) the cache is off or emptied.

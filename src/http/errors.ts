@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   423: 'Tài khoản bị khóa',
   429: 'Quá nhiều yêu cầu',
   500: 'Lỗi hệ thống',
+  503: 'Dịch vụ tạm thời quá tải',
 };
 
 function send(reply: FastifyReply, p: Problem) {

@@ -1,6 +1,7 @@
-import bwipjs from 'bwip-js/node';
+import type bwipjsModule from 'bwip-js/node';
 
-// Machine-readable marks on the papers, drawn by bwip-js as PNG images.
+// Machine-readable marks on the papers, drawn by bwip-js as PNG images. bwip-js (a PostScript barcode engine, a
+// large module) is loaded on first use: only the PDF worker threads and the VietQR image route need it.
 
 export interface CodeImage {
   /** `data:image/png;base64,…`, ready for a pdfmake image node. */
@@ -18,10 +19,13 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-type Options = Parameters<typeof bwipjs.toBuffer>[0];
+type Options = Parameters<typeof bwipjsModule.toBuffer>[0];
+
+let bwipjs: Promise<typeof bwipjsModule> | undefined;
 
 async function toImage(opts: Options, scale: number): Promise<CodeImage> {
-  const png = await bwipjs.toBuffer(opts);
+  bwipjs ??= import('bwip-js/node').then((m) => m.default);
+  const png = await (await bwipjs).toBuffer(opts);
   const { width, height } = pngSize(png);
   return { dataUrl: `data:image/png;base64,${png.toString('base64')}`, widthPx: width, heightPx: height, scale };
 }

@@ -10,7 +10,7 @@ import { vnDayString } from '../../calendar/domain';
 import { feeCenter } from '../center-scope';
 import { cashbookOf, closeDay, collectorsOf, findCollector, type Cashbook } from '../cashbook';
 import { cashbookFigures, zeroByMethod } from '../domain';
-import { cashbooksPdf, cashbooksXlsx, reportPdf, reportXlsx } from '../exports';
+import { cashbooksXlsx, reportXlsx } from '../exports';
 import { feeReport } from '../reports';
 import { Day, IdParam, Vnd } from '../schemas';
 import { confirmBatch, createBatch, listBatches, loadBatch, reconciliation } from '../transfers';
@@ -87,7 +87,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['fees'], summary: 'Sổ quỹ trong ngày (PDF, có chỗ ký)', querystring: CashbookQuery },
   }, async (req, reply) => {
     const r = await books(req.actor!, req.query);
-    const pdf = await cashbooksPdf(r.center.name, r.date, r.books, app.deps.clock.now());
+    const pdf = await app.deps.printer.render('cashbooks', r.center.name, r.date, r.books, app.deps.clock.now());
     return reply.type('application/pdf').header('content-disposition', `inline; filename="so-quy-${r.date}.pdf"`).send(pdf);
   });
 
@@ -139,7 +139,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const center = await centerOf(req.actor!, req.query.center);
     const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await reportPdf(center.name, r, app.deps.clock.now()));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await app.deps.printer.render('feeReport', center.name, r, app.deps.clock.now()));
   });
 
   app.get('/fees/transfers', {
