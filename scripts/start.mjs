@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when its output is missing or older than its sources, then run the server.
+// `npm start`: build the web app and the server when their output is missing or older than their sources, then
+// run the compiled server (dist/main.js). In a terminal its JSON logs are printed readably (pino-pretty).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'web/dist/index.html');
@@ -27,7 +29,20 @@ if (fs.existsSync(webSrc)) {
   }
 }
 
+try {
+  await buildIfStale(root);
+} catch (err) {
+  console.error('Không biên dịch được máy chủ:', err instanceof Error ? err.message : err);
+  process.exit(1);
+}
+
 // The server runs as a child so Ctrl-C reaches it once; it stops its embedded database itself.
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
+const tty = process.stdout.isTTY === true;
+const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], { cwd: root, stdio: ['inherit', tty ? 'pipe' : 'inherit', 'inherit'], env: process.env });
+if (tty) {
+  const { prettyLogs } = await import('./pretty-logs.mjs');
+  child.stdout.pipe(prettyLogs());
+}
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// 'close', not 'exit': the last lines the server printed ("Đã dừng.") are through the pipe by then.
+child.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -42,7 +42,7 @@ export interface AppConfig {
   publicUrl?: string;
   /** Bearer token for GET /metrics from other hosts than this one (loopback needs none unless behind a proxy). */
   metricsToken?: string;
-  /** PDF worker threads; default one per core, at most 2. */
+  /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
   pdfWorkers?: number;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;

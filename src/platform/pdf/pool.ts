@@ -13,7 +13,7 @@ import type { PdfJobRequest, PdfJobResult } from './pool-worker';
 export type PdfJobMap = Record<string, (...args: never[]) => Promise<Buffer>>;
 
 export interface PdfPoolOptions {
-  /** Worker threads at most (default: one per core, at most 2). */
+  /** Worker threads at most (default: one core in two, between 1 and 4 — the event loop and PostgreSQL need the rest). */
   threads?: number;
   /** Jobs that may wait for a worker; more are refused with 503 (default 100). */
   maxQueue?: number;
@@ -38,7 +38,7 @@ export interface PdfPool<J extends PdfJobMap> {
 }
 
 export function defaultPdfThreads(): number {
-  return Math.max(1, Math.min(2, os.availableParallelism()));
+  return Math.max(1, Math.min(4, Math.floor(os.availableParallelism() / 2)));
 }
 
 export const poolBusy = () =>
@@ -59,7 +59,9 @@ export function createPdfPool<J extends PdfJobMap>(workerFile: URL, opts: PdfPoo
     maxQueue: opts.maxQueue ?? 100,
     idleTimeout: opts.idleTimeoutMs ?? 60_000,
     concurrentTasksPerWorker: 1,
-    resourceLimits: { maxOldGenerationSizeMb: opts.heapLimitMb ?? 256 },
+    // The young generation is capped too: left alone V8 grows it to 48 MB per thread under a burst of documents
+    // and keeps it resident; 8 MB costs a few more (short) scavenges per document.
+    resourceLimits: { maxOldGenerationSizeMb: opts.heapLimitMb ?? 256, maxYoungGenerationSizeMb: 8 },
     execArgv: fromSource ? ['--import', 'tsx'] : [],
     recordTiming: false,
   });
