@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from './build.mjs';
+import { buildIfStale, serverCommand } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'web/dist/index.html');
@@ -38,7 +38,8 @@ try {
 
 // The server runs as a child so Ctrl-C reaches it once; it stops its embedded database itself.
 const tty = process.stdout.isTTY === true;
-const child = spawn(process.execPath, [path.join(root, 'dist/main.js')], { cwd: root, stdio: ['inherit', tty ? 'pipe' : 'inherit', 'inherit'], env: process.env });
+const server = serverCommand(root);
+const child = spawn(server.command, server.args, { cwd: root, stdio: ['inherit', tty ? 'pipe' : 'inherit', 'inherit'], env: server.env });
 if (tty) {
   const { prettyLogs } = await import('./pretty-logs.mjs');
   child.stdout.pipe(prettyLogs());
