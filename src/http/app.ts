@@ -72,7 +72,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
 
   // Refuse to start with an API route that does not say who may call it.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !accessOf(route.config)) {
+    if ((route.url.startsWith('/api/v1') || route.url === '/metrics') && !accessOf(route.config)) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     }
   });
