@@ -134,7 +134,7 @@ describe('the compiled server', () => {
         body: JSON.stringify({ procedure: '2.000748', channel: 'direct', receive: true, applicant: { fullName: 'Trần Thị Bích', idNumber: '046080012345', phone: '0905000111', address: 'Phú Bài' } }),
       });
       expect(reg.status).toBe(201);
-      const { code, dueAt } = await reg.json();
+      const { code, dueAt } = (await reg.json()) as { code: string; dueAt: string };
       expect(dueAt).toBeTruthy();
       const pdf = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`, { headers: { cookie } });
       expect(pdf.status).toBe(200);

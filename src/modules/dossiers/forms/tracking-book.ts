@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../../platform/excel';
 import {
   documentTitle,
