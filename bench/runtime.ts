@@ -166,7 +166,7 @@ try {
   await server.stop();
 }
 
-console.log(`\nCompiled server (dist/main.js), ${os.availableParallelism()} cores, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+console.log(`\nServer: compiled, dist/main.js, ${os.availableParallelism()} cores, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 console.log('| scenario | requests | p50 ms | p95 ms | p99 ms | RSS max MB | notes |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.scenario} | ${r.requests} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rssMax} | ${r.extra} |`);

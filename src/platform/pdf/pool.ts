@@ -20,8 +20,9 @@ export interface PdfPoolOptions {
   /** A worker idle this long exits, giving its memory back (default 60 s); the next job starts one again. */
   idleTimeoutMs?: number;
   /**
-   * Old-generation heap limit of each worker, in MB (default 512): a runaway document ends its worker, not the
-   * server. The largest paper, a tracking book of 20,000 rows (the route's limit), needs more than 256.
+   * Old-generation heap limit of each worker, in MB (default 1024): a runaway document ends its worker, not the
+   * server. A ceiling, not a reservation — a receipt needs ~50 MB — set for the largest paper: the tracking book
+   * at its 20,000-row limit fails with 512 MB and succeeds with 1024 (measured).
    */
   heapLimitMb?: number;
 }
@@ -65,7 +66,7 @@ export function createPdfPool<J extends PdfJobMap>(workerFile: URL, opts: PdfPoo
     // The young generation is capped too: left alone V8 grows it to 48 MB per thread under a burst of documents
     // and keeps it resident (+27 MB RSS per worker); 24 MB keeps 10 MB of that and most of the speed (at 8 MB a
     // receipt took ~15% more CPU in scavenges).
-    resourceLimits: { maxOldGenerationSizeMb: opts.heapLimitMb ?? 512, maxYoungGenerationSizeMb: 24 },
+    resourceLimits: { maxOldGenerationSizeMb: opts.heapLimitMb ?? 1024, maxYoungGenerationSizeMb: 24 },
     execArgv: fromSource ? ['--import', 'tsx'] : [],
     recordTiming: false,
   });
