@@ -7,6 +7,8 @@ import { AppError } from '../../src/platform/errors';
 import { ctx, dossier, handoffs, trackingRows } from '../support/forms/samples';
 import { SAMPLE_ACCOUNT, sampleReceipt } from '../support/fees/receipt-samples';
 import { receiptQr } from '../../src/modules/fees/receipt-pdf';
+import { createTestApp } from '../support/app';
+import { applicant, register } from '../support/dossiers';
 
 const text = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
@@ -103,6 +105,35 @@ describe('the pool bounds concurrency', () => {
       const ok = JSON.parse((await small.render('timedTrackingBook', trackingRows(5), bookArgs[1])).toString('utf8'));
       expect(ok.bytes).toBeGreaterThan(1000);
     } finally {
+      await small.close();
+    }
+  });
+});
+
+describe('through HTTP', () => {
+  it('a full queue answers 503 problem+json in Vietnamese with Retry-After; once it drains, the PDF comes', async () => {
+    const small = createPrinter({ threads: 1, maxQueue: 1 });
+    const t = await createTestApp({ printer: small });
+    try {
+      const clerk = await t.login('tn.tp');
+      const { code } = await register(t, clerk, { applicant: applicant(1), receive: true });
+      const url = `/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`;
+      // The one worker busy with a long register, one job waiting: the queue is full.
+      const long = small.render('trackingBook', trackingRows(300), { ...ctx, from: '2025-03-01', to: '2025-03-31' });
+      while (small.stats().threads === 0 || small.stats().queued > 0) await new Promise((r) => setTimeout(r, 5));
+      const waiting = small.render('receiptSlip', dossier, ctx);
+      expect(small.stats().queued).toBe(1);
+      const busy = await t.app.inject({ url, headers: { cookie: clerk } });
+      expect(busy.statusCode).toBe(503);
+      expect(busy.headers['content-type']).toContain('application/problem+json');
+      expect(busy.headers['retry-after']).toBe('5');
+      expect(busy.json()).toMatchObject({ status: 503, code: 'PDF_QUEUE_FULL', detail: 'Máy chủ đang bận in quá nhiều tài liệu. Vui lòng thử lại sau ít phút.' });
+      await Promise.all([long, waiting]);
+      const ok = await t.app.inject({ url, headers: { cookie: clerk } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    } finally {
+      await t.close();
       await small.close();
     }
   });
