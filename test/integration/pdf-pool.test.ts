@@ -137,4 +137,21 @@ describe('through HTTP', () => {
       await small.close();
     }
   });
+
+  it('a worker that dies (here: out of memory) gives a 500 problem+json without internals', async () => {
+    const starved = createPrinter({ threads: 1, heapLimitMb: 12 });
+    const t = await createTestApp({ printer: starved });
+    try {
+      const clerk = await t.login('tn.tp');
+      const { code } = await register(t, clerk, { applicant: applicant(2), receive: true });
+      const r = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`, headers: { cookie: clerk } });
+      expect(r.statusCode).toBe(500);
+      expect(r.headers['content-type']).toContain('application/problem+json');
+      expect(r.json()).toEqual({ type: 'https://motcua.gov.vn/problems/internal', title: 'Lỗi hệ thống', status: 500, code: 'INTERNAL', detail: 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.' });
+      expect(r.body).not.toMatch(/memory|Worker|at .*\.(ts|js):\d+/);
+    } finally {
+      await t.close();
+      await starved.close();
+    }
+  });
 });
