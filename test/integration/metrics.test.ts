@@ -94,6 +94,28 @@ describe('GET /metrics content', () => {
   });
 });
 
+describe('GET /metrics without the database', () => {
+  it('still answers with the process and pool figures, no per-center samples and motcua_workload_up 0', async () => {
+    const t = await createTestApp();
+    const b = await createSecondApp(t);
+    try {
+      await b.db.end();
+      const r = await b.app.inject({ url: '/metrics' });
+      expect(r.statusCode).toBe(200);
+      expect(value(r.body, 'motcua_workload_up')).toBe(0);
+      expect(r.body).not.toMatch(/^motcua_dossiers_open\{/m);
+      expect(value(r.body, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+      expect(value(r.body, 'motcua_db_pool_connections{state="total"}')).toBe(0);
+      expect(value(await scrapeText(t.app), 'motcua_workload_up')).toBe(1);
+    } finally {
+      await b.app.close();
+      await t.close();
+    }
+  });
+});
+
+const scrapeText = async (app: TestApp['app']) => (await app.inject({ url: '/metrics' })).body;
+
 describe('cachedWorkload', () => {
   it('runs one query per period however many scrapes, and retries at once after a failure', async () => {
     let now = 0;

@@ -78,7 +78,37 @@ export const metricsPlugin: FastifyPluginAsync = async (app) => {
     },
   });
 
-  const workload = cachedWorkload(() => centerWorkload(db, app.deps.clock.now()), WORKLOAD_TTL_MS);
+  const cached = cachedWorkload(() => centerWorkload(db, app.deps.clock.now()), WORKLOAD_TTL_MS);
+  // Without the database (down, or no answer within 2 s) the scrape still answers — the process and pool figures
+  // matter most then — with no per-center samples and motcua_workload_up 0.
+  let workloadUp = 1;
+  const workload = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // A database that hangs (no free connection, a lock) must not hang the scrape.
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('workload query took more than 2 s')), 2_000);
+      });
+      const rows = await Promise.race([cached(), timeout]);
+      workloadUp = 1;
+      return rows;
+    } catch (err) {
+      if (workloadUp) app.log.warn({ err }, 'metrics: cannot count the workload');
+      workloadUp = 0;
+      return [];
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  new Gauge({
+    name: 'motcua_workload_up',
+    help: '1 when the per-center workload could be counted at the last scrape, 0 when the database did not answer',
+    registers: [registry],
+    async collect() {
+      await workload();
+      this.set(workloadUp);
+    },
+  });
   const perCenter = (name: string, help: string, pick: (w: Awaited<ReturnType<typeof workload>>[number]) => number) =>
     new Gauge({
       name,
