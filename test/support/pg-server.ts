@@ -7,7 +7,7 @@
 import { startEmbeddedPostgres } from '../../src/platform/embedded-pg';
 
 const [dir, portText] = process.argv.slice(2);
-const server = await startEmbeddedPostgres(dir!, Number(portText));
+const server = await startEmbeddedPostgres(dir!, Number(portText), { onCrash: () => process.exit(1) });
 process.stdout.write(`READY ${server.url('postgres')}\n`);
 
 let stopping = false;
