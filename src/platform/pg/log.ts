@@ -10,11 +10,11 @@ export const silentLog: PgLog = { info: () => undefined, warn: () => undefined, 
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'];
 
-/** Timestamped lines on the console, `[postgres]`-tagged, from `level` up (same names as MOTCUA_LOG_LEVEL). */
-export function consoleLog(level = 'info'): PgLog {
+/** Timestamped lines on the console, `[tag]`-tagged, from `level` up (same names as MOTCUA_LOG_LEVEL). */
+export function consoleLog(level = 'info', tag = 'postgres'): PgLog {
   const min = Math.max(0, LEVELS.indexOf(level));
   const at = (l: string) => LEVELS.indexOf(l) >= min;
-  const line = (msg: string) => `${new Date().toISOString()} [postgres] ${msg}`;
+  const line = (msg: string) => `${new Date().toISOString()} [${tag}] ${msg}`;
   return {
     debug: (m) => void (at('debug') && console.log(line(m))),
     info: (m) => void (at('info') && console.log(line(m))),
