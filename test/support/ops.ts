@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { findCluster } from '../../src/platform/pg/cluster';
+import { findCluster, removeDataDir } from '../../src/platform/pg/cluster';
 import { freePort } from '../../src/platform/pg/ports';
 import { isAlive, readPostmasterPid, stopPostmaster } from '../../src/platform/pg/processes';
 
@@ -217,11 +217,7 @@ export async function cleanup(): Promise<void> {
   for (const dir of dataDirs) {
     const pid = postmasterPid(dir);
     if (pid) await stopPostmaster(pid, 10_000);
-    const loc = findCluster(dir);
-    if (loc.relocated) {
-      fs.rmSync(loc.clusterDir, { recursive: true, force: true });
-      fs.rmSync(`${loc.clusterDir}.txt`, { force: true });
-    }
+    removeDataDir(dir, true);
   }
   for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
 }

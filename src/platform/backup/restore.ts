@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { pgBinaries } from '../pg/binaries';
-import { findCluster, prepareCluster } from '../pg/cluster';
+import { findCluster, prepareCluster, removeDataDir } from '../pg/cluster';
 import type { PgLog } from '../pg/log';
 import { freePort } from '../pg/ports';
 import { isPostmasterOf, ownerAlive, readOwner, readPostmasterPid } from '../pg/processes';
@@ -40,7 +40,7 @@ export async function restoreInstallation(o: { file: string; dataDir: string; fo
         + 'Chỉ khôi phục vào thư mục trống (đặt MOTCUA_DATA_DIR tới một thư mục mới), hoặc thêm --force để xóa dữ liệu hiện có và thay bằng bản sao lưu.');
     }
     assertNotInUse(dataDir);
-    wipe(dataDir);
+    removeDataDir(dataDir);
     o.log.warn(`Đã xóa dữ liệu cũ trong ${dataDir} (--force).`);
   }
   await checkHead(o.file); // before touching the data directory
@@ -55,7 +55,7 @@ export async function restoreInstallation(o: { file: string; dataDir: string; fo
     const checked = await verify(dataDir, o.log);
     return { dataDir, clusterDir: loc.clusterDir, createdAt: head.createdAt, ...checked, seconds: (Date.now() - t0) / 1000 };
   } catch (err) {
-    wipe(dataDir); // a half restore must not pass for data
+    removeDataDir(dataDir); // a half restore must not pass for data
     throw err;
   }
 }
@@ -67,16 +67,6 @@ function assertNotInUse(dataDir: string): void {
   if ((owner && ownerAlive(owner)) || (pm && isPostmasterOf(pm.pid, loc.clusterDir))) {
     throw new StartError(`motcua hoặc PostgreSQL của nó đang chạy trên ${dataDir} (PID ${owner?.pid ?? pm?.pid}). Dừng motcua trước khi khôi phục đè lên.`);
   }
-}
-
-/** Removes a data directory's contents, and its cluster kept under /var/lib/motcua if it has one. */
-function wipe(dataDir: string): void {
-  const loc = findCluster(dataDir);
-  if (loc.relocated) {
-    fs.rmSync(loc.clusterDir, { recursive: true, force: true });
-    fs.rmSync(`${loc.clusterDir}.txt`, { force: true });
-  }
-  if (fs.existsSync(dataDir)) for (const name of fs.readdirSync(dataDir)) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
 }
 
 const notBackup = (file: string) => new StartError(`${path.resolve(file)} không phải một bản sao lưu của motcua (tạo bằng npm run backup).`);

@@ -44,6 +44,17 @@ export function findCluster(dataDir: string): ClusterLocation {
   return { dataDir: abs, link, clusterDir, relocated };
 }
 
+/** Deletes a data directory's contents, and its cluster under /var/lib/motcua if it was kept there; `andDir`: the directory too. */
+export function removeDataDir(dataDir: string, andDir = false): void {
+  const loc = findCluster(dataDir);
+  if (loc.relocated) {
+    fs.rmSync(loc.clusterDir, { recursive: true, force: true });
+    fs.rmSync(`${loc.clusterDir}.txt`, { force: true });
+  }
+  if (andDir) fs.rmSync(loc.dataDir, { recursive: true, force: true });
+  else if (fs.existsSync(loc.dataDir)) for (const name of fs.readdirSync(loc.dataDir)) fs.rmSync(path.join(loc.dataDir, name), { recursive: true, force: true });
+}
+
 export function relocationTarget(dataDir: string): string {
   const abs = path.resolve(dataDir);
   return path.join(RELOCATION_ROOT, `pg-${createHash('sha256').update(abs).digest('hex').slice(0, 16)}`);
