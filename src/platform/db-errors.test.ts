@@ -31,6 +31,8 @@ describe('describeStartFailure: always says what and why', () => {
     [new StartError('Cổng 54329 của PostgreSQL nhúng đang bị một chương trình khác chiếm.'), 'Cổng 54329 của PostgreSQL nhúng đang bị một chương trình khác chiếm.'],
     [err({ code: 'ECONNREFUSED', address: '10.0.0.5', port: 5432 }), 'không kết nối được PostgreSQL (10.0.0.5:5432): máy chủ từ chối kết nối (chưa chạy, hoặc sai cổng). Kiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu.'],
     [err({ code: '28P01' }), 'PostgreSQL từ chối đăng nhập (sai tên người dùng hoặc mật khẩu trong DATABASE_URL).'],
+    [err({ code: 'EADDRINUSE', syscall: 'listen', port: 3000 }), 'cổng HTTP 3000 đang bị một chương trình khác chiếm (có thể một motcua khác đang chạy). Đặt PORT tới một cổng khác, hoặc dừng chương trình đó.'],
+    [Object.assign(new Error('[]'), { name: 'ZodError', issues: [{ path: ['PORT'], message: 'Too big' }] }), 'biến môi trường không hợp lệ: PORT: Too big. Xem bảng cấu hình trong README.'],
     [undefined, 'lỗi không rõ nguyên nhân (không có thông tin lỗi). Xem nhật ký phía trên.'],
   ])('%#', (e, text) => {
     expect(describeStartFailure(e)).toBe(text);

@@ -21,8 +21,15 @@ const NET_REASONS: Record<string, string> = {
 
 export function describeStartFailure(err: unknown): string {
   if (err instanceof StartError) return err.message;
-  const e = err as { code?: string; message?: string; address?: string; port?: number } | undefined | null;
+  const e = err as { code?: string; message?: string; address?: string; port?: number; syscall?: string; name?: string; issues?: { path: PropertyKey[]; message: string }[] } | undefined | null;
   if (e && typeof e === 'object') {
+    if (e.name === 'ZodError' && Array.isArray(e.issues)) {
+      return `biến môi trường không hợp lệ: ${e.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ')}. Xem bảng cấu hình trong README.`;
+    }
+    if (e.syscall === 'listen' && (e.code === 'EADDRINUSE' || e.code === 'EACCES')) {
+      const why = e.code === 'EADDRINUSE' ? 'đang bị một chương trình khác chiếm (có thể một motcua khác đang chạy)' : 'cần quyền root (cổng dưới 1024)';
+      return `cổng HTTP ${e.port ?? ''} ${why}. Đặt PORT tới một cổng khác, hoặc dừng chương trình đó.`;
+    }
     if (e.code && NET_REASONS[e.code]) {
       const where = e.address ? ` (${e.address}${e.port ? `:${e.port}` : ''})` : '';
       return `không kết nối được PostgreSQL${where}: ${NET_REASONS[e.code]}. Kiểm tra DATABASE_URL và máy chủ cơ sở dữ liệu.`;

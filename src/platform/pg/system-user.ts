@@ -23,7 +23,10 @@ export function postgresRunAs(): RunAs | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const found = lookup();
   if (found) return found;
-  const r = spawnSync('useradd', ['--system', '--user-group', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_USER], { encoding: 'utf8' });
+  const common = ['--system', '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin'];
+  // Its own group, or the `postgres` group if one is already there (useradd refuses --user-group then).
+  const groupExists = spawnSync('getent', ['group', PG_USER]).status === 0;
+  const r = spawnSync('useradd', [...common, ...(groupExists ? ['-g', PG_USER] : ['--user-group']), PG_USER], { encoding: 'utf8' });
   const created = lookup();
   if (!created) {
     throw new StartError(`motcua chạy dưới quyền root nên PostgreSQL nhúng phải chạy bằng người dùng hệ thống "${PG_USER}", nhưng không tạo được người dùng này (${(r.stderr || r.error?.message || '').trim()}). Tạo nó bằng "useradd --system --user-group ${PG_USER}" hoặc chạy motcua bằng một người dùng thường.`);
