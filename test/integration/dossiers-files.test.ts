@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, getDossier, mustAct, register } from '../support/dossiers';
+import { multipart, TINY_PNG } from '../support/multipart';
 
 let t: TestApp;
 let clerk: string;
@@ -10,16 +11,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('fake png body for a scan')]);
+const PNG = TINY_PNG;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
-
-function multipart(file: Buffer, filename: string, fields: Record<string, string> = {}, contentType = 'application/octet-stream') {
-  const boundary = '----motcuaTestBoundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const upload = (code: string, body: ReturnType<typeof multipart>, cookie = clerk) =>
   t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/files`, headers: { cookie, ...body.headers }, payload: body.payload });

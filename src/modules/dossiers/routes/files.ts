@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import path from 'node:path';
 import { z } from 'zod';
@@ -7,6 +8,7 @@ import { audit } from '../../../platform/audit';
 import { one, withTx } from '../../../platform/db';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { DiskFileStore, sniffMime, type FileStore } from '../../../platform/storage';
+import { checkImage, checkPdf, cleanFileName } from '../../../platform/uploads';
 import { actorCan } from '../../auth/actor';
 import { assertCanView } from '../presenter';
 import { findDossier, type DossierRow } from '../repo';
@@ -28,6 +30,28 @@ function assertCanUpload(actor: NonNullable<import('fastify').FastifyRequest['ac
 
 function checkIndex(d: DossierRow, index: number | null) {
   if (index !== null && !d.checklist[index]) throw badRequest('DOSSIER_CHECKLIST_INDEX', `Thành phần hồ sơ số ${index + 1} không có trong danh mục.`);
+}
+
+/**
+ * The one file of an upload request, read whole, with the form's fields (before or after it). A second file is
+ * refused rather than dropped: the clerk would believe both were stored.
+ */
+async function oneFile(req: FastifyRequest, maxBytes: number): Promise<{ buf: Buffer; filename: string; fields: Record<string, unknown> }> {
+  let file: { buf: Buffer; filename: string } | null = null;
+  const fields: Record<string, unknown> = {};
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'field') fields[part.fieldname] = part.value;
+      else file = { buf: await part.toBuffer(), filename: part.filename };
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw badRequest('FILE_TOO_MANY', 'Mỗi lần chỉ tải lên một tệp. Hãy tải từng tệp riêng cho từng thành phần hồ sơ.');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(maxBytes / 1024 / 1024)} MB).`);
+    throw e;
+  }
+  if (!file) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
+  return { ...file, fields };
 }
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -64,24 +88,24 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send({ id: row.id, name: src.name, mime: src.mime, size: src.size, kind: 'document', checklistIndex: body.data.checklistIndex, reused: true });
     }
 
-    const part = await req.file();
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
-    const fields = Object.fromEntries(Object.entries(part.fields).map(([k, v]) => [k, (v as { value?: unknown })?.value]));
+    // Who may upload anything at all is known before the body is read; which kind, only from its fields.
+    try {
+      assertCanUpload(actor, d, 'document');
+    } catch (e) {
+      try { assertCanUpload(actor, d, 'result'); } catch { throw e; }
+    }
+    const { buf, filename, fields } = await oneFile(req, app.deps.config.uploadMaxBytes);
     const kind = fields.kind === 'result' ? 'result' : 'document';
     const idx = fields.checklistIndex === undefined || fields.checklistIndex === '' ? null : Number(fields.checklistIndex);
     if (idx !== null && !Number.isInteger(idx)) throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Số thứ tự thành phần hồ sơ không hợp lệ.');
     assertCanUpload(actor, d, kind);
     checkIndex(d, idx);
-    let buf: Buffer;
-    try {
-      buf = await part.toBuffer();
-    } catch {
-      throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(app.deps.config.uploadMaxBytes / 1024 / 1024)} MB).`);
-    }
     if (buf.length === 0) throw badRequest('FILE_EMPTY', 'Tệp tải lên rỗng.');
     const mime = sniffMime(buf);
     if (!mime) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).');
-    const name = (part.filename || 'tep-so-hoa').replace(/[\\/\0]/g, '_').slice(0, 200);
+    const refusal = mime === 'application/pdf' ? checkPdf(buf) : checkImage(buf, app.deps.config.uploadMaxMegapixels);
+    if (refusal) throw new AppError(422, refusal.code, refusal.detail);
+    const name = cleanFileName(filename);
     const saved = await store.put(buf);
     const row = await withTx(db, async (tx) => {
       await tx.query(`INSERT INTO stored_files (sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`, [saved.sha256, saved.size, mime]);
