@@ -95,6 +95,7 @@ const BIDI = /[\u200E\u200F\u202A-\u202E\u2066-\u2069\u061C]/g;
 
 /** A stored file name: no path separators, NUL or bidirectional controls, at most 200 characters. */
 export function cleanFileName(name: string | undefined, fallback = 'tep-so-hoa'): string {
-  const clean = (name ?? '').replace(BIDI, '').replace(/[\\/\0]/g, '_').replace(/[\u0000-\u001F\u007F]/g, '').trim().slice(0, 200);
+  // Path separators become '_'; bidi and other control characters (C0, DEL) are dropped.
+  const clean = [...(name ?? '').replace(BIDI, '').replace(/[\\/]/g, '_')].filter((ch) => ch.charCodeAt(0) > 0x1f && ch !== '\x7f').join('').trim().slice(0, 200);
   return clean || fallback;
 }

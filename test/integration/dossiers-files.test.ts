@@ -109,9 +109,10 @@ describe('search and lists', () => {
   it('the public status page shows status and appointment without personal data', async () => {
     const d = await register(t, clerk, { applicant: { ...applicant(602), fullName: 'Lê Thị Thanh Tâm' } });
     await mustAct(t, clerk, d.code, 'receive', {});
-    const r = await t.app.inject({ url: `/api/v1/public/dossiers/${d.code}` });
+    const r = await t.app.inject({ url: `/api/v1/public/dossiers/${d.code}?verifier=0111` });
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ code: d.code, status: 'received', statusName: 'Đã tiếp nhận', applicantInitials: 'L. T. T. Tâm' });
+    expect(r.json()).toMatchObject({ code: d.code, status: 'received', statusName: 'Đã tiếp nhận' });
+    expect(r.body).not.toContain('Tâm');
     expect(r.body).not.toContain(applicant(602).idNumber);
     expect(r.body).not.toContain('Lê Thị Thanh Tâm');
   });

@@ -54,6 +54,16 @@ async function oneFile(req: FastifyRequest, maxBytes: number): Promise<{ buf: Bu
   return { ...file, fields };
 }
 
+/**
+ * The papers a dossier may reuse ($1 its applicant record, $2 its center, $3 the dossier itself): documents
+ * digitized for the same applicant at the same center, for another of its dossiers. Applicant records belong to one
+ * center already (migration 013); the dossier join checks the center again so a record can never carry papers
+ * across. Reuse from another center would need the citizen's consent, confirmed by a code sent to the phone or
+ * e-mail already on record there; that channel does not exist yet, so papers of other centers are not offered at all.
+ */
+const REUSABLE = `JOIN dossiers o ON o.id = f.dossier_id
+  WHERE f.applicant_id = $1 AND o.center_id = $2 AND o.applicant_id = $1 AND f.dossier_id <> $3 AND f.kind = 'document'`;
+
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const store: FileStore = new DiskFileStore(path.join(app.deps.config.dataDir, 'files'));
   await app.register(multipart, { limits: { fileSize: app.deps.config.uploadMaxBytes, files: 1, fields: 10 } });
@@ -77,7 +87,8 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCanUpload(actor, d, 'document');
       checkIndex(d, body.data.checklistIndex);
       const src = await one<{ id: string; sha256: string; name: string; mime: string; size: number }>(db,
-        `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 WHERE f.id = $1 AND f.applicant_id = $2`, [body.data.reuseFileId, d.applicant_id]);
+        `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 ${REUSABLE} AND f.id = $4`,
+        [d.applicant_id, d.center_id, d.id, body.data.reuseFileId]);
       if (!src) throw notFound('tệp đã lưu của người nộp này');
       const row = await withTx(db, async (tx) => {
         const r = await one<{ id: string }>(tx, `INSERT INTO dossier_files (dossier_id, applicant_id, sha256, checklist_index, kind, name, reused_from, uploaded_by, uploaded_at)
@@ -141,7 +152,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCanView(req.actor!, d);
     const rows = await app.deps.db.query<{ id: string; name: string; mime: string; size: number; code: string; uploaded_at: Date }>(
       `SELECT DISTINCT ON (f.sha256) f.id, f.name, s.mime, s.size, o.code, f.uploaded_at FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256
-         JOIN dossiers o ON o.id = f.dossier_id WHERE f.applicant_id = $1 AND f.dossier_id <> $2 AND f.kind = 'document' ORDER BY f.sha256, f.uploaded_at DESC`, [d.applicant_id, d.id]);
+         ${REUSABLE} ORDER BY f.sha256, f.uploaded_at DESC`, [d.applicant_id, d.center_id, d.id]);
     return { items: rows.rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, fromDossier: r.code, uploadedAt: r.uploaded_at.toISOString() })) };
   });
 };
