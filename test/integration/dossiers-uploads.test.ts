@@ -101,7 +101,7 @@ describe('images: dimensions from the header', () => {
   });
 
   it('the cap is configurable (MOTCUA_UPLOAD_MAX_MEGAPIXELS)', async () => {
-    const small = await createTestApp({ config: { uploadMaxMegapixels: loadConfig({ MOTCUA_UPLOAD_MAX_MEGAPIXELS: '1' }).uploadMaxMegapixels } });
+    const small = await createTestApp({ config: { uploadMaxMegapixels: loadConfig({ MOTCUA_UPLOAD_MAX_MEGAPIXELS: '1' }).uploadMaxMegapixels, uploadMaxBytes: 4096 } });
     try {
       const c = await small.login('tn.tp');
       const d = await register(small, c);
@@ -109,6 +109,11 @@ describe('images: dimensions from the header', () => {
       const up = await small.app.inject({ method: 'POST', url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/files`, headers: { cookie: c, ...body.headers }, payload: body.payload });
       expect(up.statusCode).toBe(422);
       expect(up.json().detail).toContain('tối đa 1 triệu điểm ảnh');
+      // And a file over the byte limit is still a 413, not a silently truncated file.
+      const big = multipart(Buffer.concat([pdf(), Buffer.alloc(8000, 0x20)]), 'lon.pdf');
+      const tooBig = await small.app.inject({ method: 'POST', url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/files`, headers: { cookie: c, ...big.headers }, payload: big.payload });
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json().code).toBe('FILE_TOO_LARGE');
     } finally {
       await small.close();
     }

@@ -84,6 +84,8 @@ describe('migration 013 on existing data', () => {
   it('fills the search words from the snapshots and gives each dossier a token', async () => {
     const r = await db.query(`SELECT code, public_token FROM dossiers WHERE applicant_words @@ to_tsquery('simple', 'pham <-> thi <-> hong <-> nhung:*')`);
     expect(r.rows.map((x) => x.code)).toEqual(['000.00.15.H57-250102-0001']);
+    const terms = await db.query(`SELECT strip(applicant_terms)::text AS t FROM dossiers WHERE id = $1`, [ids.d1]);
+    expect(terms.rows[0].t).toBe("'hong' 'hong0nhung' 'nhung' 'pham' 'pham0thi' 'thi' 'thi0hong'");
     const t = await db.query('SELECT count(DISTINCT public_token)::int AS k, count(*)::int AS n FROM dossiers');
     expect(t.rows[0]).toEqual({ k: 2, n: 2 });
     expect(r.rows[0].public_token).toMatch(/^[A-Za-z0-9_-]{22}$/);

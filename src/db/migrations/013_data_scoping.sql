@@ -8,7 +8,8 @@
 --  * an applicant record belongs to one center (center_id), keyed by (center, citizen ID) or (center, tax code);
 --    a registration upserts only its own center's record, and files are reused only through that record;
 --  * every dossier keeps its applicant snapshot (as given at that registration) and search runs on the snapshots:
---    the name words (the tsvector of migration 008, now on the dossier), the citizen ID and the phone;
+--    the name words (the tsvector of migration 008, now on the dossier, with word pairs for the index), the
+--    citizen ID and the phone;
 --  * every dossier gets a random token for the QR code of its slips: the public look-up answers with it, or with
 --    the last four digits of the applicant's phone or citizen ID, never with the code alone.
 
@@ -64,13 +65,24 @@ ALTER TABLE applicants DROP COLUMN search_words;
 DROP INDEX applicants_phone_idx;
 
 -- 3. Search on the snapshots, and the slips' token. One ALTER TABLE, so the table is rewritten once.
---    applicant_words: the same words as migration 008 (folded name and organization), phrase-searchable.
+--    applicant_words: the folded words of the name and organization, with their positions (migration 008's phrase
+--      "nguyen <-> van <-> an:*"), checked on the rows the index finds.
+--    applicant_terms: those words plus each pair of neighbouring words ("nguyen0van", "van0an"), for the index. At a
+--      million dossiers the common words' lists are long ("nguyen" is in one name of ten) and intersecting them cost
+--      12-18 ms a search; the pairs are 10-20 times rarer: "nguyen0van & van0an:*" reads about 0.8 ms of index.
 --    public_token: 22 characters of base64url over a random UUID (122 random bits), printed in the QR code.
+CREATE FUNCTION f_name_terms(text) RETURNS tsvector
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT to_tsvector('simple', coalesce(string_agg(w || coalesce(' ' || w || '0' || n, ''), ' '), ''))
+          FROM (SELECT w, lead(w) OVER (ORDER BY i) AS n
+                  FROM regexp_split_to_table(public.f_fold($1), '[^a-z0-9]+') WITH ORDINALITY AS t(w, i) WHERE w <> '') x $$;
 ALTER TABLE dossiers
   ADD COLUMN applicant_words tsvector GENERATED ALWAYS AS
     (to_tsvector('simple', f_fold(coalesce(applicant->>'fullName', '') || ' ' || coalesce(applicant->>'orgName', '')))) STORED,
+  ADD COLUMN applicant_terms tsvector GENERATED ALWAYS AS
+    (f_name_terms(coalesce(applicant->>'fullName', '') || ' ' || coalesce(applicant->>'orgName', ''))) STORED,
   ADD COLUMN public_token text NOT NULL DEFAULT translate(rtrim(encode(uuid_send(gen_random_uuid()), 'base64'), '='), '+/', '-_');
-CREATE INDEX dossiers_applicant_words ON dossiers USING gin (applicant_words);
+CREATE INDEX dossiers_applicant_terms ON dossiers USING gin (applicant_terms);
 -- By citizen ID: the person who applied (an organization with a tax code is found by its name, not by its
 -- representative's ID, as with the records keyed by tax code).
 CREATE INDEX dossiers_applicant_id_number ON dossiers ((applicant->>'idNumber')) WHERE applicant->>'taxCode' IS NULL;

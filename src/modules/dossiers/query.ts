@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../platform/db';
 import { many, one, preparedVariant } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
-import { escapeLike, namePhraseQuery } from '../../platform/text';
+import { escapeLike, namePhraseQuery, nameTermsQuery } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../centers/repo';
@@ -75,7 +75,8 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     else if (/^\d{12}$/.test(text)) add(byIdNumber, text);
     else {
       const phrase = namePhraseQuery(text);
-      if (phrase) add(`d.applicant_words @@ to_tsquery('simple', ?)`, phrase);
+      // The pairs of words find the rows through the index; the phrase (order, last word as a prefix) is checked on them.
+      if (phrase) add(`d.applicant_terms @@ to_tsquery('simple', ?) AND d.applicant_words @@ to_tsquery('simple', ?)`, nameTermsQuery(text), phrase);
       byName = phrase !== null;
     }
   }
