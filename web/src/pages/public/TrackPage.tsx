@@ -114,7 +114,7 @@ function VerifierForm({ code, error, onSubmit }: { code: string; error: string |
     <Card className="track-card track-verify" data-testid="track-verify">
       <div className="track-code-label">{t('dossiers.track.code')}</div>
       <div className="track-code">{code}</div>
-      <form className="track-verify-form" onSubmit={submit} noValidate aria-labelledby={`${id}-label`}>
+      <form className="track-verify-form" onSubmit={submit} noValidate>
         <label id={`${id}-label`} htmlFor={`${id}-input`} className="track-verify-label">
           {t('dossiers.track.verifierLabel')}
         </label>
