@@ -26,7 +26,7 @@ fs.chmodSync(dir, 0o755);
 const reuse = keepDir !== undefined && fs.existsSync(path.join(dir, 'generated'));
 const pgServer = await startEmbeddedPostgres(dir, await freePort());
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
-// BENCH_ONLY=reception,lookup runs only those scenario groups (pairs, reception, lookup, department, overdue, search,
+// BENCH_ONLY=reception,lookup runs only those scenario groups (pairs, reception, lookup, department, overdue, search, public,
 // mixed).
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (group: string) => !only || only.includes(group);
