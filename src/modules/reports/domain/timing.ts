@@ -70,3 +70,25 @@ export function openState(cal: WorkCalendar, d: OpenFacts, at: Date): OpenState 
   if (at.getTime() > due) return 'overdue';
   return due <= atRiskLimit(cal, at).getTime() ? 'at_risk' : 'within_time';
 }
+
+/** A resumption after a department's supplement request, as its event records it. */
+export interface Resumption {
+  at: Date;
+  pausedFrom: Date;
+  /** The legal due date just before the resumption moved it. */
+  previousLegalDueAt: Date;
+}
+
+/**
+ * The due date and pause of a dossier as they stood at `asOf` (a past period's end), from its current ones and its
+ * resumptions. Only a resumption moves the legal due date (an extension does not), so the first one after `asOf`
+ * knows the date then, and whether the dossier was already paused at `asOf`.
+ */
+export function openFactsAt(current: OpenFacts, resumptions: readonly Resumption[], asOf: Date): OpenFacts {
+  const next = resumptions.filter((r) => r.at.getTime() > asOf.getTime()).sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  if (next) {
+    return { dueAt: next.previousLegalDueAt, pausedAt: next.pausedFrom.getTime() <= asOf.getTime() ? next.pausedFrom : null };
+  }
+  const pausedAt = current.pausedAt && current.pausedAt.getTime() <= asOf.getTime() ? current.pausedAt : null;
+  return { dueAt: legalDueAt(current), pausedAt };
+}
