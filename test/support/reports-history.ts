@@ -10,6 +10,8 @@ export const HT = '000.00.15.H57';
 
 export interface History {
   codes: Record<string, string>;
+  /** The director's dashboard as it was at a few instants of the history. */
+  snapshots: Record<string, { overdue: number; atRisk: number; mostOverdue: { code: string }[] }>;
 }
 
 /** Signs in on demand and again after the idle limit (the clock jumps days ahead). */
@@ -32,6 +34,13 @@ export async function buildHistory(t: TestApp): Promise<History> {
   const as = sessions(t);
   const at = (local: string) => clock.set(new Date(`${local.replace(' ', 'T')}:00+07:00`));
   const codes: Record<string, string> = {};
+  const snapshots: History['snapshots'] = {};
+  const snapshot = async (local: string) => {
+    at(local);
+    const r = await as('giamdoc', 'GET', '/api/v1/dashboard');
+    expect(r.statusCode, r.body).toBe(200);
+    snapshots[local] = r.json();
+  };
   let n = 0;
   const ok = async (user: string, code: string, action: string, body: object = {}) => {
     const r = await as(user, 'POST', `/api/v1/dossiers/${encodeURIComponent(code)}/${action}`, body);
@@ -144,6 +153,8 @@ export async function buildHistory(t: TestApp): Promise<History> {
   await settle(codes.J, 'tp', 'reject');
   at('2026-02-13 09:00');
   await ok('tn.tp', codes.J, 'return', { method: 'counter' });
+  // Friday before Tết, 17:00: G is due Tue 24/02, more than one working day away (the Tết week is off).
+  await snapshot('2026-02-13 17:00');
   // K — received Mon 23/02 (due Thu 26/02 17:00); the department warns on Wed 25/02, the director extends Thu 26/02 to
   // Wed 04/03: overdue at the end of February all the same; resolved Tue 03/03 before the new date: late.
   // P — received Mon 23/02 (due Thu 26/02 17:00), paused by the department Wed 25/02 10:00 and still waiting at the end
@@ -155,6 +166,8 @@ export async function buildHistory(t: TestApp): Promise<History> {
   await transfer(codes.P, 'tp');
   // O — Huế: another center, never in Hương Thủy's figures.
   await receive('O', 'tp', '2.000748', 'direct', 'tn.tp.hue');
+  // Monday after Tết, 17:00: G (due tomorrow 17:00) is now at risk.
+  await snapshot('2026-02-23 17:00');
   at('2026-02-24 09:00');
   await ok('tn.tp', codes.E, 'supplement');
   at('2026-02-24 10:00');
@@ -197,5 +210,5 @@ export async function buildHistory(t: TestApp): Promise<History> {
   const called = await as('tn.tp', 'POST', `/api/v1/queue/counters/${counters.find((k) => k.number === 2)!.id}/call-next`, {});
   expect(called.statusCode, called.body).toBe(200);
   at('2026-03-10 10:00');
-  return { codes };
+  return { codes, snapshots };
 }
