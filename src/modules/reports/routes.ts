@@ -1,25 +1,15 @@
 // The reports API: the dashboard, the settlement report (JSON, Excel, PDF) and the monthly reports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyPerm } from '../../http/access';
-import { one } from '../../platform/db';
-import { centerPlace } from '../fees/receipt-pdf';
 import { dashboard } from './dashboard';
 import { settlementPdf, settlementXlsx } from './exports';
-import type { Issuer } from './form';
+import { issuerOf } from './issuer';
 import { CenterQuery, DashboardOut, SettlementOut, SettlementQuery } from './schemas';
-import { reportScope, type ReportScope } from './scope';
+import { reportScope } from './scope';
 import { settlementReport } from './settlement-query';
 import { monthlyRoutes } from './monthly-routes';
 
 const VIEW = anyPerm('reports.view', 'reports.department');
-
-/** Who signs the form: the center, or the province for a province-wide report. */
-export async function issuerOf(db: Parameters<typeof one>[0], scope: Pick<ReportScope, 'center'>): Promise<Issuer> {
-  if (scope.center) return { ...centerPlace(scope.center.name), unitName: scope.center.name };
-  const p = await one<{ name: string }>(db, 'SELECT name FROM provinces ORDER BY code LIMIT 1');
-  const province = p?.name ?? '';
-  return { parentAgency: `UBND tỉnh ${province}`, unitName: 'Giám sát cấp tỉnh', place: province };
-}
 
 const fileName = (kind: string, from: string, to: string, ext: string) => `${kind}-${from}-${to}.${ext}`;
 
