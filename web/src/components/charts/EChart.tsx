@@ -6,6 +6,7 @@ import { BarChart, PieChart } from 'echarts/charts';
 import { DatasetComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption, ECElementEvent } from 'echarts/core';
+import { theme } from '../../theme';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, SVGRenderer]);
 
@@ -42,7 +43,8 @@ export function EChart({ option, height, onClick, ariaLabel, testId }: EChartPro
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option }, true);
+    // The app's font named explicitly: ECharts measures label widths with it (legends, truncation).
+    chart.current?.setOption({ animation: false, textStyle: { fontFamily: theme.token?.fontFamily }, ...option }, true);
   }, [option]);
 
   return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} data-testid={testId} className={onClick ? 'chart-clickable' : undefined} />;

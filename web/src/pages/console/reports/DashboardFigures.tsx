@@ -62,9 +62,9 @@ function shareChart(rows: Share[], lang: string, t: (k: string) => string, name:
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toLocaleString(lang)}` : '') },
     legend: { top: 0, left: 0 },
-    grid: { left: 230, right: 24, top: 30, bottom: 20 },
+    grid: { left: 8, right: 48, top: 30, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: data.map(name), axisLabel: { width: 220, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: data.map(name), axisLabel: { width: 200, overflow: 'truncate' } },
     series: [
       { name: t('reports.fig.early'), type: 'bar', stack: 's', data: data.map((r) => r.early), itemStyle: { color: CHART_COLORS.early } },
       { name: t('reports.fig.onTime'), type: 'bar', stack: 's', data: data.map((r) => r.onTime), itemStyle: { color: CHART_COLORS.onTime } },

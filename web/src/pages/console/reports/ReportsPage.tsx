@@ -43,11 +43,11 @@ export default function ReportsPage() {
     <FigureLink n={value} stat={stat} period={period} center={c} {...(key === 'total' ? {} : groupBy === 'field' ? { field: key } : { department: key })} />
   );
   const num = (title: string, stat: Stat, get: (x: SettlementRow) => number, no: number) => ({
-    title: <span>{title}<div className="muted small">({no})</div></span>, key: stat + no, align: 'right' as const, width: 84,
+    title: <span>{title}<div className="muted small">({no})</div></span>, key: stat + no, align: 'right' as const, width: 70,
     render: (_: unknown, x: SettlementRow) => n(stat, x.key, get(x)),
   });
   const columns: ColumnsType<SettlementRow> = [
-    { title: t(`reports.settlement.col.${groupBy}`), dataIndex: 'name', key: 'name', fixed: 'left', width: 260, render: (v: string, x) => (x.key === 'total' ? <strong>{v}</strong> : v) },
+    { title: t(`reports.settlement.col.${groupBy}`), dataIndex: 'name', key: 'name', fixed: 'left', width: 230, render: (v: string, x) => (x.key === 'total' ? <strong>{v}</strong> : v) },
     {
       title: t('reports.settlement.col.received'),
       children: [
@@ -75,9 +75,9 @@ export default function ReportsPage() {
         num(t('reports.fig.overdue'), 'in_progress_overdue', (x) => x.inProgress.overdue, 12),
       ],
     },
-    { title: t('reports.fig.onTimeRate'), key: 'rate', align: 'right', width: 100, render: (_, x) => percent(x.onTimeRate, lang) },
+    { title: t('reports.fig.onTimeRate'), key: 'rate', align: 'right', width: 90, render: (_, x) => percent(x.onTimeRate, lang) },
     {
-      title: t('reports.settlement.col.note'), key: 'note', width: 190,
+      title: t('reports.settlement.col.note'), key: 'note', width: 150,
       render: (_, x) => (
         <span className="small">
           {x.settled.rejected > 0 && <div>{t('reports.fig.rejected')}: {n('settled_rejected', x.key, x.settled.rejected)}</div>}
@@ -118,7 +118,7 @@ export default function ReportsPage() {
       ) : (
         <Card size="small" className="table-card">
           <Table<SettlementRow> rowKey="key" size="small" bordered className="settlement-table" columns={columns} dataSource={data} pagination={false}
-            loading={report.isPending || report.isPlaceholderData} scroll={{ x: 1500 }} rowClassName={(x) => (x.key === 'total' ? 'total-row' : '')}
+            loading={report.isPending || report.isPlaceholderData} scroll={{ x: 1320 }} rowClassName={(x) => (x.key === 'total' ? 'total-row' : '')}
             locale={{ emptyText: t('reports.settlement.empty') }} data-testid="settlement-table" />
         </Card>
       )}
