@@ -59,7 +59,10 @@ export function overdueAt(p: PeriodSql, now: Date): Fragment {
 }
 
 /** Open now and overdue now (the dashboard, the list's "overdue" filter). */
-export const overdueNow = (now: Date) => f(`d.received_at IS NOT NULL AND d.ended_at IS NULL
+// Open is written as the report index's key, `coalesce(ended_at, 'infinity') = 'infinity'`, so a count reads that
+// index; "not settled, not closed" says the same of a received dossier and lets the overdue list walk the open
+// dossiers in due-date order (dossiers_open_due) for its first page.
+export const overdueNow = (now: Date) => f(`d.received_at IS NOT NULL AND ${END_KEY} = 'infinity'::timestamptz AND d.settled_at IS NULL AND d.closed_at IS NULL
   AND CASE WHEN d.paused_at IS NOT NULL THEN d.paused_at > ${LEGAL_DUE} ELSE ? > ${LEGAL_DUE} END`, now);
 
 /**
@@ -67,7 +70,7 @@ export const overdueNow = (now: Date) => f(`d.received_at IS NOT NULL AND d.ende
  * at risk (atRiskLimit by that center's calendar).
  */
 export function atRiskNow(now: Date, limits: { centerId: string; until: Date }[]): Fragment {
-  return f(`d.received_at IS NOT NULL AND d.ended_at IS NULL AND d.paused_at IS NULL AND ${LEGAL_DUE} >= ?
+  return f(`d.received_at IS NOT NULL AND ${END_KEY} = 'infinity'::timestamptz AND d.paused_at IS NULL AND ${LEGAL_DUE} >= ?
     AND ${LEGAL_DUE} <= (SELECT l.until FROM unnest(?::uuid[], ?::timestamptz[]) AS l(center_id, until) WHERE l.center_id = d.center_id)`,
   now, limits.map((l) => l.centerId), limits.map((l) => l.until));
 }

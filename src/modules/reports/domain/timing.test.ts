@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/domain';
 import { at, holidays } from '../../calendar/domain/test-utils';
-import { atRiskLimit, legalDueAt, openState, settlementOutcome } from './timing';
+import { atRiskLimit, legalDueAt, openFactsAt, openState, settlementOutcome } from './timing';
 
 const cal = createWorkCalendar({ holidays });
 
@@ -59,5 +59,25 @@ describe('openState: within time, at risk (one working day), overdue; paused tim
 
   it('an extended dossier is overdue once past its original date, whatever the new appointment', () => {
     expect(openState(cal, { dueAt: at('2025-03-19 17:00'), originalDueAt: at('2025-03-14 17:00') }, at('2025-03-17 09:00'))).toBe('overdue');
+  });
+});
+
+describe('openFactsAt: the due date and pause as they stood at a past instant', () => {
+  const current = { dueAt: at('2025-03-24 17:00'), pausedAt: null };
+  const resumed = { at: at('2025-03-20 09:00'), pausedFrom: at('2025-03-12 10:00'), previousLegalDueAt: at('2025-03-14 17:00') };
+  it.each([
+    // [as of, facts then]
+    ['2025-03-11 17:00', { dueAt: '2025-03-14 17:00', pausedAt: null }], // before the pause: the old due date, running
+    ['2025-03-17 00:00', { dueAt: '2025-03-14 17:00', pausedAt: '2025-03-12 10:00' }], // during it: paused since 12/03
+    ['2025-03-21 00:00', { dueAt: '2025-03-24 17:00', pausedAt: null }], // after the resumption: today's dates
+  ])('as of %s', (asOf, expected) => {
+    const f = openFactsAt(current, [resumed], at(asOf));
+    expect({ dueAt: f.dueAt, pausedAt: f.pausedAt }).toEqual({ dueAt: at(expected.dueAt), pausedAt: expected.pausedAt ? at(expected.pausedAt) : null });
+  });
+
+  it('a pause still running counts only from when it began', () => {
+    const paused = { dueAt: at('2025-03-14 17:00'), pausedAt: at('2025-03-12 10:00') };
+    expect(openFactsAt(paused, [], at('2025-03-11 12:00')).pausedAt).toBeNull();
+    expect(openFactsAt(paused, [], at('2025-03-13 12:00')).pausedAt).toEqual(at('2025-03-12 10:00'));
   });
 });
