@@ -24,11 +24,12 @@ UPDATE dossiers SET outcome = CASE
 
 -- 2. The settlement report reads, per center, every received dossier that had not ended before the period began:
 --    a range of this index (open dossiers sort last, at 'infinity'), answered from the index alone: the columns
---    the report counts by are included, so the table (≈ 2 kB a row with its JSON documents) is never read.
+--    the report counts by are included, so the table (≈ 2 kB a row with its JSON documents) is never read
+--    (ended_at itself too: PostgreSQL answers from an index alone only when every column a query names is in it).
 --    A report over a month of one center reads about a month of entries; over three years, every entry of the
 --    center (≈ 90 bytes each). See bench/README.md for the figures and the cost on the write path.
 CREATE INDEX dossiers_report ON dossiers (center_id, (coalesce(ended_at, 'infinity'::timestamptz)))
-  INCLUDE (id, received_at, channel, field_code, department_id, step_index, outcome, rejected, due_at, original_due_at, paused_at)
+  INCLUDE (id, received_at, ended_at, channel, field_code, department_id, step_index, outcome, rejected, due_at, original_due_at, paused_at)
   WHERE received_at IS NOT NULL;
 
 -- 3. The monthly report (Quy chế art. 14.1), generated on the last working day of each month: one row per center

@@ -10,7 +10,7 @@ import { findCenter } from '../centers/repo';
 import { STATUSES } from './domain/lifecycle';
 import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
 import { STATS, statFragment } from '../reports/stat-filter';
-import { overdueNow } from '../reports/sql';
+import { openInDueOrder, overdueNow } from '../reports/sql';
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -86,6 +86,7 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     const fr = overdueNow(now);
     add(fr.sql, ...fr.values);
   }
+  if (q.overdue || q.stat === 'overdue' || q.stat === 'at_risk') add(openInDueOrder.sql);
   if (q.idNumber) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', q.idNumber);
   if (q.phone) add('d.applicant_id IN (SELECT id FROM applicants WHERE phone = ?)', q.phone);
   let byName = false;

@@ -60,9 +60,8 @@ export function overdueAt(p: PeriodSql, now: Date): Fragment {
 
 /** Open now and overdue now (the dashboard, the list's "overdue" filter). */
 // Open is written as the report index's key, `coalesce(ended_at, 'infinity') = 'infinity'`, so a count reads that
-// index; "not settled, not closed" says the same of a received dossier and lets the overdue list walk the open
-// dossiers in due-date order (dossiers_open_due) for its first page.
-export const overdueNow = (now: Date) => f(`d.received_at IS NOT NULL AND ${END_KEY} = 'infinity'::timestamptz AND d.settled_at IS NULL AND d.closed_at IS NULL
+// index alone.
+export const overdueNow = (now: Date) => f(`d.received_at IS NOT NULL AND ${END_KEY} = 'infinity'::timestamptz
   AND CASE WHEN d.paused_at IS NOT NULL THEN d.paused_at > ${LEGAL_DUE} ELSE ? > ${LEGAL_DUE} END`, now);
 
 /**
@@ -74,6 +73,12 @@ export function atRiskNow(now: Date, limits: { centerId: string; until: Date }[]
     AND ${LEGAL_DUE} <= (SELECT l.until FROM unnest(?::uuid[], ?::timestamptz[]) AS l(center_id, until) WHERE l.center_id = d.center_id)`,
   now, limits.map((l) => l.centerId), limits.map((l) => l.until));
 }
+
+/**
+ * "Not settled, not closed": true of every open received dossier, so it changes no answer; it lets a list of open
+ * dossiers walk them in due-date order (dossiers_open_due) and stop at its first page instead of sorting them all.
+ */
+export const openInDueOrder = f('d.settled_at IS NULL AND d.closed_at IS NULL');
 
 /** Refused at reception in the period: never received, shown in the notes. */
 export const refused = (p: PeriodSql) => f(`d.status = 'refused' AND d.closed_at >= ? AND d.closed_at < ?`, p.start, p.end);
