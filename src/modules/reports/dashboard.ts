@@ -7,7 +7,7 @@ import { isProvinceWide, type Actor } from '../auth/actor';
 import { findCenter } from '../centers/repo';
 import { workingMinutesBetween } from '../calendar/domain';
 import { queueStats } from '../queue/stats';
-import { atRiskLimit, boundsOf, figuresOf, legalDueAt, monthToDate, todayPeriod, workingDayMinutes, zeroCounts, type Figures, type Period } from './domain';
+import { atRiskLimit, figuresOf, legalDueAt, monthToDate, todayPeriod, workingDayMinutes, zeroCounts, type Figures, type Period } from './domain';
 import type { ReportScope } from './scope';
 import { settlementCounts, settlementReport } from './settlement-query';
 import * as q from './sql';

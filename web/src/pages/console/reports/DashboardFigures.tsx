@@ -57,6 +57,9 @@ function Kpi({ label, value, tone, hint, testId }: { label: string; value: React
   return hint ? <Tooltip title={hint}>{body}</Tooltip> : body;
 }
 
+/** The series of the on-time share charts, in order: a click on a segment opens those dossiers. */
+const SHARE_STATS = ['settled_early', 'settled_on_time', 'settled_late'] as const;
+
 function shareChart(rows: Share[], lang: string, t: (k: string) => string, name: (r: Share) => string): ChartOption {
   const data = [...rows].reverse();
   return {
@@ -180,7 +183,7 @@ export function DashboardFigures() {
           <Card size="small" title={t('reports.dash.byField')}>
             {d.byField.length ? (
               <EChart option={charts.byField} height={Math.max(140, d.byField.length * 34 + 50)} ariaLabel={t('reports.dash.byField')} testId="chart-by-field"
-                onClick={(e) => charts.open('settled', { field: [...d.byField].reverse()[e.dataIndex]?.key })} />
+                onClick={(e) => charts.open(SHARE_STATS[e.seriesIndex ?? 0], { field: [...d.byField].reverse()[e.dataIndex]?.key })} />
             ) : <div className="muted">{t('reports.dash.noData')}</div>}
           </Card>
         </Col>
@@ -188,7 +191,7 @@ export function DashboardFigures() {
           <Col xs={24} lg={12}>
             <Card size="small" title={t('reports.dash.byDepartment')}>
               <EChart option={charts.byDepartment} height={Math.max(140, d.byDepartment.length * 34 + 50)} ariaLabel={t('reports.dash.byDepartment')} testId="chart-by-department"
-                onClick={(e) => charts.open('settled', { department: [...d.byDepartment].reverse()[e.dataIndex]?.key })} />
+                onClick={(e) => charts.open(SHARE_STATS[e.seriesIndex ?? 0], { department: [...d.byDepartment].reverse()[e.dataIndex]?.key })} />
             </Card>
           </Col>
         )}
