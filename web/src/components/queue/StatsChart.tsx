@@ -6,7 +6,7 @@ import { EChart, type ChartOption } from '../charts/EChart';
 import { splitFieldName } from './util';
 
 // The queue statistics' chart (ECharts): vertical bars over time (day, week, month), horizontal bars for fields,
-// counters and clerks; tickets with the served ones inside, or the average wait / service with its 90th percentile.
+// counters and clerks; tickets (served and the rest, stacked), or the average wait / service with its 90th percentile.
 
 export type StatsMetric = 'tickets' | 'wait' | 'service';
 
@@ -45,23 +45,26 @@ export function StatsChart({ rows, groupBy, metric, t, lang }: { rows: QueueStat
     const fmt = (n: number) => formatNumber(n, lang);
     const mainName = metric === 'tickets' ? t('queue.stats.legendTickets') : t(`queue.stats.metric.${metric}`);
     const secondName = metric === 'tickets' ? t('queue.stats.legendServed') : 'P90';
+    const restName = t('queue.stats.legendNotServed');
     const vertical = groupBy === 'day' || groupBy === 'week' || groupBy === 'month';
     const labels = rows.map((r) => shortLabel(r, groupBy));
     const vals = rows.map((r) => values(r, metric));
     const category = { type: 'category', data: vertical ? labels : [...labels].reverse(), axisLabel: { color: '#1b2a41' } };
-    const value = { type: 'value', axisLabel: { formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: '#e3e7ee' } } };
+    const value = { type: 'value', minInterval: metric === 'tickets' ? 1 : 0, axisLabel: { formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: '#e3e7ee' } } };
     const order = <T,>(xs: T[]) => (vertical ? xs : [...xs].reverse());
+    // Tickets: the served and the rest stacked, so the whole bar is the tickets issued. Times: the average beside
+    // its 90th percentile.
     const series = metric === 'tickets'
       ? [
-        { name: mainName, type: 'bar', data: order(vals.map((v) => v.main)), itemStyle: { color: LIGHT }, barGap: '-100%', barMaxWidth: 48 },
-        { name: secondName, type: 'bar', data: order(vals.map((v) => v.second ?? 0)), itemStyle: { color: NAVY }, barMaxWidth: 28 },
+        { name: secondName, type: 'bar', stack: 'tickets', data: order(vals.map((v) => v.second ?? 0)), itemStyle: { color: NAVY }, barMaxWidth: 40 },
+        { name: restName, type: 'bar', stack: 'tickets', data: order(vals.map((v) => v.main - (v.second ?? 0))), itemStyle: { color: LIGHT }, barMaxWidth: 40 },
       ]
       : [
-        { name: mainName, type: 'bar', data: order(vals.map((v) => v.main)), itemStyle: { color: NAVY }, barMaxWidth: 48 },
-        { name: secondName, type: 'bar', data: order(vals.map((v) => v.second)), itemStyle: { color: GOLD }, barMaxWidth: 10 },
+        { name: mainName, type: 'bar', data: order(vals.map((v) => v.main)), itemStyle: { color: NAVY }, barMaxWidth: 28 },
+        { name: secondName, type: 'bar', data: order(vals.map((v) => v.second)), itemStyle: { color: GOLD }, barMaxWidth: 28 },
       ];
     return {
-      legend: { top: 0, left: 0, data: [mainName, secondName] },
+      legend: { top: 0, left: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
       grid: { left: vertical ? 48 : 280, right: 24, top: 32, bottom: 28 },
       xAxis: vertical ? category : value,
