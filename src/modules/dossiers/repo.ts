@@ -71,6 +71,8 @@ export interface DossierRow {
   outcome: 'early' | 'on_time' | 'late' | 'withdrawn' | null;
   /** The first of resolved / rejected / withdrawn after receipt (a generated column). */
   ended_at: Date | null;
+  /** Random, printed in the slips' QR code: opens the public status page without the 4-digit verifier. */
+  public_token: string;
   /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */
   calendar_inputs?: CalendarInputs;
 }
