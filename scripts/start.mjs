@@ -3,6 +3,7 @@
 // run the compiled server (dist/main.js). In a terminal its JSON logs are printed readably (pino-pretty).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildIfStale, serverCommand } from './build.mjs';
@@ -45,5 +46,7 @@ if (tty) {
   child.stdout.pipe(prettyLogs());
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-// 'close', not 'exit': the last lines the server printed ("Đã dừng.") are through the pipe by then.
-child.on('close', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// Killed by a signal it did not handle (SIGKILL, the OOM killer): fail as a shell would (128 + signal number), so a
+// service manager restarting on failure restarts it. 'close', not 'exit': the last lines the server printed
+// ("Đã dừng.") are through the pipe by then.
+child.on('close', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

@@ -25,6 +25,7 @@ import { realtimePlugin, type RealtimeHub } from '../platform/realtime';
 import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
+import { reportRoutes } from '../modules/reports/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
@@ -38,6 +39,8 @@ export interface AppDeps {
   realtime?: RealtimeHub;
   /** PDF rendering in worker threads; by default a pool of the app's own, closed with it. */
   printer: Printer;
+  /** Why the database is down, in Vietnamese, while the embedded PostgreSQL is being restarted; undefined when it runs. */
+  databaseProblem?: () => string | undefined;
 }
 
 declare module 'fastify' {
@@ -102,7 +105,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -137,6 +140,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(queueRoutes);
       await api.register(dossierRoutes);
       await api.register(feeRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );
