@@ -4,6 +4,7 @@ import {
 } from '../modules/dossiers/forms';
 import { receiptPdf } from '../modules/fees/receipt-pdf';
 import { cashbooksPdf, reportPdf } from '../modules/fees/exports';
+import { settlementPdf } from '../modules/reports/exports';
 
 // Every PDF the server prints, by name: the renderers the worker threads run (see ./worker.ts). Their arguments
 // cross a thread boundary by structured clone, so they are plain data (strings, numbers, Dates, arrays, objects).
@@ -20,6 +21,7 @@ export const PDF_JOBS = {
   feeReceipt: receiptPdf,
   cashbooks: cashbooksPdf,
   feeReport: reportPdf,
+  settlementReport: settlementPdf,
 };
 
 export type PdfJobs = typeof PDF_JOBS;
