@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { anyPerm, perm, PUBLIC } from '../../../http/access';
 import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency';
 import { one } from '../../../platform/db';
-import { ACTIONS, statusName } from '../domain/lifecycle';
+import { ACTIONS, STATUSES, statusName } from '../domain/lifecycle';
 import { act, assign } from '../commands/act';
 import { registerDossier } from '../commands/register';
 import type { DossierCtx } from '../context';
@@ -109,7 +109,7 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: anyPerm('dossiers.view_center') },
     schema: {
       tags: ['dossiers'], summary: 'Tình huống trả kết quả tại quầy (đúng hạn / trễ hạn / chưa có kết quả / không đủ điều kiện) và giấy tờ cần in',
-      params: Code, response: { 200: z.object({ case: z.string(), message: z.string(), documents: z.array(z.string()) }) },
+      params: Code, response: { 200: z.object({ case: z.enum(['on_time', 'late', 'not_resolved', 'rejected', 'returned', 'not_received', 'closed']), message: z.string(), documents: z.array(z.enum(['result', 'evaluation', 'apology', 'extension', 'rejection'])) }) },
     },
   }, async (req) => {
     const d = await findDossier(app.deps.db, req.params.code);
@@ -123,7 +123,7 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: PUBLIC },
     schema: {
       tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, không có thông tin cá nhân)', params: Code,
-      response: { 200: z.object({ code: z.string(), status: z.string(), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(), applicantInitials: z.string() }) },
+      response: { 200: z.object({ code: z.string(), status: z.enum(STATUSES), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(), applicantInitials: z.string() }) },
     },
   }, async (req) => {
     const d = await findDossier(app.deps.db, req.params.code);
