@@ -5,18 +5,22 @@ import { systemClock } from './platform/clock';
 import { createPool } from './platform/db';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
 import { migrate } from './platform/migrate';
+import { consoleLog } from './platform/pg/log';
+import { describeStartFailure } from './platform/start-error';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
 import { DEMO_PASSWORD } from './seed/demo';
+import { MonthlyReports } from './modules/reports/monthly';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
+let embedded: EmbeddedServer | undefined;
 async function main() {
   const config = loadConfig();
-  let embedded: EmbeddedServer | undefined;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${path.join(config.dataDir, 'pg')}, cổng ${config.embeddedPgPort}, chỉ 127.0.0.1)…`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    // Supervised: a PostgreSQL left by a killed motcua is stopped first, and one that dies under the app is restarted.
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { log: consoleLog(config.logLevel), restartOnCrash: true });
     await ensureDatabase(embedded.url('postgres'), 'motcua');
     databaseUrl = embedded.url('motcua');
   }
@@ -26,9 +30,12 @@ async function main() {
   const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 
-  const app = await buildApp({ db, clock: systemClock, config });
+  const app = await buildApp({ db, clock: systemClock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
+  // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
+  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
+  monthly.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -36,6 +43,7 @@ async function main() {
     console.log(`\nNhận ${signal}: đang dừng…`);
     // The outbox worker first: it finishes the e-mail in hand while the database is still there.
     await notifications.stop().catch(() => undefined);
+    await monthly.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);
@@ -57,7 +65,8 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error('Không khởi động được motcua:', err);
+main().catch(async (err) => {
+  console.error(`Không khởi động được motcua: ${describeStartFailure(err)}`);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

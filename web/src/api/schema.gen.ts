@@ -267,19 +267,14 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
                         active?: boolean;
-                        /** @default  */
                         address?: string;
                         code?: string;
-                        /** @default  */
                         email?: string;
                         /** @enum {string} */
                         level?: "province" | "district" | "commune";
                         name?: string;
-                        /** @default  */
                         phone?: string;
-                        /** @default true */
                         saturdayMorningOpen?: boolean;
                         shortName?: string;
                     };
@@ -470,7 +465,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
                         active?: boolean;
                         fieldCodes?: string[];
                         name?: string;
@@ -518,10 +512,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @default true */
                         active?: boolean;
                         code?: string;
-                        /** @default [] */
                         fieldCodes?: string[];
                         name?: string;
                     };
@@ -1132,6 +1124,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bảng điều hành: số liệu hôm nay và tháng này, quá hạn, sắp đến hạn, hàng đợi, tỷ lệ đúng hạn, 10 hồ sơ quá hạn lâu nhất */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1144,6 +1174,7 @@ export interface paths {
             parameters: {
                 query?: {
                     center?: string;
+                    department?: string;
                     field?: string;
                     from?: string;
                     idNumber?: string;
@@ -1155,6 +1186,7 @@ export interface paths {
                     procedure?: string;
                     q?: string;
                     sort?: "registered_desc" | "registered_asc" | "due_asc";
+                    stat?: "received" | "received_online" | "received_direct" | "carried_over" | "settled" | "settled_early" | "settled_on_time" | "settled_late" | "settled_withdrawn" | "settled_rejected" | "in_progress" | "in_progress_within" | "in_progress_overdue" | "refused" | "overdue" | "at_risk";
                     status?: string;
                     to?: string;
                 };
@@ -3619,6 +3651,21 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            detail: string;
+                            status: number;
+                            title: string;
+                            type: string;
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -3889,10 +3936,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tra cứu tình trạng hồ sơ (công khai, không có thông tin cá nhân) */
+        /**
+         * Tra cứu tình trạng hồ sơ (công khai): cần mã trong mã QR của phiếu (t) hoặc 4 số cuối điện thoại hay CCCD của người nộp (verifier)
+         * @description Mã hồ sơ không phân biệt chữ hoa, chữ thường, có hoặc không có dấu chấm ở phần mã đơn vị. Mã không có và thông tin xác minh sai nhận cùng một câu trả lời 404.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    t?: string;
+                    verifier?: string;
+                };
                 header?: never;
                 path: {
                     code: string;
@@ -3908,7 +3961,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            applicantInitials: string;
                             center: string;
                             code: string;
                             dueAt: string | null;
@@ -4895,6 +4947,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tháng đã lập tự động vào ngày làm việc cuối cùng của tháng (Quy chế điều 14.1) */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["MonthlyReport"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tệp báo cáo tháng (PDF) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{id}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tệp báo cáo tháng (XLSX) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Người nhận báo cáo tháng qua e-mail */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            recipients: string[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt người nhận báo cáo tháng qua e-mail (lãnh đạo Trung tâm) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                        recipients: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            recipients: string[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/settlement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tình hình, kết quả giải quyết TTHC theo lĩnh vực hoặc phòng chuyên môn (mẫu II.06a): mỗi dòng khớp tổng nhận = đã giải quyết + đang giải quyết */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "field" | "department";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SettlementReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/settlement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tình hình, kết quả giải quyết TTHC (PDF, A4 ngang) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "field" | "department";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/settlement.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo tình hình, kết quả giải quyết TTHC (Excel) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "field" | "department";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4926,6 +5288,83 @@ export interface components {
             id: string;
             name: string;
             number: number;
+        };
+        Dashboard: {
+            /** @description Hồ sơ sắp đến hạn: còn không quá một ngày làm việc */
+            atRisk: number;
+            byDepartment: {
+                early: number;
+                key: string;
+                late: number;
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                settled: number;
+            }[];
+            byField: {
+                early: number;
+                key: string;
+                late: number;
+                name: string;
+                onTime: number;
+                onTimeRate: number | null;
+                settled: number;
+            }[];
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            generatedAt: string;
+            month: {
+                figures: components["schemas"]["ReportFigures"];
+                period: {
+                    from: string;
+                    to: string;
+                };
+            };
+            mostOverdue: {
+                assignee: string | null;
+                centerId: string;
+                code: string;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                dueAt: string;
+                field: string;
+                holder: string;
+                legalDueAt: string;
+                overdueWorkingDays: number;
+                paused: boolean;
+                procedure: {
+                    code: string;
+                    name: string;
+                };
+                step: {
+                    index: number;
+                    name: string;
+                    role: string;
+                } | null;
+            }[];
+            /** @description Hồ sơ đang giải quyết đã quá hạn (theo thời hạn luật định, không tính thời gian tạm dừng) */
+            overdue: number;
+            queue: {
+                averageWaitMinutes: number | null;
+                served: number;
+                waiting: number;
+            } | null;
+            today: {
+                figures: components["schemas"]["ReportFigures"];
+                period: {
+                    from: string;
+                    to: string;
+                };
+            };
         };
         Department: {
             active: boolean;
@@ -5547,6 +5986,30 @@ export interface components {
             roles: string[];
             username: string;
         };
+        MonthlyReport: {
+            asOf: string | null;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            };
+            error: string | null;
+            generatedAt: string | null;
+            id: string;
+            mail: {
+                error: string | null;
+                mailedAt: string | null;
+                recipients: string[];
+                /** @enum {string|null} */
+                status: "off" | "no_recipients" | "sent" | "failed" | null;
+            };
+            month: string;
+            periodFrom: string;
+            periodTo: string;
+            /** @enum {string} */
+            status: "generating" | "ready" | "failed";
+            total: components["schemas"]["ReportFigures"] | null;
+        };
         OrganizationLookup: {
             address: string;
             email: string;
@@ -5820,6 +6283,71 @@ export interface components {
             code: string;
             id: string;
             name: string;
+        };
+        ReportFigures: {
+            inProgress: {
+                overdue: number;
+                total: number;
+                withinTime: number;
+            };
+            onTimeRate: number | null;
+            received: {
+                carriedOver: number;
+                direct: number;
+                online: number;
+                total: number;
+            };
+            refused: number;
+            settled: {
+                early: number;
+                late: number;
+                onTime: number;
+                rejected: number;
+                total: number;
+                withdrawn: number;
+            };
+        };
+        SettlementReport: {
+            asOf: string;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            from: string;
+            /** @enum {string} */
+            groupBy: "field" | "department";
+            rows: {
+                inProgress: {
+                    overdue: number;
+                    total: number;
+                    withinTime: number;
+                };
+                key: string;
+                name: string;
+                onTimeRate: number | null;
+                received: {
+                    carriedOver: number;
+                    direct: number;
+                    online: number;
+                    total: number;
+                };
+                refused: number;
+                settled: {
+                    early: number;
+                    late: number;
+                    onTime: number;
+                    rejected: number;
+                    total: number;
+                    withdrawn: number;
+                };
+            }[];
+            to: string;
+            total: components["schemas"]["ReportFigures"];
         };
         User: {
             active: boolean;

@@ -3,7 +3,8 @@
 // that no longer fit fail to compile. Write no API shape by hand.
 import type { components, paths } from './schema.gen';
 
-type Schemas = components['schemas'];
+/** The named shapes (components) of the API. */
+export type Schemas = components['schemas'];
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Path = keyof paths;
 type Operation<P extends Path, M extends Method> = NonNullable<paths[P][M]>;

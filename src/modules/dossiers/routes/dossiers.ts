@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyPerm, perm, PUBLIC } from '../../../http/access';
+import { anyPerm, perm } from '../../../http/access';
 import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency';
-import { one } from '../../../platform/db';
-import { ACTIONS, STATUSES, statusName } from '../domain/lifecycle';
+import { ACTIONS } from '../domain/lifecycle';
 import { act, assign } from '../commands/act';
 import { registerDossier } from '../commands/register';
 import type { DossierCtx } from '../context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from '../presenter';
 import { COUNT_CAP, ListQuery, listDossiers } from '../query';
+import { atRiskLimitsFor } from '../../reports/dashboard';
 import { findDossier, findDossierWithHistory, type DossierWithHistory } from '../repo';
 import { returnCase } from '../return-case';
 import { ActionInput, RegisterInput } from '../schemas';
@@ -32,7 +32,7 @@ const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
   withdraw: 'Rút hồ sơ theo yêu cầu',
 };
 
-// Registration, lists, a dossier's page and its lifecycle actions, and the public status look-up.
+// Registration, lists, a dossier's page and its lifecycle actions (the public status look-up is in public.ts).
 export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
   type Actor = NonNullable<import('fastify').FastifyRequest['actor']>;
   const ctx = (actor: Actor): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
@@ -71,7 +71,9 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = app.deps.clock.now();
     const actor = req.actor!;
     const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
-    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
+    // "At risk" is one working day ahead by each center's own calendar.
+    const limits = req.query.stat === 'at_risk' ? await atRiskLimitsFor(app.deps.db, app.deps.calendars, actor, req.query.center, now) : [];
+    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now, COUNT_CAP, limits), own]);
     const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
     if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
     const items = [];
@@ -117,19 +119,4 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     const calendar = await app.deps.calendars.forRow(d);
     return returnCase(d, calendar, app.deps.clock.now());
   });
-
-  // The page a QR code on a slip opens: status and appointment, without personal data.
-  app.get('/public/dossiers/:code', {
-    config: { access: PUBLIC },
-    schema: {
-      tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, không có thông tin cá nhân)', params: Code,
-      response: { 200: z.object({ code: z.string(), status: z.enum(STATUSES), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(), applicantInitials: z.string() }) },
-    },
-  }, async (req) => {
-    const d = await findDossier(app.deps.db, req.params.code);
-    const center = await one<{ name: string }>(app.deps.db, 'SELECT name FROM centers WHERE id = $1', [d.center_id]);
-    const initials = d.applicant.fullName.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
-    return { code: d.code, status: d.status, statusName: statusName(d.status), procedure: d.procedure_name, center: center!.name, receivedAt: d.received_at?.toISOString() ?? null, dueAt: d.due_at?.toISOString() ?? null, applicantInitials: initials };
-  });
-
 };
