@@ -1,7 +1,7 @@
 // TanStack Query hooks over the fees API (issue 6). Kept next to the fee screens so the shared hooks file stays
 // small; the shapes are in api/types.ts (Fee*, generated from the server's schemas).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API_BASE, ApiError, apiUrl, http, type Problem } from '../../api/client';
+import { ApiError, apiUrl, http } from '../../api/client';
 import type {
   Answer, Body, CashbookCloseBody, CashbookQuery, DossierDetail, FeeBreakdown, FeeCashbook, FeeCashbookDay, FeeInputsBody, FeePayment, FeeReceipt,
   FeeReceiptList, FeeReceiptSeries, FeeReceiptSeriesList, FeeReconciliation, FeeReport, FeeReportQuery, FeeServiceInput, FeeTransferBatch,
@@ -131,36 +131,12 @@ export function useAddFeeServices(code: string) {
   });
 }
 
-/**
- * POST /dossiers/{code}/payments with an Idempotency-Key: a retried click or a lost answer returns the first
- * receipt instead of charging twice. (The shared client sends no custom headers, hence this small fetch.)
- */
-async function postPayment(code: string, body: PaymentInput, key: string): Promise<FeePayment> {
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}/dossiers/${enc(code)}/payments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json, application/problem+json', 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', title: 'network' });
-  }
-  const data: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) throw new ApiError(res.status, { status: res.status, ...((data && typeof data === 'object' ? data : {}) as Problem) });
-  return data as FeePayment;
-}
-
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
-
 export function useCollectPayment(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: PaymentInput; key: string }) => postPayment(code, body, key),
+    // The Idempotency-Key makes a retried click or a lost answer return the first receipt instead of charging twice.
+    mutationFn: ({ body, key }: { body: PaymentInput; key: string }) =>
+      http.post<FeePayment>(`/dossiers/${enc(code)}/payments`, body, { 'idempotency-key': key }),
     onSettled: () => invalidateDossierMoney(qc, code),
   });
 }

@@ -11,14 +11,14 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { keys, useMe, useProcedure, useProcedures } from '../../../api/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { http } from '../../../api/client';
+import { http, newIdempotencyKey } from '../../../api/client';
 import type { Answer, ChecklistInput, DossierChannel, DossierDetail, DossierPage, ProcedurePage, RegisterInput } from '../../../api/types';
 import { processingTimeText, shortFieldName, VN_TZ } from '../../../lib/format';
 import { errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { dossierTime } from '../../../components/dossier/DossierTags';
 import { PageHeader } from '../PageHeader';
-import { dossierPath, newIdempotencyKey, PHONE_RE, useRegisterDossier } from './api';
+import { dossierPath, PHONE_RE, useRegisterDossier } from './api';
 import { useDebounced } from '../../../components/useDebounced';
 import './dossiers.css';
 

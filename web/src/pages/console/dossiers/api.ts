@@ -1,7 +1,7 @@
 // TanStack Query hooks over the dossier API (/api/v1/dossiers…). The server decides what may be done (`can`);
 // these hooks only carry requests and keep the cached dossier and lists fresh after every change.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API_BASE, ApiError, http, type Problem } from '../../../api/client';
+import { API_BASE, ApiError, http } from '../../../api/client';
 import type {
   ActionBody, Answer, DossierAction, DossierDetail, DossierPage, DossierQuery, DossierReturnCase, DossierStatus, RegisterInput, UploadedFile,
 } from '../../../api/types';
@@ -55,31 +55,11 @@ export function useReusableFiles(code: string, enabled: boolean) {
   });
 }
 
-/** A random key per submitted form: a retry of the same submit returns the first result instead of a duplicate. */
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function send<T>(method: string, path: string, body: BodyInit | undefined, headers: Record<string, string>): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, { method, headers: { accept: 'application/json, application/problem+json', ...headers }, credentials: 'same-origin', body });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', title: 'network' });
-  }
-  const type = res.headers.get('content-type') ?? '';
-  const data: unknown = type.includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) throw new ApiError(res.status, { status: res.status, ...((data && typeof data === 'object' ? data : {}) as Problem) });
-  return data as T;
-}
-
 export function useRegisterDossier() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, key }: { body: RegisterInput; key: string }) =>
-      send<DossierDetail>('POST', '/dossiers', JSON.stringify(body), { 'content-type': 'application/json', 'idempotency-key': key }),
+      http.post<DossierDetail>('/dossiers', body, { 'idempotency-key': key }),
     onSuccess: (d) => {
       qc.setQueryData(dossierKeys.detail(d.code), d);
       void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
@@ -124,7 +104,7 @@ export function uploadDossierFile(code: string, file: File, checklistIndex: numb
   form.append('kind', kind);
   if (checklistIndex !== null) form.append('checklistIndex', String(checklistIndex));
   form.append('file', file, file.name);
-  return send<UploadedFile>('POST', `${dossierPath(code)}/files`, form, {});
+  return http.post<UploadedFile>(`${dossierPath(code)}/files`, form);
 }
 
 export function useUploadFile(code: string) {
