@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: build the web app and the server when their output is missing or older than their sources, then
-// run the compiled server (dist/main.js). In a terminal its JSON logs are printed readably (pino-pretty).
+// `npm start`: regenerate the web app's API types when the server changed, build the web app and the server when
+// their output is missing or older than their sources, then run the compiled server (dist/main.js). In a terminal
+// its JSON logs are printed readably (pino-pretty).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +21,20 @@ function newestMtime(dir) {
   return newest;
 }
 
+// The web app's API types follow the server's schemas (`npm run gen:api`): regenerated when a server source is newer
+// than the last check (it rewrites the file only when the API changed, which then rebuilds the web app below).
+const serverSrc = path.join(root, 'src');
+const apiTypes = path.join(root, 'web/src/api/schema.gen.ts');
+const apiStamp = path.join(root, 'node_modules/.cache/motcua/api-types-checked');
+if (fs.existsSync(serverSrc) && fs.existsSync(apiTypes)) {
+  const checked = Math.max(fs.statSync(apiTypes).mtimeMs, fs.existsSync(apiStamp) ? fs.statSync(apiStamp).mtimeMs : 0);
+  if (newestMtime(serverSrc) > checked) {
+    console.log('Đang cập nhật kiểu dữ liệu API của giao diện web (npm run gen:api)…');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/gen-api.ts')], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
 const webSrc = path.join(root, 'web/src');
 if (fs.existsSync(webSrc)) {
   const stale = !fs.existsSync(dist) || newestMtime(webSrc) > fs.statSync(dist).mtimeMs;
@@ -28,6 +43,10 @@ if (fs.existsSync(webSrc)) {
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
+}
+if (fs.existsSync(path.join(root, 'node_modules'))) {
+  fs.mkdirSync(path.dirname(apiStamp), { recursive: true });
+  fs.writeFileSync(apiStamp, '');
 }
 
 try {

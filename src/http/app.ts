@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { transformDocument } from './openapi';
 import { responseSerializer } from './serializer';
 import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
@@ -109,6 +110,8 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       ],
     },
     transform: jsonSchemaTransform,
+    // Schemas given a name with `named` (src/http/openapi.ts) become components the routes refer to.
+    transformObject: transformDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(metricsPlugin);
