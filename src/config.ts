@@ -21,7 +21,11 @@ const EnvSchema = z.object({
   MOTCUA_METRICS_TOKEN: z.string().min(16, 'MOTCUA_METRICS_TOKEN: at least 16 characters').optional(),
   MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
-}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
+  MOTCUA_CLOCK_START: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'MOTCUA_CLOCK_START: an instant with its offset, e.g. 2026-03-10T09:00:00+07:00')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'MOTCUA_CLOCK_START: not a real instant').optional(),
+}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] })
+  // A shifted clock changes every date the app records: demo data only, never a real center's.
+  .refine((e) => !e.MOTCUA_CLOCK_START || (e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL), { message: 'MOTCUA_CLOCK_START needs demo mode (MOTCUA_DEMO=1)', path: ['MOTCUA_CLOCK_START'] });
 
 export interface AppConfig {
   port: number;
@@ -47,6 +51,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
   pdfWorkers?: number;
+  /** Demo mode only: the app's clock starts at this instant and runs on (see platform/clock.ts startingClock). */
+  clockStart?: Date;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;
 }
@@ -73,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.MOTCUA_METRICS_TOKEN,
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    ...(e.MOTCUA_CLOCK_START ? { clockStart: new Date(e.MOTCUA_CLOCK_START) } : {}),
   };
 }

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
-import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
+import { ManualClock, startingClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
 import type { Printer } from '../../src/printing';
 
@@ -23,6 +23,12 @@ export interface TestApp {
 }
 
 /** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
+/**
+ * A clock that runs at the real pace from Tuesday 10/03/2026 09:00 (public hours): for tests that take kiosk tickets
+ * (refused outside the center's public hours) without caring about the hour, so they pass at any hour they run at.
+ */
+export const workingMorningClock = (): Clock => startingClock(new Date('2026-03-10T09:00:00+07:00'));
+
 export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const server = inject('pgServerUrl');
   const template = inject('templateDb');
