@@ -35,7 +35,6 @@ export async function renderDossierSlip(d: FormDossier, ctx: FormContext): Promi
             stack: [
               { text: ticket ? 'SỐ THỨ TỰ CHỜ GỌI' : 'SỐ THỨ TỰ TRONG NGÀY', bold: true, fontSize: FONT_SIZE.small },
               { text: ticket ? ticket.displayNumber : seq, bold: true, fontSize: 44, lineHeight: 1 },
-              ...(ticket ? [{ text: `Số thứ tự hồ sơ trong ngày: ${seq}`, fontSize: FONT_SIZE.small }] : []),
             ],
             alignment: 'center',
             margin: [0, 4, 0, 4],
@@ -54,6 +53,7 @@ export async function renderDossierSlip(d: FormDossier, ctx: FormContext): Promi
         stack: [
           { text: [{ text: 'Mã hồ sơ: ' }, { text: d.code, bold: true }], alignment: 'center', margin: [0, 6, 0, 6] },
           barcodeBlock(bar, { caption: d.code, maxWidth: 270 }),
+          ...(ticket ? [{ text: `Số thứ tự trong ngày của hồ sơ: ${seq}`, alignment: 'center', margin: [0, 4, 0, 0] }] : []),
         ],
       },
     ],

@@ -60,7 +60,7 @@ export async function renderReceiptSlip(d: FormDossier, ctx: ReceiptContext): Pr
     line('2. Số lượng hồ sơ', '01 (bộ)'),
     line('3. Thời gian giải quyết hồ sơ theo quy định', timeLimitText(d.procedure.timeLimit)),
     line('4. Thời gian nhận hồ sơ', d.postmarkedAt
-      ? `${postmarkText(d.postmarkedAt)}, theo dấu ngày đến của bưu điện (vào sổ lúc ${formatVnHourDate(receivedAt)})`
+      ? `${postmarkText(d.postmarkedAt)} (theo dấu ngày đến của bưu điện)`
       : formatVnHourDate(receivedAt)),
     // The public hours of the due day (the deadline itself is the end of office hours, not a time to come).
     line('5. Ngày hẹn trả kết quả', ctx.returnWindow ? returnWindowText(ctx.returnWindow) : formatVnHourDate(d.dueAt), { bold: true }),
