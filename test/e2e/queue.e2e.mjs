@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, browser, closeBrowser, loginViaApi, readmeShots, withPage } from './support.mjs';
+import { appNow, BASE, browser, closeBrowser, loginViaApi, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -217,7 +217,7 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       const answered = clerk.waitForResponse((r) => r.url().includes('/call-next') && r.request().method() === 'POST');
       await callNext.click();
       assert.equal((await answered).status(), 200);
-      const answeredAt = Date.now();
+      const answeredAt = appNow(); // the pages run at the app's time
       await clerk.getByTestId('counter-current-number').filter({ hasText: number }).waitFor();
       assert.equal(await clerk.getByTestId('counter-current-status').innerText(), 'Đang mời');
 

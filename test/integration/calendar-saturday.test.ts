@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, mustAct, register } from '../support/dossiers';
+import { applicant, register } from '../support/dossiers';
 import { flatText } from '../support/forms/pdf';
 
 // The center setting "sáng thứ Bảy tính vào thời hạn" (Quy chế art. 2.7, seed-requirements row 18): off by default
