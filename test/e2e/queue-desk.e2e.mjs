@@ -59,7 +59,7 @@ test('the support desk registers, the slip names the queue number, the counter c
     const slip = await page.request.get(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/forms/slip.pdf`);
     assert.equal(slip.status(), 200);
     const text = pdfText(await slip.body(), 'dossier-slip-ticket.png');
-    assert.match(text, new RegExp(`SỐ THỨ TỰ CHỜ GỌI ${number}`));
+    assert.match(text, new RegExp(`SỐ THỨ TỰ CHỜ GỌI .*\\b${number}\\b.*Số thứ tự trong ngày của hồ sơ: 0\\d{3}`));
     assert.match(text, new RegExp(`chờ gọi số ${number} tại quầy số 2`));
     assert.doesNotMatch(text, /chờ gọi số 0\d{3}\b/);
 
@@ -93,7 +93,7 @@ test('the support desk registers, the slip names the queue number, the counter c
     await page.getByTestId('counter-linked').getByText(code).waitFor();
     await page.getByTestId('finish').click();
     const finish = page.locator('.ant-modal', { hasText: `Hoàn thành phục vụ số ${number}` });
-    await finish.getByText(code).waitFor();
+    await finish.locator('.ant-select-selection-item', { hasText: code }).first().waitFor();
     await finish.getByRole('button', { name: 'Hoàn thành' }).click();
     await page.getByTestId('counter-current').getByText('Chưa có số nào tại quầy').waitFor();
   }));
@@ -119,8 +119,83 @@ test('outside public hours the kiosk says the center is closed and when it opens
       assert.equal(r.status(), 409);
       assert.match((await r.json()).detail, /ngoài giờ tiếp công dân nên chưa cấp số thứ tự\. Trung tâm mở cửa lại lúc 07 giờ 30/);
       await readmeShot(page, 'kiosk-closed.png');
+
+      // The reception screen of that center warns before receiving: a dossier received now counts from the next opening.
+      await loginViaApi(page, 'tn.tp.hue');
+      await page.goto(`${BASE}/console/dossiers/new`);
+      const notice = page.getByTestId('office-hours-notice');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /Đang ngoài giờ hành chính[\s\S]*được tính là tiếp nhận lúc 07:00, Thứ/);
+      await page.locator('#reception_procedure').click();
+      await page.keyboard.type('thay doi cai chinh ho tich');
+      await page.locator('.procedure-option', { hasText: 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('#reception_idNumber').fill(newIdNumber());
+      await page.locator('#reception_fullName').fill('Nguyễn Hữu Phước');
+      await page.getByTestId('checklist-all').click();
+      await page.getByTestId('reception-receive-now').click();
+      const confirm = page.locator('.ant-modal-confirm', { hasText: 'Tiếp nhận ngoài giờ hành chính?' });
+      await confirm.waitFor();
+      assert.match(await confirm.innerText(), /tiếp nhận lúc 07:00, Thứ/);
+      await readmeShot(page, 'reception-outside-hours.png');
+      await confirm.getByRole('button', { name: 'Hủy' }).click();
+      await confirm.waitFor({ state: 'detached' });
+      assert.match(page.url(), /\/console\/dossiers\/new$/, 'nothing was registered');
     } finally {
+      await loginViaApi(page, 'admin');
       const del = await page.request.delete(`${BASE}/api/v1/admin/calendar/overrides/${override.id}`, { data: { reason: 'Hết thử màn hình ngoài giờ' } });
       assert.equal(del.status(), 204);
     }
+  }));
+
+test('postal intake: the postmark date on the reception screen, the due date counted from it', { timeout: 90_000 }, (t) =>
+  withPage(t, async (page) => {
+    await loginViaApi(page, 'tn.tp');
+    await page.goto(`${BASE}/console/dossiers/new`);
+    await page.locator('#reception_procedure').click();
+    await page.keyboard.type('thay doi cai chinh ho tich');
+    await page.locator('.procedure-option', { hasText: 'Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('#reception_idNumber').fill(newIdNumber());
+    await page.locator('#reception_fullName').fill('Lê Thị Hoài Thương');
+    await page.locator('#reception_address').fill('Thôn Lương Văn, xã Thủy Lương');
+    await page.locator('label.ant-radio-button-wrapper', { hasText: 'Bưu chính' }).click();
+    // Two days before the app's today.
+    const postmark = new Date(appNow() + 7 * 3600_000 - 2 * 86_400_000).toISOString().slice(0, 10).split('-').reverse().join('/');
+    const picker = page.getByTestId('reception-postmark');
+    await picker.click();
+    await picker.fill(postmark);
+    await picker.press('Enter');
+    await page.getByTestId('checklist-all').click();
+    await readmeShot(page, 'reception-postmark.png');
+    await page.getByTestId('reception-receive-now').click();
+    await page.waitForURL(/\/console\/dossiers\/[^/]+$/);
+    await page.getByTestId('dossier-postmark').getByText(postmark).waitFor();
+    assert.match(await page.getByTestId('dossier-return-window').innerText(), /Hẹn trả: 14:00–16:30, Thứ (Hai|Ba|Tư|Năm|Sáu), \d{2}\/\d{2}\/\d{4}/);
+    await readmeShot(page, 'dossier-postmark.png');
+  }));
+
+test('the administrator counts Saturday morning in time limits at a center', { timeout: 60_000 }, (t) =>
+  withPage(t, async (page) => {
+    await loginViaApi(page, 'admin');
+    await page.goto(`${BASE}/console/admin/centers`);
+    const row = page.locator('tr', { hasText: 'Trung tâm Hành chính công thành phố Huế' });
+    await row.getByRole('button', { name: 'Sửa' }).click();
+    const modal = page.locator('.ant-modal', { hasText: 'Sáng thứ Bảy tính vào thời hạn' });
+    await modal.waitFor();
+    const counts = modal.getByTestId('center-saturday-counts');
+    assert.equal(await counts.getAttribute('aria-checked'), 'false');
+    await counts.click();
+    assert.equal(await counts.getAttribute('aria-checked'), 'true');
+    await readmeShot(page, 'center-saturday.png');
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await modal.waitFor({ state: 'detached' });
+    const hue = (await (await page.request.get(`${BASE}/api/v1/centers`)).json()).items.find((c) => c.code === HUE);
+    assert.equal(hue.saturdayMorningCounts, true);
+    // Thursday + 3 working days is Monday there now (a fixed Thursday, not today).
+    const due = await (await page.request.get(`${BASE}/api/v1/calendar/due-date?center=${HUE}&unit=working_days&value=3&receivedAt=${encodeURIComponent('2026-06-11T10:00:00+07:00')}`)).json();
+    assert.equal(due.dueAt, '2026-06-15T10:00:00.000Z');
+    // Back to the national rules for the other tests.
+    const off = await page.request.patch(`${BASE}/api/v1/admin/centers/${hue.id}`, { data: { saturdayMorningCounts: false } });
+    assert.equal(off.status(), 200);
   }));

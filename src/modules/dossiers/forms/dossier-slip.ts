@@ -5,7 +5,8 @@ import type { FormContext, FormDossier } from './types';
 
 /** Where the applicant goes with the slip: wait for the queue number, go to the field's counter, or nothing to do. */
 function nextStep(d: FormDossier): string {
-  const field = d.procedure.fieldName;
+  // "Tư pháp (hộ tịch, chứng thực, …)" → "Tư pháp": the sentence stays short.
+  const field = d.procedure.fieldName.split(' (')[0];
   if (d.queueTicket) {
     const at = d.queueTicket.counters.length ? `tại quầy số ${d.queueTicket.counters.join(', ')} (lĩnh vực ${field})` : `tại quầy lĩnh vực ${field}`;
     return `${honorific(d.applicant)} vui lòng giữ phiếu này và chờ gọi số ${d.queueTicket.displayNumber} ${at}; số đang gọi hiện trên bảng điện tử. `;

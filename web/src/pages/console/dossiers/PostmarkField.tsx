@@ -14,7 +14,14 @@ export function PostmarkField() {
       extra={t('dossiers.reception.postmarkedAtHint')}
       rules={[{ validator: (_, v?: Dayjs) => (!v || !v.isAfter(dayjs(), 'day') ? Promise.resolve() : Promise.reject(new Error(t('dossiers.reception.postmarkedAtFuture')))) }]}
     >
-      <DatePicker format="DD/MM/YYYY" className="full-width" disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs().subtract(30, 'day'), 'day')} data-testid="reception-postmark" />
+      <DatePicker
+        format="DD/MM/YYYY"
+        className="full-width"
+        disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs().subtract(30, 'day'), 'day')}
+        // Enter confirms the typed date; it must not also submit the reception form.
+        onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+        data-testid="reception-postmark"
+      />
     </Form.Item>
   );
 }
