@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { appNow, BASE, browser, closeBrowser, loginViaApi, readmeShots, withPage } from './support.mjs';
+import { appNow, BASE, browser, closeBrowser, installAppClock, loginViaApi, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -47,6 +47,7 @@ async function withPages(t, specs, fn) {
         ...(opts.isMobile ? { isMobile: true, hasTouch: true } : {}),
       });
       context.setDefaultTimeout(15_000);
+      await installAppClock(context);
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));

@@ -13,6 +13,11 @@ const RESULTS = path.join(root, 'test-results');
 const CLOCK_SHIFT_MS = Number(process.env.E2E_CLOCK_SHIFT_MS || 0);
 /** "Now" as the app sees it: for dates the tests compute (back-entries some days ago, today's date). */
 export const appNow = () => Date.now() + CLOCK_SHIFT_MS;
+
+/** A new browser context's pages live at the app's time (date pickers, "today", this month's report, hall clocks). */
+export async function installAppClock(context) {
+  if (CLOCK_SHIFT_MS) await context.clock.install({ time: appNow() });
+}
 const README_SHOTS = path.join(root, 'docs/screenshots');
 
 let browserPromise = null;
@@ -52,8 +57,7 @@ export async function withPage(t, options, fn) {
     ...(options.isMobile ? { isMobile: true, hasTouch: true } : {}),
   });
   context.setDefaultTimeout(15_000);
-  // The pages live at the app's time (date pickers, "today", this month's report).
-  if (CLOCK_SHIFT_MS) await context.clock.install({ time: appNow() });
+  await installAppClock(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
