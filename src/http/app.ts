@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,7 +13,10 @@ import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db';
 import { accessOf, enforceAccess } from './access';
-import { errorHandler, notFoundHandler } from './errors';
+import { clientErrorHandler, errorHandler, frameworkErrors, notFoundHandler } from './errors';
+import { rejectUnsafeText } from './input-guard';
+import { loggerOptions } from './log';
+import { installVietnameseErrors } from './zod-vi';
 import type { Actor } from '../modules/auth/actor';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/sessions';
 import { authRoutes } from '../modules/auth/routes';
@@ -50,11 +54,16 @@ declare module 'fastify' {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: CalendarService }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: CalendarService }, opts: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<FastifyInstance> {
+  installVietnameseErrors();
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: deps.config.logLevel },
+    // Personal data (citizen IDs, phones, e-mail addresses) is masked in every log line: see log.ts.
+    logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel, opts.logStream),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
+    // Errors Fastify answers itself (bad %-encoding, an over-long path, a malformed HTTP request) as problem+json.
+    frameworkErrors,
+    clientErrorHandler,
   });
   const calendars = deps.calendars ?? new CalendarService(deps.db);
   app.decorate('deps', { ...deps, calendars });
@@ -87,6 +96,8 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
   });
   // Before validation: a caller without the right gets 401/403, never a hint about the body's shape.
   app.addHook('preValidation', enforceAccess);
+  // Then text PostgreSQL cannot store (NUL, lone surrogates) is refused once for every route: see input-guard.ts.
+  app.addHook('preValidation', rejectUnsafeText);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

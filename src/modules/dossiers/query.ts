@@ -8,6 +8,7 @@ import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../centers/repo';
 import { STATUSES } from './domain/lifecycle';
 import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
+import { isoDay } from '../../http/inputs';
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -16,8 +17,8 @@ export const ListQuery = z.object({
   procedure: z.string().max(50).optional(),
   field: z.string().max(10).optional(),
   status: z.string().max(200).optional().refine((s) => !s || s.split(',').every((x) => (STATUSES as readonly string[]).includes(x)), 'Trạng thái không hợp lệ'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
+  from: isoDay().optional(),
+  to: isoDay().optional(),
   overdue: z.enum(['1', 'true']).optional(),
   inbox: z.enum(['1', 'true']).optional(),
   center: z.string().max(60).optional(),

@@ -75,7 +75,9 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     let buf: Buffer;
     try {
       buf = await part.toBuffer();
-    } catch {
+    } catch (e) {
+      // Only an over-size file is a 413; a malformed body is answered by the error handler (400).
+      if ((e as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
       throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(app.deps.config.uploadMaxBytes / 1024 / 1024)} MB).`);
     }
     if (buf.length === 0) throw badRequest('FILE_EMPTY', 'Tệp tải lên rỗng.');

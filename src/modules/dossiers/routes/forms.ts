@@ -14,6 +14,7 @@ import {
 } from '../forms';
 import { assertCanView, timingOf } from '../presenter';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
+import { isoDay } from '../../../http/inputs';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
 const FORMS: readonly Form[] = ['slip', 'receipt', 'supplement', 'refusal', 'apology', 'control', 'evaluation', 'rejection'];
@@ -151,7 +152,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['dossiers'], summary: 'Sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF khổ ngang hoặc Excel)',
       params: z.object({ file: z.enum(['book.pdf', 'book.xlsx'], { error: 'Tệp phải là book.pdf hoặc book.xlsx' }) }),
-      querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), center: z.string().max(60).optional() }),
+      querystring: z.object({ from: isoDay(), to: isoDay(), center: z.string().max(60).optional() }),
     },
   }, async (req, reply) => {
     const { db, clock } = app.deps;

@@ -1,0 +1,43 @@
+import type { Db } from '../../src/platform/db';
+
+/**
+ * Records every committed row change in a test database, so a test can say "this request changed nothing".
+ *
+ * A row-level trigger on every table appends (table, operation) to `zz_changes`. The append is part of the
+ * writing transaction: a request that rolls back leaves nothing behind, one that commits (even a partial write
+ * before a failure) leaves its rows. Counting rows would miss UPDATEs; checksumming whole tables would cost a scan
+ * per request. Session touches (`UPDATE sessions SET last_seen_at`) are ignored: any authenticated request may make
+ * one.
+ */
+export interface ChangeTracker {
+  /** The position after the last recorded change. */
+  mark(): Promise<number>;
+  /** Changes committed after `mark`, as "table OPERATION ×count", sorted; [] when none. */
+  since(mark: number): Promise<string[]>;
+}
+
+export async function trackChanges(db: Db): Promise<ChangeTracker> {
+  await db.query(`CREATE TABLE IF NOT EXISTS zz_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await db.query(`CREATE OR REPLACE FUNCTION zz_track() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF TG_TABLE_NAME = 'sessions' AND TG_OP = 'UPDATE' THEN RETURN NULL; END IF;
+      INSERT INTO zz_changes (tbl, op) VALUES (TG_TABLE_NAME, TG_OP);
+      RETURN NULL;
+    END $$`);
+  const tables = await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'zz_changes'`);
+  for (const { t } of tables.rows) {
+    await db.query(`DROP TRIGGER IF EXISTS zz_track ON "${t}"; DROP TRIGGER IF EXISTS zz_track_truncate ON "${t}";
+      CREATE TRIGGER zz_track AFTER INSERT OR UPDATE OR DELETE ON "${t}" FOR EACH ROW EXECUTE FUNCTION zz_track();
+      CREATE TRIGGER zz_track_truncate AFTER TRUNCATE ON "${t}" FOR EACH STATEMENT EXECUTE FUNCTION zz_track();`);
+  }
+  return {
+    async mark() {
+      const r = await db.query<{ m: string }>('SELECT coalesce(max(id), 0) AS m FROM zz_changes');
+      return Number(r.rows[0].m);
+    },
+    async since(mark) {
+      const r = await db.query<{ tbl: string; op: string; n: string }>('SELECT tbl, op, count(*) AS n FROM zz_changes WHERE id > $1 GROUP BY tbl, op ORDER BY tbl, op', [mark]);
+      return r.rows.map((x) => `${x.tbl} ${x.op} ×${x.n}`);
+    },
+  };
+}
