@@ -3,11 +3,12 @@ import type { Db } from '../../src/platform/db';
 /**
  * Records every committed row change in a test database, so a test can say "this request changed nothing".
  *
- * A row-level trigger on every table appends (table, operation) to `zz_changes`. The append is part of the
+ * A row-level trigger on every table appends (table, operation, row) to `zz_changes`. The append is part of the
  * writing transaction: a request that rolls back leaves nothing behind, one that commits (even a partial write
  * before a failure) leaves its rows. Counting rows would miss UPDATEs; checksumming whole tables would cost a scan
- * per request. Session touches (`UPDATE sessions SET last_seen_at`) are ignored: any authenticated request may make
- * one.
+ * per request. What counts is the net effect: a row inserted and deleted again (an idempotency key claimed and
+ * released by a failed request) is no change. Session touches (`UPDATE sessions SET last_seen_at`) are ignored:
+ * any authenticated request may make one.
  */
 export interface ChangeTracker {
   /** The position after the last recorded change. */
@@ -17,11 +18,11 @@ export interface ChangeTracker {
 }
 
 export async function trackChanges(db: Db): Promise<ChangeTracker> {
-  await db.query(`CREATE TABLE IF NOT EXISTS zz_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL)`);
+  await db.query(`CREATE TABLE IF NOT EXISTS zz_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL, r jsonb)`);
   await db.query(`CREATE OR REPLACE FUNCTION zz_track() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF TG_TABLE_NAME = 'sessions' AND TG_OP = 'UPDATE' THEN RETURN NULL; END IF;
-      INSERT INTO zz_changes (tbl, op) VALUES (TG_TABLE_NAME, TG_OP);
+      INSERT INTO zz_changes (tbl, op, r) VALUES (TG_TABLE_NAME, TG_OP, CASE TG_OP WHEN 'DELETE' THEN to_jsonb(OLD) WHEN 'TRUNCATE' THEN NULL ELSE to_jsonb(NEW) END);
       RETURN NULL;
     END $$`);
   const tables = await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'zz_changes'`);
@@ -36,8 +37,19 @@ export async function trackChanges(db: Db): Promise<ChangeTracker> {
       return Number(r.rows[0].m);
     },
     async since(mark) {
-      const r = await db.query<{ tbl: string; op: string; n: string }>('SELECT tbl, op, count(*) AS n FROM zz_changes WHERE id > $1 GROUP BY tbl, op ORDER BY tbl, op', [mark]);
-      return r.rows.map((x) => `${x.tbl} ${x.op} ×${x.n}`);
+      const r = await db.query<{ tbl: string; op: string; r: string | null }>('SELECT tbl, op, r::text AS r FROM zz_changes WHERE id > $1 ORDER BY id', [mark]);
+      const inserted = new Map<string, number>();
+      for (const x of r.rows) if (x.op === 'INSERT') inserted.set(`${x.tbl}|${x.r}`, (inserted.get(`${x.tbl}|${x.r}`) ?? 0) + 1);
+      const net: string[] = [];
+      for (const x of r.rows) {
+        const key = `${x.tbl}|${x.r}`;
+        if (x.op === 'DELETE' && inserted.get(key)) inserted.set(key, inserted.get(key)! - 1);
+        else if (x.op !== 'INSERT') net.push(`${x.tbl} ${x.op}`);
+      }
+      for (const [key, n] of inserted) for (let i = 0; i < n; i++) net.push(`${key.split('|')[0]} INSERT`);
+      const counts = new Map<string, number>();
+      for (const c of net) counts.set(c, (counts.get(c) ?? 0) + 1);
+      return [...counts].sort().map(([c, n]) => `${c} ×${n}`);
     },
   };
 }
