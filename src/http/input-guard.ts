@@ -8,6 +8,7 @@ import { fieldLabel } from './zod-vi';
 // has a use in this product, so both are a 400 here instead of a 500 (or a half-written request) deep inside.
 
 // A NUL, a high surrogate not followed by a low one, or a low surrogate not preceded by a high one.
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const UNSAFE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const MAX_DEPTH = 64;
 

@@ -7,13 +7,13 @@ import pino from 'pino';
 // hold values (`detail`, `where`) before they are written.
 
 // One pass, leftmost match first: a UUID is kept whole (an id, not a person), anything else that looks like an
-// e-mail address, a phone number (with or without spaces/dots, +84 or 0) or a 9–12 digit number (citizen ID,
-// old ID card, tax code, account) is masked.
+// e-mail address, a phone number (with or without spaces/dots, +84 or 0) or a run of 9 or more digits (citizen ID,
+// old ID card, tax code, account, or one of them mistyped with a digit too many) is masked.
 const UUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
 const EMAIL = String.raw`[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`;
 const SEP = String.raw`(?:[ .]|%20|\+)`;
 const PHONE = String.raw`(?:(?:\+|%2B)84|(?<!\d)0)\d{2,3}${SEP}?\d{3}${SEP}?\d{3,4}(?!\d)`;
-const DIGITS = String.raw`(?<!\d)\d{9,12}(?!\d)`;
+const DIGITS = String.raw`\d{9,}`;
 const PERSONAL = new RegExp(`(${UUID})|${EMAIL}|${PHONE}|${DIGITS}`, 'g');
 
 /** The text with e-mail addresses, phone numbers and 9–12 digit numbers replaced by asterisks. */
@@ -21,7 +21,8 @@ export function maskPersonalData(text: string): string {
   return text.replace(PERSONAL, (m, uuid: string | undefined) => {
     if (uuid) return m;
     const at = m.search(/@|%40/);
-    return at > 0 ? `***${m.slice(at)}` : m.replace(/\d/g, '*');
+    // Digits become asterisks; separators and %-escapes (%2B, %20) stay as they were.
+    return at > 0 ? `***${m.slice(at)}` : m.replace(/%[0-9A-Fa-f]{2}|\d/g, (x) => (x.length === 3 ? x : '*'));
   });
 }
 

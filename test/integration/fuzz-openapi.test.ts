@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
@@ -8,7 +9,10 @@ import { anyString, anyValue, fromSchema, mutate, pct, RAW_BODIES, RAW_QUERIES, 
 // Issue 12, findings 5 and 6: every operation of the OpenAPI document, called anonymously and as a role that can
 // reach it, with malformed path parameters, query strings and bodies. Whatever comes in: no 5xx, an error is
 // application/problem+json with a Vietnamese detail and no English from zod or Fastify, and a request that fails
-// changes no row. Reproducible: the seed is printed; MOTCUA_FUZZ_SEED replays a run, MOTCUA_FUZZ_RUNS makes it longer.
+// changes no row. Reproducible: the seed is printed; MOTCUA_FUZZ_SEED replays a run, MOTCUA_FUZZ_RUNS makes it longer,
+// MOTCUA_FUZZ_ONLY=<text> keeps the operations whose "METHOD /path" contains the text. For looking into a run:
+// MOTCUA_FUZZ_VERBOSE=1 lists the operations no request got past validation, MOTCUA_FUZZ_TRACE=<text> prints
+// every request to the matching operations with its status.
 const SEED = Number(process.env.MOTCUA_FUZZ_SEED ?? 20260312);
 const RUNS = Number(process.env.MOTCUA_FUZZ_RUNS ?? 25);
 // Anonymous calls to an operation that needs a session all stop at the 401: a few of them are enough.
@@ -137,7 +141,7 @@ async function check(op: Operation, req: Req): Promise<void> {
   const streaming = op.path.endsWith('/stream');
   let timer: NodeJS.Timeout | undefined;
   const r = await Promise.race([
-    t.app.inject({ ...req, ...(streaming ? { payloadAsStream: true } : {}) } as Parameters<typeof t.app.inject>[0] & object),
+    t.app.inject({ ...req, ...(streaming ? { payloadAsStream: true } : {}) } as InjectOptions),
     new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${ANSWER_MS / 1000} s: ${req.method} ${req.url.slice(0, 300)}`)), ANSWER_MS))),
   ]).finally(() => clearTimeout(timer));
   let body = '';
