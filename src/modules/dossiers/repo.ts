@@ -67,6 +67,8 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** Random, printed in the slips' QR code: opens the public status page without the 4-digit verifier. */
+  public_token: string;
   /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */
   calendar_inputs?: CalendarInputs;
 }
