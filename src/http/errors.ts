@@ -3,9 +3,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors';
 import { inputErrorOf } from '../platform/pg-errors';
+import { DATABASE_UNAVAILABLE_DETAIL, isDatabaseUnavailable } from '../platform/db-errors';
 
 // One error handler: typed errors and validation failures become application/problem+json with a Vietnamese
-// message; anything unexpected is logged in full and leaves the server as a bare 500.
+// message; a database that cannot be reached (down, restarting) gives a 503 saying so; anything unexpected is
+// logged in full and leaves the server as a bare 500.
 interface Problem {
   type: string;
   title: string;
@@ -31,7 +33,7 @@ const TITLES: Record<number, string> = {
   429: 'Quá nhiều yêu cầu',
   431: 'Tiêu đề yêu cầu quá lớn',
   500: 'Lỗi hệ thống',
-  503: 'Dịch vụ tạm thời không sẵn sàng',
+  503: 'Dịch vụ tạm thời gián đoạn',
 };
 
 const INTERNAL = 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.';
@@ -114,6 +116,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
   if (status >= 400 && status < 500) {
     const detail = FRAMEWORK[err.code] ?? STATUS_DETAIL[status] ?? 'Yêu cầu không hợp lệ.';
     return send(reply, problem(status, err.code?.startsWith('FST_') || !err.code ? 'BAD_REQUEST' : err.code, detail));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The database is down or restarting (it comes back by itself): a temporary 503, not a server error.
+    req.log.warn({ err }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return send(reply, problem(503, 'DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_DETAIL));
   }
   req.log.error({ err }, 'unhandled error');
   return send(reply, problem(500, 'INTERNAL', INTERNAL));

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPool, withDatabase } from '../../src/platform/db';
 import { migrate } from '../../src/platform/migrate';
+import { removeDataDir } from '../../src/platform/pg/cluster';
 import { seedIfEmpty } from '../../src/seed';
 import { startPgProcess, type PgProcess } from './pg-process';
 
@@ -39,7 +39,7 @@ export default async function setup(project: TestProject) {
     serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     dir = path.resolve('.tmp', `test-pg-${process.pid}`);
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir, true);
     embedded = await startPgProcess(dir, await freePort());
     serverUrl = embedded.url;
   }
@@ -58,6 +58,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (embedded) await embedded.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) removeDataDir(dir, true); // and its cluster, if it was kept under /var/lib/motcua (root, unreachable folder)
   };
 }
