@@ -10,6 +10,7 @@ import { describeStartFailure } from './platform/start-error';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
 import { DEMO_PASSWORD } from './seed/demo';
+import { MonthlyReports } from './modules/reports/monthly';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
 let embedded: EmbeddedServer | undefined;
@@ -32,6 +33,9 @@ async function main() {
   const app = await buildApp({ db, clock: systemClock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
+  // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
+  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
+  monthly.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -39,6 +43,7 @@ async function main() {
     console.log(`\nNhận ${signal}: đang dừng…`);
     // The outbox worker first: it finishes the e-mail in hand while the database is still there.
     await notifications.stop().catch(() => undefined);
+    await monthly.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);
