@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { periodProblem } from './domain';
-import { isoDay } from '../../http/inputs';
 
 export const FiguresOut = z.object({
   received: z.object({ total: z.number(), online: z.number(), direct: z.number(), carriedOver: z.number() }),
@@ -12,7 +11,7 @@ export const FiguresOut = z.object({
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 const CenterOut = z.object({ id: z.string(), code: z.string(), name: z.string() });
-const Day = isoDay();
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 
 export const SettlementQuery = z.object({
   from: Day,
