@@ -34,7 +34,7 @@ async function main() {
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
   // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
-  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
+  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
   monthly.start();
   let stopping = false;
   const stop = async (signal: string) => {

@@ -89,7 +89,11 @@ export function problem(status: number, code: string, detail: string, errors?: P
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(reply, problem(err.status, err.code, err.message, err.errors));
+  if (err instanceof AppError) {
+    // Overloaded for a moment (e.g. the PDF queue is full): tell clients and proxies when to try again.
+    if (err.status === 503) reply.header('retry-after', '5');
+    return send(reply, problem(err.status, err.code, err.message, err.errors));
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     // The messages name their field (see zod-vi.ts); the paths stay for programs.
     const errors = err.validation.map((v) => ({
