@@ -6,6 +6,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  MOTCUA_OWNER_DATABASE_URL: z.string().url().optional(),
   MOTCUA_DATA_DIR: z.string().default('./data'),
   MOTCUA_DEMO: z.enum(['0', '1']).optional(),
   MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -18,12 +19,16 @@ const EnvSchema = z.object({
   MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'MOTCUA_SMTP_URL: smtp://user:pass@host:587 or smtps://user:pass@host:465').optional(),
   MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
-}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
+  MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
+}).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
+  .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
 
 export interface AppConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The schema owner's connection (migrations, grants, purge) when DATABASE_URL is the app's restricted role. */
+  ownerDatabaseUrl?: string;
   dataDir: string;
   demo: boolean;
   embeddedPgPort: number;
@@ -38,6 +43,8 @@ export interface AppConfig {
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
   publicUrl?: string;
+  /** Years a dossier's personal data is kept after the dossier ended; 0: kept for ever (`npm run purge`). */
+  retentionYears: number;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;
 }
@@ -48,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    ownerDatabaseUrl: e.MOTCUA_OWNER_DATABASE_URL,
     dataDir: path.resolve(e.MOTCUA_DATA_DIR),
     // Demo data is on by default only with the embedded database: a real server starts empty.
     demo: e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL,
@@ -61,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: e.MOTCUA_SMTP_URL,
     mailFrom: e.MOTCUA_MAIL_FROM,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    retentionYears: e.MOTCUA_RETENTION_YEARS,
   };
 }

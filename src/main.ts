@@ -3,8 +3,8 @@ import { loadConfig } from './config';
 import { buildApp } from './http/app';
 import { systemClock } from './platform/clock';
 import { createPool } from './platform/db';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
-import { migrate } from './platform/migrate';
+import { startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
+import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITABLE_WARNING, type DatabaseUrls } from './platform/db-setup';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
 import { DEMO_PASSWORD } from './seed/demo';
@@ -13,16 +13,19 @@ import { DEMO_PASSWORD } from './seed/demo';
 async function main() {
   const config = loadConfig();
   let embedded: EmbeddedServer | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
+  let urls: DatabaseUrls;
+  if (!config.databaseUrl) {
     console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${path.join(config.dataDir, 'pg')}, cổng ${config.embeddedPgPort}, chỉ 127.0.0.1)…`);
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
-    await ensureDatabase(embedded.url('postgres'), 'motcua');
-    databaseUrl = embedded.url('motcua');
+    urls = await embeddedDatabaseUrls(embedded.url('postgres'), config.dataDir);
+  } else {
+    urls = externalDatabaseUrls(config);
   }
-  const db = createPool(databaseUrl, 20);
-  const applied = await migrate(db);
+  // Migrations and grants as the schema's owner; the app itself connects as the restricted role (db-roles.ts).
+  const { applied, recordWritable } = await prepareSchema(urls);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+  if (recordWritable) console.warn(RECORD_WRITABLE_WARNING);
+  const db = createPool(urls.appUrl, 20);
   const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 

@@ -1,0 +1,202 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ROLE, applyGrants, OWNER_ROLE } from '../../src/platform/db-roles';
+import { verifyRecord } from '../../src/modules/audit/verify';
+import { createTestApp, type TestApp } from '../support/app';
+import { runCli } from '../support/cli';
+import { applicant, mustAct, register } from '../support/dossiers';
+
+// Finding 7 of issue 12: the app runs as a role that can only add to and read the record (audit_log,
+// dossier_events), and `npm run audit:verify` detects any change or deletion made behind its back.
+
+let t: TestApp;
+let owner: pg.Client;
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = new pg.Client({ connectionString: t.ownerUrl });
+  await owner.connect();
+});
+afterAll(async () => {
+  await owner.end();
+  await t.close();
+});
+
+const pgCode = async (p: Promise<unknown>) => p.then(() => 'ok', (e: { code?: string }) => e.code ?? String(e));
+
+describe('the app role', () => {
+  it('is neither a superuser nor the owner of anything', async () => {
+    const r = await t.db.query<{ u: string; su: boolean; owned: number }>(`SELECT current_user AS u, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS su,
+      (SELECT count(*)::int FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)) AS owned`);
+    expect(r.rows[0]).toEqual({ u: APP_ROLE, su: false, owned: 0 });
+    const tables = await owner.query<{ owner: string }>(`SELECT DISTINCT pg_get_userbyid(relowner) AS owner FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
+    expect(tables.rows.map((x) => x.owner)).toEqual([OWNER_ROLE]);
+  });
+
+  it('adds to and reads the record, but cannot change, delete, truncate or unhook it', async () => {
+    const clerk = await t.login('tn.tp');
+    const d = await register(t, clerk, { applicant: applicant(701) });
+    expect(await pgCode(t.db.query(`INSERT INTO audit_log (actor_id, action, entity) VALUES (NULL, 'test.insert', 'test')`))).toBe('ok');
+    const { id } = (await t.db.query<{ id: string }>('SELECT id FROM dossiers WHERE code = $1', [d.code])).rows[0];
+    expect((await t.db.query('SELECT count(*)::int AS n FROM dossier_events WHERE dossier_id = $1', [id])).rows[0].n).toBe(1);
+    // 42501: insufficient_privilege
+    expect(await pgCode(t.db.query(`UPDATE audit_log SET action = 'x'`))).toBe('42501');
+    expect(await pgCode(t.db.query('DELETE FROM audit_log'))).toBe('42501');
+    expect(await pgCode(t.db.query(`UPDATE dossier_events SET reason = 'x' WHERE dossier_id = $1`, [id]))).toBe('42501');
+    expect(await pgCode(t.db.query('DELETE FROM dossier_events WHERE dossier_id = $1', [id]))).toBe('42501');
+    expect(await pgCode(t.db.query('TRUNCATE audit_log, dossier_events CASCADE'))).toBe('42501');
+    expect(await pgCode(t.db.query('ALTER TABLE audit_log DISABLE TRIGGER USER'))).toBe('42501');
+    // A GRANT by a role without the grant option grants nothing (PostgreSQL only warns).
+    await pgCode(t.db.query('GRANT UPDATE ON audit_log TO PUBLIC'));
+    expect(await pgCode(t.db.query(`UPDATE audit_log SET action = 'x'`))).toBe('42501');
+    expect(await pgCode(t.db.query('SELECT * FROM record_chain_heads'))).toBe('ok');
+    expect(await pgCode(t.db.query('UPDATE record_chain_heads SET seq = 0'))).toBe('42501');
+    expect(await pgCode(t.db.query('CREATE TABLE mine (x int)'))).toBe('42501');
+    // Ordinary rights elsewhere: the dossier itself is the app's to update.
+    expect(await pgCode(t.db.query('UPDATE dossiers SET updated_at = updated_at WHERE id = $1', [id]))).toBe('ok');
+  });
+
+  it('even the owner cannot delete or rewrite a row without first disabling the guard', async () => {
+    expect(await pgCode(owner.query('DELETE FROM audit_log'))).toBe('42501');
+    expect(await pgCode(owner.query(`UPDATE dossier_events SET reason = 'x'`))).toBe('42501');
+    expect(await pgCode(owner.query('TRUNCATE audit_log CASCADE'))).toBe('42501');
+  });
+
+  it('gets ordinary rights on a table a later migration creates, and the append-only rule survives a careless GRANT', async () => {
+    await owner.query('CREATE TABLE later_feature (id serial PRIMARY KEY, note text)');
+    expect(await pgCode(t.db.query(`INSERT INTO later_feature (note) VALUES ('a')`))).toBe('ok');
+    expect(await pgCode(t.db.query(`UPDATE later_feature SET note = 'b'`))).toBe('ok');
+    await owner.query(`GRANT ALL ON audit_log, dossier_events TO ${APP_ROLE}`);
+    await applyGrants(owner, APP_ROLE); // what every start does after the migrations
+    expect(await pgCode(t.db.query(`UPDATE audit_log SET action = 'x'`))).toBe('42501');
+    expect(await pgCode(t.db.query('DELETE FROM dossier_events'))).toBe('42501');
+    await owner.query('DROP TABLE later_feature');
+  });
+});
+
+async function verify() {
+  const c = new pg.Client({ connectionString: t.ownerUrl });
+  await c.connect();
+  try {
+    return await verifyRecord(c);
+  } finally {
+    await c.end();
+  }
+}
+
+const auditVerify = () => runCli('audit-verify', { DATABASE_URL: t.db.options.connectionString! });
+
+/** As the owner could: switch the guard off, change the rows, switch it on again. */
+async function asOwner(table: 'audit_log' | 'dossier_events', sql: string, params: unknown[] = []) {
+  await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_rewrite`);
+  try {
+    return await owner.query(sql, params);
+  } finally {
+    await owner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_rewrite`);
+  }
+}
+
+describe('the hash chain', () => {
+  let codes: string[] = [];
+  beforeAll(async () => {
+    // Many clerks of two centers at once, plus province-wide administration: every chain must come out whole.
+    const [ht, hue, admin] = await Promise.all([t.login('tn.tp'), t.login('tn.tp.hue'), t.login('admin')]);
+    const dossiers = await Promise.all(Array.from({ length: 40 }, (_, i) => register(t, i % 2 ? hue : ht, { applicant: applicant(800 + i), receive: i % 4 < 2 })));
+    codes = dossiers.map((d: { code: string }) => d.code);
+    await Promise.all(dossiers.filter((d: { status: string }) => d.status === 'submitted').map((d: { code: string }, i: number) =>
+      mustAct(t, codes.indexOf(d.code) % 2 ? hue : ht, d.code, i % 2 ? 'receive' : 'request-supplement', { missing: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy khai sinh của ông Nguyễn Văn An' })));
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/admin/calendar/overrides', headers: { cookie: admin }, payload: { date: '2030-12-24', kind: 'day_off', reason: 'Nghỉ bù theo thông báo' } });
+    expect(r.statusCode, r.body).toBe(201);
+  });
+
+  it('links every row, one chain per center plus the province, with no gap and no fork', async () => {
+    const reports = await verify();
+    expect(reports.filter((r) => r.broken)).toEqual([]);
+    const total = (await t.db.query<{ n: number }>('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM dossier_events) AS n')).rows[0].n;
+    expect(reports.reduce((s, r) => s + r.rows, 0)).toBe(Number(total));
+    // Hương Thủy, Huế and the province-wide chain.
+    expect(reports.length).toBe(3);
+    expect(reports.map((r) => r.name)).toContain('cấp tỉnh');
+  });
+
+  it('`npm run audit:verify` says the record is whole and exits 0', async () => {
+    const r = await auditVerify();
+    expect(r.out).toContain('Nhật ký nguyên vẹn');
+    expect(r.code).toBe(0);
+  });
+
+  it('a changed audit row: exit 1, naming that row', async () => {
+    const row = (await t.db.query<{ id: string; data: object }>(`SELECT id::text, data FROM audit_log WHERE action = 'calendar.override.add'`)).rows[0];
+    await asOwner('audit_log', `UPDATE audit_log SET data = data || '{"reason": "Nghỉ lễ"}' WHERE id = $1`, [row.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`HỎNG\\s+chuỗi cấp tỉnh.*dòng đầu tiên bị hỏng: nhật ký thao tác \\(audit_log\\) id ${row.id} `));
+    // Put back exactly as it was: the chain verifies again (the check is on content, not on a flag).
+    await asOwner('audit_log', 'UPDATE audit_log SET data = $2 WHERE id = $1', [row.id, JSON.stringify(row.data)]);
+    expect((await auditVerify()).code).toBe(0);
+  });
+
+  it('a deleted event in the middle: exit 1, naming the gap and the row after it', async () => {
+    const events = (await t.db.query<{ id: string; chain_seq: string; chain_id: string }>(
+      `SELECT e.id::text, e.chain_seq::text, e.chain_id::text FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY e.id`, [codes[0]])).rows;
+    const victim = events[0];
+    await owner.query('CREATE TEMP TABLE saved_event AS SELECT * FROM dossier_events WHERE id = $1', [victim.id]);
+    const next = (await owner.query<{ id: string }>(`SELECT id::text FROM (SELECT id, chain_seq FROM dossier_events WHERE chain_id = $1 UNION ALL SELECT id, chain_seq FROM audit_log WHERE chain_id = $1) x
+      WHERE chain_seq = $2::bigint + 1`, [victim.chain_id, victim.chain_seq])).rows[0];
+    await asOwner('dossier_events', 'DELETE FROM dossier_events WHERE id = $1', [victim.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`thiếu vị trí ${victim.chain_seq} (đã bị xóa), ngay trước`);
+    expect(r.out).toContain(`id ${next.id} (vị trí ${Number(victim.chain_seq) + 1} trong chuỗi)`);
+    await owner.query('ALTER TABLE dossier_events DISABLE TRIGGER dossier_events_chain');
+    await owner.query('INSERT INTO dossier_events SELECT * FROM saved_event');
+    await owner.query('ALTER TABLE dossier_events ENABLE TRIGGER dossier_events_chain');
+    expect((await auditVerify()).code).toBe(0);
+  });
+
+  it('an event whose reason was reworded: exit 1, naming that event', async () => {
+    const ev = (await t.db.query<{ id: string; reason: string }>(`SELECT id::text, reason FROM dossier_events WHERE action = 'request-supplement' ORDER BY id LIMIT 1`)).rows[0];
+    await asOwner('dossier_events', `UPDATE dossier_events SET reason = 'Thiếu giấy tờ' WHERE id = $1`, [ev.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`lịch sử hồ sơ (dossier_events) id ${ev.id} `);
+    expect(r.out).toContain('lý do/ghi chú không khớp');
+    await asOwner('dossier_events', 'UPDATE dossier_events SET reason = $2 WHERE id = $1', [ev.id, ev.reason]);
+  });
+
+  it('an event emptied as the purge would, but without the purge on record: exit 1', async () => {
+    const ev = (await t.db.query<{ id: string; reason: string; data: object }>(`SELECT id::text, reason, data FROM dossier_events WHERE action = 'request-supplement' ORDER BY id DESC LIMIT 1`)).rows[0];
+    // The guard lets this one change through: it is exactly the purge's redaction.
+    await owner.query(`UPDATE dossier_events SET reason = NULL, data = '{}', redacted = true WHERE id = $1`, [ev.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`id ${ev.id} `);
+    expect(r.out).toContain('không có bản ghi xóa dữ liệu');
+    await asOwner('dossier_events', 'UPDATE dossier_events SET reason = $2, data = $3, redacted = false WHERE id = $1', [ev.id, ev.reason, JSON.stringify(ev.data)]);
+  });
+
+  it('the last rows of a chain deleted: exit 1, the chain ends short of its head', async () => {
+    const last = (await owner.query<{ id: string }>(`SELECT id::text FROM audit_log WHERE action = 'calendar.override.add'`)).rows[0];
+    await owner.query('CREATE TEMP TABLE saved_audit AS SELECT * FROM audit_log WHERE id = $1', [last.id]);
+    await asOwner('audit_log', 'DELETE FROM audit_log WHERE id = $1', [last.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/chuỗi cấp tỉnh.*thiếu vị trí \d+ ở cuối chuỗi \(đã bị xóa\)/);
+    await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
+    await owner.query('INSERT INTO audit_log SELECT * FROM saved_audit');
+    await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
+    expect((await auditVerify()).code).toBe(0);
+  });
+
+  it('a row slipped in with the link switched off belongs to no chain: exit 1', async () => {
+    await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
+    await owner.query('ALTER TABLE audit_log ALTER COLUMN chain_id DROP NOT NULL, ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN chain_hash DROP NOT NULL');
+    const row = (await owner.query<{ id: string }>(`INSERT INTO audit_log (action, entity) VALUES ('user.update', 'user') RETURNING id::text`)).rows[0];
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`audit_log id ${row.id} không thuộc chuỗi nào`);
+    await asOwner('audit_log', 'DELETE FROM audit_log WHERE id = $1', [row.id]);
+    await owner.query('ALTER TABLE audit_log ALTER COLUMN chain_id SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN chain_hash SET NOT NULL');
+    await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
+    expect((await auditVerify()).code).toBe(0);
+  });
+});
