@@ -16,8 +16,8 @@ export const APP_ROLE = 'motcua_app';
 
 /** The record: the app may add to these tables and read them, never change or remove a row. */
 export const APPEND_ONLY_TABLES = ['audit_log', 'dossier_events'] as const;
-/** Internal tables the app may read but never write (the chain heads are moved by the owner's trigger only). */
-const READ_ONLY_TABLES = ['record_chain_heads'];
+/** Internal tables the app may read but never write (the chain's links and heads are written by the owner's trigger only). */
+const READ_ONLY_TABLES = ['record_links', 'record_chain_heads'];
 
 export interface RoleCredentials {
   owner: { user: string; password: string };
@@ -124,7 +124,7 @@ async function handOverToOwner(q: pg.ClientBase, owner: string): Promise<void> {
  * written without a thought for grants keeps working; this step then puts the append-only rule back if a migration
  * re-created one of those tables. Idempotent.
  */
-export async function applyGrants(ownerDb: Queryable, appRole: string): Promise<void> {
+export async function applyGrants(ownerDb: Queryable | pg.ClientBase, appRole: string): Promise<void> {
   const app = ident(appRole);
   const statements = [
     `GRANT CONNECT ON DATABASE ${ident((await ownerDb.query<{ db: string }>('SELECT current_database() AS db')).rows[0]!.db)} TO ${app}`,

@@ -48,8 +48,11 @@ describe('the app role', () => {
     // A GRANT by a role without the grant option grants nothing (PostgreSQL only warns).
     await pgCode(t.db.query('GRANT UPDATE ON audit_log TO PUBLIC'));
     expect(await pgCode(t.db.query(`UPDATE audit_log SET action = 'x'`))).toBe('42501');
-    expect(await pgCode(t.db.query('SELECT * FROM record_chain_heads'))).toBe('ok');
+    // The chain itself: readable (audit:verify needs no more), never writable, not even through its function.
+    expect(await pgCode(t.db.query('SELECT * FROM record_chain_heads, record_links LIMIT 1'))).toBe('ok');
     expect(await pgCode(t.db.query('UPDATE record_chain_heads SET seq = 0'))).toBe('42501');
+    expect(await pgCode(t.db.query('DELETE FROM record_links'))).toBe('42501');
+    expect(await pgCode(t.db.query(`INSERT INTO record_links (chain_id, seq, tbl, row_id, hash) VALUES (gen_random_uuid(), 1, 'audit_log', 1, '\\x00')`))).toBe('42501');
     expect(await pgCode(t.db.query('CREATE TABLE mine (x int)'))).toBe('42501');
     // Ordinary rights elsewhere: the dossier itself is the app's to update.
     expect(await pgCode(t.db.query('UPDATE dossiers SET updated_at = updated_at WHERE id = $1', [id]))).toBe('ok');
@@ -59,6 +62,7 @@ describe('the app role', () => {
     expect(await pgCode(owner.query('DELETE FROM audit_log'))).toBe('42501');
     expect(await pgCode(owner.query(`UPDATE dossier_events SET reason = 'x'`))).toBe('42501');
     expect(await pgCode(owner.query('TRUNCATE audit_log CASCADE'))).toBe('42501');
+    expect(await pgCode(owner.query('DELETE FROM record_links'))).toBe('42501');
   });
 
   it('gets ordinary rights on a table a later migration creates, and the append-only rule survives a careless GRANT', async () => {
@@ -86,13 +90,21 @@ async function verify() {
 const auditVerify = () => runCli('audit-verify', { DATABASE_URL: t.db.options.connectionString! });
 
 /** As the owner could: switch the guard off, change the rows, switch it on again. */
-async function asOwner(table: 'audit_log' | 'dossier_events', sql: string, params: unknown[] = []) {
+async function asOwner(table: 'audit_log' | 'dossier_events' | 'record_links', sql: string, params: unknown[] = []) {
   await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_no_rewrite`);
   try {
     return await owner.query(sql, params);
   } finally {
     await owner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_no_rewrite`);
   }
+}
+
+/** Puts saved rows back exactly as they were, without making new links for them. */
+async function restore(table: 'audit_log' | 'dossier_events' | 'record_links', saved: string) {
+  if (table !== 'record_links') await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_chain`);
+  await owner.query(`INSERT INTO ${table} SELECT * FROM ${saved}`);
+  if (table !== 'record_links') await owner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_chain`);
+  await owner.query(`DROP TABLE ${saved}`);
 }
 
 describe('the hash chain', () => {
@@ -135,21 +147,31 @@ describe('the hash chain', () => {
     expect((await auditVerify()).code).toBe(0);
   });
 
-  it('a deleted event in the middle: exit 1, naming the gap and the row after it', async () => {
-    const events = (await t.db.query<{ id: string; chain_seq: string; chain_id: string }>(
-      `SELECT e.id::text, e.chain_seq::text, e.chain_id::text FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY e.id`, [codes[0]])).rows;
-    const victim = events[0];
+  it('a deleted event: exit 1, naming that event', async () => {
+    const victim = (await t.db.query<{ id: string }>(`SELECT e.id::text FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY e.id LIMIT 1`, [codes[0]])).rows[0];
     await owner.query('CREATE TEMP TABLE saved_event AS SELECT * FROM dossier_events WHERE id = $1', [victim.id]);
-    const next = (await owner.query<{ id: string }>(`SELECT id::text FROM (SELECT id, chain_seq FROM dossier_events WHERE chain_id = $1 UNION ALL SELECT id, chain_seq FROM audit_log WHERE chain_id = $1) x
-      WHERE chain_seq = $2::bigint + 1`, [victim.chain_id, victim.chain_seq])).rows[0];
     await asOwner('dossier_events', 'DELETE FROM dossier_events WHERE id = $1', [victim.id]);
     const r = await auditVerify();
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`thiếu vị trí ${victim.chain_seq} (đã bị xóa), ngay trước`);
-    expect(r.out).toContain(`id ${next.id} (vị trí ${Number(victim.chain_seq) + 1} trong chuỗi)`);
-    await owner.query('ALTER TABLE dossier_events DISABLE TRIGGER dossier_events_chain');
-    await owner.query('INSERT INTO dossier_events SELECT * FROM saved_event');
-    await owner.query('ALTER TABLE dossier_events ENABLE TRIGGER dossier_events_chain');
+    expect(r.out).toMatch(new RegExp(`dòng đầu tiên bị hỏng: lịch sử hồ sơ \\(dossier_events\\) id ${victim.id} \\(vị trí \\d+ trong chuỗi\\) — dòng đã bị xóa`));
+    await restore('dossier_events', 'saved_event');
+    expect((await auditVerify()).code).toBe(0);
+  });
+
+  it('a deleted row and its link: exit 1, naming the gap and the row after it', async () => {
+    const victim = (await t.db.query<{ id: string; seq: string; chain_id: string }>(`SELECT l.row_id::text AS id, l.seq::text, l.chain_id::text FROM record_links l
+      JOIN dossier_events e ON e.id = l.row_id AND l.tbl = 'dossier_events' JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1 ORDER BY l.seq LIMIT 1`, [codes[1]])).rows[0];
+    const next = (await t.db.query<{ id: string }>('SELECT row_id::text AS id FROM record_links WHERE chain_id = $1 AND seq = $2::bigint + 1', [victim.chain_id, victim.seq])).rows[0];
+    await owner.query('CREATE TEMP TABLE saved_event AS SELECT * FROM dossier_events WHERE id = $1', [victim.id]);
+    await owner.query(`CREATE TEMP TABLE saved_link AS SELECT * FROM record_links WHERE tbl = 'dossier_events' AND row_id = $1`, [victim.id]);
+    await asOwner('dossier_events', 'DELETE FROM dossier_events WHERE id = $1', [victim.id]);
+    await asOwner('record_links', `DELETE FROM record_links WHERE tbl = 'dossier_events' AND row_id = $1`, [victim.id]);
+    const r = await auditVerify();
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`thiếu mắt xích vị trí ${victim.seq} (đã bị xóa), ngay trước`);
+    expect(r.out).toContain(`id ${next.id} (vị trí ${Number(victim.seq) + 1} trong chuỗi)`);
+    await restore('dossier_events', 'saved_event');
+    await restore('record_links', 'saved_link');
     expect((await auditVerify()).code).toBe(0);
   });
 
@@ -161,42 +183,43 @@ describe('the hash chain', () => {
     expect(r.out).toContain(`lịch sử hồ sơ (dossier_events) id ${ev.id} `);
     expect(r.out).toContain('lý do/ghi chú không khớp');
     await asOwner('dossier_events', 'UPDATE dossier_events SET reason = $2 WHERE id = $1', [ev.id, ev.reason]);
+    expect((await auditVerify()).code).toBe(0);
   });
 
   it('an event emptied as the purge would, but without the purge on record: exit 1', async () => {
     const ev = (await t.db.query<{ id: string; reason: string; data: object }>(`SELECT id::text, reason, data FROM dossier_events WHERE action = 'request-supplement' ORDER BY id DESC LIMIT 1`)).rows[0];
-    // The guard lets this one change through: it is exactly the purge's redaction.
-    await owner.query(`UPDATE dossier_events SET reason = NULL, data = '{}', redacted = true WHERE id = $1`, [ev.id]);
+    // The guard lets this one change through: it is exactly the purge's.
+    await owner.query(`UPDATE dossier_events SET reason = NULL, data = '{}' WHERE id = $1`, [ev.id]);
     const r = await auditVerify();
     expect(r.code).toBe(1);
     expect(r.out).toContain(`id ${ev.id} `);
     expect(r.out).toContain('không có bản ghi xóa dữ liệu');
-    await asOwner('dossier_events', 'UPDATE dossier_events SET reason = $2, data = $3, redacted = false WHERE id = $1', [ev.id, ev.reason, JSON.stringify(ev.data)]);
+    await asOwner('dossier_events', 'UPDATE dossier_events SET reason = $2, data = $3 WHERE id = $1', [ev.id, ev.reason, JSON.stringify(ev.data)]);
+    expect((await auditVerify()).code).toBe(0);
   });
 
-  it('the last rows of a chain deleted: exit 1, the chain ends short of its head', async () => {
-    const last = (await owner.query<{ id: string }>(`SELECT id::text FROM audit_log WHERE action = 'calendar.override.add'`)).rows[0];
+  it('the last link of a chain deleted with its row: exit 1, the chain ends short of its head', async () => {
+    const last = (await t.db.query<{ id: string }>(`SELECT id::text FROM audit_log WHERE action = 'calendar.override.add'`)).rows[0];
     await owner.query('CREATE TEMP TABLE saved_audit AS SELECT * FROM audit_log WHERE id = $1', [last.id]);
+    await owner.query(`CREATE TEMP TABLE saved_link AS SELECT * FROM record_links WHERE tbl = 'audit_log' AND row_id = $1`, [last.id]);
     await asOwner('audit_log', 'DELETE FROM audit_log WHERE id = $1', [last.id]);
+    await asOwner('record_links', `DELETE FROM record_links WHERE tbl = 'audit_log' AND row_id = $1`, [last.id]);
     const r = await auditVerify();
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/chuỗi cấp tỉnh.*thiếu vị trí \d+ ở cuối chuỗi \(đã bị xóa\)/);
-    await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
-    await owner.query('INSERT INTO audit_log SELECT * FROM saved_audit');
-    await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
+    expect(r.out).toMatch(/chuỗi cấp tỉnh.*thiếu mắt xích vị trí \d+ ở cuối chuỗi \(đã bị xóa\)/);
+    await restore('audit_log', 'saved_audit');
+    await restore('record_links', 'saved_link');
     expect((await auditVerify()).code).toBe(0);
   });
 
   it('a row slipped in with the link switched off belongs to no chain: exit 1', async () => {
     await owner.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_chain');
-    await owner.query('ALTER TABLE audit_log ALTER COLUMN chain_id DROP NOT NULL, ALTER COLUMN chain_seq DROP NOT NULL, ALTER COLUMN chain_hash DROP NOT NULL');
     const row = (await owner.query<{ id: string }>(`INSERT INTO audit_log (action, entity) VALUES ('user.update', 'user') RETURNING id::text`)).rows[0];
+    await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
     const r = await auditVerify();
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`audit_log id ${row.id} không thuộc chuỗi nào`);
+    expect(r.out).toContain(`nhật ký thao tác (audit_log) id ${row.id} không thuộc chuỗi nào`);
     await asOwner('audit_log', 'DELETE FROM audit_log WHERE id = $1', [row.id]);
-    await owner.query('ALTER TABLE audit_log ALTER COLUMN chain_id SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN chain_hash SET NOT NULL');
-    await owner.query('ALTER TABLE audit_log ENABLE TRIGGER audit_log_chain');
     expect((await auditVerify()).code).toBe(0);
   });
 });

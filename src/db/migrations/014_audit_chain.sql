@@ -1,32 +1,42 @@
--- The record cannot be rewritten unnoticed. Every row of audit_log and dossier_events is a link of a hash chain, one
--- chain per center (rows without a center — province-wide administration — form the chain of the nil uuid):
+-- The record cannot be rewritten unnoticed. Every row of audit_log and dossier_events gets a link in a hash chain,
+-- one chain per center (rows without a center — province-wide administration — form the chain of the nil uuid).
+-- The links live beside the rows, in record_links, which only the owner writes:
 --
---   hash(row) = sha256( hash(previous row of the chain) || sha256( canonical(row) ) ),   hash(row 0) = sha256('motcua-chain:' || chain_id)
+--   link(row).hash = sha256( hash of the previous link of the chain || sha256( canonical(row) ) )
+--   the hash before the first link = sha256('motcua-chain:' || chain_id)
 --
 -- canonical(row) concatenates, for each field in a fixed order, `<byte length>:<text>` (`~` for NULL), the text
 -- being PostgreSQL's own text output (uuid, integers, boolean as true/false, jsonb in its normalised form, instants
 -- as UTC `YYYY-MM-DDTHH:MI:SS.ffffffZ`):
---   audit_log:      'audit_log', chain_id, chain_seq, id, at, actor_id, center_id, action, entity, entity_id, data
---   dossier_events: 'dossier_events', chain_id, chain_seq, id, dossier_id, at, actor_id, action, from_status,
---                   to_status, step_index, flagged, hex(personal_digest)
--- An event's free text (reason, data — notes, missing papers, tracking numbers) enters only through its digest
--- personal_digest = sha256(canonical(reason, data::text)), so the purge can empty those two fields after the
--- retention period (marking the row `redacted`) and the chain still verifies; everything else stays checked.
+--   audit_log:      'audit_log', chain_id, seq, id, at, actor_id, center_id, action, entity, entity_id, data
+--   dossier_events: 'dossier_events', chain_id, seq, id, dossier_id, at, actor_id, action, from_status, to_status,
+--                   step_index, flagged, hex(personal_digest)
+-- An event's free text (reason, data — notes, missing papers, tracking numbers) enters only through its digest,
+-- personal_digest = sha256(canonical(reason, data::text)), kept in the link: after the retention period the purge
+-- empties those two fields (reason NULL, data {}) and the chain still verifies, everything else still checked.
 -- `npm run audit:verify` recomputes all of it outside the database (src/modules/audit/chain.ts).
 --
--- Concurrency: the link is made by a BEFORE INSERT trigger that moves the chain's head row (record_chain_heads) in
--- one UPDATE; the row stays locked until the transaction ends, so writers of one center take turns and a chain
--- never forks. Registrations of a center already take turns on their daily counter; other centers are not held up.
--- The trigger runs as the owner (SECURITY DEFINER): the app role has no right on the heads at all.
-
-ALTER TABLE audit_log ADD COLUMN chain_id uuid, ADD COLUMN chain_seq bigint, ADD COLUMN chain_hash bytea;
-ALTER TABLE dossier_events ADD COLUMN chain_id uuid, ADD COLUMN chain_seq bigint, ADD COLUMN chain_hash bytea,
-  ADD COLUMN personal_digest bytea, ADD COLUMN redacted boolean NOT NULL DEFAULT false;
+-- Concurrency and cost: an AFTER ... FOR EACH STATEMENT trigger links the statement's new rows (a transition table)
+-- in id order, locking each chain's head row once per statement; the lock lasts until the transaction ends, so
+-- writers of one center take turns (registrations of a center already take turns on their daily counter) and a
+-- chain never forks; other centers are not held up. It runs as the owner (SECURITY DEFINER): the app role can read
+-- the links and the heads, not write them, and nothing it does inside its own statements can forge a link.
 
 CREATE TABLE record_chain_heads (
   chain_id uuid PRIMARY KEY,
   seq bigint NOT NULL,
   hash bytea NOT NULL
+);
+
+CREATE TABLE record_links (
+  chain_id uuid NOT NULL,
+  seq bigint NOT NULL,
+  tbl text NOT NULL CHECK (tbl IN ('audit_log', 'dossier_events')),
+  row_id bigint NOT NULL,
+  hash bytea NOT NULL,
+  personal_digest bytea,                     -- dossier_events only
+  PRIMARY KEY (chain_id, seq),
+  UNIQUE (tbl, row_id)
 );
 
 CREATE FUNCTION chain_enc(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -35,102 +45,124 @@ CREATE FUNCTION chain_enc(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL S
 CREATE FUNCTION chain_instant(t timestamptz) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
   AS $$ SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') $$;
 
-CREATE FUNCTION chain_personal_digest(reason text, data jsonb) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT sha256(convert_to(chain_enc(reason) || chain_enc(data::text), 'UTF8')) $$;
-
-CREATE FUNCTION chain_body_audit_log(r audit_log) RETURNS text LANGUAGE sql STABLE
-  AS $$ SELECT chain_enc(r.id::text) || chain_enc(chain_instant(r.at)) || chain_enc(r.actor_id::text) || chain_enc(r.center_id::text)
-    || chain_enc(r.action) || chain_enc(r.entity) || chain_enc(r.entity_id) || chain_enc(r.data::text) $$;
-
-CREATE FUNCTION chain_body_dossier_events(r dossier_events) RETURNS text LANGUAGE sql STABLE
-  AS $$ SELECT chain_enc(r.id::text) || chain_enc(r.dossier_id::text) || chain_enc(chain_instant(r.at)) || chain_enc(r.actor_id::text)
-    || chain_enc(r.action) || chain_enc(r.from_status) || chain_enc(r.to_status) || chain_enc(r.step_index::text)
-    || chain_enc(r.flagged::text) || chain_enc(encode(r.personal_digest, 'hex')) $$;
-
 CREATE FUNCTION chain_genesis(k uuid) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT sha256(convert_to('motcua-chain:' || k::text, 'UTF8')) $$;
 
--- Existing rows are linked in the order they happened (time, then table, then id).
-UPDATE dossier_events SET personal_digest = chain_personal_digest(reason, data);
-DO $$
-DECLARE
-  r record;
-  cur uuid;
-  h bytea;
-  s bigint;
-BEGIN
-  FOR r IN
-    SELECT 'audit_log' AS t, a.id, coalesce(a.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, a.at, chain_body_audit_log(a) AS body
-      FROM audit_log a
-    UNION ALL
-    SELECT 'dossier_events', e.id, d.center_id, e.at, chain_body_dossier_events(e) FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
-    ORDER BY k, at, t, id
-  LOOP
-    IF cur IS DISTINCT FROM r.k THEN
-      IF cur IS NOT NULL THEN INSERT INTO record_chain_heads (chain_id, seq, hash) VALUES (cur, s, h); END IF;
-      cur := r.k;
-      s := 0;
-      h := chain_genesis(r.k);
-    END IF;
-    s := s + 1;
-    h := sha256(h || sha256(convert_to(chain_enc(r.t) || chain_enc(r.k::text) || chain_enc(s::text) || r.body, 'UTF8')));
-    IF r.t = 'audit_log' THEN
-      UPDATE audit_log SET chain_id = r.k, chain_seq = s, chain_hash = h WHERE id = r.id;
-    ELSE
-      UPDATE dossier_events SET chain_id = r.k, chain_seq = s, chain_hash = h WHERE id = r.id;
-    END IF;
-  END LOOP;
-  IF cur IS NOT NULL THEN INSERT INTO record_chain_heads (chain_id, seq, hash) VALUES (cur, s, h); END IF;
-END $$;
+CREATE FUNCTION chain_personal_digest(reason text, data jsonb) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT sha256(convert_to(chain_enc(reason) || chain_enc(data::text), 'UTF8')) $$;
 
-ALTER TABLE audit_log ALTER COLUMN chain_id SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN chain_hash SET NOT NULL;
-ALTER TABLE dossier_events ALTER COLUMN chain_id SET NOT NULL, ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN chain_hash SET NOT NULL,
-  ALTER COLUMN personal_digest SET NOT NULL;
-CREATE UNIQUE INDEX audit_log_chain_key ON audit_log (chain_id, chain_seq);
-CREATE UNIQUE INDEX dossier_events_chain_key ON dossier_events (chain_id, chain_seq);
+CREATE FUNCTION chain_body_audit_log(id bigint, at timestamptz, actor_id uuid, center_id uuid, action text, entity text, entity_id text, data jsonb)
+  RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT chain_enc(id::text) || chain_enc(chain_instant(at)) || chain_enc(actor_id::text) || chain_enc(center_id::text)
+    || chain_enc(action) || chain_enc(entity) || chain_enc(entity_id) || chain_enc(data::text) $$;
 
-CREATE FUNCTION record_chain_link() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-DECLARE
-  k uuid;
-  body text;
+CREATE FUNCTION chain_body_dossier_events(id bigint, dossier_id uuid, at timestamptz, actor_id uuid, action text, from_status text, to_status text,
+    step_index integer, flagged boolean, personal_digest bytea)
+  RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+  AS $$ SELECT chain_enc(id::text) || chain_enc(dossier_id::text) || chain_enc(chain_instant(at)) || chain_enc(actor_id::text)
+    || chain_enc(action) || chain_enc(from_status) || chain_enc(to_status) || chain_enc(step_index::text)
+    || chain_enc(flagged::text) || chain_enc(encode(personal_digest, 'hex')) $$;
+
+-- sha256(canonical(row)): the table, the chain and the position, then the table's own fields.
+CREATE FUNCTION chain_digest(t text, k uuid, s bigint, body text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  AS $$ SELECT sha256(convert_to(chain_enc(t) || chain_enc(k::text) || chain_enc(s::text) || body, 'UTF8')) $$;
+
+-- The fold along a chain, as a window aggregate: hash = sha256(previous hash || digest), starting from the head's hash.
+CREATE FUNCTION chain_step(state bytea, head bytea, digest bytea) RETURNS bytea LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+  AS $$ BEGIN RETURN sha256(coalesce(state, head) || digest); END $$;
+CREATE AGGREGATE chain_fold(bytea, bytea) (SFUNC = chain_step, STYPE = bytea);
+
+-- Links the rows a statement inserted, in two statements of its own: the heads of the chains concerned are created if
+-- new; then one statement locks them in chain order, numbers the rows after each head in id order, hashes them (the
+-- digests set-based, the fold as a running window aggregate), writes the links and moves each head once.
+CREATE FUNCTION record_chain_link() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
   IF TG_TABLE_NAME = 'audit_log' THEN
-    k := coalesce(NEW.center_id, '00000000-0000-0000-0000-000000000000'::uuid);
-    body := chain_body_audit_log(NEW);
+    INSERT INTO public.record_chain_heads (chain_id, seq, hash)
+      SELECT DISTINCT x.k, 0, public.chain_genesis(x.k) FROM (SELECT coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k FROM new_rows n) x
+      ON CONFLICT (chain_id) DO NOTHING;
+    WITH h AS (
+      SELECT c.chain_id, c.seq, c.hash FROM public.record_chain_heads c
+       WHERE c.chain_id IN (SELECT coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid) FROM new_rows n) ORDER BY c.chain_id FOR UPDATE),
+    r AS (
+      SELECT n.*, h.chain_id AS k, h.hash AS head, h.seq + row_number() OVER (PARTITION BY h.chain_id ORDER BY n.id) AS s
+        FROM new_rows n JOIN h ON h.chain_id = coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid)),
+    l AS (
+      INSERT INTO public.record_links (chain_id, seq, tbl, row_id, hash)
+      SELECT r.k, r.s, 'audit_log', r.id, public.chain_fold(r.head, public.chain_digest('audit_log', r.k, r.s,
+               public.chain_body_audit_log(r.id, r.at, r.actor_id, r.center_id, r.action, r.entity, r.entity_id, r.data))) OVER (PARTITION BY r.k ORDER BY r.s)
+        FROM r
+      RETURNING chain_id, seq, hash)
+    UPDATE public.record_chain_heads c SET seq = m.seq, hash = m.hash
+      FROM (SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC) m
+     WHERE c.chain_id = m.chain_id;
   ELSE
-    SELECT center_id INTO k FROM dossiers WHERE id = NEW.dossier_id;
-    NEW.personal_digest := chain_personal_digest(NEW.reason, NEW.data);
-    NEW.redacted := false;
-    body := chain_body_dossier_events(NEW);
+    INSERT INTO public.record_chain_heads (chain_id, seq, hash)
+      SELECT DISTINCT d.center_id, 0, public.chain_genesis(d.center_id) FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id
+      ON CONFLICT (chain_id) DO NOTHING;
+    WITH h AS (
+      SELECT c.chain_id, c.seq, c.hash FROM public.record_chain_heads c
+       WHERE c.chain_id IN (SELECT d.center_id FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id) ORDER BY c.chain_id FOR UPDATE),
+    r AS (
+      SELECT n.*, h.chain_id AS k, h.hash AS head, h.seq + row_number() OVER (PARTITION BY h.chain_id ORDER BY n.id) AS s,
+             public.chain_personal_digest(n.reason, n.data) AS pd
+        FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id JOIN h ON h.chain_id = d.center_id),
+    l AS (
+      INSERT INTO public.record_links (chain_id, seq, tbl, row_id, hash, personal_digest)
+      SELECT r.k, r.s, 'dossier_events', r.id, public.chain_fold(r.head, public.chain_digest('dossier_events', r.k, r.s,
+               public.chain_body_dossier_events(r.id, r.dossier_id, r.at, r.actor_id, r.action, r.from_status, r.to_status, r.step_index, r.flagged, r.pd)))
+               OVER (PARTITION BY r.k ORDER BY r.s), r.pd
+        FROM r
+      RETURNING chain_id, seq, hash)
+    UPDATE public.record_chain_heads c SET seq = m.seq, hash = m.hash
+      FROM (SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC) m
+     WHERE c.chain_id = m.chain_id;
   END IF;
-  NEW.chain_id := k;
-  LOOP
-    UPDATE record_chain_heads SET seq = seq + 1,
-        hash = sha256(hash || sha256(convert_to(chain_enc(TG_TABLE_NAME) || chain_enc(k::text) || chain_enc((seq + 1)::text) || body, 'UTF8')))
-      WHERE chain_id = k
-      RETURNING seq, hash INTO NEW.chain_seq, NEW.chain_hash;
-    EXIT WHEN FOUND;
-    -- The chain's first row: create its head (a concurrent first writer may win; then take its head in turn).
-    INSERT INTO record_chain_heads (chain_id, seq, hash) VALUES (k, 0, chain_genesis(k)) ON CONFLICT (chain_id) DO NOTHING;
-  END LOOP;
-  RETURN NEW;
+  RETURN NULL;
 END $$;
 
-CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION record_chain_link();
-CREATE TRIGGER dossier_events_chain BEFORE INSERT ON dossier_events FOR EACH ROW EXECUTE FUNCTION record_chain_link();
+-- Rights a role got on the new tables through default privileges are taken back now (the grants step that follows
+-- every migration run leaves the app role SELECT only, see src/platform/db-roles.ts).
+DO $$
+DECLARE
+  g text;
+BEGIN
+  FOR g IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
+            WHERE table_schema = 'public' AND table_name IN ('record_links', 'record_chain_heads') AND grantee <> current_user
+  LOOP
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON record_links, record_chain_heads FROM %I', g);
+  END LOOP;
+END $$;
+
+-- Existing rows are linked in the order they happened (time, then table, then id), the same way.
+WITH x AS (
+  SELECT 'audit_log' AS t, a.id, coalesce(a.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, a.at, NULL::bytea AS pd,
+    chain_body_audit_log(a.id, a.at, a.actor_id, a.center_id, a.action, a.entity, a.entity_id, a.data) AS body
+    FROM audit_log a
+  UNION ALL
+  SELECT 'dossier_events', e.id, d.center_id, e.at, e.pd,
+    chain_body_dossier_events(e.id, e.dossier_id, e.at, e.actor_id, e.action, e.from_status, e.to_status, e.step_index, e.flagged, e.pd)
+    FROM (SELECT ev.*, chain_personal_digest(ev.reason, ev.data) AS pd FROM dossier_events ev) e JOIN dossiers d ON d.id = e.dossier_id),
+r AS (SELECT x.*, row_number() OVER (PARTITION BY x.k ORDER BY x.at, x.t, x.id) AS s FROM x),
+l AS (
+  INSERT INTO record_links (chain_id, seq, tbl, row_id, hash, personal_digest)
+  SELECT r.k, r.s, r.t, r.id, chain_fold(chain_genesis(r.k), chain_digest(r.t, r.k, r.s, r.body)) OVER (PARTITION BY r.k ORDER BY r.s), r.pd FROM r
+  RETURNING chain_id, seq, hash)
+INSERT INTO record_chain_heads (chain_id, seq, hash)
+SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC;
+
+CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_link();
+CREATE TRIGGER dossier_events_chain AFTER INSERT ON dossier_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_link();
 
 -- Defence in depth against the owner's own scripts: no row of the record is deleted or rewritten. The one change
--- allowed is the purge's redaction of an event's free text (reason and data emptied, the row marked redacted,
--- everything the chain covers untouched). The app role cannot even try (it has no UPDATE or DELETE right).
+-- allowed is the purge's: an event's free text emptied (reason NULL, data {}), everything the chain covers untouched.
+-- The app role cannot even try (it has no UPDATE or DELETE right).
 CREATE FUNCTION record_no_rewrite() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'dossier_events' THEN
-    IF NOT OLD.redacted AND NEW.redacted AND NEW.reason IS NULL AND NEW.data = '{}'::jsonb
-       AND (NEW.id, NEW.dossier_id, NEW.at, NEW.actor_id, NEW.action, NEW.from_status, NEW.to_status, NEW.step_index, NEW.flagged,
-            NEW.chain_id, NEW.chain_seq, NEW.chain_hash, NEW.personal_digest)
-           IS NOT DISTINCT FROM
-           (OLD.id, OLD.dossier_id, OLD.at, OLD.actor_id, OLD.action, OLD.from_status, OLD.to_status, OLD.step_index, OLD.flagged,
-            OLD.chain_id, OLD.chain_seq, OLD.chain_hash, OLD.personal_digest) THEN
+    IF NEW.reason IS NULL AND NEW.data = '{}'::jsonb
+       AND (NEW.id, NEW.dossier_id, NEW.at, NEW.actor_id, NEW.action, NEW.from_status, NEW.to_status, NEW.step_index, NEW.flagged)
+           IS NOT DISTINCT FROM (OLD.id, OLD.dossier_id, OLD.at, OLD.actor_id, OLD.action, OLD.from_status, OLD.to_status, OLD.step_index, OLD.flagged) THEN
       RETURN NEW;
     END IF;
   END IF;
@@ -141,6 +173,8 @@ CREATE TRIGGER audit_log_no_rewrite BEFORE UPDATE OR DELETE ON audit_log FOR EAC
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
 CREATE TRIGGER dossier_events_no_rewrite BEFORE UPDATE OR DELETE ON dossier_events FOR EACH ROW EXECUTE FUNCTION record_no_rewrite();
 CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
+CREATE TRIGGER record_links_no_rewrite BEFORE UPDATE OR DELETE ON record_links FOR EACH ROW EXECUTE FUNCTION record_no_rewrite();
+CREATE TRIGGER record_links_no_truncate BEFORE TRUNCATE ON record_links FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
 
 -- The purge (npm run purge): when a dossier's and an applicant's personal data were removed.
 ALTER TABLE dossiers ADD COLUMN purged_at timestamptz;

@@ -51,28 +51,35 @@ describe('walking a chain', () => {
 
   it('a whole chain has no break', () => expect(walk(rows)).toBeNull());
   it('a changed field breaks at that row', () => {
-    const b = walk(rows.map((r, i) => (i === 2 ? { ...r, body: r.body.map((x, j) => (j === 4 ? 'x.z' : x)) } : r)));
+    const b = walk(rows.map((r, i) => (i === 2 ? { ...r, body: r.body!.map((x, j) => (j === 4 ? 'x.z' : x)) } : r)));
     expect(b).toMatchObject({ kind: 'changed', row: { id: '103' } });
     expect(describeBreak(b!)).toContain('id 103 (vị trí 3 trong chuỗi)');
   });
-  it('a missing row breaks at the gap', () => {
+  it('a missing link breaks at the gap', () => {
     const b = walk(rows.filter((_, i) => i !== 1));
     expect(b).toMatchObject({ kind: 'missing', fromSeq: 2, toSeq: 2 });
-    expect(describeBreak(b!)).toContain('thiếu vị trí 2 (đã bị xóa), ngay trước nhật ký thao tác (audit_log) id 103');
+    expect(describeBreak(b!)).toContain('thiếu mắt xích vị trí 2 (đã bị xóa), ngay trước nhật ký thao tác (audit_log) id 103');
   });
   it('missing last rows show against the head', () => {
     expect(walk(rows.slice(0, 2))).toMatchObject({ kind: 'missing', fromSeq: 3, toSeq: 4, before: null });
   });
-  it('a redacted event passes only when its dossier was purged on record', () => {
+  it('a deleted row breaks at its link', () => {
+    expect(walk(rows.map((r, i) => (i === 1 ? { ...r, body: null } : r)))).toMatchObject({ kind: 'deleted', row: { id: '102' } });
+  });
+  it('an emptied event passes only when its dossier was purged on record', () => {
     const digest = personalDigest('Ghi chú', '{"note": "x"}');
     const body = ['7', 'd1', '2026-03-11T01:15:30.000000Z', null, 'receive', 'submitted', 'received', null, 'false', digest.toString('hex')];
     const ev: ChainRow = { table: 'dossier_events', id: '7', seq: 1, hash: linkHash(genesis(K), 'dossier_events', K, 1, body), body,
-      personal: { reason: null, data: '{}', digest, redacted: true, dossierId: 'd1' } };
+      personal: { reason: null, data: '{}', digest, dossierId: 'd1' } };
     const w1 = new ChainWalker(K, new Set(['d1']));
     expect(w1.push(ev)).toBe(true);
     expect(w1.redacted).toBe(1);
     const w2 = new ChainWalker(K, new Set());
     expect(w2.push(ev)).toBe(false);
     expect(w2.broken?.kind).toBe('unexplained-redaction');
+    // Any other change of the text breaks, purge or not.
+    const w3 = new ChainWalker(K, new Set(['d1']));
+    expect(w3.push({ ...ev, personal: { ...ev.personal!, reason: 'Ghi chú khác', data: '{"note": "x"}' } })).toBe(false);
+    expect(w3.broken?.kind).toBe('text-changed');
   });
 });

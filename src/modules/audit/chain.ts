@@ -32,23 +32,28 @@ export function linkHash(prev: Buffer, table: ChainTable, chainId: string, seq: 
 /** The chain of rows without a center (province-wide administration). */
 export const PROVINCE_CHAIN = '00000000-0000-0000-0000-000000000000';
 
-/** A row as the verifier reads it: the body fields are PostgreSQL's text output, selected in canonical order. */
+/**
+ * A link and its row as the verifier reads them: the body fields are PostgreSQL's text output, selected in canonical
+ * order; `body` is null when the link's row is gone.
+ */
 export interface ChainRow {
   table: ChainTable;
   id: string;
   seq: number;
   hash: Buffer;
-  body: (string | null)[];
-  /** dossier_events only: the free text, its stored digest, and whether the purge emptied it. */
-  personal?: { reason: string | null; data: string | null; digest: Buffer; redacted: boolean; dossierId: string };
+  body: (string | null)[] | null;
+  /** dossier_events only: the free text now in the row, and the digest of it the link was made with. */
+  personal?: { reason: string | null; data: string | null; digest: Buffer; dossierId: string };
 }
 
 export type Break =
+  | { kind: 'deleted'; row: ChainRow }
   | { kind: 'changed'; row: ChainRow }
   | { kind: 'text-changed'; row: ChainRow }
   | { kind: 'unexplained-redaction'; row: ChainRow }
   | { kind: 'missing'; fromSeq: number; toSeq: number; before: ChainRow | null }
-  | { kind: 'head-mismatch'; headSeq: number; lastSeq: number };
+  | { kind: 'head-mismatch'; headSeq: number; lastSeq: number }
+  | { kind: 'unlinked'; table: ChainTable; id: string };
 
 /**
  * Walks one chain in seq order (rows may arrive in batches: pass the state along) and stops at the first break.
@@ -72,18 +77,18 @@ export class ChainWalker {
       this.broken = row.seq > this.nextSeq ? { kind: 'missing', fromSeq: this.nextSeq, toSeq: row.seq - 1, before: row } : { kind: 'changed', row };
       return false;
     }
-    if (row.personal) {
-      const p = row.personal;
-      if (p.redacted) {
-        if (!this.purged.has(p.dossierId) || p.reason !== null || p.data !== '{}') {
-          this.broken = { kind: 'unexplained-redaction', row };
-          return false;
-        }
-        this.redacted++;
-      } else if (!personalDigest(p.reason, p.data).equals(p.digest)) {
-        this.broken = { kind: 'text-changed', row };
+    if (!row.body) {
+      this.broken = { kind: 'deleted', row };
+      return false;
+    }
+    if (row.personal && !personalDigest(row.personal.reason, row.personal.data).equals(row.personal.digest)) {
+      // The one change allowed: the purge emptied the free text of a dossier whose purge is on record.
+      const emptied = row.personal.reason === null && row.personal.data === '{}';
+      if (!emptied || !this.purged.has(row.personal.dossierId)) {
+        this.broken = { kind: emptied ? 'unexplained-redaction' : 'text-changed', row };
         return false;
       }
+      this.redacted++;
     }
     const h = linkHash(this.prev, row.table, this.chainId, row.seq, row.body);
     if (!h.equals(row.hash)) {
@@ -115,6 +120,10 @@ const rowName = (r: ChainRow) => `${TABLE_NAMES[r.table]} id ${r.id} (vị trí 
 /** The first broken row, named in Vietnamese for the operator. */
 export function describeBreak(b: Break): string {
   switch (b.kind) {
+    case 'deleted':
+      return `dòng đầu tiên bị hỏng: ${rowName(b.row)} — dòng đã bị xóa`;
+    case 'unlinked':
+      return `dòng đầu tiên bị hỏng: ${TABLE_NAMES[b.table]} id ${b.id} không thuộc chuỗi nào (được ghi khi cơ chế liên kết bị tắt)`;
     case 'changed':
       return `dòng đầu tiên bị hỏng: ${rowName(b.row)} — nội dung hoặc mã băm không khớp (dòng đã bị sửa)`;
     case 'text-changed':
@@ -123,8 +132,8 @@ export function describeBreak(b: Break): string {
       return `dòng đầu tiên bị hỏng: ${rowName(b.row)} — nội dung bị xóa mà hồ sơ không có bản ghi xóa dữ liệu theo thời hạn lưu trữ`;
     case 'missing':
       return b.before
-        ? `dòng đầu tiên bị hỏng: thiếu vị trí ${b.fromSeq}${b.toSeq > b.fromSeq ? `–${b.toSeq}` : ''} (đã bị xóa), ngay trước ${rowName(b.before)}`
-        : `dòng đầu tiên bị hỏng: thiếu vị trí ${b.fromSeq}${b.toSeq > b.fromSeq ? `–${b.toSeq}` : ''} ở cuối chuỗi (đã bị xóa)`;
+        ? `dòng đầu tiên bị hỏng: thiếu mắt xích vị trí ${b.fromSeq}${b.toSeq > b.fromSeq ? `–${b.toSeq}` : ''} (đã bị xóa), ngay trước ${rowName(b.before)}`
+        : `dòng đầu tiên bị hỏng: thiếu mắt xích vị trí ${b.fromSeq}${b.toSeq > b.fromSeq ? `–${b.toSeq}` : ''} ở cuối chuỗi (đã bị xóa)`;
     case 'head-mismatch':
       return `đầu chuỗi ghi vị trí ${b.headSeq} nhưng các dòng kết thúc ở vị trí ${b.lastSeq} (đầu chuỗi hoặc dòng cuối đã bị sửa)`;
   }

@@ -18,19 +18,21 @@ const INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
 // Every field is selected with PostgreSQL's built-in casts (search_path = pg_catalog first), never with a function
 // of the schema: the owner could redefine those, not these.
 const ROWS_SQL = `
-  SELECT 'audit_log' AS t, a.id::text AS id, a.chain_seq AS seq, a.chain_hash AS hash,
-         ARRAY[a.id::text, to_char(a.at AT TIME ZONE 'UTC', ${INSTANT}), a.actor_id::text, a.center_id::text, a.action, a.entity, a.entity_id, a.data::text] AS body,
-         NULL::text AS reason, NULL::text AS data, NULL::bytea AS digest, false AS redacted, NULL::text AS dossier_id
-    FROM public.audit_log a WHERE a.chain_id = $1 AND a.chain_seq > $2
-  UNION ALL
-  SELECT 'dossier_events', e.id::text, e.chain_seq, e.chain_hash,
-         ARRAY[e.id::text, e.dossier_id::text, to_char(e.at AT TIME ZONE 'UTC', ${INSTANT}), e.actor_id::text, e.action, e.from_status, e.to_status,
-               e.step_index::text, e.flagged::text, encode(e.personal_digest, 'hex')],
-         e.reason, e.data::text, e.personal_digest, e.redacted, e.dossier_id::text
-    FROM public.dossier_events e WHERE e.chain_id = $1 AND e.chain_seq > $2
-  ORDER BY seq LIMIT ${BATCH}`;
+  SELECT l.tbl AS t, l.row_id::text AS id, l.seq, l.hash, l.personal_digest AS digest,
+         CASE WHEN l.tbl = 'audit_log' THEN
+           CASE WHEN a.id IS NOT NULL THEN ARRAY[a.id::text, to_char(a.at AT TIME ZONE 'UTC', ${INSTANT}), a.actor_id::text, a.center_id::text, a.action, a.entity, a.entity_id, a.data::text] END
+         ELSE
+           CASE WHEN e.id IS NOT NULL THEN ARRAY[e.id::text, e.dossier_id::text, to_char(e.at AT TIME ZONE 'UTC', ${INSTANT}), e.actor_id::text, e.action, e.from_status, e.to_status,
+             e.step_index::text, e.flagged::text, encode(l.personal_digest, 'hex')] END
+         END AS body,
+         e.reason, e.data::text AS data, e.dossier_id::text AS dossier_id
+    FROM public.record_links l
+    LEFT JOIN public.audit_log a ON l.tbl = 'audit_log' AND a.id = l.row_id
+    LEFT JOIN public.dossier_events e ON l.tbl = 'dossier_events' AND e.id = l.row_id
+   WHERE l.chain_id = $1 AND l.seq > $2
+   ORDER BY l.seq LIMIT ${BATCH}`;
 
-type Raw = { t: ChainTable; id: string; seq: string | number; hash: Buffer; body: (string | null)[]; reason: string | null; data: string | null; digest: Buffer | null; redacted: boolean; dossier_id: string | null };
+type Raw = { t: ChainTable; id: string; seq: string | number; hash: Buffer; digest: Buffer | null; body: (string | null)[] | null; reason: string | null; data: string | null; dossier_id: string | null };
 
 /**
  * Verifies every chain of the record in one consistent snapshot (REPEATABLE READ, read only): rows are read in
@@ -41,16 +43,17 @@ export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]
   try {
     await client.query('SET LOCAL search_path = pg_catalog');
     // Rows the trigger did not link (it was disabled, or the columns were altered) belong to no chain: a break too.
-    const unlinked = await client.query<{ t: ChainTable; id: string }>(`
-      SELECT 'audit_log' AS t, id::text FROM public.audit_log WHERE chain_id IS NULL OR chain_seq IS NULL OR chain_hash IS NULL
-      UNION ALL SELECT 'dossier_events', id::text FROM public.dossier_events WHERE chain_id IS NULL OR chain_seq IS NULL OR chain_hash IS NULL OR personal_digest IS NULL
-      ORDER BY 2 LIMIT 1`);
+    const unlinked = await client.query<{ t: ChainTable; id: string | number }>(`
+      SELECT 'audit_log' AS t, a.id FROM public.audit_log a
+       WHERE NOT EXISTS (SELECT 1 FROM public.record_links l WHERE l.tbl = 'audit_log' AND l.row_id = a.id)
+      UNION ALL
+      SELECT 'dossier_events', e.id FROM public.dossier_events e
+       WHERE NOT EXISTS (SELECT 1 FROM public.record_links l WHERE l.tbl = 'dossier_events' AND l.row_id = e.id)
+      ORDER BY 1, 2 LIMIT 1`);
     const heads = new Map((await client.query<{ chain_id: string; seq: string | number; hash: Buffer }>('SELECT chain_id::text, seq, hash FROM public.record_chain_heads'))
       .rows.map((h) => [h.chain_id, { seq: Number(h.seq), hash: h.hash }]));
     const chainIds = new Set<string>(heads.keys());
-    for (const t of ['audit_log', 'dossier_events']) {
-      for (const r of (await client.query<{ k: string }>(`SELECT DISTINCT chain_id::text AS k FROM public.${t} WHERE chain_id IS NOT NULL`)).rows) chainIds.add(r.k);
-    }
+    for (const r of (await client.query<{ k: string }>('SELECT DISTINCT chain_id::text AS k FROM public.record_links')).rows) chainIds.add(r.k);
     const names = new Map((await client.query<{ id: string; short_name: string }>('SELECT id::text, short_name FROM public.centers')).rows.map((c) => [c.id, c.short_name]));
     const purged = new Set((await client.query<{ id: string }>(`SELECT entity_id AS id FROM public.audit_log WHERE action = 'dossier.purge' AND entity_id IS NOT NULL`)).rows.map((r) => r.id));
 
@@ -62,7 +65,7 @@ export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]
         const batch = (await client.query<Raw>(ROWS_SQL, [chainId, after])).rows;
         for (const r of batch) {
           const row: ChainRow = { table: r.t, id: r.id, seq: Number(r.seq), hash: r.hash, body: r.body };
-          if (r.t === 'dossier_events') row.personal = { reason: r.reason, data: r.data, digest: r.digest!, redacted: r.redacted, dossierId: r.dossier_id! };
+          if (r.t === 'dossier_events' && r.body) row.personal = { reason: r.reason, data: r.data, digest: r.digest ?? Buffer.alloc(0), dossierId: r.dossier_id! };
           if (!walker.push(row)) break;
         }
         if (walker.broken || batch.length < BATCH) break;
@@ -82,8 +85,8 @@ export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]
     }
     if (unlinked.rowCount) {
       const u = unlinked.rows[0]!;
-      reports.push({ chainId: '', name: 'ngoài chuỗi', rows: 0, redacted: 0, head: null, break: null,
-        broken: `dòng đầu tiên bị hỏng: ${u.t} id ${u.id} không thuộc chuỗi nào (được ghi khi cơ chế liên kết bị tắt)` });
+      const b: Break = { kind: 'unlinked', table: u.t, id: String(u.id) };
+      reports.push({ chainId: '', name: 'ngoài chuỗi', rows: 0, redacted: 0, head: null, break: b, broken: describeBreak(b) });
     }
     return reports;
   } finally {

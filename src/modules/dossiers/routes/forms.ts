@@ -12,6 +12,7 @@ import {
   renderApology, renderControlSlip, renderDossierSlip, renderEvaluation, renderReceiptSlip, renderRefusal, renderRejection, renderSupplementRequest,
   renderTrackingBook, trackingBookXlsx, statusText, type FormContext, type FormDossier, type Handoff, type TrackingRow,
 } from '../forms';
+import { auditRead } from '../../audit/reads';
 import { assertCanView, timingOf } from '../presenter';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
 
@@ -143,6 +144,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         pdf = await renderControlSlip(fd, { ...ctx, handoffs: handoffs(d, events) });
         break;
     }
+    await auditRead(req, { action: 'dossier.form.print', entity: 'dossier', entityId: d.code, centerId: d.center_id, data: { form } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${form}-${d.code}.pdf"`).send(pdf);
   });
 
@@ -175,6 +177,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
       status: statusText(r.status), note: r.back_entry ? 'Nhập bù sau sự cố' : undefined,
     }));
     const ctx = { ...(await formContext(db, centerId, actor, clock.now())), from, to };
+    await auditRead(req, { action: 'dossier.tracking_book.export', entity: 'center', entityId: centerId, centerId,
+      data: { format: req.params.file === 'book.xlsx' ? 'xlsx' : 'pdf', from, to, rows: book.length } });
     if (req.params.file === 'book.xlsx') {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="so-theo-doi-${from}-${to}.xlsx"`).send(await trackingBookXlsx(book, ctx));
