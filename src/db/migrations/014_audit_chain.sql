@@ -176,6 +176,12 @@ CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events FOR 
 CREATE TRIGGER record_links_no_rewrite BEFORE UPDATE OR DELETE ON record_links FOR EACH ROW EXECUTE FUNCTION record_no_rewrite();
 CREATE TRIGGER record_links_no_truncate BEFORE TRUNCATE ON record_links FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
 
--- The purge (npm run purge): when a dossier's and an applicant's personal data were removed.
+-- The purge (npm run purge, src/modules/retention): when personal data was removed. A purged postal or SMS service
+-- keeps its charge but no longer needs an address or a phone number.
 ALTER TABLE dossiers ADD COLUMN purged_at timestamptz;
 ALTER TABLE applicants ADD COLUMN purged_at timestamptz;
+ALTER TABLE fee_receipts ADD COLUMN purged_at timestamptz;
+ALTER TABLE dossier_services ADD COLUMN purged_at timestamptz,
+  DROP CONSTRAINT dossier_services_check, DROP CONSTRAINT dossier_services_check1,
+  ADD CONSTRAINT dossier_services_postal_address CHECK (kind <> 'postal_result' OR purged_at IS NOT NULL OR length(coalesce(address, '')) > 0),
+  ADD CONSTRAINT dossier_services_sms_phone CHECK (kind <> 'sms' OR purged_at IS NOT NULL OR phone ~ '^0[0-9]{9}$');
