@@ -7,6 +7,7 @@ import { startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-
 import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITABLE_WARNING, type DatabaseUrls } from './platform/db-setup';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
+import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
@@ -32,6 +33,8 @@ async function main() {
   const app = await buildApp({ db, clock: systemClock, config });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
+  // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
+  const sealer = startChainSealer(db, app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -39,6 +42,7 @@ async function main() {
     console.log(`\nNhận ${signal}: đang dừng…`);
     // The outbox worker first: it finishes the e-mail in hand while the database is still there.
     await notifications.stop().catch(() => undefined);
+    await sealer.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);

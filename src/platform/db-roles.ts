@@ -16,8 +16,8 @@ export const APP_ROLE = 'motcua_app';
 
 /** The record: the app may add to these tables and read them, never change or remove a row. */
 export const APPEND_ONLY_TABLES = ['audit_log', 'dossier_events'] as const;
-/** Internal tables the app may read but never write (the chain's links and heads are written by the owner's trigger only). */
-const READ_ONLY_TABLES = ['record_links', 'record_chain_heads'];
+/** Internal tables the app may read but never write (the chain's queue, links and heads are written by the owner's functions only). */
+const READ_ONLY_TABLES = ['record_links', 'record_chain_heads', 'record_pending'];
 
 export interface RoleCredentials {
   owner: { user: string; password: string };
@@ -107,11 +107,11 @@ async function handOverToOwner(q: pg.ClientBase, owner: string): Promise<void> {
         EXECUTE format('ALTER TABLE %s OWNER TO ${ident(owner)}', r.obj);
       END LOOP;
       FOR r IN
-        SELECT p.oid::regprocedure AS fn FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        SELECT p.oid::regprocedure AS fn, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
          WHERE n.nspname = 'public' AND p.proowner <> ${literal(owner)}::regrole
            AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e')
       LOOP
-        EXECUTE format('ALTER ROUTINE %s OWNER TO ${ident(owner)}', r.fn);
+        EXECUTE format('ALTER %s %s OWNER TO ${ident(owner)}', CASE r.prokind WHEN 'a' THEN 'AGGREGATE' ELSE 'ROUTINE' END, r.fn);
       END LOOP;
     END $$`);
   // Nobody but the owner creates objects in the schema (PostgreSQL 15+ already has it so; older servers do not).

@@ -4,12 +4,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
-import { migrate } from '../../src/platform/migrate';
+import { APP_ROLE, ensureRoles, OWNER_ROLE, userOf } from '../../src/platform/db-roles';
+import { prepareSchema } from '../../src/platform/db-setup';
 import { verifyRecord } from '../../src/modules/audit/verify';
 import { seedIfEmpty } from '../../src/seed';
 
-// A database in service before the chain existed: migration 014 links the rows it already holds, in the order they
-// happened, so the verifier accepts the old record and the trigger continues each chain from there.
+// A database in service before this version, as the embedded server left it: every table owned by the superuser,
+// the app connected as that superuser, a record without a chain. The start-up hands the schema over to the owner
+// role, migration 014 links the rows already there in the order they happened, and the app then runs as the
+// restricted role; the verifier accepts the old record and the trigger continues each chain from there.
 
 const MIGRATIONS = path.resolve(import.meta.dirname, '../../src/db/migrations');
 const name = `motcua_test_upgrade_${process.pid}`;
@@ -54,22 +57,36 @@ describe('upgrading a database with a record', () => {
         FROM generate_series(1, 30) n`);
     const before = Number((await db.query('SELECT (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM dossier_events) AS n')).rows[0].n);
 
-    expect(await migrate(db)).toContain('014_audit_chain.sql');
-    const c = await db.connect();
+    // What `npm start` does with the embedded server (src/platform/db-setup.ts), with this run's role passwords.
+    const password = (url: string) => decodeURIComponent(new URL(url).password);
+    const urls = await ensureRoles(inject('pgServerUrl'), name, {
+      owner: { user: OWNER_ROLE, password: password(inject('pgOwnerServerUrl')) },
+      app: { user: APP_ROLE, password: password(inject('pgAppServerUrl')) },
+    });
+    const { applied, recordWritable } = await prepareSchema(urls);
+    expect(applied).toContain('014_audit_chain.sql');
+    expect(recordWritable).toBe(false);
+    const owners = (await db.query(`SELECT DISTINCT pg_get_userbyid(relowner) AS o FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S')`)).rows;
+    expect(owners).toEqual([{ o: OWNER_ROLE }]);
+    const app = createPool(urls.appUrl, 2);
+    expect(userOf(urls.appUrl)).toBe(APP_ROLE);
+    const c = await app.connect();
     try {
-      let reports = await verifyRecord(c);
+      let reports = (await verifyRecord(c)).chains;
       expect(reports.filter((r) => r.broken)).toEqual([]);
       expect(reports.reduce((s, r) => s + r.rows, 0)).toBe(before);
       expect(reports.map((r) => r.name)).toContain('cấp tỉnh');
       // New rows continue each chain from its head.
       await c.query(`INSERT INTO audit_log (center_id, action, entity) SELECT id, 'center.update', 'center' FROM centers`);
       await c.query(`INSERT INTO dossier_events (dossier_id, at, action, to_status) SELECT id, now(), 'receive', 'received' FROM dossiers`);
-      reports = await verifyRecord(c);
+      reports = (await verifyRecord(c)).chains;
       expect(reports.filter((r) => r.broken)).toEqual([]);
       const added = Number((await c.query('SELECT (SELECT count(*) FROM centers) + (SELECT count(*) FROM dossiers) AS n')).rows[0].n);
       expect(reports.reduce((s, r) => s + r.rows, 0)).toBe(before + added);
+      expect(await c.query('UPDATE audit_log SET action = action').catch((e: { code: string }) => e.code)).toBe('42501');
     } finally {
       c.release();
+      await app.end();
     }
   });
 });

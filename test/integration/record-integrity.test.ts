@@ -1,7 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ROLE, applyGrants, OWNER_ROLE } from '../../src/platform/db-roles';
+import { prepareSchema } from '../../src/platform/db-setup';
 import { verifyRecord } from '../../src/modules/audit/verify';
+import { sealRecord, startChainSealer } from '../../src/modules/audit/sealer';
 import { createTestApp, type TestApp } from '../support/app';
 import { runCli } from '../support/cli';
 import { applicant, mustAct, register } from '../support/dossiers';
@@ -59,10 +61,17 @@ describe('the app role', () => {
   });
 
   it('even the owner cannot delete or rewrite a row without first disabling the guard', async () => {
+    await sealRecord(t.db); // links exist
+    expect((await owner.query('SELECT count(*)::int AS n FROM record_links')).rows[0].n).toBeGreaterThan(0);
     expect(await pgCode(owner.query('DELETE FROM audit_log'))).toBe('42501');
     expect(await pgCode(owner.query(`UPDATE dossier_events SET reason = 'x'`))).toBe('42501');
     expect(await pgCode(owner.query('TRUNCATE audit_log CASCADE'))).toBe('42501');
     expect(await pgCode(owner.query('DELETE FROM record_links'))).toBe('42501');
+  });
+
+  it('start-up tells whether the app may rewrite the record: not as the app role, yes as the owner (then it warns)', async () => {
+    expect((await prepareSchema({ appUrl: t.db.options.connectionString!, ownerUrl: t.ownerUrl })).recordWritable).toBe(false);
+    expect((await prepareSchema({ appUrl: t.ownerUrl })).recordWritable).toBe(true);
   });
 
   it('gets ordinary rights on a table a later migration creates, and the append-only rule survives a careless GRANT', async () => {
@@ -81,7 +90,7 @@ async function verify() {
   const c = new pg.Client({ connectionString: t.ownerUrl });
   await c.connect();
   try {
-    return await verifyRecord(c);
+    return (await verifyRecord(c)).chains;
   } finally {
     await c.end();
   }
@@ -110,7 +119,9 @@ async function restore(table: 'audit_log' | 'dossier_events' | 'record_links', s
 describe('the hash chain', () => {
   let codes: string[] = [];
   beforeAll(async () => {
-    // Many clerks of two centers at once, plus province-wide administration: every chain must come out whole.
+    // Many clerks of two centers at once, plus province-wide administration, while two sealers (two app instances)
+    // link what they write: every chain must come out whole.
+    const sealers = [startChainSealer(t.db, t.app.log, 5), startChainSealer(t.db, t.app.log, 7)];
     const [ht, hue, admin] = await Promise.all([t.login('tn.tp'), t.login('tn.tp.hue'), t.login('admin')]);
     const dossiers = await Promise.all(Array.from({ length: 40 }, (_, i) => register(t, i % 2 ? hue : ht, { applicant: applicant(800 + i), receive: i % 4 < 2 })));
     codes = dossiers.map((d: { code: string }) => d.code);
@@ -118,6 +129,24 @@ describe('the hash chain', () => {
       mustAct(t, codes.indexOf(d.code) % 2 ? hue : ht, d.code, i % 2 ? 'receive' : 'request-supplement', { missing: ['Bản sao giấy khai sinh'], reason: 'Thiếu giấy khai sinh của ông Nguyễn Văn An' })));
     const r = await t.app.inject({ method: 'POST', url: '/api/v1/admin/calendar/overrides', headers: { cookie: admin }, payload: { date: '2030-12-24', kind: 'day_off', reason: 'Nghỉ bù theo thông báo' } });
     expect(r.statusCode, r.body).toBe(201);
+    await Promise.all(sealers.map((x) => x.stop()));
+  });
+
+  it('a row of a transaction still open is linked once it commits, never skipped', async () => {
+    const c = await t.db.connect();
+    try {
+      await c.query('BEGIN');
+      const { id } = (await c.query<{ id: string }>(`INSERT INTO audit_log (action, entity) VALUES ('test.open', 'test') RETURNING id::text`)).rows[0];
+      await t.db.query(`INSERT INTO audit_log (action, entity) VALUES ('test.after', 'test')`);
+      await sealRecord(t.db);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM record_links WHERE tbl = 'audit_log' AND row_id = $1`, [id])).rows[0].n).toBe(0);
+      await c.query('COMMIT');
+      const reports = await verify();
+      expect(reports.filter((x) => x.broken)).toEqual([]);
+      expect((await t.db.query(`SELECT count(*)::int AS n FROM record_links WHERE tbl = 'audit_log' AND row_id = $1`, [id])).rows[0].n).toBe(1);
+    } finally {
+      c.release();
+    }
   });
 
   it('links every row, one chain per center plus the province, with no gap and no fork', async () => {
@@ -199,7 +228,8 @@ describe('the hash chain', () => {
   });
 
   it('the last link of a chain deleted with its row: exit 1, the chain ends short of its head', async () => {
-    const last = (await t.db.query<{ id: string }>(`SELECT id::text FROM audit_log WHERE action = 'calendar.override.add'`)).rows[0];
+    const last = (await t.db.query<{ id: string }>(`SELECT row_id::text AS id FROM record_links
+      WHERE chain_id = '00000000-0000-0000-0000-000000000000' ORDER BY seq DESC LIMIT 1`)).rows[0];
     await owner.query('CREATE TEMP TABLE saved_audit AS SELECT * FROM audit_log WHERE id = $1', [last.id]);
     await owner.query(`CREATE TEMP TABLE saved_link AS SELECT * FROM record_links WHERE tbl = 'audit_log' AND row_id = $1`, [last.id]);
     await asOwner('audit_log', 'DELETE FROM audit_log WHERE id = $1', [last.id]);

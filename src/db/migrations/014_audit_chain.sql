@@ -16,11 +16,13 @@
 -- empties those two fields (reason NULL, data {}) and the chain still verifies, everything else still checked.
 -- `npm run audit:verify` recomputes all of it outside the database (src/modules/audit/chain.ts).
 --
--- Concurrency and cost: an AFTER ... FOR EACH STATEMENT trigger links the statement's new rows (a transition table)
--- in id order, locking each chain's head row once per statement; the lock lasts until the transaction ends, so
--- writers of one center take turns (registrations of a center already take turns on their daily counter) and a
--- chain never forks; other centers are not held up. It runs as the owner (SECURITY DEFINER): the app role can read
--- the links and the heads, not write them, and nothing it does inside its own statements can forge a link.
+-- Concurrency and cost. Writers never wait for each other because of the chain: a statement that adds rows to the
+-- record only queues their ids (record_pending, an AFTER ... FOR EACH STATEMENT trigger), and the sealer —
+-- record_chain_seal(), called every second by the app (src/modules/audit/sealer.ts) and by audit:verify — links the
+-- committed queued rows, one sealer at a time, in queue order. Both run as the owner (SECURITY DEFINER): the app
+-- role can read the queue, the links and the heads, not write them, and the sealer computes every link from the
+-- rows themselves, so calling it can never forge one. Until it is linked (about a second), a row is protected from
+-- the app role by the grants; only the owner could change it unseen in that window.
 
 CREATE TABLE record_chain_heads (
   chain_id uuid PRIMARY KEY,
@@ -37,6 +39,12 @@ CREATE TABLE record_links (
   personal_digest bytea,                     -- dossier_events only
   PRIMARY KEY (chain_id, seq),
   UNIQUE (tbl, row_id)
+);
+
+CREATE TABLE record_pending (
+  queued bigserial PRIMARY KEY,
+  tbl text NOT NULL,
+  row_id bigint NOT NULL
 );
 
 CREATE FUNCTION chain_enc(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -72,53 +80,57 @@ CREATE FUNCTION chain_step(state bytea, head bytea, digest bytea) RETURNS bytea 
   AS $$ BEGIN RETURN sha256(coalesce(state, head) || digest); END $$;
 CREATE AGGREGATE chain_fold(bytea, bytea) (SFUNC = chain_step, STYPE = bytea);
 
--- Links the rows a statement inserted, in two statements of its own: the heads of the chains concerned are created if
--- new; then one statement locks them in chain order, numbers the rows after each head in id order, hashes them (the
--- digests set-based, the fold as a running window aggregate), writes the links and moves each head once.
-CREATE FUNCTION record_chain_link() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+-- The write path: queue the ids of the statement's new rows.
+CREATE FUNCTION record_chain_queue() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 BEGIN
-  IF TG_TABLE_NAME = 'audit_log' THEN
-    INSERT INTO public.record_chain_heads (chain_id, seq, hash)
-      SELECT DISTINCT x.k, 0, public.chain_genesis(x.k) FROM (SELECT coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k FROM new_rows n) x
-      ON CONFLICT (chain_id) DO NOTHING;
-    WITH h AS (
-      SELECT c.chain_id, c.seq, c.hash FROM public.record_chain_heads c
-       WHERE c.chain_id IN (SELECT coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid) FROM new_rows n) ORDER BY c.chain_id FOR UPDATE),
-    r AS (
-      SELECT n.*, h.chain_id AS k, h.hash AS head, h.seq + row_number() OVER (PARTITION BY h.chain_id ORDER BY n.id) AS s
-        FROM new_rows n JOIN h ON h.chain_id = coalesce(n.center_id, '00000000-0000-0000-0000-000000000000'::uuid)),
-    l AS (
-      INSERT INTO public.record_links (chain_id, seq, tbl, row_id, hash)
-      SELECT r.k, r.s, 'audit_log', r.id, public.chain_fold(r.head, public.chain_digest('audit_log', r.k, r.s,
-               public.chain_body_audit_log(r.id, r.at, r.actor_id, r.center_id, r.action, r.entity, r.entity_id, r.data))) OVER (PARTITION BY r.k ORDER BY r.s)
-        FROM r
-      RETURNING chain_id, seq, hash)
-    UPDATE public.record_chain_heads c SET seq = m.seq, hash = m.hash
-      FROM (SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC) m
-     WHERE c.chain_id = m.chain_id;
-  ELSE
-    INSERT INTO public.record_chain_heads (chain_id, seq, hash)
-      SELECT DISTINCT d.center_id, 0, public.chain_genesis(d.center_id) FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id
-      ON CONFLICT (chain_id) DO NOTHING;
-    WITH h AS (
-      SELECT c.chain_id, c.seq, c.hash FROM public.record_chain_heads c
-       WHERE c.chain_id IN (SELECT d.center_id FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id) ORDER BY c.chain_id FOR UPDATE),
-    r AS (
-      SELECT n.*, h.chain_id AS k, h.hash AS head, h.seq + row_number() OVER (PARTITION BY h.chain_id ORDER BY n.id) AS s,
-             public.chain_personal_digest(n.reason, n.data) AS pd
-        FROM new_rows n JOIN public.dossiers d ON d.id = n.dossier_id JOIN h ON h.chain_id = d.center_id),
-    l AS (
-      INSERT INTO public.record_links (chain_id, seq, tbl, row_id, hash, personal_digest)
-      SELECT r.k, r.s, 'dossier_events', r.id, public.chain_fold(r.head, public.chain_digest('dossier_events', r.k, r.s,
-               public.chain_body_dossier_events(r.id, r.dossier_id, r.at, r.actor_id, r.action, r.from_status, r.to_status, r.step_index, r.flagged, r.pd)))
-               OVER (PARTITION BY r.k ORDER BY r.s), r.pd
-        FROM r
-      RETURNING chain_id, seq, hash)
-    UPDATE public.record_chain_heads c SET seq = m.seq, hash = m.hash
-      FROM (SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC) m
-     WHERE c.chain_id = m.chain_id;
-  END IF;
+  INSERT INTO public.record_pending (tbl, row_id) SELECT TG_TABLE_NAME, n.id FROM new_rows n ORDER BY n.id;
   RETURN NULL;
+END $$;
+
+-- Links up to `max_rows` queued rows (the oldest first) and returns how many it took from the queue; 0 at once when
+-- another sealer is at work. One transaction: the queue entries, the links and the heads move together. Anyone may
+-- call it: it computes every link from the rows themselves and takes no input but a number.
+CREATE FUNCTION record_chain_seal(max_rows integer) RETURNS integer LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  batch bigint[];
+BEGIN
+  IF NOT pg_try_advisory_xact_lock(7466014) THEN RETURN 0; END IF;
+  batch := ARRAY(SELECT q.queued FROM public.record_pending q ORDER BY q.queued LIMIT max_rows);
+  IF cardinality(batch) = 0 THEN RETURN 0; END IF;
+  -- The heads of chains seen for the first time, so that the statement below can lock every head it needs.
+  INSERT INTO public.record_chain_heads (chain_id, seq, hash)
+  SELECT DISTINCT x.k, 0, public.chain_genesis(x.k) FROM (
+      SELECT coalesce(a.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k FROM public.record_pending p JOIN public.audit_log a ON p.tbl = 'audit_log' AND a.id = p.row_id
+       WHERE p.queued = ANY (batch)
+      UNION
+      SELECT d.center_id FROM public.record_pending p JOIN public.dossier_events e ON p.tbl = 'dossier_events' AND e.id = p.row_id
+        JOIN public.dossiers d ON d.id = e.dossier_id WHERE p.queued = ANY (batch)) x
+  ON CONFLICT (chain_id) DO NOTHING;
+  WITH p AS (
+    DELETE FROM public.record_pending WHERE queued = ANY (batch) RETURNING queued, tbl, row_id),
+  b AS (
+    SELECT p.queued, 'audit_log' AS t, a.id, coalesce(a.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, NULL::bytea AS pd,
+           public.chain_body_audit_log(a.id, a.at, a.actor_id, a.center_id, a.action, a.entity, a.entity_id, a.data) AS body
+      FROM p JOIN public.audit_log a ON p.tbl = 'audit_log' AND a.id = p.row_id
+    UNION ALL
+    SELECT p.queued, 'dossier_events', e.id, d.center_id, e.pd,
+           public.chain_body_dossier_events(e.id, e.dossier_id, e.at, e.actor_id, e.action, e.from_status, e.to_status, e.step_index, e.flagged, e.pd)
+      FROM p JOIN (SELECT ev.*, public.chain_personal_digest(ev.reason, ev.data) AS pd FROM public.dossier_events ev) e
+             ON p.tbl = 'dossier_events' AND e.id = p.row_id
+           JOIN public.dossiers d ON d.id = e.dossier_id),
+  h AS (
+    SELECT c.chain_id, c.seq, c.hash FROM public.record_chain_heads c WHERE c.chain_id IN (SELECT b.k FROM b) ORDER BY c.chain_id FOR UPDATE),
+  r AS (
+    SELECT b.*, h.hash AS head, h.seq + row_number() OVER (PARTITION BY b.k ORDER BY b.queued) AS s FROM b JOIN h ON h.chain_id = b.k),
+  l AS (
+    INSERT INTO public.record_links (chain_id, seq, tbl, row_id, hash, personal_digest)
+    SELECT r.k, r.s, r.t, r.id, public.chain_fold(r.head, public.chain_digest(r.t, r.k, r.s, r.body)) OVER (PARTITION BY r.k ORDER BY r.s), r.pd FROM r
+    RETURNING chain_id, seq, hash)
+  UPDATE public.record_chain_heads c SET seq = m.seq, hash = m.hash
+    FROM (SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC) m
+   WHERE c.chain_id = m.chain_id;
+  RETURN cardinality(batch);
 END $$;
 
 -- Rights a role got on the new tables through default privileges are taken back now (the grants step that follows
@@ -128,31 +140,22 @@ DECLARE
   g text;
 BEGIN
   FOR g IN SELECT DISTINCT grantee FROM information_schema.role_table_grants
-            WHERE table_schema = 'public' AND table_name IN ('record_links', 'record_chain_heads') AND grantee <> current_user
+            WHERE table_schema = 'public' AND table_name IN ('record_links', 'record_chain_heads', 'record_pending') AND grantee <> current_user
   LOOP
-    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON record_links, record_chain_heads FROM %I', g);
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON record_links, record_chain_heads, record_pending FROM %I', g);
   END LOOP;
 END $$;
 
--- Existing rows are linked in the order they happened (time, then table, then id), the same way.
-WITH x AS (
-  SELECT 'audit_log' AS t, a.id, coalesce(a.center_id, '00000000-0000-0000-0000-000000000000'::uuid) AS k, a.at, NULL::bytea AS pd,
-    chain_body_audit_log(a.id, a.at, a.actor_id, a.center_id, a.action, a.entity, a.entity_id, a.data) AS body
-    FROM audit_log a
-  UNION ALL
-  SELECT 'dossier_events', e.id, d.center_id, e.at, e.pd,
-    chain_body_dossier_events(e.id, e.dossier_id, e.at, e.actor_id, e.action, e.from_status, e.to_status, e.step_index, e.flagged, e.pd)
-    FROM (SELECT ev.*, chain_personal_digest(ev.reason, ev.data) AS pd FROM dossier_events ev) e JOIN dossiers d ON d.id = e.dossier_id),
-r AS (SELECT x.*, row_number() OVER (PARTITION BY x.k ORDER BY x.at, x.t, x.id) AS s FROM x),
-l AS (
-  INSERT INTO record_links (chain_id, seq, tbl, row_id, hash, personal_digest)
-  SELECT r.k, r.s, r.t, r.id, chain_fold(chain_genesis(r.k), chain_digest(r.t, r.k, r.s, r.body)) OVER (PARTITION BY r.k ORDER BY r.s), r.pd FROM r
-  RETURNING chain_id, seq, hash)
-INSERT INTO record_chain_heads (chain_id, seq, hash)
-SELECT DISTINCT ON (l.chain_id) l.chain_id, l.seq, l.hash FROM l ORDER BY l.chain_id, l.seq DESC;
+-- Existing rows are queued in the order they happened (time, then table, then id) and linked now.
+INSERT INTO record_pending (tbl, row_id)
+SELECT x.t, x.id FROM (
+  SELECT 'audit_log' AS t, a.id, a.at FROM audit_log a
+  UNION ALL SELECT 'dossier_events', e.id, e.at FROM dossier_events e) x
+ORDER BY x.at, x.t, x.id;
+SELECT record_chain_seal(2147483647);
 
-CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_link();
-CREATE TRIGGER dossier_events_chain AFTER INSERT ON dossier_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_link();
+CREATE TRIGGER audit_log_chain AFTER INSERT ON audit_log REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_queue();
+CREATE TRIGGER dossier_events_chain AFTER INSERT ON dossier_events REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION record_chain_queue();
 
 -- Defence in depth against the owner's own scripts: no row of the record is deleted or rewritten. The one change
 -- allowed is the purge's: an event's free text emptied (reason NULL, data {}), everything the chain covers untouched.
@@ -175,6 +178,7 @@ CREATE TRIGGER dossier_events_no_rewrite BEFORE UPDATE OR DELETE ON dossier_even
 CREATE TRIGGER dossier_events_no_truncate BEFORE TRUNCATE ON dossier_events FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
 CREATE TRIGGER record_links_no_rewrite BEFORE UPDATE OR DELETE ON record_links FOR EACH ROW EXECUTE FUNCTION record_no_rewrite();
 CREATE TRIGGER record_links_no_truncate BEFORE TRUNCATE ON record_links FOR EACH STATEMENT EXECUTE FUNCTION record_no_rewrite();
+
 
 -- The purge (npm run purge, src/modules/retention): when personal data was removed. A purged postal or SMS service
 -- keeps its charge but no longer needs an address or a phone number.

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { ChainWalker, describeBreak, PROVINCE_CHAIN, type Break, type ChainRow, type ChainTable } from './chain';
+import { sealRecord } from './sealer';
 
 export interface ChainReport {
   chainId: string;
@@ -34,11 +35,18 @@ const ROWS_SQL = `
 
 type Raw = { t: ChainTable; id: string; seq: string | number; hash: Buffer; digest: Buffer | null; body: (string | null)[] | null; reason: string | null; data: string | null; dossier_id: string | null };
 
+export interface RecordReport {
+  chains: ChainReport[];
+  /** Rows written so recently (or by a transaction still open) that they are not linked yet. */
+  pending: number;
+}
+
 /**
- * Verifies every chain of the record in one consistent snapshot (REPEATABLE READ, read only): rows are read in
- * batches, so the memory used does not grow with the log.
+ * Links what is queued, then verifies every chain of the record in one consistent snapshot (REPEATABLE READ, read
+ * only): rows are read in batches, so the memory used does not grow with the log.
  */
-export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]> {
+export async function verifyRecord(client: pg.ClientBase): Promise<RecordReport> {
+  await sealRecord(client);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query('SET LOCAL search_path = pg_catalog');
@@ -46,10 +54,13 @@ export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]
     const unlinked = await client.query<{ t: ChainTable; id: string | number }>(`
       SELECT 'audit_log' AS t, a.id FROM public.audit_log a
        WHERE NOT EXISTS (SELECT 1 FROM public.record_links l WHERE l.tbl = 'audit_log' AND l.row_id = a.id)
+         AND NOT EXISTS (SELECT 1 FROM public.record_pending q WHERE q.tbl = 'audit_log' AND q.row_id = a.id)
       UNION ALL
       SELECT 'dossier_events', e.id FROM public.dossier_events e
        WHERE NOT EXISTS (SELECT 1 FROM public.record_links l WHERE l.tbl = 'dossier_events' AND l.row_id = e.id)
+         AND NOT EXISTS (SELECT 1 FROM public.record_pending q WHERE q.tbl = 'dossier_events' AND q.row_id = e.id)
       ORDER BY 1, 2 LIMIT 1`);
+    const pending = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM public.record_pending')).rows[0]!.n);
     const heads = new Map((await client.query<{ chain_id: string; seq: string | number; hash: Buffer }>('SELECT chain_id::text, seq, hash FROM public.record_chain_heads'))
       .rows.map((h) => [h.chain_id, { seq: Number(h.seq), hash: h.hash }]));
     const chainIds = new Set<string>(heads.keys());
@@ -88,7 +99,7 @@ export async function verifyRecord(client: pg.ClientBase): Promise<ChainReport[]
       const b: Break = { kind: 'unlinked', table: u.t, id: String(u.id) };
       reports.push({ chainId: '', name: 'ngoài chuỗi', rows: 0, redacted: 0, head: null, break: b, broken: describeBreak(b) });
     }
-    return reports;
+    return { chains: reports, pending };
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
   }

@@ -67,6 +67,8 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** Set when its personal data was purged after the retention period (src/modules/retention). */
+  purged_at?: Date | null;
   /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */
   calendar_inputs?: CalendarInputs;
 }

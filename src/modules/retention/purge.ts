@@ -62,8 +62,10 @@ async function purgeBatch(tx: Tx, ids: string[], now: Date, counts: PurgeCounts)
   if (!dossiers.length) return [];
   const live = dossiers.map((d) => d.id);
   const codes = dossiers.map((d) => d.code);
-  // The dossier keeps what statistics and the forms' "kind of applicant" need; the rest of its text goes.
-  await tx.query(`UPDATE dossiers SET applicant = jsonb_build_object('kind', applicant->'kind'),
+  // The dossier keeps the kind of applicant (statistics); the snapshot keeps its shape with empty values, so every
+  // screen and form still works on a purged dossier.
+  await tx.query(`UPDATE dossiers SET applicant = jsonb_build_object('kind', applicant->'kind', 'fullName', '', 'idNumber', NULL, 'dateOfBirth', NULL,
+        'phone', '', 'email', '', 'address', '', 'orgName', NULL, 'taxCode', NULL),
       result = CASE WHEN result IS NULL THEN NULL WHEN result ? 'rejected' THEN jsonb_build_object('rejected', result->'rejected') ELSE '{}'::jsonb END,
       extension_reason = NULL, late_notice = late_notice - 'reason', purged_at = $2
     WHERE id = ANY($1)`, [live, now]);

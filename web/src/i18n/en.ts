@@ -360,6 +360,18 @@ export const en = {
       email: 'E-mail', roles: 'Roles', active: 'Active', password: 'Password', centerId: 'Center', departmentId: 'Department',
       fieldCodes: 'Fields', number: 'Number', created: 'Created', updated: 'Updated', unlock: 'Unlock', shortName: 'Short name',
       level: 'Level', address: 'Address', phone: 'Phone', saturdayMorningOpen: 'Open on Saturday mornings', amount: 'Amount',
+      fileId: 'File id', form: 'Form', format: 'Format', from: 'From', to: 'To', rows: 'Rows', by: 'Searched by',
+      results: 'Results', dossiers: 'Dossiers', dossier: 'Dossier', found: 'Found', day: 'Day', collectors: 'Collectors',
+      groupBy: 'Grouped by', receiptNumber: 'Receipt number',
+    },
+    values: {
+      by: { idNumber: 'ID number', phone: 'phone number' },
+      format: { pdf: 'PDF', xlsx: 'Excel' },
+      form: {
+        slip: 'Dossier slip', receipt: 'Receipt and appointment', supplement: 'Supplement request', refusal: 'Refusal slip',
+        apology: 'Apology, new appointment', control: 'Control slip', evaluation: 'Satisfaction form', rejection: 'Not-eligible letter',
+      },
+      groupBy: { procedure: 'procedure', field: 'field', department: 'department', day: 'day' },
     },
     groups: {
       user: 'Accounts',
@@ -371,6 +383,7 @@ export const en = {
       fees: 'Fees',
       queue: 'Queue',
       dossier: 'Dossiers',
+      applicant: 'Applicants',
     },
     actions: {
       user: { create: 'Account created', update: 'Account changed' },
@@ -381,13 +394,22 @@ export const en = {
       calendar: { override: { add: 'Calendar changed', remove: 'Calendar change undone' } },
       fees: {
         payment: { collect: 'Fee collected' },
-        receipt: { void: 'Receipt voided' },
+        receipt: { void: 'Receipt voided', print: 'Receipt printed' },
+        report: { export: 'Fee report exported' },
         schedule: { update: 'Fee schedule changed' },
         transfer: { create: 'Transfer drawn up', confirm: 'Transfer confirmed' },
-        cashbook: { close: 'Cash book closed' },
+        cashbook: { close: 'Cash book closed', export: 'Cash book exported' },
       },
-      dossier: { file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused' } },
-      queue: { settings: { update: 'Queue settings changed' } },
+      dossier: {
+        file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },
+        form: { print: 'Dossier form printed' },
+        search: 'Dossiers searched by ID or phone number',
+        tracking_book: { export: 'Tracking book exported' },
+        back_entry: 'Dossier entered after an outage',
+        purge: 'Personal data removed after the retention period',
+      },
+      applicant: { organization: { lookup: 'Organization looked up by tax code' } },
+      queue: { settings: { update: 'Queue settings changed' }, stats: { export: 'Queue statistics exported' } },
     },
   },
   calendar: {

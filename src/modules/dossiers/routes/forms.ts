@@ -80,6 +80,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     const form = req.params.file.replace(/\.pdf$/, '') as Form;
     const d = await findDossier(db, req.params.code);
     assertCanView(req.actor!, d);
+    if (d.purged_at) throw new AppError(409, 'DOSSIER_PURGED', 'Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân: không còn thông tin người nộp để in phiếu.');
     const now = clock.now();
     const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, statusUrl(req, d.code)), eventsOf(db, d.id)]);
     let pdf: Buffer;
