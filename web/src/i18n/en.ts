@@ -346,7 +346,7 @@ export const en = {
     budgetCalendar: 'The steps add up to {{sum}} (the legal limit counts calendar days).',
   },
   audit: {
-    subtitle: 'Every configuration and business change is recorded and cannot be edited or deleted',
+    subtitle: 'Every configuration and business change, and every view of personal data, is recorded and cannot be edited or deleted',
     at: 'Time',
     actor: 'By',
     system: 'System',

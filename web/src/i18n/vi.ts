@@ -338,7 +338,7 @@ export const vi = {
     budgetCalendar: 'Tổng thời gian các bước: {{sum}} (thời hạn luật định tính theo ngày).',
   },
   audit: {
-    subtitle: 'Mọi thay đổi cấu hình và nghiệp vụ được ghi lại, không thể sửa hoặc xóa',
+    subtitle: 'Mọi thay đổi cấu hình, nghiệp vụ và mọi lần xem dữ liệu cá nhân được ghi lại, không thể sửa hoặc xóa',
     at: 'Thời điểm',
     actor: 'Người thực hiện',
     system: 'Hệ thống',
