@@ -26,7 +26,7 @@ fs.chmodSync(dir, 0o755);
 const reuse = keepDir !== undefined && fs.existsSync(path.join(dir, 'generated'));
 const pgServer = await startEmbeddedPostgres(dir, await freePort());
 let server: Awaited<ReturnType<typeof startServer>> | undefined;
-// BENCH_ONLY=reception,lookup runs only those scenario groups (pairs, reception, lookup, department, overdue, search,
+// BENCH_ONLY=reception,lookup runs only those scenario groups (pairs, reception, lookup, department, overdue, search, public,
 // mixed).
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (group: string) => !only || only.includes(group);
@@ -156,7 +156,9 @@ try {
   }
   // Registrations of earlier runs stay (a few thousand on top of the million): they do not change the picture.
   const total = (await db.query('SELECT count(*)::int AS n FROM dossiers')).rows[0].n;
-  const codes = (await db.query<{ code: string }>("SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) WHERE code LIKE '000.00.15.H57-%' LIMIT 5000")).rows.map((r) => r.code);
+  const sample = (await db.query<{ code: string; id_number: string; phone: string }>(`SELECT code, applicant->>'idNumber' AS id_number, applicant->>'phone' AS phone
+    FROM dossiers TABLESAMPLE SYSTEM (1) WHERE code LIKE '000.00.15.H57-%' LIMIT 5000`)).rows;
+  const codes = sample.map((r) => r.code);
   await db.end();
 
   server = await startServer({ root, env: serverEnv });
@@ -268,6 +270,10 @@ try {
     ['department inbox, first page', specialist, () => '/api/v1/dossiers?inbox=1&limit=20', 100],
     ['overdue list, first page', director, () => '/api/v1/dossiers?overdue=1&limit=20&sort=due_asc', 100],
     ['search by applicant name', director, () => '/api/v1/dossiers?q=nguyen%20van%20an&limit=20', 50],
+    ['search by citizen ID', director, () => `/api/v1/dossiers?idNumber=${sample[i++ % sample.length].id_number}&limit=20`, 50],
+    ['search by phone', director, () => `/api/v1/dossiers?phone=${sample[i++ % sample.length].phone}&limit=20`, 50],
+    // The public status page with its verifier (the last 4 digits of the applicant's phone), no session.
+    ['public look-up by code and verifier', '', () => { const s = sample[i++ % sample.length]; return `/api/v1/public/dossiers/${encodeURIComponent(s.code)}?verifier=${s.phone.slice(-4)}`; }, 200],
   ];
   // Each read: 5 s of warm-up at the given rate (not recorded: JIT, caches), then the latency at that rate, then the
   // throughput flat out. Latency first: right after a saturating burst, the garbage it left makes the collector

@@ -15,6 +15,7 @@ const EnvSchema = z.object({
   MOTCUA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   MOTCUA_ADMIN_PASSWORD: z.string().min(12, 'MOTCUA_ADMIN_PASSWORD: at least 12 characters').optional(),
   MOTCUA_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  MOTCUA_UPLOAD_MAX_MEGAPIXELS: z.coerce.number().int().min(1).max(500).default(40),
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'MOTCUA_SMTP_URL: smtp://user:pass@host:587 or smtps://user:pass@host:465').optional(),
   MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
@@ -37,6 +38,8 @@ export interface AppConfig {
   sessionIdleMinutes: number;
   logLevel: string;
   uploadMaxBytes: number;
+  /** Largest image accepted, in millions of pixels (read from the header, never decoded). */
+  uploadMaxMegapixels: number;
   adminPassword?: string;
   /** SMTP server for the applicants' e-mail notifications; none: e-mail off. */
   smtpUrl?: string;
@@ -65,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionIdleMinutes: e.MOTCUA_SESSION_IDLE_MINUTES,
     logLevel: e.MOTCUA_LOG_LEVEL,
     uploadMaxBytes: e.MOTCUA_UPLOAD_MAX_MB * 1024 * 1024,
+    uploadMaxMegapixels: e.MOTCUA_UPLOAD_MAX_MEGAPIXELS,
     adminPassword: e.MOTCUA_ADMIN_PASSWORD,
     smtpUrl: e.MOTCUA_SMTP_URL,
     mailFrom: e.MOTCUA_MAIL_FROM,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, namePhraseQuery } from './text';
+import { foldVietnamese, namePhraseQuery, nameTermsQuery } from './text';
 
 describe('namePhraseQuery', () => {
   it.each([
@@ -16,6 +16,22 @@ describe('namePhraseQuery', () => {
 
   it.each(['', '   ', '&|!():*<->', '—'])('has no query for %j', (input) => {
     expect(namePhraseQuery(input)).toBeNull();
+  });
+});
+
+describe('nameTermsQuery', () => {
+  it.each([
+    ['nguyen van an', 'nguyen0van & van0an:*'],
+    ['Nguyễn Văn', 'nguyen0van:*'],
+    ['  ĐẶNG  ', 'dang:*'],
+    ['Công ty TNHH 2', 'cong0ty & ty0tnhh & tnhh02:*'],
+    ["o'neil & co | !x:*", 'o0neil & neil0co & co0x:*'],
+  ])('%j → %j', (input, expected) => {
+    expect(nameTermsQuery(input)).toBe(expected);
+  });
+
+  it('has no query when no word is left', () => {
+    expect(nameTermsQuery('&|!():*<->')).toBeNull();
   });
 });
 

@@ -36,6 +36,18 @@ export function namePhraseQuery(q: string): string | null {
   return words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' <-> ');
 }
 
+/**
+ * The index side of a name search (the dossiers' applicant_terms, migration 013): each pair of neighbouring words
+ * joined by "0" ("nguyen van an" → "nguyen0van & van0an:*"), far rarer than the words themselves; one word alone is
+ * searched as a prefix. The exact phrase (namePhraseQuery) is then checked on the rows found. Null when no word is left.
+ */
+export function nameTermsQuery(q: string): string | null {
+  const words = searchWords(q.replace(/\./g, ' '));
+  if (words.length === 0) return null;
+  if (words.length === 1) return `${words[0]}:*`;
+  return words.slice(1).map((w, i) => `${words[i]}0${w}${i === words.length - 2 ? ':*' : ''}`).join(' & ');
+}
+
 /** The non-empty lines of a text, trimmed: reasons typed one per line in a text box. */
 export function nonEmptyLines(s: string | null | undefined): string[] {
   return (s ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);

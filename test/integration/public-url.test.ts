@@ -37,8 +37,11 @@ describe('public address', () => {
     const r = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`, headers: { cookie: clerk, host: 'pc-quay-3.local:3000' } });
     expect(r.statusCode).toBe(200);
     const url = `${PUBLIC}/tra-cuu/${encodeURIComponent(d.code)}`;
-    expect(pdfQrCodes(r.rawPayload)).toContain(url);
-    expect(pdfText(r.rawPayload, 'raw').replace(/\s+/g, '')).toContain(url);
+    // The QR code opens the status at once (the dossier's token); the printed address asks for 4 digits.
+    const token = (await t.db.query('SELECT public_token FROM dossiers WHERE code = $1', [d.code])).rows[0].public_token;
+    expect(pdfQrCodes(r.rawPayload)).toContain(`${url}?t=${token}`);
+    expect(pdfText(r.rawPayload, 'raw').replace(/\s+/g, '')).toContain(`${url}(nhập4sốcuốisốđiệnthoạihoặcCCCD)`);
+    expect(pdfText(r.rawPayload, 'raw')).not.toContain(token);
     expect(pdfText(r.rawPayload, 'raw')).not.toContain('pc-quay-3');
   });
 

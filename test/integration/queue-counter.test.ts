@@ -119,7 +119,7 @@ describe('serving', () => {
     setDay('2025-03-20T07:30:00+07:00');
     const center = (await t.db.query('SELECT id FROM centers WHERE code = $1', [HT])).rows[0].id;
     const proc = (await t.db.query(`SELECT code FROM procedures WHERE field_code = 'TP' ORDER BY code LIMIT 1`)).rows[0].code;
-    const app = (await t.db.query(`INSERT INTO applicants (kind, full_name) VALUES ('person', 'Nguyễn Văn An') RETURNING id`)).rows[0].id;
+    const app = (await t.db.query(`INSERT INTO applicants (center_id, kind, full_name) VALUES ($1, 'person', 'Nguyễn Văn An') RETURNING id`, [center])).rows[0].id;
     const code = `${HT}-250320-0001`;
     await t.db.query(`INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, applicant_id, applicant, channel, status, time_limit, workflow, registered_at, settled_at, due_at)
       VALUES ($1, 1, $2, $3, 'TP', $4, '{}', 'direct', 'resolved', '{}', '[]', now(), '2025-03-20T01:00:00Z', '2025-03-21T10:00:00Z')`, [code, center, proc, app]);

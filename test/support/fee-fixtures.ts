@@ -42,8 +42,8 @@ export async function createDossier(t: TestApp, opts: {
     orgName: opts.applicant?.orgName ?? null,
     taxCode: null,
   };
-  const a = (await t.db.query<{ id: string }>(`INSERT INTO applicants (kind, full_name, id_number, phone, address, org_name)
-    VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`, [applicant.kind, applicant.fullName, applicant.idNumber, applicant.phone, applicant.address, applicant.orgName])).rows[0];
+  const a = (await t.db.query<{ id: string }>(`INSERT INTO applicants (center_id, kind, full_name, id_number, phone, address, org_name)
+    VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, [c.id, applicant.kind, applicant.fullName, applicant.idNumber, applicant.phone, applicant.address, applicant.orgName])).rows[0];
   const yymmdd = day.slice(2).replace(/-/g, '');
   // Each test file has its own database and process, so a process-wide counter gives unique daily numbers even
   // when dossiers are made concurrently.

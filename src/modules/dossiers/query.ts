@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Queryable } from '../../platform/db';
 import { many, one, preparedVariant } from '../../platform/db';
 import { forbidden } from '../../platform/errors';
-import { escapeLike, namePhraseQuery } from '../../platform/text';
+import { escapeLike, namePhraseQuery, nameTermsQuery } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../centers/repo';
@@ -62,16 +62,21 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   if (q.from) add(`d.registered_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
   if (q.to) add(`d.registered_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
   if (q.overdue) add(`d.settled_at IS NULL AND d.closed_at IS NULL AND d.due_at < ?`, now);
-  if (q.idNumber) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', q.idNumber);
-  if (q.phone) add('d.applicant_id IN (SELECT id FROM applicants WHERE phone = ?)', q.phone);
+  // Search reads each dossier's own applicant snapshot (as given at its registration), never the applicant record,
+  // which a later registration updates: what one center wrote can never hide or rename another center's dossiers.
+  // By citizen ID: dossiers the person applied for themselves (not as an organization's representative).
+  const byIdNumber = `(d.applicant->>'idNumber') = ? AND (d.applicant->>'taxCode') IS NULL`;
+  if (q.idNumber) add(byIdNumber, q.idNumber);
+  if (q.phone) add(`(d.applicant->>'phone') = ?`, q.phone);
   let byName = false;
   if (q.q) {
     const text = q.q.trim();
     if (/^[0-9A-Za-z.]+-\d{6}-\d{1,4}$/.test(text) || /^\d{6}-\d{4}$/.test(text)) add('d.code LIKE ?', `%${escapeLike(text)}`);
-    else if (/^\d{12}$/.test(text)) add('d.applicant_id IN (SELECT id FROM applicants WHERE id_number = ?)', text);
+    else if (/^\d{12}$/.test(text)) add(byIdNumber, text);
     else {
       const phrase = namePhraseQuery(text);
-      if (phrase) add(`d.applicant_id IN (SELECT id FROM applicants WHERE search_words @@ to_tsquery('simple', ?))`, phrase);
+      // The pairs of words find the rows through the index; the phrase (order, last word as a prefix) is checked on them.
+      if (phrase) add(`d.applicant_terms @@ to_tsquery('simple', ?) AND d.applicant_words @@ to_tsquery('simple', ?)`, nameTermsQuery(text), phrase);
       byName = phrase !== null;
     }
   }

@@ -67,6 +67,8 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** Random, printed in the slips' QR code: opens the public status page without the 4-digit verifier. */
+  public_token: string;
   /** Set when its personal data was purged after the retention period (src/modules/retention). */
   purged_at?: Date | null;
   /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */

@@ -5,6 +5,7 @@ import { assigneeRoutes } from './routes/assignees';
 import { dossierCoreRoutes } from './routes/dossiers';
 import { fileRoutes } from './routes/files';
 import { formRoutes } from './routes/forms';
+import { publicDossierRoutes } from './routes/public';
 
 export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(fileRoutes);
@@ -12,4 +13,5 @@ export const dossierRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(assigneeRoutes);
   await app.register(applicantRoutes);
   await app.register(dossierCoreRoutes);
+  await app.register(publicDossierRoutes);
 };

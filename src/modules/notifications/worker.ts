@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db';
 import { one, many } from '../../platform/db';
 import type { FormApplicant } from '../dossiers/forms/types';
+import { statusLink } from '../dossiers/domain/public-lookup';
 import { composeMail, MAIL_TOPICS } from './messages';
 import type { Mailer } from './mailer';
 
@@ -159,8 +160,8 @@ export class OutboxWorker {
       return 'failed';
     }
     const code = typeof row.payload.code === 'string' ? row.payload.code : '';
-    const d = await one<{ id: string; code: string; applicant: FormApplicant; received_at: Date | null; due_at: Date | null; result: Record<string, unknown> | null; procedure_name: string; center_name: string; address: string; phone: string }>(this.o.db, `
-      SELECT d.id, d.code, d.applicant, d.received_at, d.due_at, d.result, p.name AS procedure_name, c.name AS center_name, c.address, c.phone
+    const d = await one<{ id: string; code: string; public_token: string; applicant: FormApplicant; received_at: Date | null; due_at: Date | null; result: Record<string, unknown> | null; procedure_name: string; center_name: string; address: string; phone: string }>(this.o.db, `
+      SELECT d.id, d.code, d.public_token, d.applicant, d.received_at, d.due_at, d.result, p.name AS procedure_name, c.name AS center_name, c.address, c.phone
         FROM dossiers d JOIN procedures p ON p.code = d.procedure_code JOIN centers c ON c.id = d.center_id WHERE d.code = $1`, [code]);
     if (!d) {
       await this.finish(row.id, 'skipped', 'Không tìm thấy hồ sơ');
@@ -182,7 +183,8 @@ export class OutboxWorker {
       center: { name: d.center_name, address: d.address, phone: d.phone },
       dossier: { receivedAt: d.received_at, dueAt: d.due_at, result: d.result },
       event: events[0] ?? null,
-      statusUrl: this.o.publicUrl ? `${this.o.publicUrl}/tra-cuu/${encodeURIComponent(d.code)}` : null,
+      // The e-mail goes to the address the applicant gave: its link opens the status at once, like the slip's QR code.
+      statusUrl: this.o.publicUrl ? statusLink(this.o.publicUrl, d.code, d.public_token) : null,
     });
     if (!mail) {
       await this.finish(row.id, 'skipped', 'Sự kiện không cần báo người nộp');

@@ -581,7 +581,6 @@ export interface PublicDossier {
   center: string;
   receivedAt: string | null;
   dueAt: string | null;
-  applicantInitials: string;
 }
 
 // ── Queue (issue 5): /queue/kiosk, /queue/tickets, /queue/counters, /queue/board (+ SSE stream), /queue/stats ──

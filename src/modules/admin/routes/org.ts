@@ -4,6 +4,7 @@ import { perm, PUBLIC } from '../../../http/access';
 import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
+import { patchOf } from '../../../http/patch';
 
 const Id = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 const FieldCodes = z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2,4}$/, 'Mã lĩnh vực không hợp lệ')).max(20);
@@ -76,7 +77,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/admin/centers/:id', {
     config: { access: perm('centers.manage') },
-    schema: { tags: ['admin'], summary: 'Sửa Trung tâm', params: Id, body: CenterIn.partial(), response: { 200: CenterOut } },
+    schema: { tags: ['admin'], summary: 'Sửa Trung tâm', params: Id, body: patchOf(CenterIn), response: { 200: CenterOut } },
   }, async (req) => {
     const { db, clock } = app.deps;
     const b = req.body;
@@ -118,7 +119,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/admin/departments/:id', {
     config: { access: perm('centers.manage') },
-    schema: { tags: ['admin'], summary: 'Sửa phòng chuyên môn', params: Id, body: DepartmentIn.partial(), response: { 200: DepartmentOut } },
+    schema: { tags: ['admin'], summary: 'Sửa phòng chuyên môn', params: Id, body: patchOf(DepartmentIn), response: { 200: DepartmentOut } },
   }, async (req) => {
     const { db, clock } = app.deps;
     if (req.body.fieldCodes) await checkFields(db, req.body.fieldCodes);
@@ -158,7 +159,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/admin/counters/:id', {
     config: { access: perm('centers.manage') },
-    schema: { tags: ['admin'], summary: 'Sửa quầy', params: Id, body: CounterIn.partial(), response: { 200: CounterOut } },
+    schema: { tags: ['admin'], summary: 'Sửa quầy', params: Id, body: patchOf(CounterIn), response: { 200: CounterOut } },
   }, async (req) => {
     const { db, clock } = app.deps;
     if (req.body.fieldCodes) await checkFields(db, req.body.fieldCodes);

@@ -16,35 +16,38 @@ import { applyChecklist, checklistAtReceipt } from './checklist';
 const MAX_BACK_ENTRY_DAYS = 30;
 
 /**
- * The applicant record of a registration, keyed by citizen ID (a person, or an organization's representative when
- * it has no tax code) or by tax code (an organization), so a second visit reuses the person's data and files.
- * An organization with a tax code is its own record, keyed by that code; its representative's citizen ID stays on
- * the dossier's snapshot, so a new representative (or one also registered as a person) never collides with it.
- * Without either key there is nothing to match: a new record each time.
+ * The applicant record of a registration at a center, keyed within that center by citizen ID (a person, or an
+ * organization's representative when it has no tax code) or by tax code (an organization), so a second visit to the
+ * same center reuses the person's data and files. Records belong to one center: a registration elsewhere writes its
+ * own center's record and never changes what another center sees (issue 12). An organization with a tax code is
+ * its own record, keyed by that code; its representative's citizen ID stays on the dossier's snapshot, so a new
+ * representative (or one also registered as a person) never collides with it. Without either key there is nothing
+ * to match: a new record each time.
  */
-function applicantRecord(a: ApplicantInput) {
+function applicantRecord(a: ApplicantInput, centerId: string) {
   const orgKey = a.kind === 'organization' && !!a.taxCode;
   return {
-    key: orgKey ? ('tax' as const) : a.idNumber ? ('id' as const) : null,
+    key: orgKey ? ('tax' as const) : a.idNumber ? ('id' as const) : null, center_id: centerId,
     kind: a.kind, full_name: a.fullName, id_number: orgKey ? null : a.idNumber ?? null, date_of_birth: a.dateOfBirth ?? null, phone: a.phone,
     email: a.email, address: a.address, org_name: a.orgName ?? null, tax_code: a.taxCode ?? null,
   };
 }
 type ApplicantRecord = ReturnType<typeof applicantRecord>;
 
-const APPLICANT_COLUMNS = 'kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
-// A later visit updates the name and fills what it gives; it never blanks a phone, e-mail or address given before.
+const APPLICANT_COLUMNS = 'center_id, kind, full_name, id_number, date_of_birth, phone, email, address, org_name, tax_code';
+// A later visit to the same center updates the name and fills what it gives; it never blanks a phone, e-mail or
+// address given before. What a dossier shows and is found by is its own snapshot, not this record.
 const APPLICANT_UPDATE = `full_name = EXCLUDED.full_name, date_of_birth = coalesce(EXCLUDED.date_of_birth, applicants.date_of_birth),
     phone = coalesce(nullif(EXCLUDED.phone, ''), applicants.phone), email = coalesce(nullif(EXCLUDED.email, ''), applicants.email),
     address = coalesce(nullif(EXCLUDED.address, ''), applicants.address), updated_at = now()`;
-const ON_ID = `ON CONFLICT (id_number) WHERE id_number IS NOT NULL DO UPDATE SET ${APPLICANT_UPDATE}`;
-const ON_TAX = `ON CONFLICT (tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization' DO UPDATE SET ${APPLICANT_UPDATE}`;
+const ON_ID = `ON CONFLICT (center_id, id_number) WHERE id_number IS NOT NULL DO UPDATE SET ${APPLICANT_UPDATE}`;
+const ON_TAX = `ON CONFLICT (center_id, tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization' DO UPDATE SET ${APPLICANT_UPDATE}`;
 
 /** Upserts one applicant on its own (back-entries, and records without a key). */
 async function upsertApplicant(db: Queryable, r: ApplicantRecord): Promise<string> {
   const conflict = r.key === 'tax' ? ON_TAX : r.key === 'id' ? ON_ID : '';
-  const sql = `INSERT INTO applicants (${APPLICANT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ${conflict} RETURNING id`;
-  const row = await one<{ id: string }>(db, preparedVariant(sql), [r.kind, r.full_name, r.id_number, r.date_of_birth, r.phone, r.email, r.address, r.org_name, r.tax_code]);
+  const sql = `INSERT INTO applicants (${APPLICANT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ${conflict} RETURNING id`;
+  const row = await one<{ id: string }>(db, preparedVariant(sql), [r.center_id, r.kind, r.full_name, r.id_number, r.date_of_birth, r.phone, r.email, r.address, r.org_name, r.tax_code]);
   return row!.id;
 }
 
@@ -102,7 +105,7 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const registeredAt = backEntryAt ?? now;
   const day = vnDayString(registeredAt);
 
-  const applicant = applicantRecord(input.applicant);
+  const applicant = applicantRecord(input.applicant, centerId);
   if (!backEntryAt) {
     const item: Registration = {
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id,
@@ -199,12 +202,12 @@ const BATCH_SQL = prepared(`
      WHERE x.person IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
   ap AS (
     INSERT INTO applicants (${APPLICANT_COLUMNS})
-    SELECT r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
+    SELECT (r->>'center_id')::uuid, r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
       FROM p WHERE r->>'key' = 'id' ORDER BY r->>'id_number'
     ${ON_ID} RETURNING id, id_number),
   ao AS (
     INSERT INTO applicants (${APPLICANT_COLUMNS})
-    SELECT r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
+    SELECT (r->>'center_id')::uuid, r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
       FROM p WHERE r->>'key' = 'tax' ORDER BY r->>'tax_code'
     ${ON_TAX} RETURNING id, tax_code),
   seq AS (

@@ -68,7 +68,8 @@ export async function renderDossierSlip(d: FormDossier, ctx: FormContext): Promi
     ...procedure,
     footnote(
       `${honorific(d.applicant)} vui lòng giữ phiếu này và chờ gọi số ${seq} tại quầy lĩnh vực ${d.procedure.fieldName}. ` +
-        `Tra cứu tình trạng hồ sơ bằng mã QR ở góc trên hoặc tại ${d.statusUrl}; điện thoại ${ctx.center.phone}.`,
+        `Tra cứu tình trạng hồ sơ bằng mã QR ở góc trên hoặc tại ${d.statusPage ?? d.statusUrl} (nhập 4 số cuối số điện thoại hoặc CCCD); ` +
+          `điện thoại ${ctx.center.phone}.`,
     ),
     signatureRow(null, { title: 'Người hướng dẫn', name: ctx.staff.fullName }, 10),
   ]);

@@ -69,7 +69,7 @@ export async function renderReceiptSlip(d: FormDossier, ctx: ReceiptContext): Pr
     ),
     footnote(
       `Ghi chú: Khi nhận kết quả, mang theo giấy này và giấy tờ tùy thân. Tra cứu tình trạng hồ sơ bằng mã QR ở góc ` +
-        `trên hoặc tại ${d.statusUrl}; điện thoại ${ctx.center.phone}.`,
+        `trên hoặc tại ${d.statusPage ?? d.statusUrl} (nhập 4 số cuối số điện thoại hoặc CCCD); điện thoại ${ctx.center.phone}.`,
     ),
   ]);
 }

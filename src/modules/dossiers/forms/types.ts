@@ -47,8 +47,10 @@ export interface FormDossier {
   settledAt?: Date | null;
   checklist: { name: string; original: number; copy: number; presented: boolean; mandatory: boolean }[];
   department?: string | null;
-  /** Public status page URL, encoded in the QR code. */
+  /** Public status page URL with the dossier's token, encoded in the QR code (opens the status at once). */
   statusUrl: string;
+  /** The same page without the token, printed for typing by hand (the page then asks for 4 digits of the phone or ID). */
+  statusPage?: string;
 }
 
 export interface FormContext {

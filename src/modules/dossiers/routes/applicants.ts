@@ -36,7 +36,7 @@ export const applicantRoutes: FastifyPluginAsyncZod = async (app) => {
     const centerId = scopedCenter(req.actor!);
     const row = await one<{ code: string; registered_at: Date; applicant: ApplicantSnapshot }>(app.deps.db, `
       SELECT d.code, d.registered_at, d.applicant FROM dossiers d
-       WHERE d.applicant_id IN (SELECT id FROM applicants WHERE kind = 'organization' AND tax_code = $1)
+       WHERE d.applicant_id IN (SELECT id FROM applicants WHERE kind = 'organization' AND tax_code = $1 AND ($2::uuid IS NULL OR center_id = $2))
          AND ($2::uuid IS NULL OR d.center_id = $2)
        ORDER BY d.registered_at DESC, d.code DESC LIMIT 1`, [req.params.taxCode, centerId]);
     // The representative's ID number and phone come back: a read of personal data (the tax code is not recorded).

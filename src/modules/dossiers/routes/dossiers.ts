@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { anyPerm, perm, PUBLIC } from '../../../http/access';
+import { anyPerm, perm } from '../../../http/access';
 import { one } from '../../../platform/db';
 import { AppError } from '../../../platform/errors';
-import { ACTIONS, statusName } from '../domain/lifecycle';
+import { ACTIONS } from '../domain/lifecycle';
 import { act, assign } from '../commands/act';
 import { registerDossier } from '../commands/register';
 import type { DossierCtx } from '../context';
@@ -33,7 +33,7 @@ const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
   withdraw: 'Rút hồ sơ theo yêu cầu',
 };
 
-// Registration, lists, a dossier's page and its lifecycle actions, and the public status look-up.
+// Registration, lists, a dossier's page and its lifecycle actions (the public status look-up is in public.ts).
 export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
   type Actor = NonNullable<import('fastify').FastifyRequest['actor']>;
   const ctx = (actor: Actor): DossierCtx => ({ db: app.deps.db, clock: app.deps.clock, calendars: app.deps.calendars, actor });
@@ -142,19 +142,4 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     const calendar = await app.deps.calendars.forRow(d);
     return returnCase(d, calendar, app.deps.clock.now());
   });
-
-  // The page a QR code on a slip opens: status and appointment, without personal data.
-  app.get('/public/dossiers/:code', {
-    config: { access: PUBLIC },
-    schema: {
-      tags: ['dossiers'], summary: 'Tra cứu tình trạng hồ sơ (công khai, không có thông tin cá nhân)', params: Code,
-      response: { 200: z.object({ code: z.string(), status: z.string(), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(), applicantInitials: z.string() }) },
-    },
-  }, async (req) => {
-    const d = await findDossier(app.deps.db, req.params.code);
-    const center = await one<{ name: string }>(app.deps.db, 'SELECT name FROM centers WHERE id = $1', [d.center_id]);
-    const initials = d.applicant.fullName.split(/\s+/).map((w, i, a) => (i === a.length - 1 ? w : `${w[0]}.`)).join(' ');
-    return { code: d.code, status: d.status, statusName: statusName(d.status), procedure: d.procedure_name, center: center!.name, receivedAt: d.received_at?.toISOString() ?? null, dueAt: d.due_at?.toISOString() ?? null, applicantInitials: initials };
-  });
-
 };

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import path from 'node:path';
 import { z } from 'zod';
@@ -8,6 +9,7 @@ import { auditRead } from '../../audit/reads';
 import { one, withTx } from '../../../platform/db';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { DiskFileStore, sniffMime, type FileStore } from '../../../platform/storage';
+import { checkImage, checkPdf, cleanFileName } from '../../../platform/uploads';
 import { actorCan } from '../../auth/actor';
 import { assertCanView } from '../presenter';
 import { findDossier, type DossierRow } from '../repo';
@@ -30,6 +32,38 @@ function assertCanUpload(actor: NonNullable<import('fastify').FastifyRequest['ac
 function checkIndex(d: DossierRow, index: number | null) {
   if (index !== null && !d.checklist[index]) throw badRequest('DOSSIER_CHECKLIST_INDEX', `Thành phần hồ sơ số ${index + 1} không có trong danh mục.`);
 }
+
+/**
+ * The one file of an upload request, read whole, with the form's fields (before or after it). A second file is
+ * refused rather than dropped: the clerk would believe both were stored.
+ */
+async function oneFile(req: FastifyRequest, maxBytes: number): Promise<{ buf: Buffer; filename: string; fields: Record<string, unknown> }> {
+  let file: { buf: Buffer; filename: string } | null = null;
+  const fields: Record<string, unknown> = {};
+  try {
+    for await (const part of req.parts()) {
+      if (part.type === 'field') fields[part.fieldname] = part.value;
+      else file = { buf: await part.toBuffer(), filename: part.filename };
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw badRequest('FILE_TOO_MANY', 'Mỗi lần chỉ tải lên một tệp. Hãy tải từng tệp riêng cho từng thành phần hồ sơ.');
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(maxBytes / 1024 / 1024)} MB).`);
+    throw e;
+  }
+  if (!file) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
+  return { ...file, fields };
+}
+
+/**
+ * The papers a dossier may reuse ($1 its applicant record, $2 its center, $3 the dossier itself): documents
+ * digitized for the same applicant at the same center, for another of its dossiers. Applicant records belong to one
+ * center already (migration 013); the dossier join checks the center again so a record can never carry papers
+ * across. Reuse from another center would need the citizen's consent, confirmed by a code sent to the phone or
+ * e-mail already on record there; that channel does not exist yet, so papers of other centers are not offered at all.
+ */
+const REUSABLE = `JOIN dossiers o ON o.id = f.dossier_id
+  WHERE f.applicant_id = $1 AND o.center_id = $2 AND o.applicant_id = $1 AND f.dossier_id <> $3 AND f.kind = 'document'`;
 
 export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
   const store: FileStore = new DiskFileStore(path.join(app.deps.config.dataDir, 'files'));
@@ -54,7 +88,8 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       assertCanUpload(actor, d, 'document');
       checkIndex(d, body.data.checklistIndex);
       const src = await one<{ id: string; sha256: string; name: string; mime: string; size: number }>(db,
-        `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 WHERE f.id = $1 AND f.applicant_id = $2`, [body.data.reuseFileId, d.applicant_id]);
+        `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 ${REUSABLE} AND f.id = $4`,
+        [d.applicant_id, d.center_id, d.id, body.data.reuseFileId]);
       if (!src) throw notFound('tệp đã lưu của người nộp này');
       const row = await withTx(db, async (tx) => {
         const r = await one<{ id: string }>(tx, `INSERT INTO dossier_files (dossier_id, applicant_id, sha256, checklist_index, kind, name, reused_from, uploaded_by, uploaded_at)
@@ -65,24 +100,24 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.code(201).send({ id: row.id, name: src.name, mime: src.mime, size: src.size, kind: 'document', checklistIndex: body.data.checklistIndex, reused: true });
     }
 
-    const part = await req.file();
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
-    const fields = Object.fromEntries(Object.entries(part.fields).map(([k, v]) => [k, (v as { value?: unknown })?.value]));
+    // Who may upload anything at all is known before the body is read; which kind, only from its fields.
+    try {
+      assertCanUpload(actor, d, 'document');
+    } catch (e) {
+      try { assertCanUpload(actor, d, 'result'); } catch { throw e; }
+    }
+    const { buf, filename, fields } = await oneFile(req, app.deps.config.uploadMaxBytes);
     const kind = fields.kind === 'result' ? 'result' : 'document';
     const idx = fields.checklistIndex === undefined || fields.checklistIndex === '' ? null : Number(fields.checklistIndex);
     if (idx !== null && !Number.isInteger(idx)) throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Số thứ tự thành phần hồ sơ không hợp lệ.');
     assertCanUpload(actor, d, kind);
     checkIndex(d, idx);
-    let buf: Buffer;
-    try {
-      buf = await part.toBuffer();
-    } catch {
-      throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(app.deps.config.uploadMaxBytes / 1024 / 1024)} MB).`);
-    }
     if (buf.length === 0) throw badRequest('FILE_EMPTY', 'Tệp tải lên rỗng.');
     const mime = sniffMime(buf);
     if (!mime) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).');
-    const name = (part.filename || 'tep-so-hoa').replace(/[\\/\0]/g, '_').slice(0, 200);
+    const refusal = mime === 'application/pdf' ? checkPdf(buf) : checkImage(buf, app.deps.config.uploadMaxMegapixels);
+    if (refusal) throw new AppError(422, refusal.code, refusal.detail);
+    const name = cleanFileName(filename);
     const saved = await store.put(buf);
     const row = await withTx(db, async (tx) => {
       await tx.query(`INSERT INTO stored_files (sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING`, [saved.sha256, saved.size, mime]);
@@ -119,7 +154,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCanView(req.actor!, d);
     const rows = await app.deps.db.query<{ id: string; name: string; mime: string; size: number; code: string; uploaded_at: Date }>(
       `SELECT DISTINCT ON (f.sha256) f.id, f.name, s.mime, s.size, o.code, f.uploaded_at FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256
-         JOIN dossiers o ON o.id = f.dossier_id WHERE f.applicant_id = $1 AND f.dossier_id <> $2 AND f.kind = 'document' ORDER BY f.sha256, f.uploaded_at DESC`, [d.applicant_id, d.id]);
+         ${REUSABLE} ORDER BY f.sha256, f.uploaded_at DESC`, [d.applicant_id, d.center_id, d.id]);
     return { items: rows.rows.map((r) => ({ id: r.id, name: r.name, mime: r.mime, size: r.size, fromDossier: r.code, uploadedAt: r.uploaded_at.toISOString() })) };
   });
 };

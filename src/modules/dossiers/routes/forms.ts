@@ -14,6 +14,7 @@ import {
 } from '../forms';
 import { auditRead } from '../../audit/reads';
 import { assertCanView, timingOf } from '../presenter';
+import { statusLink, statusPage } from '../domain/public-lookup';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
@@ -33,17 +34,17 @@ async function formContext(db: Queryable, centerId: string, actor: Actor, now: D
 }
 
 // The QR code on a slip opens the public status page: at MOTCUA_PUBLIC_URL when set (the address citizens reach,
-// which a counter PC behind a proxy may not use), else at the address the request came to.
-const statusUrl = (req: FastifyRequest, code: string) =>
-  `${req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`}/tra-cuu/${encodeURIComponent(code)}`;
+// which a counter PC behind a proxy may not use), else at the address the request came to. The QR code carries the
+// dossier's token, so a scan shows the status at once; the printed address does not (the page asks for 4 digits).
+const publicBase = (req: FastifyRequest) => req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
-async function formDossier(db: Queryable, d: DossierRow, url: string): Promise<FormDossier> {
+async function formDossier(db: Queryable, d: DossierRow, base: string): Promise<FormDossier> {
   const p = await one<{ field_name: string; result: string }>(db, 'SELECT f.name AS field_name, p.result FROM procedures p JOIN fields f ON f.code = p.field_code WHERE p.code = $1', [d.procedure_code]);
   return {
     code: d.code, dailyNumber: d.daily_number,
     procedure: { code: d.procedure_code, name: d.procedure_name, fieldName: p!.field_name, timeLimit: { unit: d.time_limit.unit, value: d.time_limit.value }, result: p!.result },
     applicant: d.applicant, channel: d.channel, registeredAt: d.registered_at, receivedAt: d.received_at, dueAt: d.due_at, originalDueAt: d.original_due_at, settledAt: d.settled_at,
-    checklist: d.checklist, department: d.department_name, statusUrl: url,
+    checklist: d.checklist, department: d.department_name, statusUrl: statusLink(base, d.code, d.public_token), statusPage: statusPage(base, d.code),
   };
 }
 
@@ -82,7 +83,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCanView(req.actor!, d);
     if (d.purged_at) throw new AppError(409, 'DOSSIER_PURGED', 'Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân: không còn thông tin người nộp để in phiếu.');
     const now = clock.now();
-    const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, statusUrl(req, d.code)), eventsOf(db, d.id)]);
+    const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, publicBase(req)), eventsOf(db, d.id)]);
     let pdf: Buffer;
     switch (form) {
       case 'slip':

@@ -1,8 +1,10 @@
-// Tra cứu hồ sơ: the page the QR code on every slip opens (/tra-cuu/{code}), and a code search box (/tra-cuu).
-// No login, no personal data; phone first.
-import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
-import { Card, Input, Result, Skeleton, Steps } from 'antd';
+// Tra cứu hồ sơ: the page the QR code on every slip opens (/tra-cuu/{code}?t={token}), and a code search box
+// (/tra-cuu). No login, no personal data; phone first. A code alone shows nothing (codes are sequential): the QR
+// code carries the dossier's token, and a code typed by hand needs the last 4 digits of the applicant's phone or
+// citizen ID, kept in the page's memory only (never in the address, so not in the history or a server log).
+import { useEffect, useId, useRef, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Input, Skeleton, Steps, type InputRef } from 'antd';
 import { FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -30,11 +32,13 @@ const STAGE: Record<DossierStatus, number> = {
 const STOPPED: DossierStatus[] = ['refused', 'withdrawn', 'rejected'];
 const WAITING: DossierStatus[] = ['needs_supplement', 'paused'];
 
-function TrackResult({ code }: { code: string }) {
+type Proof = { t: string } | { verifier: string };
+
+function TrackResult({ code, proof }: { code: string; proof: Proof }) {
   const { t } = useTranslation();
   const q = useQuery({
-    queryKey: ['public-dossier', code],
-    queryFn: () => http.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`),
+    queryKey: ['public-dossier', code, proof],
+    queryFn: () => http.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`, proof),
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
   });
   // The page's header and footer (address, opening hours) follow the center that holds the dossier.
@@ -45,9 +49,7 @@ function TrackResult({ code }: { code: string }) {
   }, [holder, center, choose]);
   if (q.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (q.isError) {
-    if (q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 400)) {
-      return <Result status="warning" title={t('errors.notFoundTitle')} subTitle={t('dossiers.track.notFound', { code })} className="track-not-found" />;
-    }
+    if (q.error instanceof ApiError && q.error.status < 500) return null; // the verifier form shows the message
     return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   }
   const d = q.data;
@@ -72,8 +74,6 @@ function TrackResult({ code }: { code: string }) {
       <dl className="track-facts">
         <dt>{t('dossiers.track.procedure')}</dt>
         <dd>{d.procedure}</dd>
-        <dt>{t('dossiers.track.applicant')}</dt>
-        <dd>{d.applicantInitials}</dd>
         <dt>{t('dossiers.track.center')}</dt>
         <dd>{d.center}</dd>
         <dt>{t('dossiers.track.receivedAt')}</dt>
@@ -88,8 +88,104 @@ function TrackResult({ code }: { code: string }) {
   );
 }
 
+/** The 4 digits a code typed by hand needs; an accessible form with its hint and its error tied to the field. */
+function VerifierForm({ code, error, onSubmit }: { code: string; error: string | null; onSubmit: (verifier: string) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const input = useRef<InputRef>(null);
+  const [value, setValue] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  useEffect(() => input.current?.focus(), [code]);
+  useEffect(() => {
+    if (error) input.current?.focus();
+  }, [error]);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!/^\d{4}$/.test(value)) {
+      setInvalid(true);
+      input.current?.focus();
+      return;
+    }
+    setInvalid(false);
+    onSubmit(value);
+  };
+  const message = invalid ? t('dossiers.track.verifierInvalid') : error;
+  return (
+    <Card className="track-card track-verify" data-testid="track-verify">
+      <div className="track-code-label">{t('dossiers.track.code')}</div>
+      <div className="track-code">{code}</div>
+      <form className="track-verify-form" onSubmit={submit} noValidate>
+        <label id={`${id}-label`} htmlFor={`${id}-input`} className="track-verify-label">
+          {t('dossiers.track.verifierLabel')}
+        </label>
+        <p id={`${id}-hint`} className="muted small track-verify-hint">
+          {t('dossiers.track.verifierHint')}
+        </p>
+        <div className="track-verify-row">
+          <Input
+            id={`${id}-input`}
+            ref={input}
+            size="large"
+            className="track-verify-input"
+            value={value}
+            onChange={(e) => setValue(e.target.value.replace(/\D/g, '').slice(0, 4))}
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={4}
+            placeholder="••••"
+            aria-required="true"
+            aria-invalid={message ? true : undefined}
+            aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`}
+            data-testid="track-verifier"
+          />
+          <Button type="primary" size="large" htmlType="submit" data-testid="track-verify-submit">
+            {t('dossiers.track.verifierSubmit')}
+          </Button>
+        </div>
+        {message && (
+          <Alert id={`${id}-error`} role="alert" type="warning" showIcon className="track-verify-error" title={message} data-testid="track-verify-error" />
+        )}
+      </form>
+      <div className="track-privacy muted small">
+        <SafetyCertificateOutlined /> {t('dossiers.track.privacy')}
+      </div>
+    </Card>
+  );
+}
+
+/** The code, and the token when the address came from a slip's QR code. */
+function TrackDossier({ code, token }: { code: string; token: string | null }) {
+  const { t } = useTranslation();
+  const [verifier, setVerifier] = useState<string | null>(null);
+  const [tried, setTried] = useState(0);
+  const proof: Proof | null = token ? { t: token } : verifier ? { verifier } : null;
+  const q = useQuery({
+    queryKey: ['public-dossier', code, proof],
+    queryFn: () => http.get<PublicDossier>(`/public/dossiers/${encodeURIComponent(code)}`, proof!),
+    enabled: proof !== null,
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+  });
+  const refused = q.isError && q.error instanceof ApiError && q.error.status < 500;
+  if (proof && !refused) return <TrackResult code={code} proof={proof} />;
+  // A token that does not open the dossier (an old or mistyped link) falls back to the 4 digits.
+  const error = !refused ? null : q.error instanceof ApiError && q.error.status === 404 ? t('dossiers.track.notFound', { code }) : (q.error as ApiError).message;
+  return (
+    <VerifierForm
+      code={code}
+      error={token && refused ? t('dossiers.track.tokenRefused') : error}
+      key={`${code}-${tried}`}
+      onSubmit={(v) => {
+        setVerifier(v);
+        setTried((n) => n + 1);
+      }}
+    />
+  );
+}
+
 export default function TrackPage() {
   const { code } = useParams();
+  const [params] = useSearchParams();
+  const token = params.get('t');
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState(code ?? '');
@@ -98,10 +194,10 @@ export default function TrackPage() {
 
   const go = (v: string) => {
     const s = v.trim();
-    // A scanned QR code types the whole address: keep only the code.
-    const m = /\/tra-cuu\/([^/?#\s]+)/.exec(s);
+    // A scanned QR code types the whole address: keep the code, and the slip's token with it.
+    const m = /\/tra-cuu\/([^/?#\s]+)(?:\?t=([A-Za-z0-9_-]+))?/.exec(s);
     const c = m ? decodeURIComponent(m[1]) : s;
-    if (c) navigate(`/tra-cuu/${encodeURIComponent(c)}`);
+    if (c) navigate(`/tra-cuu/${encodeURIComponent(c)}${m?.[2] ? `?t=${m[2]}` : ''}`);
   };
 
   return (
@@ -126,7 +222,7 @@ export default function TrackPage() {
         spellCheck={false}
       />
       {!code && <p className="muted small track-example">{t('dossiers.track.example')}</p>}
-      {code && <TrackResult code={code} />}
+      {code && <TrackDossier key={`${code}|${token ?? ''}`} code={code} token={token} />}
     </div>
   );
 }
