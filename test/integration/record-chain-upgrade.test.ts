@@ -44,7 +44,7 @@ afterAll(async () => {
 describe('upgrading a database with a record', () => {
   it('links the existing rows per center and continues the chains', async () => {
     // Old rows of two centers and of the province, events with Vietnamese free text, at shuffled times.
-    await db.query(`INSERT INTO applicants (kind, full_name, id_number) VALUES ('person', 'Hồ Thị Lý', '046099000001')`);
+    await db.query(`INSERT INTO applicants (kind, full_name, id_number, center_id) SELECT 'person', 'Hồ Thị Lý', '046099000001', id FROM centers ORDER BY code LIMIT 1`);
     await db.query(`INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, applicant_id, applicant, channel, status, time_limit, workflow, registered_at)
       SELECT c.code || '-250101-000' || n, n, c.id, '2.000748', 'TP', (SELECT id FROM applicants LIMIT 1), '{}', 'direct', 'submitted', '{}', '[]', now()
         FROM centers c, generate_series(1, 3) n`);
