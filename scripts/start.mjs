@@ -2,6 +2,7 @@
 // `npm start`: build the web app when its output is missing or older than its sources, then run the server.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +31,6 @@ if (fs.existsSync(webSrc)) {
 // The server runs as a child so Ctrl-C reaches it once; it stops its embedded database itself.
 const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], { cwd: root, stdio: 'inherit', env: process.env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+// Killed by a signal it did not handle (SIGKILL, the OOM killer): fail as a shell would (128 + signal number), so a
+// service manager restarting on failure restarts it.
+child.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));

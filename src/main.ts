@@ -5,19 +5,22 @@ import { systemClock } from './platform/clock';
 import { createPool } from './platform/db';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
 import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITABLE_WARNING, type DatabaseUrls } from './platform/db-setup';
+import { consoleLog } from './platform/pg/log';
+import { describeStartFailure } from './platform/start-error';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
 import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
+let embedded: EmbeddedServer | undefined;
 async function main() {
   const config = loadConfig();
-  let embedded: EmbeddedServer | undefined;
   let urls: DatabaseUrls;
   if (!config.databaseUrl) {
     console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${path.join(config.dataDir, 'pg')}, cổng ${config.embeddedPgPort}, chỉ 127.0.0.1)…`);
-    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    // Supervised: a PostgreSQL left by a killed motcua is stopped first, and one that dies under the app is restarted.
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { log: consoleLog(config.logLevel), restartOnCrash: true });
     urls = await embeddedDatabaseUrls(embedded.url('postgres'), config.dataDir);
   } else {
     urls = externalDatabaseUrls(config);
@@ -30,7 +33,7 @@ async function main() {
   const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 
-  const app = await buildApp({ db, clock: systemClock, config });
+  const app = await buildApp({ db, clock: systemClock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
   // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
@@ -64,7 +67,8 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error('Không khởi động được motcua:', err);
+main().catch(async (err) => {
+  console.error(`Không khởi động được motcua: ${describeStartFailure(err)}`);
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

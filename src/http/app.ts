@@ -34,6 +34,8 @@ export interface AppDeps {
   calendars: CalendarService;
   /** LISTEN/NOTIFY fan-out; by default one of the app's own on the pool's connection settings, closed with it. */
   realtime?: RealtimeHub;
+  /** Why the database is down, in Vietnamese, while the embedded PostgreSQL is being restarted; undefined when it runs. */
+  databaseProblem?: () => string | undefined;
 }
 
 declare module 'fastify' {

@@ -1,9 +1,11 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../platform/errors';
+import { DATABASE_UNAVAILABLE_DETAIL, isDatabaseUnavailable } from '../platform/db-errors';
 
 // One error handler: typed errors and validation failures become application/problem+json with a Vietnamese
-// message; anything unexpected is logged in full and leaves the server as a bare 500.
+// message; a database that cannot be reached (down, restarting) gives a 503 saying so; anything unexpected is
+// logged in full and leaves the server as a bare 500.
 interface Problem {
   type: string;
   title: string;
@@ -24,6 +26,7 @@ const TITLES: Record<number, string> = {
   423: 'Tài khoản bị khóa',
   429: 'Quá nhiều yêu cầu',
   500: 'Lỗi hệ thống',
+  503: 'Dịch vụ tạm thời gián đoạn',
 };
 
 function send(reply: FastifyReply, p: Problem) {
@@ -59,6 +62,12 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     };
     const detail = map[err.code] ?? (err.code === 'FST_ERR_VALIDATION' ? 'Dữ liệu gửi lên không hợp lệ.' : 'Yêu cầu không hợp lệ.');
     return send(reply, problem(status, err.code?.startsWith('FST_') ? 'BAD_REQUEST' : (err.code ?? 'BAD_REQUEST'), detail));
+  }
+  if (isDatabaseUnavailable(err)) {
+    // The database is down or restarting (it comes back by itself): a temporary 503, not a server error.
+    req.log.warn({ err }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return send(reply, problem(503, 'DATABASE_UNAVAILABLE', DATABASE_UNAVAILABLE_DETAIL));
   }
   req.log.error({ err }, 'unhandled error');
   return send(reply, problem(500, 'INTERNAL', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại sau.'));

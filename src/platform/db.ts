@@ -17,8 +17,11 @@ export function createPool(connectionString: string, max = 10): Db {
   // Idle connections are kept for five minutes: a new connection has to load PostgreSQL's catalog caches and
   // prepare the hot statements again (about 10 ms of planning each), which a short lull should not cost.
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 300_000 });
-  // An idle client losing its connection must not crash the process.
+  // A client losing its connection must not crash the process: idle clients report on the pool, and a client
+  // checked out between two queries (the pool removes its own listener then) reports on the client itself. The
+  // request using it fails and answers 503 (http/errors.ts); the pool opens new connections once the server is back.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

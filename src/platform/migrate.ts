@@ -28,7 +28,7 @@ export async function migrate(db: Db): Promise<string[]> {
         applied.push(file);
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`Migration ${file} failed: ${(err as Error).message}`, { cause: err });
+        throw new Error(`Không áp dụng được migration ${file}: ${(err as Error).message}`, { cause: err });
       }
     }
   } finally {

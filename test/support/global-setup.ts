@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -7,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { createPool, withDatabase } from '../../src/platform/db';
 import { APP_ROLE, ensureRoles, OWNER_ROLE, urlAs, type RoleCredentials } from '../../src/platform/db-roles';
 import { prepareSchema } from '../../src/platform/db-setup';
+import { removeDataDir } from '../../src/platform/pg/cluster';
 import { seedIfEmpty } from '../../src/seed';
 import { startPgProcess, type PgProcess } from './pg-process';
 
@@ -45,7 +45,7 @@ export default async function setup(project: TestProject) {
     serverUrl = withDatabase(process.env.DATABASE_URL, 'postgres');
   } else {
     dir = path.resolve('.tmp', `test-pg-${process.pid}`);
-    fs.rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dir, true);
     embedded = await startPgProcess(dir, await freePort());
     serverUrl = embedded.url;
   }
@@ -71,6 +71,6 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     if (embedded) await embedded.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (dir) removeDataDir(dir, true); // and its cluster, if it was kept under /var/lib/motcua (root, unreachable folder)
   };
 }

