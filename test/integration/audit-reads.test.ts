@@ -73,6 +73,17 @@ describe('reads of personal data are audited', () => {
     expect(row.data).toEqual({ by: ['idNumber'], results: 1, dossiers: [code] });
   });
 
+  it('reads arriving together are each recorded, written together', async () => {
+    const since = await lastId();
+    const rs = await Promise.all(Array.from({ length: 30 }, (_, i) =>
+      t.app.inject({ url: `/api/v1/dossiers?${i % 2 ? `idNumber=${person.idNumber}` : `phone=${person.phone}`}`, headers: { cookie: i % 3 ? clerk : director } })));
+    expect(rs.map((r) => r.statusCode)).toEqual(Array(30).fill(200));
+    const rows = await newRows(since);
+    expect(rows).toHaveLength(30);
+    expect(rows.filter((r) => r.actor === 'giamdoc')).toHaveLength(10);
+    expect(rows.filter((r) => (r.data.by as string[])[0] === 'phone')).toHaveLength(15);
+  });
+
   it('a receipt printed', async () => {
     const d = await createDossier(t, { procedure: '2.000806' });
     const receipt = await pay(t, collector, d.code, { method: 'cash', amount: 50_000 });
