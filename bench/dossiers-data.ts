@@ -34,7 +34,7 @@ export async function generateDossiers(url: string, perDay = 640, days = 1095, l
              FROM (SELECT id, code, row_number() OVER (ORDER BY code) - 1 AS k FROM centers) ce, generate_series(current_date - $2::int, current_date - 1, interval '1 day') AS day, generate_series(1, $1::int) AS n
             WHERE extract(isodow FROM day) < 6)
     INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant, channel, status,
-      time_limit, workflow, step_index, holder, checklist, registered_at, received_at, receipt_day, due_at, settled_at, returned_at, closed_at, version)
+      time_limit, workflow, step_index, holder, checklist, registered_at, received_at, receipt_day, due_at, settled_at, returned_at, closed_at, version, outcome)
     SELECT g.unit || '-' || to_char(g.day, 'YYMMDD') || '-' || lpad(g.n::text, 4, '0'), g.n, g.center_id, p.code, p.field_code, dep.id, ap.id,
       jsonb_build_object('kind', 'person', 'fullName', ap.full_name, 'idNumber', ap.id_number, 'dateOfBirth', NULL, 'phone', ap.phone, 'email', '',
         'address', ap.address, 'orgName', NULL, 'taxCode', NULL),
@@ -43,16 +43,24 @@ export async function generateDossiers(url: string, perDay = 640, days = 1095, l
       CASE WHEN s.status IN ('in_progress','paused') THEN 1 + g.n % 2 WHEN s.status IN ('resolved','returned','rejected') THEN jsonb_array_length(p.workflow) - 1 END,
       CASE WHEN s.status IN ('in_progress') THEN 'department' WHEN s.status = 'paused' THEN 'applicant' ELSE 'center' END,
       '[]'::jsonb, t.reg, t.reg, g.day, t.due,
-      CASE WHEN s.status IN ('resolved','returned','rejected') THEN t.reg + (t.due - t.reg) * (0.3 + (g.n % 10) / 8.0) END,
+      CASE WHEN s.status IN ('resolved','returned','rejected') THEN t.settled END,
       CASE WHEN s.status = 'returned' THEN t.due + interval '1 day' END,
-      CASE WHEN s.status IN ('returned','withdrawn') THEN t.due + interval '1 day' END, 3
+      CASE WHEN s.status IN ('returned','withdrawn') THEN t.due + interval '1 day' END, 3,
+      -- How it ended, as the write path records it (reports/domain settlementOutcome): late after the due date,
+      -- early before the due day's office hours.
+      CASE WHEN s.status = 'withdrawn' THEN 'withdrawn'
+           WHEN s.status IN ('resolved','returned','rejected') THEN CASE
+             WHEN t.settled > t.due THEN 'late'
+             WHEN t.settled < (date_trunc('day', t.due AT TIME ZONE 'Asia/Ho_Chi_Minh') + interval '7 hours') AT TIME ZONE 'Asia/Ho_Chi_Minh' THEN 'early'
+             ELSE 'on_time' END END
     FROM g JOIN p ON p.k = g.k
       JOIN departments dep ON dep.center_id = g.center_id AND p.field_code = ANY(dep.field_codes)
       CROSS JOIN LATERAL (SELECT (g.n * 7919 + (g.day - date '2020-01-01') * 104729) % $3::int AS j) pick
       JOIN applicants ap ON ap.center_id = g.center_id
         AND ap.id_number = lpad(((SELECT lo FROM a) + (pick.j / 1600) * 3200 + g.ck * 1600 + pick.j % 1600)::text, 12, '0')
       CROSS JOIN LATERAL (SELECT (g.day + time '07:30' + (g.n % 480) * interval '1 minute') AT TIME ZONE 'Asia/Ho_Chi_Minh' AS reg) r0
-      CROSS JOIN LATERAL (SELECT r0.reg AS reg, r0.reg + CASE p.time_unit WHEN 'same_day' THEN interval '8 hours' ELSE p.time_value * interval '1.4 days' END AS due) t
+      CROSS JOIN LATERAL (SELECT r0.reg AS reg, r0.reg + CASE p.time_unit WHEN 'same_day' THEN interval '8 hours' ELSE p.time_value * interval '1.4 days' END AS due) t0
+      CROSS JOIN LATERAL (SELECT t0.reg, t0.due, t0.reg + (t0.due - t0.reg) * (0.3 + (g.n % 10) / 8.0) AS settled) t
       CROSS JOIN LATERAL (SELECT CASE
           WHEN g.day < current_date - 60 THEN (CASE WHEN g.n % 50 = 0 THEN 'withdrawn' WHEN g.n % 40 = 1 THEN 'rejected' ELSE 'returned' END)
           WHEN g.day < current_date - 20 THEN (CASE WHEN g.n % 5 = 0 THEN 'resolved' WHEN g.n % 9 = 0 THEN 'in_progress' ELSE 'returned' END)

@@ -11,6 +11,7 @@ import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
 import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
+import { MonthlyReports } from './modules/reports/monthly';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
 let embedded: EmbeddedServer | undefined;
@@ -38,6 +39,9 @@ async function main() {
   const notifications = startNotifications(db, config, app.log);
   // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
   const sealer = startChainSealer(db, app.log);
+  // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
+  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
+  monthly.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -46,6 +50,7 @@ async function main() {
     // The outbox worker first: it finishes the e-mail in hand while the database is still there.
     await notifications.stop().catch(() => undefined);
     await sealer.stop().catch(() => undefined);
+    await monthly.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);

@@ -25,6 +25,7 @@ import { realtimePlugin, type RealtimeHub } from '../platform/realtime';
 import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
+import { reportRoutes } from '../modules/reports/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 
 export interface AppDeps {
@@ -98,7 +99,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -132,6 +133,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
       await api.register(queueRoutes);
       await api.register(dossierRoutes);
       await api.register(feeRoutes);
+      await api.register(reportRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -263,6 +263,9 @@ test('queue statistics for the director, with Excel', { timeout: 60_000 }, (t) =
     await page.getByTestId('stats-chart').waitFor();
     await page.locator('.toolbar-card .ant-segmented').getByText('Quầy', { exact: true }).click();
     await table.getByText('Quầy 2 – Tư pháp').waitFor();
+    // The chart (ECharts) draws the counter's served tickets in navy (besides the legend's key).
+    await page.getByTestId('stats-chart').locator('svg path[fill="#1f4e8c"]').nth(1).waitFor();
+    await shot(page, 'queue-stats.png');
     const href = await page.getByTestId('stats-xlsx').getAttribute('href');
     assert.match(href ?? '', /\/api\/v1\/queue\/stats\.xlsx\?.*groupBy=counter/);
     const r = await page.request.get(`${BASE}${href}`);

@@ -40,6 +40,7 @@ const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
 const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
 const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'));
 const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
+const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -97,6 +98,7 @@ export function App() {
                   <Route path="fees/series" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><FeeSeriesPage /></RequireAnyPermission>} />
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
+                  <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -22,6 +22,8 @@ const expected: Record<Permission, Role[]> = {
   'fees.manage': ['director', 'deputy_director'],
   'queue.serve': ['reception'],
   'reports.view': ['province_supervisor', 'director', 'deputy_director', 'supervisor'],
+  'reports.department': ['department_head'],
+  'reports.manage': ['director', 'deputy_director'],
 };
 
 describe('permission matrix', () => {

@@ -44,21 +44,23 @@ export const PERMISSIONS = [
   'fees.void',
   'fees.manage', // the center's bank account, service charges, cash book sign-off, transfers to departments
   'queue.serve',
-  'reports.view',
+  'reports.view', // the center's figures: dashboards, period reports, statistics (province roles: every center)
+  'reports.department', // the dashboard and reports of the caller's own department
+  'reports.manage', // who receives the monthly report by e-mail
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view'],
   province_supervisor: ['centers.view_all', 'dossiers.view_center', 'reports.view', 'audit.view'],
-  director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'audit.view'],
-  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'audit.view'],
+  director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view'],
+  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view'],
   supervisor: ['dossiers.view_center', 'dossiers.register', 'reports.view', 'audit.view'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],
   // The clerk at the return counter issues the extension slip when a result is not ready at the appointment.
   reception: ['dossiers.view_center', 'dossiers.register', 'dossiers.receive', 'dossiers.return', 'dossiers.extend', 'queue.serve'],
   specialist: ['dossiers.view_department', 'dossiers.process'],
-  department_head: ['dossiers.view_department', 'dossiers.process', 'dossiers.approve'],
+  department_head: ['dossiers.view_department', 'dossiers.process', 'dossiers.approve', 'reports.department'],
 };
 
 export function isRole(r: string): r is Role {

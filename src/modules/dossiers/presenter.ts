@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { forbidden } from '../../platform/errors';
 import { presentedResponse } from '../../http/serializer';
-import { classify, type WorkCalendar } from '../calendar/domain';
+import type { WorkCalendar } from '../calendar/domain';
+import { openState, settlementOutcome } from '../reports/domain';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { abilities, ACTIONS, statusName } from './domain/lifecycle';
@@ -24,12 +25,18 @@ export function assertCanView(actor: Actor, d: DossierRow): void {
   if (!canView(actor, d)) throw forbidden('Bạn không được xem hồ sơ này.');
 }
 
-export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, 'due_at' | 'settled_at' | 'closed_at' | 'status' | 'late_by_supplement'>, now: Date) {
+type TimingFields = 'due_at' | 'original_due_at' | 'paused_at' | 'settled_at' | 'closed_at' | 'status' | 'late_by_supplement' | 'outcome';
+/**
+ * The timing tag of a dossier, as the reports count it (reports/domain): how it ended (recorded then; computed for
+ * rows from before that was recorded), or, while open, overdue / in time by the legal clock with paused time excluded.
+ */
+export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, TimingFields>, now: Date): 'early' | 'on_time' | 'late' | 'overdue' | 'in_time' | null {
   if (!d.due_at || d.status === 'withdrawn' || d.status === 'refused') return null;
-  const t = classify(cal, d.due_at, d.settled_at, now);
-  // A second supplement request counts as late whatever the dates say.
-  if (d.late_by_supplement && (t === 'early' || t === 'on_time')) return 'late';
-  return t;
+  if (d.settled_at) {
+    const o = d.outcome ?? settlementOutcome(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, endedAt: d.settled_at, withdrawn: false, lateBySupplement: d.late_by_supplement });
+    return o === 'withdrawn' ? null : o;
+  }
+  return openState(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, pausedAt: d.paused_at }, now) === 'overdue' ? 'overdue' : 'in_time';
 }
 
 const Ref = z.object({ id: z.string(), name: z.string() });

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import type { Queryable } from '../../platform/db';
 import { many, one, preparedVariant } from '../../platform/db';
-import { forbidden } from '../../platform/errors';
+import { badRequest, forbidden } from '../../platform/errors';
+import { periodProblem } from '../reports/domain';
 import { escapeLike, namePhraseQuery, nameTermsQuery } from '../../platform/text';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../centers/repo';
 import { STATUSES } from './domain/lifecycle';
 import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
+import { STATS, statFragment } from '../reports/stat-filter';
+import { openInDueOrder, overdueNow } from '../reports/sql';
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -19,6 +22,12 @@ export const ListQuery = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
   overdue: z.enum(['1', 'true']).optional(),
+  /**
+   * The dossiers behind one figure of the dashboard or the settlement report (reports/stat-filter): from and to are
+   * then the report's period instead of the registration dates.
+   */
+  stat: z.enum(STATS, { error: 'Chỉ tiêu thống kê không hợp lệ' }).optional(),
+  department: z.string().regex(/^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|-)$/i, 'Phòng chuyên môn không hợp lệ').optional(),
   inbox: z.enum(['1', 'true']).optional(),
   center: z.string().max(60).optional(),
   sort: z.enum(['registered_desc', 'registered_asc', 'due_asc']).default('registered_desc'),
@@ -34,7 +43,8 @@ export const COUNT_CAP = 10_000;
  * Lists dossiers the caller may see, with search and filters. Center staff see their center; department staff see
  * only what the workflow handed to their department; province roles may pick a center or see all.
  */
-export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date, countCap = COUNT_CAP): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
+export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date, countCap = COUNT_CAP,
+  atRiskLimits: { centerId: string; until: Date }[] = []): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -59,9 +69,24 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
   if (q.status) add('d.status = ANY(?)', q.status.split(','));
   if (q.procedure) add('d.procedure_code = ?', q.procedure);
   if (q.field) add('d.field_code = ?', q.field.toUpperCase());
-  if (q.from) add(`d.registered_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
-  if (q.to) add(`d.registered_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
-  if (q.overdue) add(`d.settled_at IS NULL AND d.closed_at IS NULL AND d.due_at < ?`, now);
+  if (q.department) add(q.department === '-' ? 'd.department_id IS NULL' : 'd.department_id = ?', ...(q.department === '-' ? [] : [q.department]));
+  if (q.stat) {
+    const from = q.from ?? q.to;
+    const period = from ? { from, to: q.to ?? from } : null;
+    const problem = period && periodProblem(period);
+    if (problem) throw badRequest('REPORT_BAD_PERIOD', problem);
+    const fr = statFragment(q.stat, period, now, atRiskLimits);
+    add(fr.sql, ...fr.values);
+  } else {
+    if (q.from) add(`d.registered_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
+    if (q.to) add(`d.registered_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.to);
+  }
+  // Overdue as the dashboard counts it: by the legal due date, paused time excluded (reports/sql).
+  if (q.overdue) {
+    const fr = overdueNow(now);
+    add(fr.sql, ...fr.values);
+  }
+  if (q.overdue || q.stat === 'overdue' || q.stat === 'at_risk') add(openInDueOrder.sql);
   // Search reads each dossier's own applicant snapshot (as given at its registration), never the applicant record,
   // which a later registration updates: what one center wrote can never hide or rename another center's dossiers.
   // By citizen ID: dossiers the person applied for themselves (not as an organization's representative).

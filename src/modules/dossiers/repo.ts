@@ -67,6 +67,10 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** How it ended, recorded then (reports/domain settlementOutcome); null while open or never received. */
+  outcome: 'early' | 'on_time' | 'late' | 'withdrawn' | null;
+  /** The first of resolved / rejected / withdrawn after receipt (a generated column). */
+  ended_at: Date | null;
   /** Random, printed in the slips' QR code: opens the public status page without the 4-digit verifier. */
   public_token: string;
   /** Set when its personal data was purged after the retention period (src/modules/retention). */
@@ -80,13 +84,13 @@ export const DOSSIER_COLUMNS = `d.*, p.name AS procedure_name, dep.name AS depar
 /** What a list row shows: no workflow, checklist or result documents, only the current step. */
 export type SummaryRow = Pick<DossierRow, 'id' | 'code' | 'status' | 'center_id' | 'procedure_code' | 'procedure_name' | 'field_code' | 'department_id'
   | 'department_name' | 'applicant' | 'channel' | 'registered_at' | 'received_at' | 'due_at' | 'settled_at' | 'closed_at' | 'late_by_supplement'
-  | 'step_index' | 'assignee_name' | 'back_entry'> & { step: WorkflowStep | null };
+  | 'step_index' | 'assignee_name' | 'back_entry' | 'original_due_at' | 'paused_at' | 'outcome'> & { step: WorkflowStep | null };
 // Lists select only these: the JSON documents of a dossier (workflow, checklist) cost more to read, send and
 // parse than the rest of the row.
 export const SUMMARY_COLUMNS = `d.id, d.code, d.status, d.center_id, d.procedure_code, p.name AS procedure_name, d.field_code, d.department_id,
   dep.name AS department_name, d.applicant, d.channel, d.registered_at, d.received_at, d.due_at, d.settled_at, d.closed_at,
   d.late_by_supplement, d.step_index, CASE WHEN d.step_index IS NOT NULL THEN d.workflow -> d.step_index END AS step,
-  u.full_name AS assignee_name, d.back_entry`;
+  u.full_name AS assignee_name, d.back_entry, d.original_due_at, d.paused_at, d.outcome`;
 export const DOSSIER_FROM = `dossiers d JOIN procedures p ON p.code = d.procedure_code
   LEFT JOIN departments dep ON dep.id = d.department_id LEFT JOIN users u ON u.id = d.assignee_id`;
 

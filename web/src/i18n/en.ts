@@ -2,6 +2,7 @@
 import { en as dossiersEn } from './modules/dossiers';
 import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
+import { en as reportsEn } from './modules/reports';
 export const en = {
   ...dossiersEn,
   app: {
@@ -456,4 +457,5 @@ export const en = {
   },
   fees: feesEn,
   queue: queueEn,
+  reports: reportsEn,
 };

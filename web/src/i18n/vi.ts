@@ -2,6 +2,7 @@
 import { vi as dossiersVi } from './modules/dossiers';
 import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
+import { vi as reportsVi } from './modules/reports';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -448,4 +449,5 @@ export const vi = {
   },
   fees: feesVi,
   queue: queueVi,
+  reports: reportsVi,
 };

@@ -4,6 +4,7 @@ import { applyExtension, CalendarRuleError, extendForPause, type WorkCalendar } 
 import { parseInstant } from '../../calendar/service';
 import { decide, holderAfter, nextStatus, nextStep, RULES, type Action } from '../domain/lifecycle';
 import { dossierDueDate, outcomeAt, stepDueAt } from '../domain/due';
+import { legalDueAt, settlementOutcome } from '../../reports/domain';
 import { actorView, type DossierCtx } from '../context';
 import { findDossier, findDossierWithHistory, stateOf, writtenEvent, type DossierRow, type DossierWithHistory } from '../repo';
 import type { ActionInput } from '../schemas';
@@ -107,7 +108,11 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
       if (d.status === 'paused' && d.paused_at && d.due_at) {
         const newDue = extendForPause(cal, d.due_at, d.paused_at, now);
         Object.assign(changes, { due_at: newDue, paused_at: null });
-        Object.assign(data, { pausedFrom: d.paused_at.toISOString(), previousDueAt: d.due_at.toISOString(), dueAt: newDue.toISOString() });
+        // The legal due date (before an extension) moves by the same paused time: the applicant's time never
+        // counts against the center, extended or not.
+        if (d.original_due_at) changes.original_due_at = extendForPause(cal, d.original_due_at, d.paused_at, now);
+        Object.assign(data, { pausedFrom: d.paused_at.toISOString(), previousDueAt: d.due_at.toISOString(), dueAt: newDue.toISOString(),
+          previousLegalDueAt: legalDueAt({ dueAt: d.due_at, originalDueAt: d.original_due_at }).toISOString() });
       }
       if (input.checklist) changes.checklist = applyChecklist(d.checklist, input.checklist);
       break;
@@ -148,7 +153,11 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
       changes.result = action === 'resolve'
         ? { summary: input.resultSummary ?? input.note ?? '', fileId: input.resultFileId ?? null }
         : { rejected: true, reason: input.reason };
-      if (d.due_at) data.outcome = outcomeAt(cal, d.due_at, now);
+      // Recorded once, as the statistics count it (reports/domain): the timeline, the report and the index agree.
+      if (d.due_at) {
+        changes.outcome = settlementOutcome(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, endedAt: now, withdrawn: false, lateBySupplement: d.late_by_supplement });
+        data.outcome = changes.outcome;
+      }
       break;
     }
     case 'return': {
@@ -161,6 +170,8 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
     case 'refuse':
     case 'withdraw':
       changes.closed_at = now;
+      // Withdrawn after receipt: an end of a received dossier ("dừng"), counted apart in the reports.
+      if (action === 'withdraw' && d.received_at) changes.outcome = 'withdrawn';
       break;
   }
 }

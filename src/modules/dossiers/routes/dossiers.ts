@@ -9,6 +9,7 @@ import { registerDossier } from '../commands/register';
 import type { DossierCtx } from '../context';
 import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from '../presenter';
 import { COUNT_CAP, ListQuery, listDossiers } from '../query';
+import { atRiskLimitsFor } from '../../reports/dashboard';
 import { findDossier, findDossierWithHistory, type DossierWithHistory } from '../repo';
 import { returnCase } from '../return-case';
 import { ActionInput, RegisterInput } from '../schemas';
@@ -90,7 +91,9 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     const now = app.deps.clock.now();
     const actor = req.actor!;
     const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
-    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now), own]);
+    // "At risk" is one working day ahead by each center's own calendar.
+    const limits = req.query.stat === 'at_risk' ? await atRiskLimitsFor(app.deps.db, app.deps.calendars, actor, req.query.center, now) : [];
+    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now, COUNT_CAP, limits), own]);
     const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
     if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
     const items = [];

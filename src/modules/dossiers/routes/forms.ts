@@ -14,6 +14,7 @@ import {
 } from '../forms';
 import { auditRead } from '../../audit/reads';
 import { assertCanView, timingOf } from '../presenter';
+import { legalDueAt } from '../../reports/domain';
 import { statusLink, statusPage } from '../domain/public-lookup';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
 
@@ -112,7 +113,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         const responsibleUnit = d.department_name ?? '';
         if (d.settled_at && d.due_at && timing === 'late') {
           // The result is there but late (after the due date, or late by repeated supplement requests).
-          const lateByDate = d.settled_at > d.due_at;
+          const lateByDate = d.settled_at > legalDueAt({ dueAt: d.due_at, originalDueAt: d.original_due_at });
           const reason = lateByDate ? (d.late_notice?.reason ?? d.extension_reason ?? '') : 'Hồ sơ phải yêu cầu bổ sung, hoàn thiện nhiều lần';
           pdf = await renderApology(fd, { ...ctx, reason, newDueAt: null, settledAt: d.settled_at, lateBySupplement: !lateByDate, responsibleUnit });
         } else if (d.extended_at && d.due_at) {

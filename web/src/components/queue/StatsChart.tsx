@@ -1,24 +1,18 @@
+import { useMemo } from 'react';
 import type { TFunction } from 'i18next';
 import type { QueueStatsGroup, QueueStatsRow } from '../../api/types';
 import { formatNumber } from '../../lib/format';
+import { EChart, type ChartOption } from '../charts/EChart';
 import { splitFieldName } from './util';
 
-// A plain SVG bar chart for the queue statistics (no chart library in the app): vertical bars over time
-// (day, week, month), horizontal bars for fields, counters and clerks.
+// The queue statistics' chart (ECharts): vertical bars over time (day, week, month), horizontal bars for fields,
+// counters and clerks; tickets (served and the rest, stacked), or the average wait / service with its 90th percentile.
 
 export type StatsMetric = 'tickets' | 'wait' | 'service';
 
 const NAVY = '#1f4e8c';
 const LIGHT = '#9db8de';
 const GOLD = '#c98a00';
-
-/** 0, 1, 2, 5, 10, 20, 50 … at or above x. */
-function niceMax(x: number): number {
-  if (x <= 0) return 1;
-  const p = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= x) return m * p;
-  return 10 * p;
-}
 
 function values(r: QueueStatsRow, metric: StatsMetric): { main: number; second: number | null } {
   if (metric === 'tickets') return { main: r.tickets, second: r.served };
@@ -39,123 +33,50 @@ function shortLabel(r: QueueStatsRow, groupBy: QueueStatsGroup): string {
     const m = /^(\d{4})-(\d{2})$/.exec(r.key);
     return m ? `${m[2]}/${m[1]}` : r.label;
   }
+  if (groupBy === 'field') {
+    const s = splitFieldName(r.label).main;
+    return s.length > 42 ? `${s.slice(0, 40)}…` : s;
+  }
   return r.label;
 }
 
 export function StatsChart({ rows, groupBy, metric, t, lang }: { rows: QueueStatsRow[]; groupBy: QueueStatsGroup; metric: StatsMetric; t: TFunction; lang: string }) {
+  const option = useMemo<ChartOption>(() => {
+    const fmt = (n: number) => formatNumber(n, lang);
+    const mainName = metric === 'tickets' ? t('queue.stats.legendTickets') : t(`queue.stats.metric.${metric}`);
+    const secondName = metric === 'tickets' ? t('queue.stats.legendServed') : 'P90';
+    const restName = t('queue.stats.legendNotServed');
+    const vertical = groupBy === 'day' || groupBy === 'week' || groupBy === 'month';
+    const labels = rows.map((r) => shortLabel(r, groupBy));
+    const vals = rows.map((r) => values(r, metric));
+    const category = { type: 'category', data: vertical ? labels : [...labels].reverse(), axisLabel: { color: '#1b2a41' } };
+    const value = { type: 'value', minInterval: metric === 'tickets' ? 1 : 0, axisLabel: { formatter: (v: number) => fmt(v) }, splitLine: { lineStyle: { color: '#e3e7ee' } } };
+    const order = <T,>(xs: T[]) => (vertical ? xs : [...xs].reverse());
+    // Tickets: the served and the rest stacked, so the whole bar is the tickets issued. Times: the average beside
+    // its 90th percentile.
+    const series = metric === 'tickets'
+      ? [
+        { name: secondName, type: 'bar', stack: 'tickets', data: order(vals.map((v) => v.second ?? 0)), itemStyle: { color: NAVY }, barMaxWidth: 40 },
+        { name: restName, type: 'bar', stack: 'tickets', data: order(vals.map((v) => v.main - (v.second ?? 0))), itemStyle: { color: LIGHT }, barMaxWidth: 40 },
+      ]
+      : [
+        { name: mainName, type: 'bar', data: order(vals.map((v) => v.main)), itemStyle: { color: NAVY }, barMaxWidth: 28 },
+        { name: secondName, type: 'bar', data: order(vals.map((v) => v.second)), itemStyle: { color: GOLD }, barMaxWidth: 28 },
+      ];
+    return {
+      legend: { top: 0, left: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? fmt(v) : '—') },
+      grid: { left: vertical ? 48 : 280, right: 24, top: 32, bottom: 28 },
+      xAxis: vertical ? category : value,
+      yAxis: vertical ? value : category,
+      series,
+    };
+  }, [rows, groupBy, metric, t, lang]);
   if (rows.length === 0) return null;
-  const vals = rows.map((r) => values(r, metric));
-  const max = niceMax(Math.max(...vals.map((v) => Math.max(v.main, v.second ?? 0))));
-  const fmt = (n: number) => formatNumber(n, lang);
-  const secondName = metric === 'tickets' ? t('queue.stats.legendServed') : 'P90';
-  const mainName = metric === 'tickets' ? t('queue.stats.legendTickets') : t(`queue.stats.metric.${metric}`);
-  const legend = (
-    <div className="qs-legend">
-      <span>
-        <i style={{ background: metric === 'tickets' ? LIGHT : NAVY }} /> {mainName}
-      </span>
-      <span>
-        <i style={metric === 'tickets' ? { background: NAVY } : { background: GOLD, height: 3 }} /> {secondName}
-      </span>
-    </div>
-  );
-
-  if (groupBy === 'day' || groupBy === 'week' || groupBy === 'month') {
-    const W = 1000;
-    const H = 260;
-    const ml = 44;
-    const mr = 8;
-    const mt = 10;
-    const mb = 34;
-    const band = (W - ml - mr) / rows.length;
-    const y = (v: number) => mt + (H - mt - mb) * (1 - v / max);
-    const every = Math.ceil(rows.length / 16);
-    return (
-      <div className="qs-chart">
-        {legend}
-        <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={mainName} data-testid="stats-chart">
-          {[0, 0.25, 0.5, 0.75, 1].map((f) => (
-            <g key={f}>
-              <line x1={ml} x2={W - mr} y1={y(max * f)} y2={y(max * f)} stroke="#e3e7ee" />
-              <text x={ml - 6} y={y(max * f) + 4} textAnchor="end" fontSize="12" fill="#5f6b7d">
-                {fmt(max * f)}
-              </text>
-            </g>
-          ))}
-          {rows.map((r, i) => {
-            const v = vals[i];
-            const x = ml + i * band;
-            const bw = Math.min(56, Math.max(2, band * 0.7));
-            const bx = x + (band - bw) / 2;
-            return (
-              <g key={r.key}>
-                <title>{`${r.label}: ${mainName} ${fmt(v.main)}${v.second !== null ? ` · ${secondName} ${fmt(v.second)}` : ''}`}</title>
-                {metric === 'tickets' ? (
-                  <>
-                    <rect x={bx} y={y(v.main)} width={bw} height={y(0) - y(v.main)} fill={LIGHT} />
-                    <rect x={bx + bw * 0.2} y={y(v.second ?? 0)} width={bw * 0.6} height={y(0) - y(v.second ?? 0)} fill={NAVY} />
-                  </>
-                ) : (
-                  <>
-                    <rect x={bx} y={y(v.main)} width={bw} height={y(0) - y(v.main)} fill={NAVY} />
-                    {v.second !== null && <rect x={bx} y={y(v.second) - 1.5} width={bw} height={3} fill={GOLD} />}
-                  </>
-                )}
-                {i % every === 0 && (
-                  <text x={x + band / 2} y={H - mb + 18} textAnchor="middle" fontSize="12" fill="#5f6b7d">
-                    {shortLabel(r, groupBy)}
-                  </text>
-                )}
-              </g>
-            );
-          })}
-          <line x1={ml} x2={W - mr} y1={y(0)} y2={y(0)} stroke="#98a2b3" />
-        </svg>
-      </div>
-    );
-  }
-
-  // Horizontal bars: one row per field / counter / clerk.
-  const W = 1000;
-  const rowH = 30;
-  const lw = 300;
-  const vw = 110;
-  const H = rows.length * rowH + 8;
-  const x = (v: number) => lw + (W - lw - vw) * (v / max);
+  const vertical = groupBy === 'day' || groupBy === 'week' || groupBy === 'month';
   return (
     <div className="qs-chart">
-      {legend}
-      <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={mainName} data-testid="stats-chart">
-        {rows.map((r, i) => {
-          const v = vals[i];
-          const top = 4 + i * rowH;
-          const short = groupBy === 'field' ? splitFieldName(r.label).main : r.label;
-          const label = short.length > 42 ? `${short.slice(0, 40)}…` : short;
-          return (
-            <g key={r.key}>
-              <title>{`${r.label}: ${mainName} ${fmt(v.main)}${v.second !== null ? ` · ${secondName} ${fmt(v.second)}` : ''}`}</title>
-              <text x={lw - 8} y={top + rowH / 2 + 4} textAnchor="end" fontSize="13" fill="#1b2a41">
-                {label}
-              </text>
-              {metric === 'tickets' ? (
-                <>
-                  <rect x={lw} y={top + 4} width={x(v.main) - lw} height={rowH - 8} fill={LIGHT} />
-                  <rect x={lw} y={top + 9} width={x(v.second ?? 0) - lw} height={rowH - 18} fill={NAVY} />
-                </>
-              ) : (
-                <>
-                  <rect x={lw} y={top + 5} width={x(v.main) - lw} height={rowH - 10} fill={NAVY} />
-                  {v.second !== null && <rect x={x(v.second) - 1.5} y={top + 2} width={3} height={rowH - 4} fill={GOLD} />}
-                </>
-              )}
-              <text x={W - vw + 8} y={top + rowH / 2 + 4} fontSize="13" fill="#1b2a41">
-                {metric === 'tickets' ? `${v.main} / ${v.second ?? 0}` : fmt(v.main)}
-              </text>
-            </g>
-          );
-        })}
-        <line x1={lw} x2={lw} y1={0} y2={H} stroke="#98a2b3" />
-      </svg>
+      <EChart option={option} height={vertical ? 280 : Math.max(160, rows.length * 32 + 60)} ariaLabel={t('queue.stats.title')} testId="stats-chart" />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
@@ -7,6 +8,10 @@ import { vnTime } from '../../lib/format';
 import { usePageTitle } from '../../components/usePageTitle';
 import { allowedEntries } from './menu';
 import { meRoleLabels } from '../../lib/roles';
+import { PageLoading } from '../../components/PageLoading';
+
+// The figures (and their chart library) load only for those who may see them.
+const DashboardFigures = lazy(() => import('./reports/DashboardFigures').then((m) => ({ default: m.DashboardFigures })));
 
 export default function DashboardPage() {
   const { t, i18n } = useTranslation();
@@ -14,6 +19,7 @@ export default function DashboardPage() {
   usePageTitle(t('menu.dashboard'));
   const now = vnTime(new Date());
   const links = allowedEntries(me?.permissions).filter((e) => e.path !== '/console');
+  const figures = !!me?.permissions.some((p) => p === 'reports.view' || p === 'reports.department');
 
   return (
     <div className="console-page">
@@ -43,6 +49,12 @@ export default function DashboardPage() {
           ]}
         />
       </Card>
+
+      {figures && (
+        <Suspense fallback={<PageLoading />}>
+          <DashboardFigures />
+        </Suspense>
+      )}
 
       <Typography.Title level={4} className="console-subtitle">
         {t('dashboard.quickLinks')}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import { LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { FundOutlined, LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
   path: string;
@@ -20,6 +20,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/dossiers', labelKey: 'dossiers.menu.list', icon: <FolderOpenOutlined />, perm: ['dossiers.view_center', 'dossiers.view_department'] },
   { path: '/console/dossiers/inbox', labelKey: 'dossiers.menu.inbox', icon: <InboxOutlined />, perm: 'dossiers.process' },
   { path: '/console/queue', labelKey: 'queue.menu.counter', icon: <NotificationOutlined />, perm: 'queue.serve' },
+  { path: '/console/reports', labelKey: 'reports.menu.reports', icon: <FundOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
   { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },

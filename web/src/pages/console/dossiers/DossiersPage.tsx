@@ -2,7 +2,7 @@
 // filters, a paged table, and the tracking book. The filters live in the address so Back returns to the same list.
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { App, Button, Card, Checkbox, DatePicker, Input, Select, Table, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Input, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined, ScanOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFields, useMe } from '../../../api/hooks';
 import type { DossierStatus, DossierSummary } from '../../../api/types';
-import { shortFieldName } from '../../../lib/format';
+import { formatDate, shortFieldName } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
@@ -77,6 +77,10 @@ export default function DossiersPage() {
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const overdue = params.get('overdue') === '1';
+  // Opened from a figure of the dashboard or a report (reports/FigureLink): the same filter the figure counts with.
+  const stat = params.get('stat') ?? '';
+  const department = params.get('department') ?? '';
+  const center = params.get('center') ?? '';
   const sort = (params.get('sort') as DossierQuery['sort']) || 'registered_desc';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(text0);
@@ -90,13 +94,16 @@ export default function DossiersPage() {
     from: from || undefined,
     to: to || undefined,
     overdue: overdue ? '1' : undefined,
+    stat: stat || undefined,
+    department: department || undefined,
+    center: center || undefined,
     sort,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
   const list = useDossiers(query);
 
-  const update = (next: Partial<Record<'q' | 'status' | 'field' | 'from' | 'to' | 'overdue' | 'sort' | 'page', string>>) => {
+  const update = (next: Partial<Record<'q' | 'status' | 'field' | 'from' | 'to' | 'overdue' | 'sort' | 'page' | 'stat' | 'department' | 'center', string>>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) {
       if (v) p.set(k, v);
@@ -240,6 +247,19 @@ export default function DossiersPage() {
           </Checkbox>
         </div>
       </Card>
+      {stat && (
+        <Alert
+          className="stat-banner"
+          type="info"
+          showIcon
+          data-testid="stat-banner"
+          message={t('reports.stat.banner', {
+            label: [t(`reports.stat.${stat}`), stat === 'overdue' || stat === 'at_risk' ? t('reports.stat.now') : from ? t('reports.stat.period', { from: formatDate(from), to: formatDate(to || from) }) : '']
+              .filter(Boolean).join(', '),
+          })}
+          action={<Button size="small" onClick={() => update({ stat: '', department: '', from: '', to: '' })}>{t('reports.stat.clear')}</Button>}
+        />
+      )}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (

@@ -19,6 +19,10 @@ export interface DossierQuery {
   to?: string;
   overdue?: '1';
   inbox?: '1';
+  /** The dossiers behind a figure of the dashboard or a report; from/to are then the report's period. */
+  stat?: string;
+  department?: string;
+  center?: string;
   sort?: 'registered_desc' | 'registered_asc' | 'due_asc';
   limit: number;
   offset: number;

@@ -1,0 +1,4 @@
+/** Counting dossiers (pure): timing against the legal clock, report periods, the settlement report's arithmetic. */
+export * from './timing';
+export * from './period';
+export * from './settlement';
