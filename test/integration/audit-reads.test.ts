@@ -55,6 +55,8 @@ describe('reads of personal data are audited', () => {
     ['the fee report as Excel', () => director, () => `/api/v1/fees/reports.xlsx?from=${today}&to=${today}`, () => ({ action: 'fees.report.export', data: { format: 'xlsx' } })],
     ['the fee report as PDF', () => director, () => `/api/v1/fees/reports.pdf?from=${today}&to=${today}`, () => ({ action: 'fees.report.export', data: { format: 'pdf' } })],
     ['the queue statistics as Excel', () => director, () => `/api/v1/queue/stats.xlsx?from=${today}&to=${today}`, () => ({ action: 'queue.stats.export' })],
+    ['the settlement report as Excel', () => director, () => `/api/v1/reports/settlement.xlsx?from=${today}&to=${today}`, () => ({ action: 'reports.settlement.export', data: { format: 'xlsx' } })],
+    ['the settlement report as PDF', () => director, () => `/api/v1/reports/settlement.pdf?from=${today}&to=${today}`, () => ({ action: 'reports.settlement.export', data: { format: 'pdf' } })],
   ];
 
   it.each(cases)('%s', async (_label, cookie, url, expected) => {
@@ -91,6 +93,15 @@ describe('reads of personal data are audited', () => {
     const r = await t.app.inject({ url: `/api/v1/receipts/${receipt.id}.pdf`, headers: { cookie: collector } });
     expect(r.statusCode).toBe(200);
     expect(await newRows(since)).toEqual([expect.objectContaining({ action: 'fees.receipt.print', actor: 'thuphi', center: HT, entity: 'receipt', entity_id: receipt.id })]);
+  });
+
+  it('a stored monthly report downloaded', async () => {
+    const { id } = (await t.db.query<{ id: string }>(`INSERT INTO monthly_reports (center_id, month, status, claimed_at, period_from, period_to, pdf, xlsx)
+      SELECT id, '2026-10', 'ready', now(), '2026-10-01', '2026-10-31', '\\x255044462d', '\\x504b' FROM centers WHERE code = $1 RETURNING id`, [HT])).rows[0];
+    const since = await lastId();
+    const r = await t.app.inject({ url: `/api/v1/reports/monthly/${id}.pdf`, headers: { cookie: director } });
+    expect(r.statusCode).toBe(200);
+    expect(await newRows(since)).toEqual([expect.objectContaining({ action: 'reports.monthly.download', actor: 'giamdoc', center: HT, entity_id: id, data: { format: 'pdf', month: '2026-10' } })]);
   });
 
   it('ordinary work is not logged as a read: a name search, a list, a dossier page', async () => {

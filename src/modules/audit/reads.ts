@@ -27,7 +27,9 @@ export type ReadAction =
   | 'fees.receipt.print'
   | 'fees.cashbook.export'
   | 'fees.report.export'
-  | 'queue.stats.export';
+  | 'queue.stats.export'
+  | 'reports.settlement.export'
+  | 'reports.monthly.download';
 
 /** How a dossier list was searched when the search is by personal data (null: it was not). */
 export function personalSearch(q: { q?: string | undefined; idNumber?: string | undefined; phone?: string | undefined }): string[] | null {

@@ -363,7 +363,7 @@ export const en = {
       level: 'Level', address: 'Address', phone: 'Phone', saturdayMorningOpen: 'Open on Saturday mornings', amount: 'Amount',
       fileId: 'File id', form: 'Form', format: 'Format', from: 'From', to: 'To', rows: 'Rows', by: 'Searched by',
       results: 'Results', dossiers: 'Dossiers', dossier: 'Dossier', found: 'Found', day: 'Day', collectors: 'Collectors',
-      groupBy: 'Grouped by', receiptNumber: 'Receipt number',
+      groupBy: 'Grouped by', receiptNumber: 'Receipt number', month: 'Month',
     },
     values: {
       by: { idNumber: 'ID number', phone: 'phone number' },
@@ -385,6 +385,7 @@ export const en = {
       queue: 'Queue',
       dossier: 'Dossiers',
       applicant: 'Applicants',
+      reports: 'Reports',
     },
     actions: {
       user: { create: 'Account created', update: 'Account changed' },
@@ -411,6 +412,7 @@ export const en = {
       },
       applicant: { organization: { lookup: 'Organization looked up by tax code' } },
       queue: { settings: { update: 'Queue settings changed' }, stats: { export: 'Queue statistics exported' } },
+      reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' } },
     },
   },
   calendar: {

@@ -355,7 +355,7 @@ export const vi = {
       level: 'Cấp', address: 'Địa chỉ', phone: 'Điện thoại', saturdayMorningOpen: 'Làm việc sáng Thứ Bảy', amount: 'Số tiền',
       fileId: 'Mã tệp', form: 'Phiếu', format: 'Định dạng', from: 'Từ ngày', to: 'Đến ngày', rows: 'Số dòng', by: 'Tra theo',
       results: 'Số kết quả', dossiers: 'Hồ sơ', dossier: 'Hồ sơ', found: 'Tìm thấy', day: 'Ngày', collectors: 'Người thu',
-      groupBy: 'Nhóm theo', receiptNumber: 'Số biên lai',
+      groupBy: 'Nhóm theo', receiptNumber: 'Số biên lai', month: 'Tháng',
     },
     // Values of the details shown in Vietnamese (anything else is shown as recorded).
     values: {
@@ -378,6 +378,7 @@ export const vi = {
       queue: 'Xếp hàng',
       dossier: 'Hồ sơ',
       applicant: 'Người nộp',
+      reports: 'Báo cáo',
     },
     actions: {
       user: { create: 'Tạo tài khoản', update: 'Sửa tài khoản' },
@@ -404,6 +405,7 @@ export const vi = {
       },
       applicant: { organization: { lookup: 'Tra cứu tổ chức theo mã số thuế' } },
       queue: { settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' } },
+      reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' } },
     },
   },
   calendar: {

@@ -21,7 +21,7 @@ interface AuditEntry {
 }
 
 const PAGE = 50;
-const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier', 'applicant'];
+const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier', 'applicant', 'reports'];
 
 function valueText(t: (k: string, o?: Record<string, unknown>) => string, key: string, v: unknown): string {
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
