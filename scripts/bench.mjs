@@ -11,6 +11,7 @@ const benches = [
   ['calendar (API)', ['bench/calendar-api.mjs']],
   ['queue', ['bench/queue.mjs']],
   ['fees', ['--import', 'tsx', 'bench/fees.ts']],
+  ['runtime', ['--import', 'tsx', 'bench/runtime.ts']],
 ];
 for (const [name, args] of benches) {
   if (only && !name.startsWith(only)) continue;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: end-to-end tests of the web app in a real Chromium against the real server.
-//   1. starts the app (`node scripts/start.mjs`, which builds web/dist when it is stale) on free ports with a fresh
-//      temporary MOTCUA_DATA_DIR (embedded PostgreSQL, demo data) and waits for GET /api/v1/health to say ok;
+//   1. starts the app (`node scripts/start.mjs`, which builds web/dist and the compiled server dist/ when they are
+//      stale) on free ports with a fresh temporary MOTCUA_DATA_DIR (embedded PostgreSQL, demo data) and waits for
+//      GET /api/v1/health to say ok;
 //   2. launches Chromium (Debian package, /usr/bin/chromium) through playwright-core with a fresh profile;
 //   3. runs test/e2e/*.e2e.mjs with node's test runner (E2E_BASE_URL, E2E_WS_ENDPOINT in the environment);
 //   4. stops the browser and the app (by PID), also when something fails, and removes the temporary directory.

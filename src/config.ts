@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   MOTCUA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MOTCUA_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/\s]+/, 'MOTCUA_SMTP_URL: smtp://user:pass@host:587 or smtps://user:pass@host:465').optional(),
   MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
+  MOTCUA_METRICS_TOKEN: z.string().min(16, 'MOTCUA_METRICS_TOKEN: at least 16 characters').optional(),
+  MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
   MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
 }).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
@@ -48,6 +50,10 @@ export interface AppConfig {
   publicUrl?: string;
   /** Years a dossier's personal data is kept after the dossier ended; 0: kept for ever (`npm run purge`). */
   retentionYears: number;
+  /** Bearer token for GET /metrics from other hosts than this one (loopback needs none unless behind a proxy). */
+  metricsToken?: string;
+  /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
+  pdfWorkers?: number;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;
 }
@@ -72,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminPassword: e.MOTCUA_ADMIN_PASSWORD,
     smtpUrl: e.MOTCUA_SMTP_URL,
     mailFrom: e.MOTCUA_MAIL_FROM,
+    metricsToken: e.MOTCUA_METRICS_TOKEN,
+    pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
   };

@@ -40,7 +40,7 @@ async function main() {
   // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
   const sealer = startChainSealer(db, app.log);
   // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
-  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
+  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
   monthly.start();
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { serverCommand } from '../../scripts/build.mjs';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -16,16 +17,19 @@ export async function freePort() {
   });
 }
 
-export async function startServer({ root, env = {} } = {}) {
+/** `compiled`: run dist/main.js (as `npm start` does; build it first) instead of the TypeScript sources through tsx. */
+export async function startServer({ root, env = {}, compiled = false } = {}) {
   const port = await freePort();
   const pgPort = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-'));
   fs.chmodSync(dataDir, 0o755);
   // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/some/dir" profiles the server under load.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'src/main.ts')], {
+  // Compiled: exactly as `npm start` runs it (scripts/build.mjs, serverCommand).
+  const run = compiled ? serverCommand(root) : { args: ['--import', 'tsx', path.join(root, 'src/main.ts')], env: process.env };
+  const child = spawn(process.execPath, [...nodeArgs, ...run.args], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_PG_PORT: String(pgPort), MOTCUA_LOG_LEVEL: 'warn', ...env },
+    env: { ...run.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_PG_PORT: String(pgPort), MOTCUA_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

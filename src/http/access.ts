@@ -1,5 +1,6 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { forbidden, unauthorized } from '../platform/errors';
+import { AppError, forbidden, unauthorized } from '../platform/errors';
 import { can, type Permission } from '../modules/auth/permissions';
 
 // Every API route declares who may call it in its `config.access`; the server refuses to start otherwise.
@@ -7,12 +8,15 @@ export type Access =
   | { public: true }
   | { authenticated: true }
   | { permission: Permission }
-  | { anyPermission: readonly Permission[] };
+  | { anyPermission: readonly Permission[] }
+  /** Operations endpoints (GET /metrics): a program on this machine, or anywhere with MOTCUA_METRICS_TOKEN. */
+  | { loopbackOrToken: true };
 
 export const PUBLIC: Access = { public: true };
 export const AUTHENTICATED: Access = { authenticated: true };
 export const perm = (permission: Permission): Access => ({ permission });
 export const anyPerm = (...permissions: Permission[]): Access => ({ anyPermission: permissions });
+export const LOOPBACK_OR_TOKEN: Access = { loopbackOrToken: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -28,9 +32,32 @@ export function accessOf(config: unknown): Access | undefined {
 export async function enforceAccess(req: FastifyRequest, _reply: FastifyReply): Promise<void> {
   const access = accessOf(req.routeOptions.config);
   if (!access || 'public' in access) return;
+  if ('loopbackOrToken' in access) return checkLoopbackOrToken(req);
   const actor = req.actor;
   if (!actor) throw unauthorized();
   if ('authenticated' in access) return;
   if ('permission' in access && !can(actor.roles, access.permission)) throw forbidden();
   if ('anyPermission' in access && !access.anyPermission.some((p) => can(actor.roles, p))) throw forbidden();
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const isLoopback = (addr: string | undefined) => !!addr && (addr === '::1' || /^(::ffff:)?127\./.test(addr));
+
+/**
+ * A bearer token equal to MOTCUA_METRICS_TOKEN opens the door from anywhere; without one, only a connection from
+ * this machine. Behind a reverse proxy (MOTCUA_TRUST_PROXY=1) the connection comes from the proxy — often on this
+ * machine too — on behalf of anybody, so there the token is always required.
+ */
+function checkLoopbackOrToken(req: FastifyRequest): void {
+  const { metricsToken, trustProxy } = req.server.deps.config;
+  const auth = req.headers.authorization;
+  if (auth !== undefined) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (metricsToken && m && timingSafeEqual(digest(m[1]), digest(metricsToken))) return;
+    throw new AppError(401, 'METRICS_TOKEN_INVALID', 'Mã truy cập số liệu giám sát không đúng.');
+  }
+  if (!trustProxy && isLoopback(req.socket.remoteAddress)) return;
+  throw metricsToken
+    ? new AppError(401, 'METRICS_TOKEN_REQUIRED', 'Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.')
+    : new AppError(403, 'METRICS_LOOPBACK_ONLY', 'Số liệu giám sát chỉ xem được từ chính máy chủ (hoặc với mã truy cập MOTCUA_METRICS_TOKEN).');
 }

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
+import { transformDocument } from './openapi';
 import { responseSerializer } from './serializer';
 import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
@@ -27,6 +28,8 @@ import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
 import { reportRoutes } from '../modules/reports/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
+import { createPrinter, type Printer } from '../printing';
+import { metricsPlugin } from '../modules/metrics';
 
 export interface AppDeps {
   db: Db;
@@ -35,6 +38,8 @@ export interface AppDeps {
   calendars: CalendarService;
   /** LISTEN/NOTIFY fan-out; by default one of the app's own on the pool's connection settings, closed with it. */
   realtime?: RealtimeHub;
+  /** PDF rendering in worker threads; by default a pool of the app's own, closed with it. */
+  printer: Printer;
   /** Why the database is down, in Vietnamese, while the embedded PostgreSQL is being restarted; undefined when it runs. */
   databaseProblem?: () => string | undefined;
 }
@@ -53,14 +58,16 @@ declare module 'fastify' {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: CalendarService }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { calendars?: CalendarService; printer?: Printer }, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
   });
   const calendars = deps.calendars ?? new CalendarService(deps.db);
-  app.decorate('deps', { ...deps, calendars });
+  const printer = deps.printer ?? createPrinter({ threads: deps.config.pdfWorkers });
+  if (!deps.printer) app.addHook('onClose', () => printer.close());
+  app.decorate('deps', { ...deps, calendars, printer });
   app.decorateRequest('actor', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer({ strict: deps.config.strictResponses === true }));
@@ -69,7 +76,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
 
   // Refuse to start with an API route that does not say who may call it.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !accessOf(route.config)) {
+    if ((route.url.startsWith('/api/v1') || route.url === '/metrics') && !accessOf(route.config)) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     }
   });
@@ -103,8 +110,11 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars'> & { calendars?: 
       ],
     },
     transform: jsonSchemaTransform,
+    // Schemas given a name with `named` (src/http/openapi.ts) become components the routes refer to.
+    transformObject: transformDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(metricsPlugin);
   await app.register(realtimePlugin, { hub: deps.realtime, connection: deps.db.options });
   // Session changes made on other instances evict this instance's cached sessions; without the channel (it could
   // not be listened to, or it dropped and notifications were lost) the cache is off or emptied.

@@ -38,7 +38,11 @@ export function problem(status: number, code: string, detail: string, errors?: P
 }
 
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(reply, problem(err.status, err.code, err.message, err.errors));
+  if (err instanceof AppError) {
+    // Overloaded for a moment (e.g. the PDF queue is full): tell clients and proxies when to try again.
+    if (err.status === 503) reply.header('retry-after', '5');
+    return send(reply, problem(err.status, err.code, err.message, err.errors));
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const errors = err.validation.map((v) => ({
       path: String(v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? ''),

@@ -4,7 +4,9 @@
 // it aloud. Then the statistics screen counts the day's tickets.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE, browser, closeBrowser, loginViaApi, readmeShots, withPage } from './support.mjs';
@@ -14,6 +16,17 @@ after(closeBrowser);
 const CENTER = '000.00.15.H57';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const slug = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+
+/** What a phone camera reads: the element's screenshot, decoded by zbarimg (zbar-tools). */
+async function scanQr(locator) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-qr-')), 'qr.png');
+  await locator.screenshot({ path: file });
+  try {
+    return execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8' }).trim();
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+}
 
 /**
  * Several browser contexts at once (the TV, the kiosk, the clerk's PC: separate sessions). On failure each page is
@@ -162,6 +175,8 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       assert.match(slipText, /Số người chờ trước\s+0/);
       const followUrl = await slip.locator('svg[data-qr]').getAttribute('data-qr');
       assert.ok(followUrl?.startsWith(`${BASE}/queue/`), followUrl ?? 'no QR');
+      // The code on the screen scans to the follow page (the printed one below).
+      assert.equal(await scanQr(kiosk.locator('.qk-issued-qr svg[data-qr]')), followUrl);
       const widthPx = await slip.evaluate((el) => el.getBoundingClientRect().width);
       assert.ok(Math.abs(widthPx - (80 * 96) / 25.4) < 1, `ticket width ${widthPx}px`);
       await shot(kiosk, 'queue-kiosk-issued.png');
@@ -170,6 +185,7 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       assert.equal(await kiosk.locator('.qk').isVisible(), false);
       await kiosk.setViewportSize({ width: 303, height: 800 });
       await shot(kiosk, 'queue-ticket.png', slip);
+      assert.equal(await scanQr(slip.locator('svg[data-qr]')), followUrl);
       await kiosk.emulateMedia({ media: 'screen' });
 
       // ---- the visitor's phone: the QR code's page ----

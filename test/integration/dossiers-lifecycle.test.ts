@@ -62,6 +62,25 @@ describe('registration', () => {
     expect(c.code).toBe(a.code);
     expect((await t.db.query('SELECT count(*)::int AS n FROM dossiers WHERE code = $1', [a.code])).rows[0].n).toBe(1);
   });
+
+  it('a resubmit with the key after a lost answer opens the created dossier, even with a corrected field; another clerk’s key is theirs', async () => {
+    const headers = { 'idempotency-key': 'lost-answer-0001' };
+    const first = await register(t, clerk, {}, headers);
+    const post = (cookie: string, body: object) => t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie, ...headers }, payload: { procedure: '2.000748', applicant: applicant(), channel: 'direct', ...body } });
+    const corrected = await post(clerk, { note: 'sửa lỗi chính tả' });
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.headers['idempotent-replayed']).toBe('true');
+    expect(corrected.json().code).toBe(first.code);
+    const other = await post(await t.login('giamsat'), {});
+    expect(other.statusCode).toBe(201);
+    expect(other.headers['idempotent-replayed']).toBeUndefined();
+    expect(other.json().code).not.toBe(first.code);
+    // A failed attempt frees the key: a bad procedure, then the right one with the same key creates the dossier.
+    const retryKey = { 'idempotency-key': 'after-a-404-0001' };
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie: clerk, ...retryKey }, payload: { procedure: '9.999', applicant: applicant(), channel: 'direct' } });
+    expect(bad.statusCode).toBe(404);
+    expect((await register(t, clerk, {}, retryKey)).status).toBe('submitted');
+  });
 });
 
 describe('the whole life of a dossier', () => {

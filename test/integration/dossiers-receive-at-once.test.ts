@@ -173,7 +173,9 @@ describe('applicants upserted by the registration batch', () => {
 describe('OpenAPI', () => {
   it('documents receive on POST /dossiers', async () => {
     const doc = (await t.app.inject({ url: '/api/docs/json' })).json();
-    const body = doc.paths['/api/v1/dossiers'].post.requestBody.content['application/json'].schema;
+    const ref: string = doc.paths['/api/v1/dossiers'].post.requestBody.content['application/json'].schema.$ref;
+    expect(ref).toBe('#/components/schemas/DossierRegistrationInput');
+    const body = doc.components.schemas.DossierRegistrationInput;
     expect(body.properties.receive).toMatchObject({ type: 'boolean' });
     expect(body.properties.receive.description).toContain('Tiếp nhận ngay');
   });

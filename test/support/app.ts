@@ -9,6 +9,7 @@ import { buildApp } from '../../src/http/app';
 import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
 import { OWNER_ROLE } from '../../src/platform/db-roles';
+import type { Printer } from '../../src/printing';
 
 export const DEMO_PASSWORD = 'motcua-demo';
 
@@ -48,13 +49,13 @@ export async function createTestDatabase(): Promise<{ url: string; ownerUrl: str
   };
 }
 
-export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: Partial<AppConfig>; printer?: Printer } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
   // Uploaded files go to a per-run temporary directory, never into the developer's ./data.
   const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, strictResponses: true, ...opts.config };
-  const app = await buildApp({ db, clock, config }, { logger: false });
+  const app = await buildApp({ db, clock, config, printer: opts.printer }, { logger: false });
   await app.ready();
   return {
     app,

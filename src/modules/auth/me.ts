@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 import type { Queryable } from '../../platform/db';
 import { one } from '../../platform/db';
 import type { Actor } from './actor';
 import { actorPermissions } from './actor';
 import { isRole, ROLE_NAMES } from './permissions';
 
-export const RefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export const RefSchema = named('Ref', z.object({ id: z.string(), code: z.string(), name: z.string() }));
 
-export const MeSchema = z.object({
+export const MeSchema = named('Me', z.object({
   id: z.string(),
   username: z.string(),
   fullName: z.string(),
@@ -16,7 +17,7 @@ export const MeSchema = z.object({
   permissions: z.array(z.string()),
   center: RefSchema.nullable(),
   department: RefSchema.nullable(),
-});
+}));
 export type Me = z.infer<typeof MeSchema>;
 
 export async function presentMe(db: Queryable, actor: Actor): Promise<Me> {

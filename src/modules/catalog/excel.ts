@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel';
 import { badRequest } from '../../platform/errors';
 import type { ProcedureDetail } from './schema';
 
@@ -18,7 +19,7 @@ const SHEETS = {
 } as const;
 
 export async function catalogToXlsx(procs: ProcedureDetail[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   const sheet = (key: keyof typeof SHEETS) => {
     const ws = wb.addWorksheet(SHEETS[key].name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -64,7 +65,7 @@ const yes = (v: ExcelJS.CellValue) => ['có', 'co', 'x', 'true', '1', 'yes'].inc
 
 /** Reads a workbook in the export layout into plain procedure objects (validated afterwards like JSON). */
 export async function xlsxToCatalog(buf: Buffer): Promise<Record<string, unknown>[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {

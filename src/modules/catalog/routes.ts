@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 import { perm, PUBLIC } from '../../http/access';
 import { withTx } from '../../platform/db';
 import { audit } from '../../platform/audit';
@@ -20,7 +21,7 @@ const ListQuery = z.object({
   includeInactive: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
-const ImportResult = z.object({ created: z.number(), updated: z.number(), errors: z.array(z.object({ code: z.string(), message: z.string() })) });
+const ImportResult = named('CatalogImportResult', z.object({ created: z.number(), updated: z.number(), errors: z.array(z.object({ code: z.string(), message: z.string() })) }));
 
 export const catalogRoutes: FastifyPluginAsyncZod = async (app) => {
   // Excel uploads arrive as the raw workbook; its content is checked (ZIP signature) before parsing.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 
 // The procedure as the API shows it and as an administrator edits, imports and exports it.
 export const TimeUnit = z.enum(['working_days', 'working_hours', 'same_day']);
@@ -56,7 +57,7 @@ export const ProcedureInput = z.object({
 });
 export type ProcedureInput = z.infer<typeof ProcedureInput>;
 
-export const ProcedureSummary = z.object({
+export const ProcedureSummary = named('ProcedureSummary', z.object({
   code: z.string(),
   name: z.string(),
   field: z.string(),
@@ -66,10 +67,10 @@ export const ProcedureSummary = z.object({
   fees: z.array(FeeSchema),
   onlineLevel: z.number(),
   active: z.boolean(),
-});
+}));
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;
 
-export const ProcedureDetail = ProcedureSummary.extend({
+export const ProcedureDetail = named('Procedure', ProcedureSummary.extend({
   decidingAuthority: z.string(),
   requiredDocuments: z.array(DocumentSchema),
   result: z.string(),
@@ -81,5 +82,5 @@ export const ProcedureDetail = ProcedureSummary.extend({
   confidence: z.string().nullable(),
   notes: z.string().nullable(),
   updatedAt: z.string(),
-});
+}));
 export type ProcedureDetail = z.infer<typeof ProcedureDetail>;

@@ -5,7 +5,8 @@ import type { WorkCalendar } from '../calendar/domain';
 import { openState, settlementOutcome } from '../reports/domain';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
-import { abilities, ACTIONS, statusName } from './domain/lifecycle';
+import { abilities, ACTIONS, STATUSES, statusName } from './domain/lifecycle';
+import { named } from '../../http/openapi';
 import { actorView } from './context';
 import { stateOf, type DossierRow, type DossierWithHistory, type SummaryRow } from './repo';
 
@@ -40,25 +41,36 @@ export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, TimingFields>, n
 }
 
 const Ref = z.object({ id: z.string(), name: z.string() });
+// Enumerations the web switches on: named in the schema so the generated web types are unions, not strings.
+const Status = z.enum(STATUSES);
+const Timing = z.enum(['early', 'on_time', 'late', 'overdue', 'in_time']);
+const ApplicantKind = z.enum(['person', 'organization']);
+/** The applicant as registered (FormApplicant); loose, so a field stored later still reaches the page. */
+const Applicant = z.looseObject({
+  kind: ApplicantKind, fullName: z.string(), idNumber: z.string().nullable().optional(), dateOfBirth: z.string().nullable().optional(),
+  phone: z.string().optional(), email: z.string().optional(), address: z.string().optional(), orgName: z.string().nullable().optional(), taxCode: z.string().nullable().optional(),
+});
+/** What `can` answers: each lifecycle action, plus claiming and assigning within the department. */
+const Can = z.object({ ...Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof ACTIONS)[number], z.ZodBoolean>, claim: z.boolean(), assign: z.boolean() });
 /** What a summary shows of a row (a list row, or a whole dossier). */
 type SummaryFields = Omit<SummaryRow, 'step'>;
-export const DossierSummary = z.object({
+export const DossierSummary = named('DossierSummary', z.object({
   code: z.string(),
-  status: z.string(),
+  status: Status,
   statusName: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   field: z.string(),
-  applicant: z.object({ fullName: z.string(), kind: z.string(), orgName: z.string().nullable().optional(), idNumber: z.string().nullable().optional(), phone: z.string().optional() }),
-  channel: z.string(),
+  applicant: z.object({ fullName: z.string(), kind: ApplicantKind, orgName: z.string().nullable().optional(), idNumber: z.string().nullable().optional(), phone: z.string().optional() }),
+  channel: z.enum(['direct', 'post', 'online']),
   registeredAt: z.string(),
   receivedAt: z.string().nullable(),
   dueAt: z.string().nullable(),
-  timing: z.string().nullable(),
+  timing: Timing.nullable(),
   department: Ref.nullable(),
   step: z.object({ index: z.number(), name: z.string(), role: z.string() }).nullable(),
   assignee: z.string().nullable(),
   backEntry: z.boolean(),
-});
+}));
 
 export function presentSummary(d: SummaryFields, cal: WorkCalendar, now: Date, step: SummaryRow['step']): z.infer<typeof DossierSummary> {
   return {
@@ -81,10 +93,10 @@ export function presentSummary(d: SummaryFields, cal: WorkCalendar, now: Date, s
 }
 
 // Built only by presentDetail: sent without a second parse in production (see src/http/serializer.ts).
-export const DossierDetail = presentedResponse(DossierSummary.extend({
+export const DossierDetail = named('DossierDetail', presentedResponse(DossierSummary.extend({
   dailyNumber: z.number(),
   version: z.number(),
-  applicant: z.record(z.string(), z.unknown()),
+  applicant: Applicant,
   receiptDay: z.string().nullable(),
   originalDueAt: z.string().nullable(),
   extendedAt: z.string().nullable(),
@@ -92,27 +104,28 @@ export const DossierDetail = presentedResponse(DossierSummary.extend({
   pausedAt: z.string().nullable(),
   settledAt: z.string().nullable(),
   returnedAt: z.string().nullable(),
-  holder: z.string(),
+  holder: z.enum(['center', 'department', 'inter_agency', 'applicant']),
   workflow: z.array(z.object({ order: z.number(), name: z.string(), role: z.string(), unit: z.string(), budget: z.object({ unit: z.string(), value: z.number() }) })),
   stepStartedAt: z.string().nullable(),
   checklist: z.array(z.object({ index: z.number(), name: z.string(), original: z.number(), copy: z.number(), mandatory: z.boolean(), presented: z.boolean() })),
   supplementCount: z.number(),
   lateBySupplement: z.boolean(),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  returnMethod: z.string().nullable(),
+  result: z.looseObject({ summary: z.string().optional(), fileId: z.string().nullable().optional(), rejected: z.boolean().optional(), reason: z.string().optional() }).nullable(),
+  returnMethod: z.enum(['counter', 'post', 'online']).nullable(),
   lateNotice: z.object({ reason: z.string(), proposedDueAt: z.string(), at: z.string() }).nullable(),
-  files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), kind: z.string(), checklistIndex: z.number().nullable(), uploadedAt: z.string(), reused: z.boolean() })),
-  events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
-  can: z.record(z.string(), z.boolean()),
-}));
+  files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), kind: z.enum(['document', 'result']), checklistIndex: z.number().nullable(), uploadedAt: z.string(), reused: z.boolean() })),
+  events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: Status.nullable(), toStatus: Status, stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
+  can: Can,
+})));
 
-export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: Actor, now: Date): z.infer<typeof DossierDetail> {
+type Detail = z.infer<typeof DossierDetail>;
+type Status = z.infer<typeof Status>;
+
+export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: Actor, now: Date): Detail {
   const { events, files } = d;
   const abilitiesNow = abilities(stateOf(d), actorView(actor));
-  const can: Record<string, boolean> = {};
-  for (const a of ACTIONS) can[a] = abilitiesNow[a];
-  can.claim = ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.process');
-  can.assign = ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id && actorCan(actor, 'dossiers.approve');
+  const inDepartment = ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id;
+  const can = { ...abilitiesNow, claim: inDepartment && actorCan(actor, 'dossiers.process'), assign: inDepartment && actorCan(actor, 'dossiers.approve') };
   // The summary's fields are copied by name, not spread: V8 builds `{ ...summary, and 22 more }` in ~100 µs with
   // 4 kB of garbage (a new hidden class at every added field), against 0.1 µs for a plain literal. Measured; keep.
   const s = presentSummary(d, cal, now, d.step_index !== null ? d.workflow[d.step_index] ?? null : null);
@@ -122,7 +135,7 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     statusName: s.statusName,
     procedure: s.procedure,
     field: s.field,
-    applicant: d.applicant as unknown as Record<string, unknown>,
+    applicant: d.applicant as z.infer<typeof Applicant>,
     channel: s.channel,
     registeredAt: s.registeredAt,
     receivedAt: s.receivedAt,
@@ -148,10 +161,10 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     supplementCount: d.supplement_count,
     lateBySupplement: d.late_by_supplement,
     result: d.result,
-    returnMethod: d.return_method,
+    returnMethod: d.return_method as Detail['returnMethod'],
     lateNotice: d.late_notice,
-    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), kind: f.kind, checklistIndex: f.checklist_index, uploadedAt: new Date(f.uploaded_at).toISOString(), reused: f.reused_from !== null })),
-    events: events.map((e) => ({ id: Number(e.id), at: new Date(e.at).toISOString(), action: e.action, fromStatus: e.from_status, toStatus: e.to_status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),
+    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), kind: f.kind as 'document' | 'result', checklistIndex: f.checklist_index, uploadedAt: new Date(f.uploaded_at).toISOString(), reused: f.reused_from !== null })),
+    events: events.map((e) => ({ id: Number(e.id), at: new Date(e.at).toISOString(), action: e.action, fromStatus: e.from_status as Status | null, toStatus: e.to_status as Status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),
     can,
   };
 }

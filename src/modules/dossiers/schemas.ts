@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 
 // Input shapes of the dossier API, shared by the routes and the commands.
 export const ApplicantInput = z.object({
@@ -25,7 +26,7 @@ export const ChecklistInput = z.array(z.object({
   copy: z.number().int().min(0).max(50).optional(),
 })).max(100);
 
-export const RegisterInput = z.object({
+export const RegisterInput = named('DossierRegistration', z.object({
   procedure: z.string().trim().min(1, 'Chọn thủ tục').max(50),
   applicant: ApplicantInput,
   channel: z.enum(['direct', 'post', 'online'], { error: 'Kênh nộp phải là direct, post hoặc online' }).default('direct'),
@@ -42,11 +43,11 @@ export const RegisterInput = z.object({
     receivedAt: z.string().max(40),
     reason: z.string().trim().min(10, 'Lý do nhập bù tối thiểu 10 ký tự').max(1000),
   }).optional(),
-});
+}));
 export type RegisterInput = z.infer<typeof RegisterInput>;
 
 const Instant = z.string().max(40);
-export const ActionInput = z.object({
+export const ActionInput = named('DossierAction', z.object({
   note: z.string().max(2000).optional(),
   reason: z.string().trim().max(2000).optional(),
   version: z.number().int().positive().optional(),
@@ -59,5 +60,5 @@ export const ActionInput = z.object({
   trackingNumber: z.string().trim().max(60).optional(),
   resultFileId: z.string().uuid().optional(),
   resultSummary: z.string().trim().max(2000).optional(),
-}).default({});
+}).default({}));
 export type ActionInput = z.infer<typeof ActionInput>;

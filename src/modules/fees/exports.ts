@@ -1,6 +1,7 @@
 // Excel and PDF copies of the cash book and the fee report: the same figures the API returns, money as whole
 // đồng (Excel number format #,##0; "1.000.000 đ" in the PDF).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel';
 import { formatVnDateTime, LANDSCAPE_MARGINS, renderPdf, signatureRow, type PdfContent } from '../../platform/pdf';
 import { formatVnd, PAYMENT_METHOD_LABELS } from './domain';
 import type { Cashbook } from './cashbook';
@@ -15,7 +16,7 @@ const header = (ws: ExcelJS.Worksheet, cols: string[]) => {
 };
 
 export async function cashbooksXlsx(centerName: string, books: Cashbook[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   const sum = wb.addWorksheet('Tổng hợp');
   sum.addRow([`SỔ QUỸ THU PHÍ, LỆ PHÍ — ${centerName}`]).font = { bold: true, size: 13 };
@@ -85,7 +86,7 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
 }
 
 export async function reportXlsx(centerName: string, r: FeeReport, printedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   const ws = wb.addWorksheet('Báo cáo thu phí');
   ws.addRow([`BÁO CÁO THU PHÍ, LỆ PHÍ — ${centerName}`]).font = { bold: true, size: 13 };

@@ -6,7 +6,7 @@
 // carries a large "ĐÃ HỦY" stamp with the reason, who voided it and when, and no QR code; it is printed, never
 // hidden.
 import { buildVietQr, formatVnd, PAYMENT_METHOD_LABELS, receiptNumber, vietQrMemo } from './domain';
-import { formatVnDateTime, MM, placeDateLine, qrCode, renderPdf, type CodeImage, type PdfContent, type PdfNode } from '../../platform/pdf';
+import { formatVnDateTime, MM, placeDateLine, PRINT_QR_SCALE, qrCode, renderPdf, type CodeImage, type PdfContent, type PdfNode } from '../../platform/pdf';
 import type { ReceiptRow } from './commands/receipts';
 
 export type ReceiptFormat = 'a5' | '80mm';
@@ -194,7 +194,7 @@ function thermal(r: ReceiptRow, qr: { q: ReceiptQr; img: CodeImage } | null): Pd
  */
 export async function receiptPdf(r: ReceiptRow, format: ReceiptFormat, printedAt: Date, qr: ReceiptQr | null = null): Promise<Buffer> {
   const title = `Biên lai ${receiptNumber(r.symbol, r.number)}`;
-  const code = qr ? { q: qr, img: await qrCode(qr.payload) } : null;
+  const code = qr ? { q: qr, img: await qrCode(qr.payload, PRINT_QR_SCALE) } : null;
   if (format === '80mm') {
     return renderPdf({
       pageSize: { width: THERMAL_WIDTH, height: 'auto' },

@@ -1,5 +1,6 @@
 // Request and response shapes of the fees API (the response schemas are the serializers: nothing else leaves).
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 import { APPLICANT_CATEGORY_LABELS } from './domain';
 
 export const Vnd = z.number().int('Số tiền phải là số nguyên đồng').min(0).max(Number.MAX_SAFE_INTEGER);
@@ -15,7 +16,7 @@ const Count = z.number().int('Số lượng phải là số nguyên').min(0, 'S�
 const Quantities = z.object({ pages: Count.optional(), copies: Count.optional() });
 const ItemCode = z.string().min(1).max(40);
 
-export const InputsBody = z.object({
+export const InputsBody = named('FeeQuantities', z.object({
   pages: Count.nullable().optional(),
   copies: Count.nullable().optional(),
   itemQuantities: z.record(ItemCode, Quantities).optional(),
@@ -23,7 +24,7 @@ export const InputsBody = z.object({
   categories: z.array(Category).max(10).optional(),
   manualAmounts: z.record(ItemCode, Vnd).optional(),
   version: z.number().int().min(0).optional(),
-});
+}));
 
 const csv = (max: number) => z.string().max(max).optional().transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined));
 export const BreakdownQuery = z.object({
@@ -43,14 +44,14 @@ export const ServiceIn = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sms'), phone: z.string().trim().regex(/^0\d{9}$/, 'Số điện thoại phải gồm 10 chữ số, bắt đầu bằng 0') }),
 ], { error: 'Dịch vụ phải là postal_result hoặc sms' });
 
-export const PaymentBody = z.object({
+export const PaymentBody = named('FeeCollect', z.object({
   method: Method,
   amount: PositiveVnd,
   tendered: PositiveVnd.optional(),
   reference: z.string().trim().min(3, 'Mã giao dịch quá ngắn').max(80).optional(),
   services: z.array(ServiceIn).max(2).optional(),
   replacesReceiptId: z.string().uuid().optional(),
-});
+}));
 
 const Undetermined = z.object({ code: z.string(), name: z.string(), reason: z.enum(['amount', 'choice', 'pages']), options: z.array(z.object({ code: z.string(), name: z.string() })) });
 const Service = z.object({ id: z.string(), kind: z.string(), name: z.string(), charge: z.number(), recipient: z.string().nullable(), address: z.string().nullable(), phone: z.string().nullable(), createdAt: z.string() });
@@ -62,7 +63,7 @@ const RateOut = z.object({
   subtotal: z.number(), cap: z.number().nullable(), capped: z.boolean(), copies: z.number().nullable(),
 });
 
-export const BreakdownOut = z.object({
+export const BreakdownOut = named('FeeBreakdown', z.object({
   dossier: z.object({ code: z.string(), procedureCode: z.string(), procedureName: z.string(), fieldCode: z.string(), channel: z.string(), status: z.string() }),
   inputs: z.object({
     pages: z.number().nullable(), copies: z.number().nullable(), itemQuantities: z.record(z.string(), Quantities), selected: z.array(z.string()),
@@ -79,10 +80,10 @@ export const BreakdownOut = z.object({
   services: z.array(Service),
   feesTotal: z.number(), servicesTotal: z.number(), total: z.number(), paid: z.number(), due: z.number(),
   atReception: z.number(), atReturn: z.number(), undetermined: z.array(Undetermined), final: z.boolean(),
-});
+}));
 
 const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string(), detail: z.string() });
-export const ReceiptOut = z.object({
+export const ReceiptOut = named('FeeReceipt', z.object({
   id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   payer: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable(), taxCode: z.string().nullable() }),
@@ -90,14 +91,14 @@ export const ReceiptOut = z.object({
   collector: z.object({ id: z.string(), fullName: z.string() }), issuedAt: z.string(), status: z.enum(['valid', 'voided']),
   voidedAt: z.string().nullable(), voidReason: z.string().nullable(), voidedBy: z.string().nullable(), replacesReceiptId: z.string().nullable(),
   transferBatchId: z.string().nullable(), items: z.array(ReceiptItem),
-});
+}));
 
-export const PaymentOut = z.object({
+export const PaymentOut = named('FeePayment', z.object({
   id: z.string(), paymentId: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   issuedAt: z.string(), collector: z.object({ id: z.string(), fullName: z.string() }),
   items: z.array(z.object({ code: z.string(), name: z.string(), amount: z.number(), detail: z.string().default('') })), paidTotal: z.number(), due: z.number(), replayed: z.boolean(),
-});
+}));
 
 /** ?amount=N: a whole number of đồng from 1 up to what is due (checked by the route); default: all that is due. */
 export const VietQrQuery = z.object({
@@ -108,7 +109,7 @@ export const VietQrQuery = z.object({
     .optional(),
 });
 
-export const VietQrOut = z.object({
+export const VietQrOut = named('FeeVietQr', z.object({
   payload: z.string(), image: z.string(), amount: z.number(), due: z.number(), memo: z.string(),
   account: z.object({ bankBin: z.string(), bankName: z.string(), accountNumber: z.string(), accountName: z.string(), isDemo: z.boolean() }),
-});
+}));

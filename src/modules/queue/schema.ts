@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 
 // Request and response shapes of the queue API (the response schema is the serializer: nothing else leaves).
 
@@ -7,14 +8,14 @@ export const IdParams = z.object({ id: z.string().uuid('Mã không hợp lệ') 
 export const FieldCode = z.string({ error: 'Thiếu lĩnh vực (field)' }).trim().min(2, 'Mã lĩnh vực không hợp lệ').max(8, 'Mã lĩnh vực không hợp lệ')
   .regex(/^[A-Za-z0-9]+$/, 'Mã lĩnh vực không hợp lệ');
 
-export const IssueBody = z.object({
+export const IssueBody = named('QueueIssue', z.object({
   center: CenterParam,
   field: FieldCode,
   priority: z.string().trim().max(40).optional(),
   phone: z.string().trim().regex(/^(0|\+84)[0-9]{9,10}$/, 'Số điện thoại không hợp lệ (ví dụ 0912345678)').optional(),
-});
+}));
 
-export const IssueOut = z.object({
+export const IssueOut = named('QueueIssued', z.object({
   id: z.string(),
   number: z.number(),
   displayNumber: z.string(),
@@ -28,10 +29,10 @@ export const IssueOut = z.object({
   centerId: z.string(),
   centerName: z.string(),
   followUrl: z.string(),
-});
+}));
 
 const CounterRef = z.object({ id: z.string(), number: z.number(), name: z.string() });
-export const TicketOut = z.object({
+export const TicketOut = named('QueueTicket', z.object({
   id: z.string(),
   number: z.number(),
   displayNumber: z.string(),
@@ -48,17 +49,17 @@ export const TicketOut = z.object({
   recallCount: z.number(),
   transferCount: z.number(),
   counter: CounterRef.nullable(),
-});
+}));
 
-export const FollowOut = TicketOut.extend({
+export const FollowOut = named('QueueFollow', TicketOut.extend({
   ahead: z.number(),
   estimatedWaitMinutes: z.number(),
   counters: z.array(z.number()),
   centerName: z.string(),
-});
+}));
 
 export const Staff = z.object({ id: z.string(), fullName: z.string() }).nullable();
-export const CounterOut = z.object({
+export const CounterOut = named('QueueCounter', z.object({
   id: z.string(),
   number: z.number(),
   name: z.string(),
@@ -66,10 +67,10 @@ export const CounterOut = z.object({
   status: z.enum(['open', 'paused', 'closed']),
   staff: Staff,
   current: TicketOut.nullable(),
-});
+}));
 
-const Call = z.object({ counterNumber: z.number(), number: z.number(), displayNumber: z.string(), fieldCode: z.string().nullable(), calledAt: z.string() });
-export const BoardOut = z.object({
+const Call = named('QueueCall', z.object({ counterNumber: z.number(), number: z.number(), displayNumber: z.string(), fieldCode: z.string().nullable(), calledAt: z.string() }));
+export const BoardOut = named('QueueBoard', z.object({
   center: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   day: z.string(),
   generatedAt: z.string(),
@@ -83,7 +84,7 @@ export const BoardOut = z.object({
     dossiersReceived: z.number(), dossiersReturned: z.number(), dossiersSettled: z.number(), dossiersSettledOnTime: z.number(),
     onTimeRate: z.number().nullable(),
   }),
-});
+}));
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
 export const StatsQuery = z.object({
@@ -92,22 +93,22 @@ export const StatsQuery = z.object({
   to: Day.optional(),
   groupBy: z.enum(['day', 'week', 'month', 'field', 'counter', 'staff'], { error: 'groupBy phải là day, week, month, field, counter hoặc staff' }).default('day'),
 });
-const StatsRow = z.object({
+const StatsRow = named('QueueStatsRow', z.object({
   key: z.string(), label: z.string(), tickets: z.number(), served: z.number(), noShows: z.number(),
   avgWaitMinutes: z.number().nullable(), p90WaitMinutes: z.number().nullable(), avgServiceMinutes: z.number().nullable(), p90ServiceMinutes: z.number().nullable(),
-});
-export const StatsOut = z.object({
+}));
+export const StatsOut = named('QueueStats', z.object({
   center: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable(),
-  from: z.string(), to: z.string(), groupBy: z.string(), items: z.array(StatsRow), total: StatsRow,
-});
+  from: z.string(), to: z.string(), groupBy: StatsQuery.shape.groupBy.removeDefault(), items: z.array(StatsRow), total: StatsRow,
+}));
 
-export const KioskOut = z.object({
+export const KioskOut = named('QueueKiosk', z.object({
   center: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   queues: z.array(z.object({
     code: z.string(), name: z.string(), kind: z.enum(['field', 'group']), fields: z.array(z.string()), counters: z.array(z.number()), waiting: z.number(), available: z.boolean(),
   })),
   priorities: z.array(z.object({ code: z.string(), name: z.string() })),
-});
+}));
 
 export const SettingsBody = z.object({
   center: CenterParam,

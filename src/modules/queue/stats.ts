@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel';
 import { many, type Queryable } from '../../platform/db';
 
 // Queue statistics per day, week, month, field, counter or staff member: tickets, served, no-shows, and the
@@ -56,7 +56,7 @@ export async function queueStats(q: Queryable, centerId: string | null, from: st
 }
 
 export async function statsToXlsx(s: Awaited<ReturnType<typeof queueStats>>, centerName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   const ws = wb.addWorksheet('Thống kê hàng đợi', { views: [{ state: 'frozen', ySplit: 4 }] });
   const dmy = (d: string) => d.split('-').reverse().join('/');

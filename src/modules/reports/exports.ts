@@ -1,5 +1,6 @@
 // The settlement report as PDF (A4 landscape, Vietnamese, pdfmake) and Excel (exceljs), as the official form lays it.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../platform/excel';
 import { formatVnDateTime, LANDSCAPE_MARGINS, officialHeader, pageNumberFooter, renderPdf, signatureRow, type PdfContent } from '../../platform/pdf';
 import type { Figures } from './domain';
 import { COLUMNS, ddmmyyyy, FOOTNOTES, GROUPS, groupTitle, noteOf, periodLine, TITLE, type Issuer } from './form';
@@ -39,7 +40,7 @@ export async function settlementPdf(r: SettlementReport, issuer: Issuer, printed
 }
 
 export async function settlementXlsx(r: SettlementReport, issuer: Issuer, printedAt: Date): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'motcua';
   const ws = wb.addWorksheet('Báo cáo giải quyết TTHC', { pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   const last = 3 + COLUMNS.length; // STT, name, 12 figures, note → columns A … O

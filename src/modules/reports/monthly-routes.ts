@@ -3,6 +3,7 @@
 import { auditRead } from '../audit/reads';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 import { perm } from '../../http/access';
 import { withTx, many, one } from '../../platform/db';
 import { notFound } from '../../platform/errors';
@@ -11,12 +12,12 @@ import { recipientsOf } from './monthly';
 import { FiguresOut } from './schemas';
 import { reportScope } from './scope';
 
-const Item = z.object({
+const Item = named('MonthlyReport', z.object({
   id: z.string(), month: z.string(), center: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   status: z.enum(['generating', 'ready', 'failed']), periodFrom: z.string(), periodTo: z.string(),
   generatedAt: z.string().nullable(), asOf: z.string().nullable(), total: FiguresOut.nullable(), error: z.string().nullable(),
-  mail: z.object({ status: z.string().nullable(), recipients: z.array(z.string()), mailedAt: z.string().nullable(), error: z.string().nullable() }),
-});
+  mail: z.object({ status: z.enum(['off', 'no_recipients', 'sent', 'failed']).nullable(), recipients: z.array(z.string()), mailedAt: z.string().nullable(), error: z.string().nullable() }),
+}));
 const Recipients = z.object({
   center: z.object({ id: z.string(), code: z.string(), name: z.string() }),
   recipients: z.array(z.string()),
@@ -30,7 +31,7 @@ const IdParam = z.object({ id: z.string().uuid('Mã báo cáo không hợp lệ'
 type Row = {
   id: string; month: string; center_id: string; code: string; name: string; status: 'generating' | 'ready' | 'failed'; period_from: string; period_to: string;
   generated_at: Date | null; as_of: Date | null; figures: z.infer<typeof FiguresOut> | null; error: string | null;
-  mail_status: string | null; mail_recipients: string[] | null; mailed_at: Date | null; mail_error: string | null;
+  mail_status: 'off' | 'no_recipients' | 'sent' | 'failed' | null; mail_recipients: string[] | null; mailed_at: Date | null; mail_error: string | null;
 };
 
 export const monthlyRoutes: FastifyPluginAsyncZod = async (app) => {

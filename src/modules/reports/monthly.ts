@@ -7,6 +7,7 @@
 // instance wins; a claim left by an instance that died is taken over after the lease; a failure is retried a few
 // times. An instance that was down at 16:00 catches up at its next tick (this month and the month before).
 import nodemailer from 'nodemailer';
+import type { Printer } from '../../printing';
 import type { AppConfig } from '../../config';
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
@@ -30,6 +31,8 @@ export interface MonthlyOptions {
   calendars: CalendarService;
   config: Pick<AppConfig, 'smtpUrl' | 'mailFrom'>;
   log?: { info(msg: string): void; error(msg: string): void };
+  /** The server's PDF worker pool; without it (tests) the PDF is rendered in this thread. */
+  printer?: Printer;
   /** Pause between looks (one minute: the report is due at a minute of a day). */
   tickMs?: number;
 }
@@ -117,7 +120,10 @@ export class MonthlyReports {
       const scope = { centerIds: [center.id], departmentId: null, center, department: null };
       const report = await settlementReport(db, scope, monthPeriod(month), 'field', now);
       const issuer = await issuerOf(db, scope);
-      const [pdf, xlsx] = await Promise.all([settlementPdf(report, issuer, now), settlementXlsx(report, issuer, now)]);
+      const [pdf, xlsx] = await Promise.all([
+        this.o.printer ? this.o.printer.render('settlementReport', report, issuer, now) : settlementPdf(report, issuer, now),
+        settlementXlsx(report, issuer, now),
+      ]);
       // Only the claim's holder writes (a slow instance whose lease was taken over writes nothing).
       const done = await one<{ id: string }>(db, `UPDATE monthly_reports SET status = 'ready', generated_at = $2, as_of = $3, figures = $4, pdf = $5, xlsx = $6
         WHERE id = $1 AND status = 'generating' AND claimed_at = $2 RETURNING id`, [id, now, report.asOf, JSON.stringify(report.total), pdf, xlsx]);

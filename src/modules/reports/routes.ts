@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyPerm } from '../../http/access';
 import { auditRead } from '../audit/reads';
 import { dashboard } from './dashboard';
-import { settlementPdf, settlementXlsx } from './exports';
+import { settlementXlsx } from './exports';
 import { issuerOf } from './issuer';
 import { CenterQuery, DashboardOut, SettlementOut, SettlementQuery } from './schemas';
 import { reportScope } from './scope';
@@ -54,7 +54,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['reports'], summary: 'Báo cáo tình hình, kết quả giải quyết TTHC (PDF, A4 ngang)', querystring: SettlementQuery },
   }, async (req, reply) => {
     const { scope, report: r } = await report(req.actor!, req.query);
-    const buf = await settlementPdf(r, await issuerOf(db, scope), clock.now());
+    const buf = await app.deps.printer.render('settlementReport', r, await issuerOf(db, scope), clock.now());
     await auditRead(req, { action: 'reports.settlement.export', entity: 'center', entityId: scope.center?.id ?? null, centerId: scope.center?.id ?? null, data: { format: 'pdf', from: r.from, to: r.to } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName('bao-cao-giai-quyet-tthc', r.from, r.to, 'pdf')}"`).send(buf);
   });

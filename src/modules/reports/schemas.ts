@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { named } from '../../http/openapi';
 import { periodProblem } from './domain';
 
-export const FiguresOut = z.object({
+export const FiguresOut = named('ReportFigures', z.object({
   received: z.object({ total: z.number(), online: z.number(), direct: z.number(), carriedOver: z.number() }),
   settled: z.object({ total: z.number(), early: z.number(), onTime: z.number(), late: z.number(), withdrawn: z.number(), rejected: z.number() }),
   inProgress: z.object({ total: z.number(), withinTime: z.number(), overdue: z.number() }),
   refused: z.number(),
   onTimeRate: z.number().nullable(),
-});
+}));
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 const CenterOut = z.object({ id: z.string(), code: z.string(), name: z.string() });
@@ -23,17 +24,17 @@ export const SettlementQuery = z.object({
   if (p) ctx.addIssue({ code: 'custom', message: p, path: ['to'] });
 });
 
-export const SettlementOut = z.object({
+export const SettlementOut = named('SettlementReport', z.object({
   from: z.string(), to: z.string(), asOf: z.string(), groupBy: z.enum(['field', 'department']),
   center: CenterOut.nullable(), department: Ref.nullable(),
   rows: z.array(FiguresOut.extend({ key: z.string(), name: z.string() })),
   total: FiguresOut,
-});
+}));
 
 const Share = z.object({ key: z.string(), name: z.string(), settled: z.number(), early: z.number(), onTime: z.number(), late: z.number(), onTimeRate: z.number().nullable() });
 const PeriodOut = z.object({ from: z.string(), to: z.string() });
 
-export const DashboardOut = z.object({
+export const DashboardOut = named('Dashboard', z.object({
   center: CenterOut.nullable(),
   department: Ref.nullable(),
   generatedAt: z.string(),
@@ -49,6 +50,6 @@ export const DashboardOut = z.object({
     step: z.object({ index: z.number(), name: z.string(), role: z.string() }).nullable(), holder: z.string(), assignee: z.string().nullable(),
     dueAt: z.string(), legalDueAt: z.string(), paused: z.boolean(), overdueWorkingDays: z.number(),
   })),
-});
+}));
 
 export const CenterQuery = z.object({ center: z.string().max(60).optional() });

@@ -2,7 +2,7 @@
 // QR and Code 128 images, and Asia/Ho_Chi_Minh date text.
 export { renderPdf, contentWidth, A4, MM, FONT_SIZE, PORTRAIT_MARGINS, LANDSCAPE_MARGINS } from './render';
 export { FONT_FAMILY, fontFiles } from './fonts';
-export { qrCode, code128, type CodeImage } from './codes';
+export { qrCode, code128, PRINT_QR_SCALE, type CodeImage } from './codes';
 export {
   officialHeader,
   placeDateLine,

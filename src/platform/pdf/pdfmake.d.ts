@@ -14,7 +14,7 @@ declare module 'pdfmake' {
     existsSync(filename: string): boolean;
     writeFileSync(filename: string, content: Buffer): void;
   }
-  interface PdfMake {
+  export interface PdfMake {
     readonly virtualfs: PdfMakeVirtualFs;
     createPdf(docDefinition: object, options?: object): PdfMakeOutputDocument;
     addFonts(fonts: Record<string, PdfMakeFontDescriptor>): void;

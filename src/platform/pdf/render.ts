@@ -1,10 +1,13 @@
-import pdfmake from 'pdfmake';
+import type { PdfMake } from 'pdfmake';
 import { FONT_FAMILY, fontData } from './fonts';
+import { installSharedFontTables } from './font-tables';
 import type { PdfContent, PdfDocument } from './types';
 
 // The one place that configures pdfmake (a process-wide singleton): our font, read into pdfmake's virtual file
 // system, and resource policies that forbid both network and local-file access — every image we embed is a data
 // URL, so a document definition can never make the server fetch a URL or read a file.
+// pdfmake is loaded on first use: the server renders in worker threads (src/printing), and its main thread only
+// imports these modules for their types and helpers, so it never pays for pdfmake, pdfkit and fontkit.
 
 /** 1 mm in PDF points. */
 export const MM = 72 / 25.4;
@@ -31,18 +34,25 @@ export function contentWidth(orientation: 'portrait' | 'landscape' = 'portrait')
 
 const VFS_PREFIX = 'motcua-fonts/';
 const FONT_NAMES = { normal: 'Tinos-Regular.ttf', bold: 'Tinos-Bold.ttf', italics: 'Tinos-Italic.ttf', bolditalics: 'Tinos-BoldItalic.ttf' };
-let configured = false;
+let loading: Promise<PdfMake> | undefined;
 
-function configure(): void {
-  if (!configured) {
+function loadPdfmake(): Promise<PdfMake> {
+  loading ??= (async () => {
+    installSharedFontTables();
+    const pdfmake = (await import('pdfmake')).default;
     const data = fontData();
     for (const style of Object.keys(FONT_NAMES) as (keyof typeof FONT_NAMES)[]) {
       pdfmake.virtualfs.writeFileSync(VFS_PREFIX + FONT_NAMES[style], data[style]);
     }
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
-    configured = true;
-  }
+    return pdfmake;
+  })();
+  return loading;
+}
+
+async function configure(): Promise<PdfMake> {
+  const pdfmake = await loadPdfmake();
   // Registered on every call (cheap) so another caller's setFonts() cannot leave us without our family.
   pdfmake.addFonts({
     [FONT_FAMILY]: {
@@ -52,6 +62,7 @@ function configure(): void {
       bolditalics: VFS_PREFIX + FONT_NAMES.bolditalics,
     },
   });
+  return pdfmake;
 }
 
 /** Compose every string to NFC so a decomposed tone mark (e.g. pasted from a Mac) uses the precomposed glyph. */
@@ -74,7 +85,7 @@ function normalizeText<T>(value: T): T {
  * `printedAt` becomes the PDF creation date so the same input gives the same metadata (no wall clock).
  */
 export async function renderPdf(doc: PdfDocument, printedAt: Date): Promise<Buffer> {
-  configure();
+  const pdfmake = await configure();
   const orientation = doc.pageOrientation ?? 'portrait';
   const custom = doc.pageSize !== undefined && doc.pageSize !== 'A4';
   const definition = {

@@ -1,5 +1,5 @@
-// One small fetch wrapper: JSON in and out, the session cookie travels with same-origin requests, and errors
-// come back as ApiError built from the server's application/problem+json body.
+// One small fetch wrapper: JSON (or a multipart form) in, JSON out, the session cookie travels with same-origin
+// requests, and errors come back as ApiError built from the server's application/problem+json body.
 
 export interface Problem {
   type?: string;
@@ -40,16 +40,18 @@ export function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+export async function api<T>(method: string, path: string, body?: unknown, query?: Query, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...extraHeaders };
+  const form = body instanceof FormData;
+  // A FormData body sets its own multipart content type (with the boundary).
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(API_BASE + withQuery(path, query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK', title: 'network' });
@@ -66,10 +68,22 @@ export async function api<T>(method: string, path: string, body?: unknown, query
 
 export const http = {
   get: <T>(path: string, query?: Query) => api<T>('GET', path, undefined, query),
-  post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', path, body ?? {}, undefined, headers),
   put: <T>(path: string, body: unknown) => api<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => api<T>('PATCH', path, body),
   del: <T>(path: string, body?: unknown) => api<T>('DELETE', path, body),
 };
 
 export const apiUrl = (path: string, query?: Query) => API_BASE + withQuery(path, query);
+
+/**
+ * A fresh key for the Idempotency-Key header: send the same key again to retry a request (a double click, a lost
+ * answer) and the server answers with the first result instead of doing it twice.
+ */
+export function newIdempotencyKey(): string {
+  // getRandomValues, not randomUUID: the console may be opened over plain HTTP on the center's network, where
+  // randomUUID does not exist.
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

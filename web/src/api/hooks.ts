@@ -2,8 +2,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, http } from './client';
 import type {
-  AdminUser, CalendarYear, Center, Counter, Department, DueDate, Field, ImportResult, Items, Me, Page,
-  Procedure, ProcedureSummary, Role, TimeUnit,
+  AdminUser, Answer, Body, CalendarOverrideBody, CalendarYear, Center, CenterBody, Counter, CounterBody, Department, DepartmentBody, DueDate,
+  DueDateQuery, ImportResult, Me, Procedure, ProcedureBody, ProcedurePage, ProcedureQuery, UserChange, UserCreate, UserPage, UserQuery,
 } from './types';
 
 export const keys = {
@@ -39,7 +39,7 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) => http.post<{ user: Me }>('/auth/login', body),
+    mutationFn: (body: Body<'/api/v1/auth/login', 'post'>) => http.post<Answer<'/api/v1/auth/login', 'post'>>('/auth/login', body),
     onSuccess: async (data) => {
       qc.clear();
       if (data?.user) qc.setQueryData(keys.me, data.user);
@@ -62,25 +62,16 @@ export function useLogout() {
 export function useFields() {
   return useQuery({
     queryKey: keys.fields,
-    queryFn: () => http.get<Items<Field>>('/fields'),
+    queryFn: () => http.get<Answer<'/api/v1/fields'>>('/fields'),
     staleTime: 5 * 60_000,
     select: (d) => [...d.items].sort((a, b) => a.no - b.no),
   });
 }
 
-export interface ProcedureQuery {
-  q?: string;
-  field?: string;
-  limit: number;
-  offset: number;
-  /** Staff catalog: also list procedures no longer applied. */
-  includeInactive?: boolean;
-}
-
 export function useProcedures(params: ProcedureQuery) {
   return useQuery({
     queryKey: keys.procedures(params),
-    queryFn: () => http.get<Page<ProcedureSummary>>('/procedures', { ...params }),
+    queryFn: () => http.get<ProcedurePage>('/procedures', { ...params }),
     placeholderData: keepPreviousData,
   });
 }
@@ -97,7 +88,7 @@ export function useProcedure(code: string | undefined) {
 export function useSaveProcedure() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, body }: { code?: string; body: Omit<Procedure, 'fieldName'> }) =>
+    mutationFn: ({ code, body }: { code?: string; body: ProcedureBody }) =>
       code ? http.put<Procedure>(`/procedures/${encodeURIComponent(code)}`, body) : http.post<Procedure>('/procedures', body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['procedures'] });
@@ -119,7 +110,7 @@ export function useImportCatalog() {
   });
 }
 
-export function useDueDate(params: { receivedAt: string; unit: TimeUnit; value: number; cutoff?: string; center?: string } | null) {
+export function useDueDate(params: DueDateQuery | null) {
   return useQuery({
     queryKey: ['due-date', params],
     queryFn: () => http.get<DueDate>('/calendar/due-date', { ...params }),
@@ -131,7 +122,7 @@ export function useDueDate(params: { receivedAt: string; unit: TimeUnit; value: 
 export function useCenters() {
   return useQuery({
     queryKey: keys.centers,
-    queryFn: () => http.get<Items<Center>>('/centers'),
+    queryFn: () => http.get<Answer<'/api/v1/centers'>>('/centers'),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
@@ -140,7 +131,7 @@ export function useCenters() {
 export function useSaveCenter() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string | number; body: Partial<Center> }) =>
+    mutationFn: ({ id, body }: { id?: string; body: CenterBody | Body<'/api/v1/admin/centers/{id}', 'patch'> }) =>
       id !== undefined ? http.patch<Center>(`/admin/centers/${id}`, body) : http.post<Center>('/admin/centers', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.centers }),
   });
@@ -149,82 +140,61 @@ export function useSaveCenter() {
 export function useRoles(enabled = true) {
   return useQuery({
     queryKey: keys.roles,
-    queryFn: () => http.get<Items<Role>>('/admin/roles'),
+    queryFn: () => http.get<Answer<'/api/v1/admin/roles'>>('/admin/roles'),
     staleTime: 5 * 60_000,
     enabled,
     select: (d) => d.items,
   });
 }
 
-export interface UserQuery {
-  q?: string;
-  /** center id */
-  center?: string;
-  role?: string;
-  limit: number;
-  offset: number;
-}
-
 export function useUsers(params: UserQuery) {
   return useQuery({
     queryKey: keys.users(params),
-    queryFn: () => http.get<Page<AdminUser>>('/admin/users', { ...params }),
+    queryFn: () => http.get<UserPage>('/admin/users', { ...params }),
     placeholderData: keepPreviousData,
   });
-}
-
-export interface UserInput {
-  username?: string;
-  fullName?: string;
-  email?: string;
-  password?: string;
-  roles?: string[];
-  centerId?: string | number | null;
-  departmentId?: string | number | null;
-  active?: boolean;
-  unlock?: true;
 }
 
 export function useSaveUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string | number; body: UserInput }) =>
+    mutationFn: ({ id, body }: { id?: string; body: UserCreate | UserChange }) =>
       id !== undefined ? http.patch<AdminUser>(`/admin/users/${id}`, body) : http.post<AdminUser>('/admin/users', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }
 
-export function useDepartments(centerId: string | number | undefined | null) {
+export function useDepartments(centerId: string | undefined | null) {
   return useQuery({
     queryKey: keys.departments(centerId ?? ''),
-    queryFn: () => http.get<Items<Department>>(`/admin/centers/${centerId}/departments`),
+    queryFn: () => http.get<Answer<'/api/v1/admin/centers/{id}/departments'>>(`/admin/centers/${centerId}/departments`),
     enabled: centerId !== undefined && centerId !== null && centerId !== '',
     select: (d) => d.items,
   });
 }
 
-export function useSaveDepartment(centerId: string | number) {
+export function useSaveDepartment(centerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string | number; body: Partial<Department> }) =>
+    mutationFn: ({ id, body }: { id?: string; body: DepartmentBody | Body<'/api/v1/admin/departments/{id}', 'patch'> }) =>
       id !== undefined ? http.patch<Department>(`/admin/departments/${id}`, body) : http.post<Department>(`/admin/centers/${centerId}/departments`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.departments(centerId) }),
   });
 }
 
-export function useCounters(centerId: string | number | undefined | null) {
+export function useCounters(centerId: string | undefined | null) {
   return useQuery({
     queryKey: keys.counters(centerId ?? ''),
-    queryFn: () => http.get<Items<Counter>>(`/admin/centers/${centerId}/counters`),
+    queryFn: () => http.get<Answer<'/api/v1/admin/centers/{id}/counters'>>(`/admin/centers/${centerId}/counters`),
     enabled: centerId !== undefined && centerId !== null && centerId !== '',
     select: (d) => d.items,
   });
 }
 
-export function useSaveCounter(centerId: string | number) {
+export function useSaveCounter(centerId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string | number; body: Partial<Counter> }) =>
+    mutationFn: ({ id, body }: { id?: string; body: CounterBody | Body<'/api/v1/admin/counters/{id}', 'patch'> }) =>
       id !== undefined ? http.patch<Counter>(`/admin/counters/${id}`, body) : http.post<Counter>(`/admin/centers/${centerId}/counters`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: keys.counters(centerId) }),
   });
@@ -241,8 +211,8 @@ export function useCalendarDays(year: number, center?: string) {
 export function useAddOverride() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { date: string; kind: 'day_off' | 'working_day'; reason: string; center?: string }) =>
-      http.post<unknown>('/admin/calendar/overrides', body),
+    mutationFn: (body: CalendarOverrideBody) =>
+      http.post<Answer<'/api/v1/admin/calendar/overrides', 'post'>>('/admin/calendar/overrides', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }
@@ -250,7 +220,7 @@ export function useAddOverride() {
 export function useRemoveOverride() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string | number; reason: string }) => http.del<void>(`/admin/calendar/overrides/${id}`, { reason }),
+    mutationFn: ({ id, reason }: { id: string } & Body<'/api/v1/admin/calendar/overrides/{id}', 'delete'>) => http.del<void>(`/admin/calendar/overrides/${id}`, { reason }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['calendar'] }),
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { perm, PUBLIC } from '../../../http/access';
 import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
@@ -9,10 +10,10 @@ import { patchOf } from '../../../http/patch';
 const Id = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 const FieldCodes = z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2,4}$/, 'Mã lĩnh vực không hợp lệ')).max(20);
 
-const CenterOut = z.object({
-  id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), level: z.string(), address: z.string(), phone: z.string(), email: z.string(),
+const CenterOut = named('Center', z.object({
+  id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), level: z.enum(['province', 'district', 'commune']), address: z.string(), phone: z.string(), email: z.string(),
   saturdayMorningOpen: z.boolean(), active: z.boolean(),
-});
+}));
 const CenterIn = z.object({
   code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9.-]+$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch'),
   name: z.string().trim().min(5, 'Tên Trung tâm quá ngắn').max(300),
@@ -24,12 +25,12 @@ const CenterIn = z.object({
   saturdayMorningOpen: z.boolean().default(true),
   active: z.boolean().default(true),
 });
-const DepartmentOut = z.object({ id: z.string(), code: z.string(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() });
+const DepartmentOut = named('Department', z.object({ id: z.string(), code: z.string(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
 const DepartmentIn = z.object({ code: z.string().trim().min(1).max(40), name: z.string().trim().min(3).max(300), fieldCodes: FieldCodes.default([]), active: z.boolean().default(true) });
-const CounterOut = z.object({ id: z.string(), number: z.number(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() });
+const CounterOut = named('CounterSetup', z.object({ id: z.string(), number: z.number(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
 const CounterIn = z.object({ number: z.number().int().min(1).max(999), name: z.string().trim().min(1).max(200), fieldCodes: FieldCodes.min(1, 'Quầy phải phục vụ ít nhất một lĩnh vực'), active: z.boolean().default(true) });
 
-type CenterRow = { id: string; code: string; name: string; short_name: string; level: string; address: string; phone: string; email: string; settings: { saturdayMorningOpen?: boolean }; active: boolean };
+type CenterRow = { id: string; code: string; name: string; short_name: string; level: 'province' | 'district' | 'commune'; address: string; phone: string; email: string; settings: { saturdayMorningOpen?: boolean }; active: boolean };
 const presentCenter = (r: CenterRow) => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, level: r.level, address: r.address, phone: r.phone, email: r.email,
   saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false, active: r.active,

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { perm } from '../../../http/access';
 import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
@@ -14,10 +15,10 @@ import { sessionsChanged } from '../../auth/session-cache';
 const RoleCode = z.string().refine(isRole, 'Vai trò không tồn tại');
 const Password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200);
 
-const UserOut = z.object({
+const UserOut = named('User', z.object({
   id: z.string(), username: z.string(), fullName: z.string(), email: z.string(), roles: z.array(z.string()),
   center: RefSchema.nullable(), department: RefSchema.nullable(), active: z.boolean(), lockedUntil: z.string().nullable(),
-});
+}));
 
 const CreateUser = z.object({
   username: z.string().trim().min(3, 'Tên đăng nhập tối thiểu 3 ký tự').max(60).regex(/^[a-z0-9._-]+$/i, 'Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch'),

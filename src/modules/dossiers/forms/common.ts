@@ -4,6 +4,7 @@ import {
   officialHeader,
   pageNumberFooter,
   qrCode,
+  PRINT_QR_SCALE,
   qrCorner,
   renderPdf,
   formatIsoDate,
@@ -20,7 +21,7 @@ import type { FormContext, FormDossier } from './types';
 /** QR code (top left, opens the public status page) and the official header with number and place-date line. */
 export async function paperTop(d: FormDossier, ctx: FormContext, defaultNumber?: string | null): Promise<PdfContent[]> {
   if (!d.statusUrl) throw badRequest('FORM_NO_STATUS_URL', 'Thiếu đường dẫn tra cứu hồ sơ để in mã QR.');
-  const qr = await qrCode(d.statusUrl);
+  const qr = await qrCode(d.statusUrl, PRINT_QR_SCALE);
   const number = ctx.documentNumber !== undefined ? ctx.documentNumber : defaultNumber;
   return [
     qrCorner(qr),

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../../platform/excel';
 import {
   documentTitle,
   formatIsoDate,
@@ -102,7 +102,7 @@ export async function renderTrackingBook(rows: TrackingRow[], ctx: TrackingBookC
  * when printed), real date cells shown dd/mm/yyyy (the Việt Nam calendar date), column widths, A4 landscape setup.
  */
 export async function trackingBookXlsx(rows: TrackingRow[], ctx: TrackingBookContext): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = ctx.center.name;
   wb.created = ctx.printedAt;
   wb.modified = ctx.printedAt;

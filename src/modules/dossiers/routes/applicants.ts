@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { perm } from '../../../http/access';
 import { one } from '../../../platform/db';
 import { scopedCenter } from '../../auth/actor';
 import type { ApplicantSnapshot } from '../repo';
 import { auditRead } from '../../audit/reads';
 
-const Organization = z.object({
+const Organization = named('OrganizationLookup', z.object({
   taxCode: z.string(),
   orgName: z.string(),
   /** The representative who came last time. */
@@ -17,7 +18,7 @@ const Organization = z.object({
   address: z.string(),
   /** The dossier the data comes from. */
   lastDossier: z.object({ code: z.string(), registeredAt: z.string() }),
-});
+}));
 
 /**
  * Reception: an organization's earlier data by tax code, as the person's is by citizen ID — taken from its latest

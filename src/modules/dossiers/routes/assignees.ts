@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { perm } from '../../../http/access';
 import { many } from '../../../platform/db';
 import { forbidden } from '../../../platform/errors';
@@ -10,7 +11,7 @@ import { findDossier } from '../repo';
 /** Department roles that take dossiers (the ones with `dossiers.process`). */
 export const PROCESSING_ROLES = ['specialist', 'department_head'] as const;
 
-const Assignee = z.object({
+const Assignee = named('DossierAssignee', z.object({
   id: z.string(),
   fullName: z.string(),
   username: z.string(),
@@ -20,7 +21,7 @@ const Assignee = z.object({
   openCount: z.number(),
   /** The dossier's current assignee. */
   current: z.boolean(),
-});
+}));
 
 /**
  * Who the head of a department may assign a dossier to: the active members of the department holding it who can

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
-import { one } from '../../../platform/db';
-import { AppError } from '../../../platform/errors';
+import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency';
 import { ACTIONS } from '../domain/lifecycle';
 import { act, assign } from '../commands/act';
 import { registerDossier } from '../commands/register';
@@ -49,35 +48,17 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: perm('dossiers.register') },
     schema: {
       tags: ['dossiers'], summary: 'Đăng ký hồ sơ (bàn hỗ trợ / quầy tiếp nhận); nhập bù sau sự cố với backEntry. Hỗ trợ Idempotency-Key.',
-      headers: z.object({ 'idempotency-key': z.string().min(8, 'Idempotency-Key tối thiểu 8 ký tự').max(100).optional() }).passthrough(),
-      body: RegisterInput, response: { 201: DossierDetail },
+      headers: IdempotencyKeyHeader, body: RegisterInput, response: { 201: DossierDetail },
     },
   }, async (req, reply) => {
     const actor = req.actor!;
-    const key = req.headers['idempotency-key'] as string | undefined;
-    const answer = (r: Awaited<ReturnType<typeof registerDossier>>) => (typeof r === 'string' ? detail(r, actor) : present(r, actor));
-    if (!key) return reply.code(201).send(await answer(await registerDossier(ctx(actor), req.body)));
-    // Claim the key first: a concurrent retry waits on the row and then reads the first answer.
-    const claimed = await one(app.deps.db, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response) VALUES ($1,$2,'dossiers.register',0,'{}')
-      ON CONFLICT DO NOTHING RETURNING key`, [key, actor.id]);
-    if (!claimed) {
-      for (let i = 0; i < 50; i++) {
-        const prev = await one<{ status: number; response: { code?: string } }>(app.deps.db, `SELECT status, response FROM idempotency_keys WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id]);
-        if (prev && prev.status !== 0 && prev.response.code) return reply.code(201).send(await detail(prev.response.code, actor));
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', 'Yêu cầu trùng khóa đang được xử lý; vui lòng thử lại sau giây lát.');
-    }
-    try {
-      const registered = await registerDossier(ctx(actor), req.body);
-      const code = typeof registered === 'string' ? registered : registered.code;
-      await app.deps.db.query(`UPDATE idempotency_keys SET status = 201, response = $3 WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id, JSON.stringify({ code })]);
-      return reply.code(201).send(await answer(registered));
-    } catch (e) {
-      // A failed attempt frees the key so the client can retry with corrected data.
-      await app.deps.db.query(`DELETE FROM idempotency_keys WHERE key = $1 AND actor_id = $2 AND scope = 'dossiers.register'`, [key, actor.id]);
-      throw e;
-    }
+    // The reception form keeps its key until a dossier is created: a resubmit after a lost answer, even with a
+    // corrected typo, must open the dossier that was created, not fail.
+    const { answer } = await idempotentReply(req, reply, { scope: 'dossiers.register', status: 201, onDifferentRequest: 'replay' }, async () => {
+      const r = await registerDossier(ctx(actor), req.body);
+      return typeof r === 'string' ? detail(r, actor) : present(r, actor);
+    });
+    return reply.send(answer);
   });
 
   app.get('/dossiers', {
@@ -137,7 +118,7 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: anyPerm('dossiers.view_center') },
     schema: {
       tags: ['dossiers'], summary: 'Tình huống trả kết quả tại quầy (đúng hạn / trễ hạn / chưa có kết quả / không đủ điều kiện) và giấy tờ cần in',
-      params: Code, response: { 200: z.object({ case: z.string(), message: z.string(), documents: z.array(z.string()) }) },
+      params: Code, response: { 200: z.object({ case: z.enum(['on_time', 'late', 'not_resolved', 'rejected', 'returned', 'not_received', 'closed']), message: z.string(), documents: z.array(z.enum(['result', 'evaluation', 'apology', 'extension', 'rejection'])) }) },
     },
   }, async (req) => {
     const d = await findDossier(app.deps.db, req.params.code);

@@ -8,10 +8,9 @@ import { isRole, ROLE_NAMES } from '../../auth/permissions';
 import type { Actor } from '../../auth/actor';
 import { isProvinceWide } from '../../auth/actor';
 import { findCenter } from '../../centers/repo';
-import {
-  renderApology, renderControlSlip, renderDossierSlip, renderEvaluation, renderReceiptSlip, renderRefusal, renderRejection, renderSupplementRequest,
-  renderTrackingBook, trackingBookXlsx, statusText, type FormContext, type FormDossier, type Handoff, type TrackingRow,
-} from '../forms';
+import type { FormContext, FormDossier, Handoff, TrackingRow } from '../forms';
+import { statusText } from '../forms/text';
+import { trackingBookXlsx } from '../forms/tracking-book';
 import { auditRead } from '../../audit/reads';
 import { assertCanView, timingOf } from '../presenter';
 import { legalDueAt } from '../../reports/domain';
@@ -85,26 +84,28 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     if (d.purged_at) throw new AppError(409, 'DOSSIER_PURGED', 'Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân: không còn thông tin người nộp để in phiếu.');
     const now = clock.now();
     const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, publicBase(req)), eventsOf(db, d.id)]);
+    // Rendered in the PDF worker pool (src/printing), off the event loop.
+    const print = app.deps.printer.render;
     let pdf: Buffer;
     switch (form) {
       case 'slip':
-        pdf = await renderDossierSlip(fd, ctx);
+        pdf = await print('dossierSlip', fd, ctx);
         break;
       case 'receipt':
         if (!d.received_at) throw notYet('giấy tiếp nhận và hẹn trả kết quả');
-        pdf = await renderReceiptSlip(fd, ctx);
+        pdf = await print('receiptSlip', fd, ctx);
         break;
       case 'supplement': {
         const e = lastEvent(events, ['request-supplement', 'request-supplement-by-department']);
         if (!e) throw notYet('phiếu yêu cầu bổ sung');
         const data = e.data as { missing?: string[]; requestNumber?: number; apology?: string };
-        pdf = await renderSupplementRequest(fd, { ...ctx, missing: data.missing ?? [], reason: e.reason ?? '', requestNumber: data.requestNumber ?? 1, ...(data.apology ? { apology: data.apology } : {}) });
+        pdf = await print('supplementRequest', fd, { ...ctx, missing: data.missing ?? [], reason: e.reason ?? '', requestNumber: data.requestNumber ?? 1, ...(data.apology ? { apology: data.apology } : {}) });
         break;
       }
       case 'refusal': {
         const e = lastEvent(events, ['refuse']);
         if (!e) throw notYet('phiếu từ chối tiếp nhận');
-        pdf = await renderRefusal(fd, { ...ctx, reasons: e.reason ?? '' });
+        pdf = await print('refusal', fd, { ...ctx, reasons: e.reason ?? '' });
         break;
       }
       case 'apology': {
@@ -115,14 +116,14 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
           // The result is there but late (after the due date, or late by repeated supplement requests).
           const lateByDate = d.settled_at > legalDueAt({ dueAt: d.due_at, originalDueAt: d.original_due_at });
           const reason = lateByDate ? (d.late_notice?.reason ?? d.extension_reason ?? '') : 'Hồ sơ phải yêu cầu bổ sung, hoàn thiện nhiều lần';
-          pdf = await renderApology(fd, { ...ctx, reason, newDueAt: null, settledAt: d.settled_at, lateBySupplement: !lateByDate, responsibleUnit });
+          pdf = await print('apology', fd, { ...ctx, reason, newDueAt: null, settledAt: d.settled_at, lateBySupplement: !lateByDate, responsibleUnit });
         } else if (d.extended_at && d.due_at) {
-          pdf = await renderApology({ ...fd, dueAt: d.original_due_at }, { ...ctx, reason: d.extension_reason ?? d.late_notice?.reason ?? '', newDueAt: d.due_at, responsibleUnit });
+          pdf = await print('apology', { ...fd, dueAt: d.original_due_at }, { ...ctx, reason: d.extension_reason ?? d.late_notice?.reason ?? '', newDueAt: d.due_at, responsibleUnit });
         } else if (!d.settled_at && timing === 'overdue') {
           // Not ready at the appointment and not extended yet: the department's proposed date if it warned in time,
           // else a blank the clerk fills in by hand.
           const proposed = d.late_notice ? new Date(d.late_notice.proposedDueAt) : null;
-          pdf = await renderApology(fd, { ...ctx, reason: d.late_notice?.reason ?? '', newDueAt: proposed, responsibleUnit });
+          pdf = await print('apology', fd, { ...ctx, reason: d.late_notice?.reason ?? '', newDueAt: proposed, responsibleUnit });
         } else {
           throw notYet('phiếu xin lỗi (hồ sơ không trễ hạn và chưa được gia hạn)');
         }
@@ -132,19 +133,19 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!d.settled_at || d.result?.rejected) throw notYet('phiếu đánh giá mức độ hài lòng (hồ sơ chưa có kết quả)');
         const calendar = await app.deps.calendars.forRow(d);
         const timing = timingOf(calendar, d, now);
-        pdf = await renderEvaluation(fd, { ...ctx, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
+        pdf = await print('evaluation', fd, { ...ctx, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
         break;
       }
       case 'rejection': {
         const rejected = d.status === 'rejected' || (d.status === 'returned' && d.result?.rejected === true);
         if (!rejected || !d.settled_at) throw notYet('thông báo hồ sơ không đủ điều kiện giải quyết (hồ sơ không bị từ chối giải quyết)');
         const reason = (d.result?.reason as string | undefined) ?? lastEvent(events, ['reject'])?.reason ?? '';
-        pdf = await renderRejection(fd, { ...ctx, reasons: reason, decidedAt: d.settled_at });
+        pdf = await print('rejection', fd, { ...ctx, reasons: reason, decidedAt: d.settled_at });
         break;
       }
       case 'control':
         if (!d.received_at) throw notYet('phiếu kiểm soát quá trình giải quyết');
-        pdf = await renderControlSlip(fd, { ...ctx, handoffs: handoffs(d, events) });
+        pdf = await print('controlSlip', fd, { ...ctx, handoffs: handoffs(d, events) });
         break;
     }
     await auditRead(req, { action: 'dossier.form.print', entity: 'dossier', entityId: d.code, centerId: d.center_id, data: { form } });
@@ -186,6 +187,6 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="so-theo-doi-${from}-${to}.xlsx"`).send(await trackingBookXlsx(book, ctx));
     }
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`).send(await renderTrackingBook(book, ctx));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="so-theo-doi-${from}-${to}.pdf"`).send(await app.deps.printer.render('trackingBook', book, ctx));
   });
 };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PUBLIC } from '../../../http/access';
 import { one, prepared } from '../../../platform/db';
 import { AppError, badRequest } from '../../../platform/errors';
-import { statusName, type Status } from '../domain/lifecycle';
+import { STATUSES, statusName, type Status } from '../domain/lifecycle';
 import { parseDossierCode, proves } from '../domain/public-lookup';
 
 // One answer for an unknown code and for a wrong verifier, word for word: the look-up must not tell which codes exist.
@@ -18,7 +18,7 @@ const LOOKUP_SQL = prepared(`SELECT d.code, d.status, d.received_at, d.due_at, d
   LIMIT 1`);
 
 const PublicDossier = z.object({
-  code: z.string(), status: z.string(), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(),
+  code: z.string(), status: z.enum(STATUSES), statusName: z.string(), procedure: z.string(), center: z.string(), receivedAt: z.string().nullable(), dueAt: z.string().nullable(),
 });
 
 export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,10 +1,10 @@
 // Collecting a payment: one transaction writes the services ordered with it, the payment, the numbered receipt,
-// its lines and the audit row. An Idempotency-Key makes a retried request return the receipt of the first one.
-import { createHash } from 'node:crypto';
+// its lines and the audit row.
 import type { Clock } from '../../../platform/clock';
 import type { Db, Tx } from '../../../platform/db';
 import { one, withTx } from '../../../platform/db';
-import { AppError, badRequest, conflict } from '../../../platform/errors';
+import { badRequest, conflict } from '../../../platform/errors';
+import { NO_CLAIM, type Claim } from '../../../platform/idempotency';
 import type { Actor } from '../../auth/actor';
 import { vnDayString } from '../../calendar/domain';
 import { allocatePayment, amountInWords, cashChange, receiptNumber, type PaymentMethod, type ScheduleItem } from '../domain';
@@ -60,18 +60,6 @@ const payerOf = (d: FeeDossier) => ({
   taxCode: d.applicant.taxCode ?? null,
 });
 
-class Replay extends Error {}
-
-async function storedReplay(db: Db | Tx, actor: Actor, scope: string, key: string, hash: string): Promise<PaymentResult | null> {
-  const row = await one<{ response: { requestHash: string; body: PaymentResult } }>(db,
-    'SELECT response FROM idempotency_keys WHERE actor_id = $1 AND scope = $2 AND key = $3', [actor.id, scope, key]);
-  if (!row) return null;
-  if (row.response.requestHash !== hash) {
-    throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu nộp tiền khác.');
-  }
-  return row.response.body;
-}
-
 async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readonly ScheduleItem[], input: CollectInput, key: string | null, now: Date): Promise<PaymentResult> {
   const { actor } = ctx;
   const day = vnDayString(now);
@@ -111,43 +99,24 @@ async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readon
   return result;
 }
 
-/** Collects a payment; `replayed` is true when an earlier request with the same Idempotency-Key answered. */
-export async function collectPayment(ctx: FeeCtx, code: string, input: CollectInput, key?: string): Promise<{ replayed: boolean; result: PaymentResult }> {
+/**
+ * Collects a payment. With an Idempotency-Key (`claim`, see src/http/idempotency.ts) the answer is stored in the
+ * payment's own transaction: the receipt and the stored answer commit together, so a retry can never charge twice.
+ */
+export async function collectPayment(ctx: FeeCtx, code: string, input: CollectInput, claim: Claim<PaymentResult> = NO_CLAIM): Promise<PaymentResult> {
   const { db, clock, actor } = ctx;
-  const scope = `fees.payment:${code}`;
-  const hash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-  if (key) {
-    const earlier = await storedReplay(db, actor, scope, key, hash);
-    if (earlier) return { replayed: true, result: earlier };
-  }
   const first = await loadDossier(db, code, actor);
   const schedule = await loadSchedule(db, first.procedure_code);
-  try {
-    const result = await withTx(db, async (tx) => {
-      const now = clock.now();
-      if (key) {
-        const claimed = await one(tx, `INSERT INTO idempotency_keys (key, actor_id, scope, status, response, created_at)
-          VALUES ($1,$2,$3,0,'{}',$4) ON CONFLICT DO NOTHING RETURNING key`, [key, actor.id, scope, now]);
-        if (!claimed) throw new Replay();
-      }
-      const d = await loadDossier(tx, code, actor, true);
-      if (NOT_CHARGEABLE.includes(d.status)) {
-        throw conflict('FEE_DOSSIER_NOT_CHARGEABLE', `Hồ sơ ${d.code} đang ở trạng thái không thu phí được (${d.status}).`);
-      }
-      await assertDayOpen(tx, actor.id, vnDayString(now), true);
-      await addServices(tx, d, input.services ?? [], actor, now);
-      const r = await writeReceipt(tx, ctx, d, schedule, input, key ?? null, now);
-      if (key) {
-        await tx.query('UPDATE idempotency_keys SET status = 201, response = $4 WHERE actor_id = $1 AND scope = $2 AND key = $3',
-          [actor.id, scope, key, JSON.stringify({ requestHash: hash, body: r })]);
-      }
-      return r;
-    });
-    return { replayed: false, result };
-  } catch (e) {
-    if (!(e instanceof Replay)) throw e;
-    const earlier = await storedReplay(db, actor, scope, key!, hash);
-    if (!earlier) throw conflict('IDEMPOTENCY_IN_PROGRESS', 'Yêu cầu nộp tiền này đang được xử lý, vui lòng thử lại.');
-    return { replayed: true, result: earlier };
-  }
+  return withTx(db, async (tx) => {
+    const now = clock.now();
+    const d = await loadDossier(tx, code, actor, true);
+    if (NOT_CHARGEABLE.includes(d.status)) {
+      throw conflict('FEE_DOSSIER_NOT_CHARGEABLE', `Hồ sơ ${d.code} đang ở trạng thái không thu phí được (${d.status}).`);
+    }
+    await assertDayOpen(tx, actor.id, vnDayString(now), true);
+    await addServices(tx, d, input.services ?? [], actor, now);
+    const r = await writeReceipt(tx, ctx, d, schedule, input, claim.key, now);
+    await claim.record(tx, r);
+    return r;
+  });
 }

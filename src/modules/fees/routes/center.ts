@@ -3,6 +3,7 @@
 // held to their own center.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { anyPerm, perm } from '../../../http/access';
 import { badRequest, forbidden } from '../../../platform/errors';
 import { actorCan, type Actor } from '../../auth/actor';
@@ -11,29 +12,29 @@ import { vnDayString } from '../../calendar/domain';
 import { feeCenter } from '../center-scope';
 import { cashbookOf, closeDay, collectorsOf, findCollector, type Cashbook } from '../cashbook';
 import { cashbookFigures, zeroByMethod } from '../domain';
-import { cashbooksPdf, cashbooksXlsx, reportPdf, reportXlsx } from '../exports';
+import { cashbooksXlsx, reportXlsx } from '../exports';
 import { feeReport } from '../reports';
 import { Day, IdParam, Vnd } from '../schemas';
 import { confirmBatch, createBatch, listBatches, loadBatch, reconciliation } from '../transfers';
 
-const Figures = z.object({ opening: z.number(), receipts: z.number(), voids: z.number(), handedOver: z.number(), closing: z.number() });
-const CashbookOut = z.object({
+const Figures = named('FeeCashbookFigures', z.object({ opening: z.number(), receipts: z.number(), voids: z.number(), handedOver: z.number(), closing: z.number() }));
+const CashbookOut = named('FeeCashbook', z.object({
   day: z.string(), collector: z.object({ id: z.string(), username: z.string(), fullName: z.string() }), status: z.enum(['open', 'closed']),
   closedAt: z.string().nullable(), signedOffBy: z.string().nullable(), receiptCount: z.number(), voidCount: z.number(),
   figures: z.object({ lines: z.array(Figures.extend({ method: z.string() })), total: Figures }),
   entries: z.array(z.object({ kind: z.enum(['receipt', 'void']), receiptId: z.string(), receiptNumber: z.string(), dossierCode: z.string(), payer: z.string(), method: z.string(), amount: z.number(), at: z.string(), reason: z.string().nullable() })),
-});
+}));
 const CenterOut = z.object({ id: z.string(), code: z.string(), name: z.string() });
 const CashbookQuery = z.object({ date: Day.optional(), collector: z.string().max(60).optional(), center: z.string().max(60).optional() });
 const Period = z.object({ from: Day, to: Day, center: z.string().max(60).optional() });
-const BatchOut = z.object({
+const BatchOut = named('FeeTransferBatch', z.object({
   id: z.string(), periodFrom: z.string(), periodTo: z.string(), status: z.enum(['created', 'confirmed']), note: z.string(), createdAt: z.string(),
   confirmedAt: z.string().nullable(), bankReference: z.string().nullable(),
   lines: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), receipts: z.number(), collected: z.number(), kept: z.number(), amount: z.number(), account: z.record(z.string(), z.string()).nullable() })),
   total: z.object({ receipts: z.number(), collected: z.number(), kept: z.number(), amount: z.number() }),
-});
+}));
 const Money = { collected: z.number(), kept: z.number(), transferred: z.number(), inBatch: z.number(), unbatched: z.number(), pending: z.number(), difference: z.number() };
-const ReportRow = z.object({ key: z.string(), label: z.string(), receipts: z.number(), collected: z.number(), kept: z.number(), toDepartments: z.number() });
+const ReportRow = named('FeeReportRow', z.object({ key: z.string(), label: z.string(), receipts: z.number(), collected: z.number(), kept: z.number(), toDepartments: z.number() }));
 const ReportQuery = Period.extend({ groupBy: z.enum(['procedure', 'field', 'department', 'day'], { error: 'groupBy phải là procedure, field, department hoặc day' }).default('procedure') });
 
 const SUPERVISE = ['fees.manage', 'reports.view'] as const;
@@ -89,7 +90,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['fees'], summary: 'Sổ quỹ trong ngày (PDF, có chỗ ký)', querystring: CashbookQuery },
   }, async (req, reply) => {
     const r = await books(req.actor!, req.query);
-    const pdf = await cashbooksPdf(r.center.name, r.date, r.books, app.deps.clock.now());
+    const pdf = await app.deps.printer.render('cashbooks', r.center.name, r.date, r.books, app.deps.clock.now());
     await auditRead(req, { action: 'fees.cashbook.export', entity: 'center', entityId: r.center.id, centerId: r.center.id, data: { format: 'pdf', day: r.date, collectors: r.books.map((b) => b.collector.username) } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="so-quy-${r.date}.pdf"`).send(pdf);
   });
@@ -119,7 +120,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: REPORT_ACCESS },
     schema: {
       tags: ['fees'], summary: 'Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ', querystring: ReportQuery,
-      response: { 200: z.object({ center: CenterOut, from: z.string(), to: z.string(), groupBy: z.string(), rows: z.array(ReportRow), total: ReportRow.omit({ key: true, label: true }), voided: z.object({ receipts: z.number(), amount: z.number() }) }) },
+      response: { 200: z.object({ center: CenterOut, from: z.string(), to: z.string(), groupBy: ReportQuery.shape.groupBy.removeDefault(), rows: z.array(ReportRow), total: ReportRow.omit({ key: true, label: true }), voided: z.object({ receipts: z.number(), amount: z.number() }) }) },
     },
   }, async (req) => {
     const center = await centerOf(req.actor!, req.query.center);
@@ -144,7 +145,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const center = await centerOf(req.actor!, req.query.center);
     const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
     await auditRead(req, { action: 'fees.report.export', entity: 'center', entityId: center.id, centerId: center.id, data: { format: 'pdf', from: r.from, to: r.to, groupBy: r.groupBy } });
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await reportPdf(center.name, r, app.deps.clock.now()));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await app.deps.printer.render('feeReport', center.name, r, app.deps.clock.now()));
   });
 
   app.get('/fees/transfers', {

@@ -3,13 +3,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
+import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency';
 import { withTx } from '../../../platform/db';
 import { badRequest, conflict } from '../../../platform/errors';
 import type { Actor } from '../../auth/actor';
 import { qrCode } from '../../../platform/pdf';
 import { buildVietQr, formatVnd, vietQrMemo } from '../domain';
 import { computeBreakdown, presentBreakdown } from '../breakdown';
-import { collectPayment } from '../commands/collect';
+import { collectPayment, type PaymentResult } from '../commands/collect';
 import { saveInputs } from '../commands/inputs';
 import { dossierReceipts, presentReceipt } from '../commands/receipts';
 import { addServices } from '../commands/services';
@@ -96,14 +97,14 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['fees'],
       summary: 'Thu phí: tiền mặt (có tiền thối), chuyển khoản hoặc thẻ (kèm mã giao dịch); được nộp một phần, không được nộp thừa; cấp biên lai có số. Gửi header Idempotency-Key để thử lại an toàn',
       params: CodeParam, body: PaymentBody,
-      headers: z.looseObject({ 'idempotency-key': z.string().trim().min(8, 'Idempotency-Key tối thiểu 8 ký tự').max(200).optional() }),
+      headers: IdempotencyKeyHeader,
       response: { 201: PaymentOut },
     },
   }, async (req, reply) => {
     if (req.body.method !== 'cash' && req.body.tendered !== undefined) throw badRequest('PAYMENT_TENDERED_NOT_CASH', 'Chỉ nhập số tiền khách đưa khi nộp bằng tiền mặt.');
-    const { replayed, result } = await collectPayment(ctx(req.actor!), req.params.code, req.body, req.headers['idempotency-key']);
-    if (replayed) reply.header('idempotent-replayed', 'true');
-    return reply.code(201).send({ ...result, replayed });
+    const { answer, replayed } = await idempotentReply<PaymentResult>(req, reply, { scope: `fees.payment:${req.params.code}`, status: 201 },
+      (claim) => collectPayment(ctx(req.actor!), req.params.code, req.body, claim));
+    return reply.send({ ...answer, replayed });
   });
 
   app.get('/dossiers/:code/receipts', {

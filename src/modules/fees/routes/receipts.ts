@@ -7,7 +7,7 @@ import type { Actor } from '../../auth/actor';
 import { auditRead } from '../../audit/reads';
 import { computeBreakdown } from '../breakdown';
 import { loadReceipt, presentReceipt, voidReceipt, type ReceiptRow } from '../commands/receipts';
-import { receiptPdf, receiptQr, type ReceiptQr } from '../receipt-pdf';
+import { receiptQr, type ReceiptQr } from '../receipt-pdf';
 import { loadDossier, loadSchedule } from '../repo';
 import { IdParam, ReceiptOut } from '../schemas';
 import { centerBankAccount } from '../setup';
@@ -47,7 +47,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const r = await loadReceipt(app.deps.db, req.params.id, { actor: req.actor! });
-    const pdf = await receiptPdf(r, req.query.format, app.deps.clock.now(), await qrFor(r, req.actor!, req.log));
+    const pdf = await app.deps.printer.render('feeReceipt', r, req.query.format, app.deps.clock.now(), await qrFor(r, req.actor!, req.log));
     const name = `bien-lai-${r.symbol}-${String(r.number).padStart(7, '0')}.pdf`;
     await auditRead(req, { action: 'fees.receipt.print', entity: 'receipt', entityId: r.id, centerId: r.center_id, data: { receiptNumber: `${r.symbol}/${String(r.number).padStart(7, '0')}`, dossier: r.dossier_code } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);

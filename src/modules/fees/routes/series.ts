@@ -2,6 +2,7 @@
 // series or a new book (center leaders with fees.manage, or the system administrator naming the center).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { anyPerm } from '../../../http/access';
 import { feeCenter } from '../center-scope';
 import { IdParam } from '../schemas';
@@ -18,11 +19,11 @@ const Symbol = z.string().trim().toUpperCase()
   .min(2, 'Ký hiệu có từ 2 đến 20 ký tự').max(20, 'Ký hiệu có từ 2 đến 20 ký tự')
   .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Ký hiệu chỉ gồm chữ cái không dấu và chữ số, có thể nối bằng dấu "-" (ví dụ HT-25)');
 
-const SeriesOut = z.object({
+const SeriesOut = named('FeeReceiptSeries', z.object({
   id: z.string(), symbol: z.string(), year: z.number(), bookSize: z.number(), currentBook: z.number(), nextNumber: z.number(), issued: z.number(),
   active: z.boolean(), note: z.string(), openedAt: z.string(), openedBy: z.string().nullable(), closedAt: z.string().nullable(), closedBy: z.string().nullable(),
   books: z.array(z.object({ book: z.number(), from: z.number(), to: z.number(), receipts: z.number(), voided: z.number() })),
-});
+}));
 
 const MANAGE = anyPerm('fees.manage', 'centers.manage');
 

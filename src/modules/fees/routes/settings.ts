@@ -2,6 +2,7 @@
 // center's bank account for VietQR, departments' accounts, service charges and receipt series (center leaders).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { named } from '../../../http/openapi';
 import { anyPerm, AUTHENTICATED, perm } from '../../../http/access';
 import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
@@ -18,15 +19,15 @@ const Account = z.object({
   accountNumber: z.string().regex(/^[A-Za-z0-9]{1,19}$/, 'Số tài khoản gồm 1–19 chữ cái hoặc chữ số'), accountName: z.string().trim().min(3).max(120),
 });
 const AccountOut = Account.extend({ isDemo: z.boolean() });
-const ScheduleItemOut = z.object({
+const ScheduleItemOut = named('FeeScheduleItem', z.object({
   code: z.string(), name: z.string(), unit: z.string(), amount: z.number().nullable(), tiers: z.array(z.object({ fromUnit: z.number(), amount: z.number() })),
   cap: z.number().nullable(), collectAt: z.string(), choiceGroup: z.string().nullable(), centerSharePercent: z.number(), departmentCode: z.string().nullable(),
   legalBasis: z.string(), note: z.string(),
-});
-const RuleOut = z.object({
+}));
+const RuleOut = named('FeeRule', z.object({
   code: z.string(), name: z.string(), kind: z.string(), percent: z.number().nullable(), categories: z.array(z.string()), procedureCodes: z.array(z.string()).nullable(),
   fieldCodes: z.array(z.string()).nullable(), itemCodes: z.array(z.string()).nullable(), legalBasis: z.string(), note: z.string(), configurable: z.boolean(), active: z.boolean(),
-});
+}));
 
 const ownCenter = (a: Actor) => {
   if (!a.centerId) throw forbidden('Tài khoản chưa được gán cho Trung tâm nào.');

@@ -6,9 +6,19 @@ import { vnDayString } from '../../calendar/domain';
 import { findCenter } from '../../centers/repo';
 import { boardSnapshot } from '../board';
 import { isQueueEvent, QUEUE_CHANNEL } from '../events';
-import { CenterParam } from '../schema';
+import { named } from '../../../http/openapi';
+import { BoardOut, CenterParam } from '../schema';
 
 export const HEARTBEAT_MS = 15_000;
+
+/** The data of a `call` event (CallEvent without its channel fields), as the board receives it. */
+const CallEventData = named('QueueCallEvent', z.object({
+  counterId: z.string(), counterNumber: z.number(), ticketId: z.string(), number: z.number(), displayNumber: z.string(),
+  fieldCode: z.string().nullable(), recall: z.boolean(), text: z.string().describe('"Mời số 2015 đến quầy số 5"'), at: z.string(),
+}));
+// Documentation only (the stream is written by hand below): the `data` of the events a client reads.
+const StreamEvents = z.object({ snapshot: BoardOut, call: CallEventData })
+  .describe('Dữ liệu (`data`) của từng loại sự kiện; `ticket` và `counter` chỉ báo bảng cần đọc lại');
 const MAX_BUFFERED = 1024 * 1024; // a client this far behind is dropped; it reconnects and gets a snapshot
 
 /**
@@ -31,6 +41,7 @@ export const boardStreamRoutes: FastifyPluginAsyncZod = async (app) => {
       description: 'Server-Sent Events. `event: snapshot` (như GET /queue/board), `event: call` `{ counterNumber, number, displayNumber, fieldCode, text, recall, at }` '
         + 'cho mỗi lần gọi/gọi lại, `event: ticket` và `event: counter` khi số chờ hoặc trạng thái quầy thay đổi; dòng chú thích giữ kết nối mỗi 15 giây.',
       querystring: z.object({ center: CenterParam }),
+      response: { 200: { description: 'Server-Sent Events', content: { 'text/event-stream': { schema: StreamEvents } } } },
     },
   }, async (req, reply) => {
     const { db, clock } = app.deps;

@@ -1,10 +1,11 @@
 // TanStack Query hooks over the fees API (issue 6). Kept next to the fee screens so the shared hooks file stays
-// small; the shapes are in api/types.ts (Fee*).
+// small; the shapes are in api/types.ts (Fee*, generated from the server's schemas).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API_BASE, ApiError, apiUrl, http, type Problem, type Query } from '../../api/client';
+import { ApiError, apiUrl, http } from '../../api/client';
 import type {
-  FeeBreakdown, FeeCashbook, FeeCashbookDay, FeeDossierInfo, FeeInputs, FeePayment, FeePaymentMethod, FeeReceipt, FeeReconciliation,
-  FeeReceiptSeries, FeeReport, FeeReportGroup, FeeRule, FeeServiceType, FeeTransferBatch, FeeVietQr, Items,
+  Answer, Body, CashbookCloseBody, CashbookQuery, DossierDetail, FeeBreakdown, FeeCashbook, FeeCashbookDay, FeeInputsBody, FeePayment, FeeReceipt,
+  FeeReceiptList, FeeReceiptSeries, FeeReceiptSeriesList, FeeReconciliation, FeeReport, FeeReportQuery, FeeServiceInput, FeeTransferBatch,
+  FeeTransferQuery, FeeVietQr, PaymentInput,
 } from '../../api/types';
 
 const enc = encodeURIComponent;
@@ -48,7 +49,7 @@ export function useFeeBreakdown(code: string | undefined) {
 export function useFeeDossier(code: string | undefined) {
   return useQuery({
     queryKey: feeKeys.dossier(code ?? ''),
-    queryFn: () => http.get<FeeDossierInfo>(`/dossiers/${enc(code ?? '')}`),
+    queryFn: () => http.get<DossierDetail>(`/dossiers/${enc(code ?? '')}`),
     enabled: !!code,
     retry: noRetryOn4xx,
   });
@@ -57,7 +58,7 @@ export function useFeeDossier(code: string | undefined) {
 export function useDossierReceipts(code: string | undefined) {
   return useQuery({
     queryKey: feeKeys.receipts(code ?? ''),
-    queryFn: () => http.get<{ items: FeeReceipt[]; paid: number; voided: number }>(`/dossiers/${enc(code ?? '')}/receipts`),
+    queryFn: () => http.get<FeeReceiptList>(`/dossiers/${enc(code ?? '')}/receipts`),
     enabled: !!code,
     retry: noRetryOn4xx,
   });
@@ -82,32 +83,17 @@ export function useFeeVietQr(code: string | undefined, due: number, enabled: boo
 export function useServiceTypes() {
   return useQuery({
     queryKey: feeKeys.serviceTypes,
-    queryFn: () => http.get<Items<FeeServiceType>>('/fees/service-types'),
+    queryFn: () => http.get<Answer<'/api/v1/fees/service-types'>>('/fees/service-types'),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
-}
-
-export interface FeeScheduleItem {
-  code: string;
-  name: string;
-  unit: string;
-  amount: number | null;
-  tiers: { fromUnit: number; amount: number }[];
-  cap: number | null;
-  collectAt: string;
-  choiceGroup: string | null;
-  centerSharePercent: number;
-  departmentCode: string | null;
-  legalBasis: string;
-  note: string;
 }
 
 /** A procedure's fee schedule: which quantities, alternatives and amounts "theo quy định" the counter must enter. */
 export function useFeeSchedule(procedureCode: string | undefined) {
   return useQuery({
     queryKey: ['fees', 'schedule', procedureCode ?? ''],
-    queryFn: () => http.get<Items<FeeScheduleItem>>(`/fees/schedules/${enc(procedureCode ?? '')}`),
+    queryFn: () => http.get<Answer<'/api/v1/fees/schedules/{procedureCode}'>>(`/fees/schedules/${enc(procedureCode ?? '')}`),
     enabled: !!procedureCode,
     staleTime: 5 * 60_000,
     select: (d) => d.items,
@@ -117,13 +103,11 @@ export function useFeeSchedule(procedureCode: string | undefined) {
 export function useFeeRules() {
   return useQuery({
     queryKey: feeKeys.rules,
-    queryFn: () => http.get<Items<FeeRule>>('/fees/rules'),
+    queryFn: () => http.get<Answer<'/api/v1/fees/rules'>>('/fees/rules'),
     staleTime: 5 * 60_000,
     select: (d) => d.items,
   });
 }
-
-export type FeeInputsBody = Partial<Omit<FeeInputs, 'version'>> & { version?: number };
 
 export function useSaveFeeInputs(code: string) {
   const qc = useQueryClient();
@@ -136,10 +120,6 @@ export function useSaveFeeInputs(code: string) {
   });
 }
 
-export type FeeServiceInput =
-  | { kind: 'postal_result'; address: string; recipient?: string; phone?: string }
-  | { kind: 'sms'; phone: string };
-
 export function useAddFeeServices(code: string) {
   const qc = useQueryClient();
   return useMutation({
@@ -151,44 +131,12 @@ export function useAddFeeServices(code: string) {
   });
 }
 
-export interface PaymentInput {
-  method: FeePaymentMethod;
-  amount: number;
-  tendered?: number;
-  reference?: string;
-  replacesReceiptId?: string;
-}
-
-/**
- * POST /dossiers/{code}/payments with an Idempotency-Key: a retried click or a lost answer returns the first
- * receipt instead of charging twice. (The shared client sends no custom headers, hence this small fetch.)
- */
-async function postPayment(code: string, body: PaymentInput, key: string): Promise<FeePayment> {
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}/dossiers/${enc(code)}/payments`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json, application/problem+json', 'content-type': 'application/json', 'idempotency-key': key },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', title: 'network' });
-  }
-  const data: unknown = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => null) : null;
-  if (!res.ok) throw new ApiError(res.status, { status: res.status, ...((data && typeof data === 'object' ? data : {}) as Problem) });
-  return data as FeePayment;
-}
-
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
-}
-
 export function useCollectPayment(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ body, key }: { body: PaymentInput; key: string }) => postPayment(code, body, key),
+    // The Idempotency-Key makes a retried click or a lost answer return the first receipt instead of charging twice.
+    mutationFn: ({ body, key }: { body: PaymentInput; key: string }) =>
+      http.post<FeePayment>(`/dossiers/${enc(code)}/payments`, body, { 'idempotency-key': key }),
     onSettled: () => invalidateDossierMoney(qc, code),
   });
 }
@@ -196,7 +144,7 @@ export function useCollectPayment(code: string) {
 export function useVoidReceipt(code: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: string; reason: string }) => http.post<FeeReceipt>(`/receipts/${enc(id)}/void`, { reason }),
+    mutationFn: ({ id, reason }: { id: string } & Body<'/api/v1/receipts/{id}/void', 'post'>) => http.post<FeeReceipt>(`/receipts/${enc(id)}/void`, { reason }),
     onSettled: () => invalidateDossierMoney(qc, code),
   });
 }
@@ -205,12 +153,6 @@ export const receiptPdfUrl = (id: string, format: 'a5' | '80mm' = 'a5') =>
   apiUrl(`/receipts/${enc(id)}.pdf`, format === '80mm' ? { format } : undefined);
 
 // ── Cash book ──
-
-export interface CashbookQuery extends Query {
-  date?: string;
-  collector?: string;
-  center?: string;
-}
 
 export function useCashbook(params: CashbookQuery, enabled = true) {
   return useQuery({
@@ -225,7 +167,7 @@ export function useCashbook(params: CashbookQuery, enabled = true) {
 export function useCloseCashbook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { date: string; collector: string; center?: string; handedOver: Partial<Record<FeePaymentMethod, number>>; note: string }) =>
+    mutationFn: (body: CashbookCloseBody) =>
       http.post<FeeCashbook>('/fees/cashbook/close', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'cashbook'] }),
   });
@@ -233,13 +175,7 @@ export function useCloseCashbook() {
 
 // ── Reports, transfers, reconciliation ──
 
-export interface PeriodQuery extends Query {
-  from: string;
-  to: string;
-  center?: string;
-}
-
-export function useFeeReport(params: PeriodQuery & { groupBy: FeeReportGroup }, enabled = true) {
+export function useFeeReport(params: FeeReportQuery, enabled = true) {
   return useQuery({
     queryKey: feeKeys.report(params),
     queryFn: () => http.get<FeeReport>('/fees/reports', params),
@@ -249,10 +185,10 @@ export function useFeeReport(params: PeriodQuery & { groupBy: FeeReportGroup }, 
   });
 }
 
-export function useTransfers(params: PeriodQuery, enabled = true) {
+export function useTransfers(params: FeeTransferQuery, enabled = true) {
   return useQuery({
     queryKey: feeKeys.transfers(params),
-    queryFn: () => http.get<Items<FeeTransferBatch>>('/fees/transfers', params),
+    queryFn: () => http.get<Answer<'/api/v1/fees/transfers'>>('/fees/transfers', params),
     placeholderData: keepPreviousData,
     enabled,
     retry: noRetryOn4xx,
@@ -260,7 +196,7 @@ export function useTransfers(params: PeriodQuery, enabled = true) {
   });
 }
 
-export function useReconciliation(params: PeriodQuery, enabled = true) {
+export function useReconciliation(params: FeeTransferQuery, enabled = true) {
   return useQuery({
     queryKey: feeKeys.reconciliation(params),
     queryFn: () => http.get<FeeReconciliation>('/fees/transfers/reconciliation', params),
@@ -279,7 +215,7 @@ function invalidateTransfers(qc: ReturnType<typeof useQueryClient>) {
 export function useCreateTransfer() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { from: string; to: string; note: string; center?: string }) => http.post<FeeTransferBatch>('/fees/transfers', body),
+    mutationFn: (body: Body<'/api/v1/fees/transfers', 'post'>) => http.post<FeeTransferBatch>('/fees/transfers', body),
     onSuccess: () => invalidateTransfers(qc),
   });
 }
@@ -287,7 +223,7 @@ export function useCreateTransfer() {
 export function useConfirmTransfer() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; bankReference: string; center?: string }) => http.post<FeeTransferBatch>(`/fees/transfers/${enc(id)}/confirm`, body),
+    mutationFn: ({ id, ...body }: { id: string } & Body<'/api/v1/fees/transfers/{id}/confirm', 'post'>) => http.post<FeeTransferBatch>(`/fees/transfers/${enc(id)}/confirm`, body),
     onSuccess: () => invalidateTransfers(qc),
   });
 }
@@ -297,7 +233,7 @@ export function useConfirmTransfer() {
 export function useReceiptSeries(center: string | undefined, enabled = true) {
   return useQuery({
     queryKey: feeKeys.series(center),
-    queryFn: () => http.get<{ center: { id: string; code: string; name: string }; items: FeeReceiptSeries[] }>('/fees/receipt-series', center ? { center } : undefined),
+    queryFn: () => http.get<FeeReceiptSeriesList>('/fees/receipt-series', center ? { center } : undefined),
     enabled,
     retry: noRetryOn4xx,
   });
@@ -306,7 +242,7 @@ export function useReceiptSeries(center: string | undefined, enabled = true) {
 export function useOpenSeries() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { symbol: string; bookSize: number; note: string; center?: string }) => http.post<FeeReceiptSeries>('/fees/receipt-series', body),
+    mutationFn: (body: Body<'/api/v1/fees/receipt-series', 'post'>) => http.post<FeeReceiptSeries>('/fees/receipt-series', body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'receipt-series'] }),
   });
 }
@@ -314,7 +250,7 @@ export function useOpenSeries() {
 export function useOpenBook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; bookSize?: number; note: string; center?: string }) => http.post<FeeReceiptSeries>(`/fees/receipt-series/${enc(id)}/books`, body),
+    mutationFn: ({ id, ...body }: { id: string } & Body<'/api/v1/fees/receipt-series/{id}/books', 'post'>) => http.post<FeeReceiptSeries>(`/fees/receipt-series/${enc(id)}/books`, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['fees', 'receipt-series'] }),
   });
 }

@@ -1,7 +1,8 @@
 // TanStack Query hooks over the queue API (/api/v1/queue/…).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, http } from '../../api/client';
-import type { Items, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsGroup, QueueTicket } from '../../api/types';
+import type { Answer, Body, IssueInput, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsQuery } from '../../api/types';
+import type { paths } from '../../api/schema.gen';
 
 export const queueKeys = {
   kiosk: (center: string) => ['queue', 'kiosk', center] as const,
@@ -22,13 +23,6 @@ export function useKiosk(center: string) {
     refetchInterval: 30_000,
     retry: notFoundIsFinal,
   });
-}
-
-export interface IssueInput {
-  center: string;
-  field: string;
-  priority?: string;
-  phone?: string;
 }
 
 export function useIssueTicket() {
@@ -58,20 +52,18 @@ export function useFollow(id: string) {
 export function useQueueCounters(center: string | undefined) {
   return useQuery({
     queryKey: queueKeys.counters(center ?? ''),
-    queryFn: () => http.get<Items<QueueCounter>>('/queue/counters', { center }),
+    queryFn: () => http.get<Answer<'/api/v1/queue/counters'>>('/queue/counters', { center }),
     enabled: !!center,
     select: (d) => d.items,
   });
 }
 
-export type CounterAction = 'call-next' | 'recall' | 'skip' | 'start' | 'finish' | 'open' | 'pause' | 'close';
+/** The actions at a counter: the last segment of POST /queue/counters/{id}/… */
+export type CounterAction = keyof paths extends infer P ? (P extends `/api/v1/queue/counters/{id}/${infer A}` ? A : never) : never;
+type Answered<A extends CounterAction> = Answer<`/api/v1/queue/counters/{id}/${A}`, 'post'>;
 
-export interface CounterActionResult {
-  ticket?: QueueTicket;
-  closed?: QueueTicket | null;
-  noShow?: boolean;
-  dossierCodes?: string[];
-}
+/** What a ticket action answers (each fills some of these: the ticket, the one it closed, a no-show, linked dossiers). */
+export type CounterActionResult = Partial<Answered<'call-next'> & Answered<'recall'> & Answered<'finish'>>;
 
 /** One action at a counter; the counters list is refreshed afterwards (whatever the outcome). */
 export function useCounterAction(center: string | undefined) {
@@ -86,19 +78,13 @@ export function useCounterAction(center: string | undefined) {
 export function useTransferTicket(center: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ ticketId, field }: { ticketId: string; field: string }) => http.post<{ ticket: QueueTicket }>(`/queue/tickets/${ticketId}/transfer`, { field }),
+    mutationFn: ({ ticketId, field }: { ticketId: string } & Body<'/api/v1/queue/tickets/{id}/transfer', 'post'>) =>
+      http.post<Answer<'/api/v1/queue/tickets/{id}/transfer', 'post'>>(`/queue/tickets/${ticketId}/transfer`, { field }),
     onSettled: () => void qc.invalidateQueries({ queryKey: queueKeys.counters(center ?? '') }),
   });
 }
 
-export interface StatsParams {
-  center?: string;
-  from: string;
-  to: string;
-  groupBy: QueueStatsGroup;
-}
-
-export function useQueueStats(params: StatsParams, enabled: boolean) {
+export function useQueueStats(params: QueueStatsQuery, enabled: boolean) {
   return useQuery({
     queryKey: queueKeys.stats(params),
     queryFn: () => http.get<QueueStats>('/queue/stats', { ...params }),

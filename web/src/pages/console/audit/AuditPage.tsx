@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import type { Answer, AuditEntry } from '../../../api/types';
 import { useTranslation } from 'react-i18next';
 import { http } from '../../../api/client';
 import { useCenters, useMe } from '../../../api/hooks';
@@ -9,16 +10,6 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { PageHeader } from '../PageHeader';
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  data: Record<string, unknown>;
-}
 
 const PAGE = 50;
 const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier', 'applicant', 'reports'];
@@ -55,7 +46,7 @@ export default function AuditPage() {
   const log = useInfiniteQuery({
     queryKey: ['audit', center ?? '', action ?? ''],
     initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => http.get<{ items: AuditEntry[] }>('/admin/audit', { center, action, limit: PAGE, before: pageParam }),
+    queryFn: ({ pageParam }) => http.get<Answer<'/api/v1/admin/audit'>>('/admin/audit', { center, action, limit: PAGE, before: pageParam }),
     getNextPageParam: (last) => (last.items.length === PAGE ? last.items[last.items.length - 1].id : undefined),
   });
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];

@@ -28,7 +28,7 @@ export function DayModal({ day, center, onClose }: { day: DayInfo; center?: stri
       void message.success(t('calendar.saved'));
       onClose();
     };
-    if (action === 'remove' && adminEntry) remove.mutate({ id: adminEntry.overrideId as string | number, reason }, { onSuccess: done });
+    if (action === 'remove' && adminEntry) remove.mutate({ id: adminEntry.overrideId as string, reason }, { onSuccess: done });
     else add.mutate({ date: day.date, kind: action === 'remove' ? 'day_off' : action, reason, ...(center ? { center } : {}) }, { onSuccess: done });
   };
 

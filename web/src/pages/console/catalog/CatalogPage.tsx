@@ -25,7 +25,7 @@ export default function CatalogPage() {
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const fields = useFields();
-  const list = useProcedures({ q: q || undefined, field, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, includeInactive: true });
+  const list = useProcedures({ q: q || undefined, field, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, includeInactive: 'true' });
 
   const columns: ColumnsType<ProcedureSummary> = [
     { title: t('procedures.col.code'), dataIndex: 'code', width: 125, render: (c: string) => <span className="code">{c}</span> },

@@ -1,7 +1,7 @@
 import { Alert, App, Col, Form, Input, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveCenter } from '../../../api/hooks';
-import type { Center } from '../../../api/types';
+import type { Body, Center, CenterBody } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
 
 const LEVELS = ['province', 'district', 'commune'];
@@ -16,7 +16,7 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
   const creating = !center;
 
   const submit = (v: Values) => {
-    const body: Partial<Center> = {
+    const body: CenterBody | Body<'/api/v1/admin/centers/{id}', 'patch'> = {
       ...(creating ? { code: v.code.trim() } : {}),
       name: v.name.trim(),
       shortName: v.shortName.trim(),

@@ -8,7 +8,7 @@ import type { Counter } from '../../../api/types';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { FieldTags, useFieldOptions } from '../../../components/FieldTags';
 
-export function CountersTab({ centerId }: { centerId: string | number }) {
+export function CountersTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation();
   const list = useCounters(centerId);
   const [editing, setEditing] = useState<Counter | 'new' | null>(null);
@@ -57,7 +57,7 @@ scroll={{ x: 640 }}         rowKey="id"
   );
 }
 
-function CounterModal({ centerId, counter, nextNo, onClose }: { centerId: string | number; counter: Counter | null; nextNo: number; onClose: () => void }) {
+function CounterModal({ centerId, counter, nextNo, onClose }: { centerId: string; counter: Counter | null; nextNo: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Counter>();

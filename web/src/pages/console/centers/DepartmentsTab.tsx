@@ -8,7 +8,7 @@ import type { Department } from '../../../api/types';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { FieldTags, useFieldOptions } from '../../../components/FieldTags';
 
-export function DepartmentsTab({ centerId }: { centerId: string | number }) {
+export function DepartmentsTab({ centerId }: { centerId: string }) {
   const { t } = useTranslation();
   const list = useDepartments(centerId);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
@@ -49,7 +49,7 @@ export function DepartmentsTab({ centerId }: { centerId: string | number }) {
   );
 }
 
-function DepartmentModal({ centerId, department, onClose }: { centerId: string | number; department: Department | null; onClose: () => void }) {
+function DepartmentModal({ centerId, department, onClose }: { centerId: string; department: Department | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Department>();

@@ -8,11 +8,11 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import type { DossierAction, DossierDetail, DossierFile } from '../../../api/types';
+import type { ActionBody, ChecklistInput, DossierAction, DossierDetail, UploadedFile } from '../../../api/types';
 import { VN_TZ } from '../../../lib/format';
 import { errorText } from '../../../components/ErrorState';
 import { dossierTime } from '../../../components/dossier/DossierTags';
-import { uploadDossierFile, useDossierAction, type ActionBody, type ChecklistInput } from './api';
+import { uploadDossierFile, useDossierAction } from './api';
 
 const REASON: DossierAction[] = ['request-supplement', 'refuse', 'send-back', 'request-supplement-by-department', 'report-late', 'reject', 'extend', 'withdraw'];
 const CHECKLIST: DossierAction[] = ['receive', 'supplement', 'request-supplement'];
@@ -42,7 +42,7 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
   const [form] = Form.useForm<Values>();
   const run = useDossierAction(dossier.code);
   const [checks, setChecks] = useState(() => dossier.checklist.map((c) => ({ presented: c.presented })));
-  const [resultFile, setResultFile] = useState<DossierFile | null>(null);
+  const [resultFile, setResultFile] = useState<UploadedFile | null>(null);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [apologyAsked, setApologyAsked] = useState(false);

@@ -9,13 +9,13 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { useFields, useMe } from '../../../api/hooks';
-import type { DossierStatus, DossierSummary } from '../../../api/types';
+import type { DossierQuery, DossierStatus, DossierSummary } from '../../../api/types';
 import { formatDate, shortFieldName } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
 import { PageHeader } from '../PageHeader';
-import { ALL_STATUSES, dossierKeys, fetchDossiers, PHONE_RE, scannedCode, useDossiers, type DossierQuery } from './api';
+import { ALL_STATUSES, dossierKeys, fetchDossiers, PHONE_RE, scannedCode, useDossiers } from './api';
 import { TrackingBookButton } from './TrackingBookButton';
 import './dossiers.css';
 
@@ -94,7 +94,7 @@ export default function DossiersPage() {
     from: from || undefined,
     to: to || undefined,
     overdue: overdue ? '1' : undefined,
-    stat: stat || undefined,
+    stat: (stat || undefined) as DossierQuery['stat'], // from the address: the server refuses an unknown one
     department: department || undefined,
     center: center || undefined,
     sort,

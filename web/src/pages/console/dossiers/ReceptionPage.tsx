@@ -11,14 +11,14 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { keys, useMe, useProcedure, useProcedures } from '../../../api/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { http } from '../../../api/client';
-import type { DossierChannel, DossierDetail, DossierSummary, Page, ProcedureSummary } from '../../../api/types';
+import { http, newIdempotencyKey } from '../../../api/client';
+import type { Answer, ChecklistInput, DossierChannel, DossierDetail, DossierPage, ProcedurePage, RegisterInput } from '../../../api/types';
 import { processingTimeText, shortFieldName, VN_TZ } from '../../../lib/format';
 import { errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { dossierTime } from '../../../components/dossier/DossierTags';
 import { PageHeader } from '../PageHeader';
-import { dossierPath, newIdempotencyKey, PHONE_RE, useRegisterDossier, type ChecklistInput, type RegisterInput } from './api';
+import { dossierPath, PHONE_RE, useRegisterDossier } from './api';
 import { useDebounced } from '../../../components/useDebounced';
 import './dossiers.css';
 
@@ -49,17 +49,6 @@ type Lookup = { state: 'idle' } | { state: 'loading' } | { state: 'new' } | { st
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const TAX_CODE_RE = /^\d{10}(-\d{3})?$/;
-
-/** An organization as found by tax code (GET /applicants/organizations/{taxCode}). */
-interface FoundOrganization {
-  orgName: string;
-  fullName: string;
-  idNumber: string | null;
-  phone: string;
-  email: string;
-  address: string;
-  lastDossier: { code: string; registeredAt: string };
-}
 
 /** What the lookup of a returning applicant found, by citizen ID (`id`) or by tax code (`tax`). */
 function LookupNote({ lookup, by }: { lookup: Exclude<Lookup, { state: 'idle' }>; by: 'id' | 'tax' }) {
@@ -154,7 +143,7 @@ export default function ReceptionPage() {
     const seq = ++lookupSeq.current;
     setLookup({ state: 'loading' });
     try {
-      const { organization: o } = await http.get<{ organization: FoundOrganization | null }>(`/applicants/organizations/${encodeURIComponent(taxCode)}`);
+      const { organization: o } = await http.get<Answer<'/api/v1/applicants/organizations/{taxCode}'>>(`/applicants/organizations/${encodeURIComponent(taxCode)}`);
       if (seq !== lookupSeq.current) return;
       if (!o) {
         setLookup({ state: 'new' });
@@ -171,7 +160,7 @@ export default function ReceptionPage() {
     const seq = ++lookupSeq.current;
     setLookup({ state: 'loading' });
     try {
-      const list = await http.get<Page<DossierSummary>>('/dossiers', { idNumber: id, limit: 1 });
+      const list = await http.get<DossierPage>('/dossiers', { idNumber: id, limit: 1 });
       if (seq !== lookupSeq.current) return;
       if (!list.items.length) {
         setLookup({ state: 'new' });
@@ -234,7 +223,7 @@ export default function ReceptionPage() {
     pendingEnter.current = text;
     const params = { q: text, limit: 20, offset: 0 };
     void qc
-      .fetchQuery({ queryKey: keys.procedures(params), queryFn: () => http.get<Page<ProcedureSummary>>('/procedures', params) })
+      .fetchQuery({ queryKey: keys.procedures(params), queryFn: () => http.get<ProcedurePage>('/procedures', params) })
       .then((r) => {
         if (pendingEnter.current !== text) return;
         pendingEnter.current = null;

@@ -2,7 +2,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../api/client';
-import type { FeeBreakdown, FeeDossierInfo } from '../../../api/types';
+import type { FeeBreakdown, DossierDetail } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
 import { ErrorState } from '../../../components/ErrorState';
 import { useFeeBreakdown, useFeeDossier } from '../../../components/fees/api';
@@ -57,7 +57,7 @@ export function DossierFees({ code }: { code: string }) {
   );
 }
 
-function DossierCard({ b, d }: { b: FeeBreakdown; d: FeeDossierInfo | undefined }) {
+function DossierCard({ b, d }: { b: FeeBreakdown; d: DossierDetail | undefined }) {
   const { t } = useTranslation();
   const payer = d ? d.applicant.orgName || d.applicant.fullName : undefined;
   return (

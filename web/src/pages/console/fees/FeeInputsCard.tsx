@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Radio, Row } from 'antd';
 import { CalculatorOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FeeBreakdown, FeeRule } from '../../../api/types';
+import type { FeeBreakdown, FeeInputsBody, FeeRule, FeeScheduleItem } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
-import { useFeeRules, useFeeSchedule, useSaveFeeInputs, type FeeScheduleItem } from '../../../components/fees/api';
+import { useFeeRules, useFeeSchedule, useSaveFeeInputs } from '../../../components/fees/api';
 import { MoneyInput } from '../../../components/fees/MoneyInput';
 import { useCan } from '../../../components/fees/RequireAnyPermission';
 
@@ -79,7 +79,8 @@ export function FeeInputsCard({ b }: { b: FeeBreakdown }) {
         copies: v.copies ?? null,
         itemQuantities: b.inputs.itemQuantities,
         selected: Object.values(v.choice ?? {}).filter((c): c is string => !!c),
-        categories: v.categories ?? [],
+        // The form offers only the categories the server knows (its answer lists them as plain strings).
+        categories: (v.categories ?? []) as FeeInputsBody['categories'],
         manualAmounts,
         version: b.inputs.version,
       },

@@ -1,10 +1,10 @@
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, List, Row, Tag } from 'antd';
 import { MailOutlined, MessageOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FeeBreakdown, FeeDossierInfo } from '../../../api/types';
+import type { FeeBreakdown, DossierDetail, FeeServiceInput } from '../../../api/types';
 import { formatDateTime } from '../../../lib/format';
 import { errorText } from '../../../components/ErrorState';
-import { useAddFeeServices, useServiceTypes, type FeeServiceInput } from '../../../components/fees/api';
+import { useAddFeeServices, useServiceTypes } from '../../../components/fees/api';
 import { useCan } from '../../../components/fees/RequireAnyPermission';
 import { money } from '../../../components/fees/money';
 
@@ -20,7 +20,7 @@ interface Values {
 }
 
 /** Related services offered before payment (DOMAIN.md §4): result by post (with the address), SMS (with the phone). */
-export function ServicesCard({ b, d }: { b: FeeBreakdown; d: FeeDossierInfo | undefined }) {
+export function ServicesCard({ b, d }: { b: FeeBreakdown; d: DossierDetail | undefined }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();

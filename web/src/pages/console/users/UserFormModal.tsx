@@ -1,7 +1,7 @@
 import { App, Alert, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCenters, useDepartments, useRoles, useSaveUser, type UserInput } from '../../../api/hooks';
-import type { AdminUser } from '../../../api/types';
+import { useCenters, useDepartments, useRoles, useSaveUser } from '../../../api/hooks';
+import type { AdminUser, UserChange, UserCreate } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
 import { roleLabel } from '../../../lib/roles';
 
@@ -11,8 +11,8 @@ interface Values {
   email?: string;
   password?: string;
   roles: string[];
-  centerId?: string | number;
-  departmentId?: string | number;
+  centerId?: string;
+  departmentId?: string;
 }
 
 export function UserFormModal({ user, onClose }: { user: AdminUser | null; onClose: () => void }) {
@@ -27,14 +27,14 @@ export function UserFormModal({ user, onClose }: { user: AdminUser | null; onClo
   const creating = !user;
 
   const submit = (v: Values) => {
-    const common: UserInput = {
+    const common: UserChange = {
       fullName: v.fullName.trim(),
       email: v.email?.trim() ?? '',
       roles: v.roles,
       centerId: v.centerId ?? null,
       departmentId: v.departmentId ?? null,
     };
-    const body: UserInput = creating ? { ...common, username: v.username.trim(), password: v.password } : { ...common, ...(v.password ? { password: v.password } : {}) };
+    const body: UserCreate | UserChange = creating ? { ...common, username: v.username.trim(), password: v.password } : { ...common, ...(v.password ? { password: v.password } : {}) };
     save.mutate(
       { id: user?.id, body },
       {
