@@ -14,7 +14,7 @@ import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db';
 import { accessOf, enforceAccess } from './access';
-import { clientErrorHandler, errorHandler, frameworkErrors, notFoundHandler } from './errors';
+import { clientErrorHandler, errorHandler, frameworkErrors, MAX_PARAM_LENGTH, notFoundHandler } from './errors';
 import { rejectUnsafeText } from './input-guard';
 import { loggerOptions } from './log';
 import { installVietnameseErrors } from './zod-vi';
@@ -69,6 +69,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     logger: opts.logger === false ? false : loggerOptions(deps.config.logLevel, opts.logStream),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 5 * 1024 * 1024,
+    maxParamLength: MAX_PARAM_LENGTH,
     // Errors Fastify answers itself (bad %-encoding, an over-long path, a malformed HTTP request) as problem+json.
     frameworkErrors,
     clientErrorHandler,

@@ -137,7 +137,16 @@ export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: F
   return send(reply, problem(status, 'BAD_REQUEST', FRAMEWORK[err.code] ?? STATUS_DETAIL[status] ?? 'Yêu cầu không hợp lệ.'));
 }
 
+/** Fastify's router refuses a path parameter longer than this with 414 (set on the app in app.ts). */
+export const MAX_PARAM_LENGTH = 100;
+
 export function notFoundHandler(req: FastifyRequest, reply: FastifyReply) {
+  // With the web app built, the single-page catch-all route also takes API paths whose parameter was too long for
+  // the router; they get the router's own answer, so the API answers the same with or without web/dist.
+  const path = req.url.split('?')[0];
+  if (path.startsWith('/api/') && path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) {
+    return send(reply, problem(414, 'BAD_REQUEST', STATUS_DETAIL[414] ?? 'Đường dẫn quá dài.'));
+  }
   return send(reply, problem(404, 'ROUTE_NOT_FOUND', `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.`));
 }
 

@@ -63,7 +63,7 @@ beforeAll(async () => {
       ops.push({ method: method.toUpperCase(), path, params: op.parameters ?? [], body: op.requestBody?.content['application/json']?.schema, key: `${method.toUpperCase()} ${path}` });
     }
   }
-  changes = await trackChanges(t.db);
+  changes = await trackChanges(t);
 }, 120_000);
 afterAll(async () => t.close());
 

@@ -8,6 +8,7 @@ import { buildApp } from '../../src/http/app';
 import { ManualClock } from '../../src/platform/clock';
 import { createPool, type Db } from '../../src/platform/db';
 import { createTestDatabase, DEMO_PASSWORD } from '../support/app';
+import { asOwner } from '../support/owner';
 
 // Issue 12, finding 8: the app's own log (level info, as in production) after a clerk registers a citizen, searches
 // by citizen ID and by phone (in the query string), and after database errors that echo the applicant's row.
@@ -18,6 +19,7 @@ const EMAIL = 'le.thi.hoa@example.vn';
 
 let app: FastifyInstance;
 let db: Db;
+let ownerUrl: string;
 let drop: () => Promise<void>;
 const lines: string[] = [];
 let cookie: string;
@@ -25,6 +27,7 @@ let cookie: string;
 beforeAll(async () => {
   const database = await createTestDatabase();
   drop = database.drop;
+  ownerUrl = database.ownerUrl;
   db = createPool(database.url, 5);
   const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'info', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url };
   const stream = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).split('\n').filter(Boolean)); done(); } });
@@ -53,13 +56,13 @@ describe('the request log holds no citizen ID, phone or e-mail', () => {
     await app.inject({ url: `/api/v1/dossiers?idNumber=${ID}9`, headers: { cookie } });
 
     // A constraint the row breaks: PostgreSQL's error detail is "Failing row contains (…, 046080000555, …)".
-    await db.query(`ALTER TABLE applicants ADD CONSTRAINT zz_no_hoa CHECK (full_name <> 'Lê Thị Hoa Hai')`);
+    await asOwner(ownerUrl, `ALTER TABLE applicants ADD CONSTRAINT zz_no_hoa CHECK (full_name <> 'Lê Thị Hoa Hai')`);
     const refused = await app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie }, payload: { ...registerBody, applicant: { ...applicant, fullName: 'Lê Thị Hoa Hai' } } });
     expect(refused.statusCode).toBe(400);
     // An unexpected failure whose message quotes the applicant's fields (a 500, logged in full otherwise).
-    await db.query(`CREATE FUNCTION zz_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+    await asOwner(ownerUrl, `CREATE FUNCTION zz_fail() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN IF NEW.full_name = 'Lê Thị Hoa Ba' THEN RAISE EXCEPTION 'cannot store % % %', NEW.id_number, NEW.phone, NEW.email; END IF; RETURN NEW; END $$`);
-    await db.query(`CREATE TRIGGER zz_fail BEFORE INSERT OR UPDATE ON applicants FOR EACH ROW EXECUTE FUNCTION zz_fail()`);
+    await asOwner(ownerUrl, `CREATE TRIGGER zz_fail BEFORE INSERT OR UPDATE ON applicants FOR EACH ROW EXECUTE FUNCTION zz_fail()`);
     const failed = await app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie }, payload: { ...registerBody, applicant: { ...applicant, fullName: 'Lê Thị Hoa Ba' } } });
     expect(failed.statusCode).toBe(500);
     await new Promise((r) => setTimeout(r, 50)); // the logger writes asynchronously

@@ -14,7 +14,7 @@ beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-03-10T02:00:00Z') });
   for (const u of ['tn.tp', 'admin', 'giamdoc', 'thuphi', 'cv.tp']) cookies[u] = await t.login(u);
   code = (await register(t, cookies['tn.tp'])).code;
-  changes = await trackChanges(t.db);
+  changes = await trackChanges(t);
 });
 afterAll(async () => t.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
 import { trackChanges, type ChangeTracker } from '../support/db-changes';
+import { asOwner } from '../support/owner';
 
 // Issue 12, finding 5: "a failed request changes nothing". A registration writes the applicant and the dossier;
 // when the dossier cannot be written, the applicant must not stay behind (the review found an orphan applicant
@@ -12,13 +13,13 @@ let cookie: string;
 beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-03-10T02:00:00Z') });
   cookie = await t.login('tn.tp');
-  changes = await trackChanges(t.db);
-  await t.db.query(`CREATE FUNCTION zz_refuse_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
+  changes = await trackChanges(t);
+  await asOwner(t.ownerUrl, `CREATE FUNCTION zz_refuse_dossier() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
       IF NEW.applicant->>'address' = 'TỪ CHỐI' THEN RAISE EXCEPTION 'refused by test'; END IF;
       RETURN NEW;
     END $$`);
-  await t.db.query(`CREATE TRIGGER zz_refuse_dossier BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION zz_refuse_dossier()`);
+  await asOwner(t.ownerUrl, `CREATE TRIGGER zz_refuse_dossier BEFORE INSERT ON dossiers FOR EACH ROW EXECUTE FUNCTION zz_refuse_dossier()`);
 });
 afterAll(async () => t.close());
 
@@ -44,7 +45,7 @@ describe('a registration that fails writes nothing', () => {
   }
 
   it('the same registrations go through once the fault is gone', async () => {
-    await t.db.query('DROP TRIGGER zz_refuse_dossier ON dossiers');
+    await asOwner(t.ownerUrl, 'DROP TRIGGER zz_refuse_dossier ON dossiers');
     for (const a of Object.values(APPLICANTS)) {
       const r = await t.app.inject({ method: 'POST', url: '/api/v1/dossiers', headers: { cookie }, payload: { procedure: '2.000748', channel: 'direct', applicant: { ...a, address: 'Phú Bài' } } });
       expect(r.statusCode, r.body).toBe(201);

@@ -1,4 +1,4 @@
-import type { Db } from '../../src/platform/db';
+import { createPool, type Db } from '../../src/platform/db';
 
 /**
  * Records every committed row change in a test database, so a test can say "this request changed nothing".
@@ -8,7 +8,11 @@ import type { Db } from '../../src/platform/db';
  * before a failure) leaves its rows. Counting rows would miss UPDATEs; checksumming whole tables would cost a scan
  * per request. What counts is the net effect: a row inserted and deleted again (an idempotency key claimed and
  * released by a failed request) is no change. Session touches (`UPDATE sessions SET last_seen_at`) are ignored:
- * any authenticated request may make one.
+ * any authenticated request may make one. The audit chain's bookkeeping (`record_*`: rows queued for sealing, links
+ * written by the background sealer) is not tracked: it follows the audit rows, which are.
+ *
+ * The app runs as a role that may create nothing, so the tracker is set up, and read, through the schema owner's
+ * connection; its trigger function runs as the owner (SECURITY DEFINER), so the app role needs no right on zz_changes.
  */
 export interface ChangeTracker {
   /** The position after the last recorded change. */
@@ -17,15 +21,18 @@ export interface ChangeTracker {
   since(mark: number): Promise<string[]>;
 }
 
-export async function trackChanges(db: Db): Promise<ChangeTracker> {
+export async function trackChanges(t: { ownerUrl: string }): Promise<ChangeTracker> {
+  const db: Db = createPool(t.ownerUrl, 2);
+  // The test database is dropped WITH (FORCE) at the end of the file: an idle connection cut then is no error.
+  db.on('error', () => undefined);
   await db.query(`CREATE TABLE IF NOT EXISTS zz_changes (id bigserial PRIMARY KEY, tbl text NOT NULL, op text NOT NULL, r jsonb)`);
-  await db.query(`CREATE OR REPLACE FUNCTION zz_track() RETURNS trigger LANGUAGE plpgsql AS $$
+  await db.query(`CREATE OR REPLACE FUNCTION zz_track() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
     BEGIN
       IF TG_TABLE_NAME = 'sessions' AND TG_OP = 'UPDATE' THEN RETURN NULL; END IF;
       INSERT INTO zz_changes (tbl, op, r) VALUES (TG_TABLE_NAME, TG_OP, CASE TG_OP WHEN 'DELETE' THEN to_jsonb(OLD) WHEN 'TRUNCATE' THEN NULL ELSE to_jsonb(NEW) END);
       RETURN NULL;
     END $$`);
-  const tables = await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'zz_changes'`);
+  const tables = await db.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'zz_changes' AND tablename NOT LIKE 'record\\_%'`);
   for (const { t } of tables.rows) {
     await db.query(`DROP TRIGGER IF EXISTS zz_track ON "${t}"; DROP TRIGGER IF EXISTS zz_track_truncate ON "${t}";
       CREATE TRIGGER zz_track AFTER INSERT OR UPDATE OR DELETE ON "${t}" FOR EACH ROW EXECUTE FUNCTION zz_track();
