@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { ManualClock, startingClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
+import { OWNER_ROLE } from '../../src/platform/db-roles';
 import type { Printer } from '../../src/printing';
 
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -17,29 +18,33 @@ export interface TestApp {
   db: Db;
   clock: Clock;
   dbName: string;
+  /** The schema owner's connection string to this database (tests that tamper with the record as the owner could). */
+  ownerUrl: string;
   /** Logs in and returns the cookie header to send with later requests. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
 /**
  * A clock that runs at the real pace from Tuesday 10/03/2026 09:00 (public hours): for tests that take kiosk tickets
  * (refused outside the center's public hours) without caring about the hour, so they pass at any hour they run at.
  */
 export const workingMorningClock = (): Clock => startingClock(new Date('2026-03-10T09:00:00+07:00'));
 
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+/** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
+export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; name: string; drop: () => Promise<void> }> {
   const server = inject('pgServerUrl');
   const template = inject('templateDb');
   const name = `motcua_test_${randomBytes(6).toString('hex')}`;
   if (!/^motcua_test_/.test(name)) throw new Error('refusing to use a non-test database');
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${OWNER_ROLE}`);
   await admin.end();
   return {
-    url: withDatabase(server, name),
+    // The app's restricted role, as in production: it may only add to and read the record.
+    url: withDatabase(inject('pgAppServerUrl'), name),
+    ownerUrl: withDatabase(inject('pgOwnerServerUrl'), name),
     name,
     drop: async () => {
       const c = new pg.Client({ connectionString: server });
@@ -63,6 +68,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
     db,
     clock,
     dbName: database.name,
+    ownerUrl: database.ownerUrl,
     async login(username, password = DEMO_PASSWORD) {
       const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
@@ -79,7 +85,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
 
 /** A second app instance on the same database as `t`, like two servers sharing one PostgreSQL. */
 export async function createSecondApp(t: TestApp, opts: { clock?: Clock } = {}): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
-  const db = createPool(withDatabase(inject('pgServerUrl'), t.dbName), 5);
+  const db = createPool(withDatabase(inject('pgAppServerUrl'), t.dbName), 5);
   const app = await buildApp({ db, clock: opts.clock ?? t.clock, config: t.app.deps.config }, { logger: false });
   await app.ready();
   return {

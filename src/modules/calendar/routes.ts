@@ -9,10 +9,10 @@ import { CalendarRuleError, computeDueDate, publicOpeningAt, receiptOf, returnWi
 import { presentSession, PublicSessionOut } from './schemas';
 import { findCenter } from '../centers/repo';
 import { parseInstant } from './service';
+import { isoDay } from '../../http/inputs';
 
 const CenterRef = z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable();
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const Day = isoDay();
 
 const DueQuery = z.object({
   receivedAt: z.string({ error: 'Thiếu thời điểm tiếp nhận (receivedAt)' }).max(40),

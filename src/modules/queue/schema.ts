@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../../http/inputs';
 import { named } from '../../http/openapi';
 import { PublicSessionOut } from '../calendar/schemas';
 
@@ -87,7 +88,7 @@ export const BoardOut = named('QueueBoard', z.object({
   }),
 }));
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const Day = isoDay();
 export const StatsQuery = z.object({
   center: z.string().trim().max(60).optional(),
   from: Day.optional(),
