@@ -124,6 +124,8 @@ try {
   const clockStart = process.env.E2E_CLOCK_START || '2026-06-16T08:00:00+07:00';
   const env = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1',
+    // Dozens of sign-ins a minute from one address: the limits stay on, twenty times wider (test/integration/rate-limits.test.ts checks them as set).
+    MOTCUA_RATE_LIMIT_FACTOR: '20',
     MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CLOCK_START: clockStart,
   };
   delete env.DATABASE_URL;

@@ -22,6 +22,9 @@ const EnvSchema = z.object({
   MOTCUA_METRICS_TOKEN: z.string().min(16, 'MOTCUA_METRICS_TOKEN: at least 16 characters').optional(),
   MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
+  MOTCUA_SECRET_KEY: z.string().optional(),
+  MOTCUA_RATE_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
+  MOTCUA_BOARD_FRAME_ANCESTORS: z.string().regex(/^(https?:\/\/[^\s/]+)( https?:\/\/[^\s/]+)*$/, 'MOTCUA_BOARD_FRAME_ANCESTORS: origins separated by spaces, e.g. https://cong.huongthuy.gov.vn').optional(),
   MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
   MOTCUA_CLOCK_START: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'MOTCUA_CLOCK_START: an instant with its offset, e.g. 2026-03-10T09:00:00+07:00')
     .refine((s) => !Number.isNaN(Date.parse(s)), 'MOTCUA_CLOCK_START: not a real instant').optional(),
@@ -52,6 +55,12 @@ export interface AppConfig {
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
   publicUrl?: string;
+  /** Encrypts secrets kept in the database (TOTP); default: the key file in the data directory (platform/secret-key.ts). */
+  secretKey?: string;
+  /** Multiplies every rate limit (src/http/rate-limits.ts); 0 turns them off. */
+  rateLimitFactor: number;
+  /** Origins allowed to show the display board in a frame; every other page may not be framed. */
+  boardFrameAncestors: string[];
   /** Years a dossier's personal data is kept after the dossier ended; 0: kept for ever (`npm run purge`). */
   retentionYears: number;
   /** Bearer token for GET /metrics from other hosts than this one (loopback needs none unless behind a proxy). */
@@ -88,6 +97,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
+    secretKey: e.MOTCUA_SECRET_KEY,
+    rateLimitFactor: e.MOTCUA_RATE_LIMIT_FACTOR,
+    boardFrameAncestors: e.MOTCUA_BOARD_FRAME_ANCESTORS?.split(' ') ?? [],
     ...(e.MOTCUA_CLOCK_START ? { clockStart: new Date(e.MOTCUA_CLOCK_START) } : {}),
   };
 }

@@ -29,7 +29,7 @@ export async function startServer({ root, env = {}, compiled = false } = {}) {
   const run = compiled ? serverCommand(root) : { args: ['--import', 'tsx', path.join(root, 'src/main.ts')], env: process.env };
   const child = spawn(process.execPath, [...nodeArgs, ...run.args], {
     cwd: root,
-    env: { ...run.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_PG_PORT: String(pgPort), MOTCUA_LOG_LEVEL: 'warn', ...env },
+    env: { ...run.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: dataDir, MOTCUA_PG_PORT: String(pgPort), MOTCUA_LOG_LEVEL: 'warn', MOTCUA_RATE_LIMIT_FACTOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

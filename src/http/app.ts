@@ -13,6 +13,8 @@ import { responseSerializer } from './serializer';
 import type { AppConfig } from '../config';
 import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db';
+import { checkPublicPostLimited, registerRateLimits } from './rate-limits';
+import { registerSecurity } from './security';
 import { accessOf, enforceAccess } from './access';
 import { clientErrorHandler, errorHandler, frameworkErrors, MAX_PARAM_LENGTH, notFoundHandler } from './errors';
 import { rejectUnsafeText } from './input-guard';
@@ -89,9 +91,12 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     if ((route.url.startsWith('/api/v1') || route.url === '/metrics') && !accessOf(route.config)) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule`);
     }
+    checkPublicPostLimited(route);
   });
 
   await app.register(cookie);
+  await registerSecurity(app, deps.config);
+  await registerRateLimits(app);
   app.decorate('sessionCookieOptions', (req: FastifyRequest): CookieSerializeOptions => ({
     path: '/',
     httpOnly: true,
@@ -109,10 +114,6 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
   app.addHook('preValidation', enforceAccess);
   // Then text PostgreSQL cannot store (NUL, lone surrogates) is refused once for every route: see input-guard.ts.
   app.addHook('preValidation', rejectUnsafeText);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-  });
 
   await app.register(swagger, {
     openapi: {

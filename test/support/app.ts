@@ -60,7 +60,9 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
   // Uploaded files go to a per-run temporary directory, never into the developer's ./data.
-  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, strictResponses: true, ...opts.config };
+  const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, strictResponses: true,
+    // Rate limits off: tests sign in dozens of times a second. test/integration/rate-limits.test.ts turns them on.
+    rateLimitFactor: 0, ...opts.config };
   const app = await buildApp({ db, clock, config, printer: opts.printer }, { logger: false });
   await app.ready();
   return {

@@ -47,7 +47,7 @@ export async function spawnApp(env: Record<string, string>): Promise<AppProcess>
   if (env.MOTCUA_DATA_DIR) dataDirs.add(env.MOTCUA_DATA_DIR);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env: childEnv({ HOST: '127.0.0.1', MOTCUA_LOG_LEVEL: 'info', ...env, PORT: String(port) }),
+    env: childEnv({ HOST: '127.0.0.1', MOTCUA_LOG_LEVEL: 'info', MOTCUA_RATE_LIMIT_FACTOR: '0', ...env, PORT: String(port) }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -4,6 +4,7 @@ import type { Queryable } from '../../platform/db';
 import { one } from '../../platform/db';
 import type { Actor } from './actor';
 import { actorPermissions } from './actor';
+import { twoFactorState } from './totp';
 import { isRole, ROLE_NAMES } from './permissions';
 
 export const RefSchema = named('Ref', z.object({ id: z.string(), code: z.string(), name: z.string() }));
@@ -17,6 +18,8 @@ export const MeSchema = named('Me', z.object({
   permissions: z.array(z.string()),
   center: RefSchema.nullable(),
   department: RefSchema.nullable(),
+  /** Two-factor sign-in: on or not, and whether the account's roles call for it (administrators, directors). */
+  twoFactor: z.object({ enabled: z.boolean(), required: z.boolean() }),
 }));
 export type Me = z.infer<typeof MeSchema>;
 
@@ -37,5 +40,6 @@ export async function presentMe(db: Queryable, actor: Actor): Promise<Me> {
     permissions: actorPermissions(actor),
     center: row?.c_id ? { id: row.c_id, code: row.c_code!, name: row.c_name! } : null,
     department: row?.d_id ? { id: row.d_id, code: row.d_code!, name: row.d_name! } : null,
+    twoFactor: await twoFactorState(db, actor.id, actor.roles),
   };
 }

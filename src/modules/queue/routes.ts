@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { queueAdminRoutes } from './routes/admin';
 import { counterRoutes } from './routes/counter';
 import { ticketHistoryRoutes } from './routes/history';
+import { kioskDeviceRoutes } from './routes/devices';
 import { kioskRoutes } from './routes/kiosk';
 import { boardStreamRoutes } from './routes/stream';
 
@@ -12,4 +13,5 @@ export const queueRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(counterRoutes);
   await app.register(ticketHistoryRoutes);
   await app.register(queueAdminRoutes);
+  await app.register(kioskDeviceRoutes);
 };

@@ -1,3 +1,4 @@
+import { SECRET_KEY_FILE } from '../secret-key';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -88,6 +89,9 @@ export async function backupInstallation(o: { dataDir: string; file: string; log
     await addTree(w, path.join(loc.dataDir, 'files'), 'files', '');
     const uploads = countFiles(path.join(loc.dataDir, 'files'));
     await w.addBuffer('pgpass', password);
+    // The server key that encrypts secrets in the database (two-factor secrets): without it they cannot be read.
+    const secretKey = path.join(loc.dataDir, SECRET_KEY_FILE);
+    if (fs.existsSync(secretKey)) await w.addFile('secret.key', secretKey);
     const tail: BackupTail = { entries: w.entries + 1, stopLsn: stop.lsn, walSegments: wal, uploads: w.entries - before };
     await w.addBuffer(TAIL, JSON.stringify(tail, null, 2));
     const bytes = await w.finish();

@@ -1,3 +1,4 @@
+import { SECRET_KEY_FILE } from '../secret-key';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,6 +116,7 @@ async function unpack(file: string, dataDir: string, clusterDir: string): Promis
       }
       let target: string | undefined;
       if (e.name === 'pgpass') target = path.join(dataDir, '.pgpass-motcua');
+      else if (e.name === 'secret.key') target = path.join(dataDir, SECRET_KEY_FILE);
       else if (e.name.startsWith('pg/')) target = path.join(clusterDir, e.name.slice(3));
       else if (e.name.startsWith('files/')) target = path.join(dataDir, 'files', e.name.slice(6));
       if (!target) {
@@ -126,7 +128,7 @@ async function unpack(file: string, dataDir: string, clusterDir: string): Promis
         e.skip();
       } else {
         fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-        await pipeline(e.stream, fs.createWriteStream(target, { mode: e.name === 'pgpass' ? 0o600 : e.mode & 0o777 }));
+        await pipeline(e.stream, fs.createWriteStream(target, { mode: e.name === 'pgpass' || e.name === 'secret.key' ? 0o600 : e.mode & 0o777 }));
       }
     }
   } catch (err) {

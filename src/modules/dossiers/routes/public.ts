@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC } from '../../../http/access';
+import { limitOf } from '../../../http/rate-limits';
 import { one, prepared } from '../../../platform/db';
 import { AppError, badRequest } from '../../../platform/errors';
 import { STATUSES, statusName, type Status } from '../domain/lifecycle';
@@ -24,7 +25,8 @@ const PublicDossier = z.object({
 export const publicDossierRoutes: FastifyPluginAsyncZod = async (app) => {
   // The page a slip's QR code opens: status and appointment, no personal data (not even a name).
   app.get('/public/dossiers/:code', {
-    config: { access: PUBLIC },
+    // Guessing codes and 4-digit verifiers takes many tries: a client gets a few dozen a minute.
+    config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'lookup') },
     schema: {
       tags: ['dossiers'],
       summary: 'Tra cứu tình trạng hồ sơ (công khai): cần mã trong mã QR của phiếu (t) hoặc 4 số cuối điện thoại hay CCCD của người nộp (verifier)',

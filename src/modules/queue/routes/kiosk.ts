@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PUBLIC } from '../../../http/access';
+import { limitOf } from '../../../http/rate-limits';
 import { many, one } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
 import { publicOpeningAt, vnDayString } from '../../calendar/domain';
@@ -8,6 +9,7 @@ import { presentSession } from '../../calendar/schemas';
 import { findCenter } from '../../centers/repo';
 import { boardSnapshot, countersWithTickets } from '../board';
 import { issueTicket, positionOf, servingCounters } from '../commands/issue';
+import { kioskOf } from '../kiosk-devices';
 import { counterStates, presentTicket, priorityCategories, ticketById } from '../repo';
 import { BoardOut, CenterParam, CounterOut, FollowOut, IdParams, IssueBody, IssueOut, KioskOut } from '../schema';
 
@@ -49,7 +51,8 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/queue/tickets', {
-    config: { access: PUBLIC },
+    // A paired kiosk (x-kiosk-key) is exempt from the per-address limit: the center's kiosks share one address.
+    config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'publicPost', { allowList: async (req) => (await kioskOf(app.deps.db, req)) !== null }) },
     schema: {
       tags: ['queue'],
       summary: 'Lấy số thứ tự (kiosk, không cần đăng nhập)',
