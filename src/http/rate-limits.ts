@@ -2,10 +2,17 @@
 // `config.rateLimit` (built here), and the server refuses to start with a public POST that names none, as it does
 // with a route that declares no access rule. Counters live in the instance's memory: with several instances behind
 // a proxy a client gets the limit once per instance, which still bounds guessing and flooding.
+import { createRequire } from 'node:module';
 import rateLimit, { type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import type { AppConfig } from '../config';
 import { AppError } from '../platform/errors';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugin's store has no typed export
+const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (continueExceeding: boolean, exponentialBackoff: boolean, cache?: number) => {
+  incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number, max: number): void;
+  read(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number, max: number): void;
+};
 
 interface Limit {
   max: number;
@@ -33,8 +40,29 @@ function tooMany(_req: FastifyRequest, ctx: { ttl: number }): AppError {
   return new AppError(429, 'RATE_LIMITED', `Quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${seconds} giây.`, { retryAfterSeconds: seconds });
 }
 
+/**
+ * The plugin's in-memory store hands every caller the same counter object and the plugin reads it after an await:
+ * requests arriving together (a burst, exactly what the limit is for) all read the final count and are all refused,
+ * the first ones included. This store answers each caller with a copy taken at its own increment.
+ */
+class SnapshotStore {
+  private readonly inner: InstanceType<typeof LocalStore>;
+  constructor(options: { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number }) {
+    this.inner = new LocalStore(options.continueExceeding ?? false, options.exponentialBackoff ?? false, options.cache);
+  }
+  incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number, max: number): void {
+    this.inner.incr(key, (err: Error | null, res?: { current: number; ttl: number }) => cb(err, res && { current: res.current, ttl: res.ttl }), timeWindow, max);
+  }
+  read(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number, max: number): void {
+    this.inner.read(key, cb, timeWindow, max);
+  }
+  child(options: { continueExceeding?: boolean; exponentialBackoff?: boolean; cache?: number }): SnapshotStore {
+    return new SnapshotStore(options);
+  }
+}
+
 export async function registerRateLimits(app: FastifyInstance): Promise<void> {
-  await app.register(rateLimit, { global: false, errorResponseBuilder: tooMany });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: tooMany, store: SnapshotStore as never });
 }
 
 /**
