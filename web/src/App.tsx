@@ -24,6 +24,8 @@ const UsersPage = lazy(() => import('./pages/console/users/UsersPage'));
 const CentersPage = lazy(() => import('./pages/console/centers/CentersPage'));
 const CatalogPage = lazy(() => import('./pages/console/catalog/CatalogPage'));
 const CalendarPage = lazy(() => import('./pages/console/calendar/CalendarPage'));
+const SecurityPage = lazy(() => import('./pages/console/security/SecurityPage'));
+const KioskDevicesPage = lazy(() => import('./pages/console/security/KioskDevicesPage'));
 const AuditPage = lazy(() => import('./pages/console/audit/AuditPage'));
 const ReceptionPage = lazy(() => import('./pages/console/dossiers/ReceptionPage'));
 const DossiersPage = lazy(() => import('./pages/console/dossiers/DossiersPage'));
@@ -100,6 +102,8 @@ export function App() {
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
+                  <Route path="security" element={<SecurityPage />} />
+                  <Route path="admin/kiosks" element={<RequirePermission perm="centers.manage"><KioskDevicesPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

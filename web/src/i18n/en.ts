@@ -3,6 +3,7 @@ import { en as dossiersEn } from './modules/dossiers';
 import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
+import { en as securityEn } from './modules/security';
 export const en = {
   ...dossiersEn,
   app: {
@@ -464,4 +465,5 @@ export const en = {
   fees: feesEn,
   queue: queueEn,
   reports: reportsEn,
+  security: securityEn,
 };

@@ -1,4 +1,5 @@
 // TanStack Query hooks over the queue API (/api/v1/queue/…).
+import { kioskKeyHeaders } from './kiosk-key';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, http } from '../../api/client';
 import type { Answer, Body, IssueInput, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsQuery, QueueTicketHistory } from '../../api/types';
@@ -36,7 +37,7 @@ export function useKiosk(center: string) {
 export function useIssueTicket() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: IssueInput) => http.post<QueueIssued>('/queue/tickets', body),
+    mutationFn: (body: IssueInput) => http.post<QueueIssued>('/queue/tickets', body, kioskKeyHeaders()),
     onSuccess: (_d, v) => void qc.invalidateQueries({ queryKey: queueKeys.kiosk(v.center) }),
   });
 }

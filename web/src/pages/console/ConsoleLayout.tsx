@@ -1,3 +1,4 @@
+import { SecurityNotices } from './security/SecurityNotices';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { App, Avatar, Button, Dropdown, Grid, Layout, Menu, Tooltip } from 'antd';
@@ -125,6 +126,7 @@ export default function ConsoleLayout() {
           />
         </Layout.Sider>
         <Layout.Content className="console-content">
+          <SecurityNotices />
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
@@ -32,6 +33,8 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/admin/catalog', labelKey: 'menu.catalog', icon: <BookOutlined />, perm: 'catalog.manage', group: 'admin' },
   { path: '/console/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, perm: 'calendar.manage', group: 'admin' },
   { path: '/console/admin/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.view', group: 'admin' },
+  { path: '/console/admin/kiosks', labelKey: 'security.menu.kiosks', icon: <DesktopOutlined />, perm: 'centers.manage', group: 'admin' },
+  { path: '/console/security', labelKey: 'security.menu.security', icon: <SafetyOutlined /> },
 ];
 
 export function allowedEntries(permissions: string[] | undefined): ConsoleEntry[] {

@@ -8,6 +8,10 @@ import type { QueueIssued, QueueKioskQueue } from '../../api/types';
 import { ApiError } from '../../api/client';
 import { errorText } from '../../components/ErrorState';
 import { useIssueTicket, useKiosk } from '../../components/queue/api';
+import { adoptPairingLink } from '../../components/queue/kiosk-key';
+
+// Opened from the admin's pairing link: keep the device key before anything else reads the address.
+if (typeof window !== 'undefined') adoptPairingLink();
 import { HallHeader } from '../../components/queue/HallHeader';
 import { formatPhone, NumericKeypad } from '../../components/queue/NumericKeypad';
 import { QrCode } from '../../components/queue/QrCode';
