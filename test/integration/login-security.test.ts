@@ -129,3 +129,18 @@ describe('two-factor sign-in (TOTP)', () => {
     expect(actions).toEqual(['auth.two_factor.enable', 'auth.two_factor.disable']);
   });
 });
+
+describe('an administrator resets a lost second factor', () => {
+  it('turns two-factor sign-in off for another user, audited', async () => {
+    const cookie = await t.login('giamdoc');
+    const setup = (await t.app.inject({ method: 'POST', url: '/api/v1/auth/two-factor/setup', headers: { cookie }, payload: { password: 'motcua-demo' } })).json();
+    const code = new TOTP({ secret: Secret.fromBase32(setup.secret) }).generate({ timestamp: clock.now().getTime() });
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/two-factor/enable', headers: { cookie }, payload: { code } })).statusCode).toBe(200);
+    clock.advanceMinutes(1);
+    expect((await login('giamdoc', 'motcua-demo', '10.7.0.1')).json().code).toBe('AUTH_TOTP_REQUIRED');
+    const admin = await t.login('admin');
+    const id = (await t.db.query(`SELECT id FROM users WHERE username = 'giamdoc'`)).rows[0].id;
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/admin/users/${id}`, headers: { cookie: admin }, payload: { resetTwoFactor: true } })).statusCode).toBe(200);
+    expect((await login('giamdoc', 'motcua-demo', '10.7.0.2')).statusCode).toBe(200);
+  });
+});

@@ -6,6 +6,7 @@ import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
 import { hashPassword } from '../../../platform/password';
+import { disableTwoFactor } from '../../auth/totp';
 import { escapeLike, foldVietnamese } from '../../../platform/text';
 import { isProvinceWide } from '../../auth/actor';
 import { isRole, PERMISSIONS, ROLE_NAMES, ROLE_PERMISSIONS, ROLES } from '../../auth/permissions';
@@ -38,6 +39,8 @@ const PatchUser = z.object({
   departmentId: z.string().uuid().nullable().optional(),
   active: z.boolean().optional(),
   unlock: z.literal(true).optional(),
+  /** The user lost both the phone and the recovery codes: two-factor sign-in off, to enrol again after signing in. */
+  resetTwoFactor: z.literal(true).optional(),
 });
 
 const SELECT_USER = `SELECT u.id, u.username, u.full_name, u.email, u.roles, u.active, u.locked_until,
@@ -142,6 +145,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       // A password reset or deactivation ends the account's open sessions; any change (roles, placement) reaches
       // the cached sessions of every instance.
       if (hash || b.active === false) await tx.query('DELETE FROM sessions WHERE user_id = $1', [req.params.id]);
+      if (b.resetTwoFactor) await disableTwoFactor(tx, req.params.id);
       await sessionsChanged(tx, { userId: req.params.id }, app.sessionCache);
       await audit(tx, { actorId: req.actor!.id, centerId, action: 'user.update', entity: 'user', entityId: req.params.id, data: { ...b, password: b.password ? '***' : undefined } }, clock.now());
     });
