@@ -91,3 +91,7 @@ CREATE TABLE notification_event_settings (
 
 -- "Sắp đến lượt": when the kiosk ticket's message was queued (once per ticket).
 ALTER TABLE queue_tickets ADD COLUMN turn_near_at timestamptz;
+
+-- A row the previous worker left mid-send (its process died) may have left: it is closed, never sent again.
+UPDATE outbox SET status = 'failed', delivered_at = now(), last_error = 'Việc gửi bị gián đoạn giữa chừng; không gửi lại để tránh gửi trùng.'
+ WHERE status = 'sending' AND delivered_at IS NULL;

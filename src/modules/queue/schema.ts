@@ -108,6 +108,7 @@ export const KioskOut = named('QueueKiosk', z.object({
     code: z.string(), name: z.string(), kind: z.enum(['field', 'group']), fields: z.array(z.string()), counters: z.array(z.number()), waiting: z.number(), available: z.boolean(),
   })),
   priorities: z.array(z.object({ code: z.string(), name: z.string() })),
+  notifyByPhone: z.boolean().describe('Máy lấy số hỏi số điện thoại để nhắn "sắp đến lượt": chỉ khi Trung tâm có kênh SMS (hoặc Zalo) và bật thông báo này'),
 }));
 
 export const SettingsBody = z.object({

@@ -8,6 +8,7 @@ import { findCenter } from '../../centers/repo';
 import { boardSnapshot, countersWithTickets } from '../board';
 import { issueTicket, positionOf, servingCounters } from '../commands/issue';
 import { counterStates, presentTicket, priorityCategories, ticketById } from '../repo';
+import { smsOffer } from '../../notifications/settings';
 import { BoardOut, CenterParam, CounterOut, FollowOut, IdParams, IssueBody, IssueOut, KioskOut } from '../schema';
 
 // Public side of the queue: the kiosk, the phone follow page, the counters list and the display board.
@@ -39,6 +40,7 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
       center: { id: center.id, code: center.code, name: center.name },
       queues: [...groups.map((g) => queue('group', g.code, g.name, g.field_codes, g.waiting)), ...fieldRows.map((f) => queue('field', f.code, f.name, [f.code], f.waiting))],
       priorities: await priorityCategories(db, center.id),
+      notifyByPhone: (await smsOffer(db, app.deps.config, center.id)).queue,
     };
   });
 
@@ -52,7 +54,7 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: IssueOut },
     },
   }, async (req, reply) => {
-    const ticket = await issueTicket(app.deps.db, app.deps.clock, req.body);
+    const ticket = await issueTicket(app.deps.db, app.deps.clock, req.body, app.deps.config);
     // An absolute link when the public address is known: the phone scanning the slip is not on the kiosk's network.
     const base = app.deps.config.publicUrl;
     return reply.code(201).send(base ? { ...ticket, followUrl: `${base}${ticket.followUrl}` } : ticket);
