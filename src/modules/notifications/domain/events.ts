@@ -36,7 +36,7 @@ const CENTER: Placeholder[] = [DOSSIER[2]];
 // SMS on the main events by default (issue 15): received with the due date, supplement requested, result ready.
 // The other events e-mail only until the center switches SMS on for them. Zalo needs a template id first.
 const EMAIL_ONLY = { email: true, sms: false, zalo: false };
-const MAIN = { email: true, sms: true, zalo: true };
+const MAIN = { email: true, sms: true, zalo: false };
 
 export const EVENT_SPECS: readonly EventSpec[] = [
   {
