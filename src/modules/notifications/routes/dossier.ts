@@ -47,11 +47,14 @@ export const notifyDossierRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCanView(actor, d);
     // Center staff already see the applicant's contacts on the dossier; a department sees who was told, not the numbers.
     const full = actorCan(actor, 'dossiers.view_center');
+    // In the order of the events they announce (a look-up reply can be written before an earlier event is dispatched).
     const rows = await many<{ id: number; channel: (typeof CHANNELS)[number]; recipient: string; status: (typeof STATUS)[number]; event: string; subject: string | null; body: string;
       segments: number | null; provider: string | null; provider_ref: string | null; error: string | null; attempts: number; fallback_of: number | null;
       created_at: Date; sent_at: Date | null; delivered_at: Date | null; failed_at: Date | null }>(app.deps.db, `
-      SELECT id, channel, recipient, status, event, subject, body, segments, provider, provider_ref, error, attempts, fallback_of, created_at, sent_at, delivered_at, failed_at
-        FROM notification_messages WHERE dossier_id = $1 ORDER BY id LIMIT 500`, [d.id]);
+      SELECT m.id, m.channel, m.recipient, m.status, m.event, m.subject, m.body, m.segments, m.provider, m.provider_ref, m.error, m.attempts, m.fallback_of,
+             m.created_at, m.sent_at, m.delivered_at, m.failed_at
+        FROM notification_messages m LEFT JOIN outbox o ON o.id = m.outbox_id
+       WHERE m.dossier_id = $1 ORDER BY coalesce(o.created_at, m.created_at), m.id LIMIT 500`, [d.id]);
     return {
       items: rows.map((r) => ({
         id: r.id, channel: r.channel,
