@@ -3,7 +3,7 @@ import { createChannels, type ChannelConfig, type Channels } from './channels';
 import { OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 export { OutboxWorker } from './worker';
-export { composeMail, MAIL_TOPICS } from './messages';
+export { composeMail } from './messages';
 export { smtpMailer } from './providers/mailer';
 export { createChannels, smsConfigured, type Channels } from './channels';
 export { sendNow, type ImmediateMessage, type ImmediateResult } from './send-now';

@@ -4,19 +4,6 @@ import type { FormApplicant } from '../dossiers/forms/types';
 import { nonEmptyLines } from '../../platform/text';
 import { formatVnd } from '../fees/domain/money';
 
-/** Outbox topics an applicant is told about (the others are internal hand-offs). */
-export const MAIL_TOPICS = [
-  'dossier.registered', // only a back-entry, which is registered already received
-  'dossier.receive',
-  'dossier.request-supplement',
-  'dossier.request-supplement-by-department',
-  'dossier.resolve',
-  'dossier.reject',
-  'dossier.extend',
-  'dossier.return',
-  'fees.payment',
-] as const;
-
 export interface MailFacts {
   topic: string;
   /** The outbox payload (for `dossier.registered`: its `status`). */
