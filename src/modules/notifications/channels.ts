@@ -40,6 +40,17 @@ export function createChannels(config: ChannelConfig, opts: { mailer?: Mailer | 
   };
 }
 
+const cache = new WeakMap<object, Channels>();
+/**
+ * The channels of an app (one set per `app.deps`, made on first use): what a route needs to send a message at once
+ * with `sendNow(app.deps.db, channelsFor(app.deps), …)`. The outbox worker (src/main.ts) has its own.
+ */
+export function channelsFor(deps: { config: ChannelConfig }): Channels {
+  let c = cache.get(deps);
+  if (!c) cache.set(deps, (c = createChannels(deps.config)));
+  return c;
+}
+
 /** Is SMS configured at all? Without it the kiosk asks for no phone and the cashier sells no SMS service. */
 export const smsConfigured = (config: Pick<AppConfig, 'sms'>) => !!config.sms;
 

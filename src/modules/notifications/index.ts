@@ -5,7 +5,7 @@ import { OutboxWorker, type OutboxWorkerOptions } from './worker';
 export { OutboxWorker } from './worker';
 export { composeMail } from './messages';
 export { smtpMailer } from './providers/mailer';
-export { createChannels, smsConfigured, type Channels } from './channels';
+export { channelsFor, createChannels, smsConfigured, type Channels } from './channels';
 export { sendNow, type ImmediateMessage, type ImmediateResult } from './send-now';
 export { smsOffer } from './settings';
 
