@@ -8,6 +8,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  MOTCUA_OWNER_DATABASE_URL: z.string().url().optional(),
   MOTCUA_DATA_DIR: z.string().default('./data'),
   MOTCUA_DEMO: z.enum(['0', '1']).optional(),
   MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -38,7 +39,9 @@ const EnvSchema = z.object({
   MOTCUA_ZALO_MODE: z.enum(['production', 'development']).default('production'),
   MOTCUA_ZALO_APP_ID: z.string().min(1).optional(),
   MOTCUA_ZALO_OA_SECRET: z.string().min(8).optional(),
-}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] })
+  MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
+}).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
+  .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] })
   .refine((e) => !(e.MOTCUA_SMS_URL && e.MOTCUA_ESMS_API_KEY), { message: 'MOTCUA_SMS_URL and MOTCUA_ESMS_API_KEY: choose one SMS provider', path: ['MOTCUA_SMS_URL'] })
   .refine((e) => !e.MOTCUA_ESMS_API_KEY || (e.MOTCUA_ESMS_SECRET_KEY && e.MOTCUA_SMS_BRANDNAME), { message: 'MOTCUA_ESMS_SECRET_KEY and MOTCUA_SMS_BRANDNAME are required with MOTCUA_ESMS_API_KEY', path: ['MOTCUA_ESMS_SECRET_KEY'] })
   .refine((e) => !e.MOTCUA_ZALO_APP_ID === !e.MOTCUA_ZALO_OA_SECRET, { message: 'MOTCUA_ZALO_APP_ID and MOTCUA_ZALO_OA_SECRET go together (they check Zalo\'s delivery reports)', path: ['MOTCUA_ZALO_OA_SECRET'] });
@@ -59,6 +62,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The schema owner's connection (migrations, grants, purge) when DATABASE_URL is the app's restricted role. */
+  ownerDatabaseUrl?: string;
   dataDir: string;
   demo: boolean;
   embeddedPgPort: number;
@@ -75,6 +80,8 @@ export interface AppConfig {
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
   publicUrl?: string;
+  /** Years a dossier's personal data is kept after the dossier ended; 0: kept for ever (`npm run purge`). */
+  retentionYears: number;
   /** Bearer token for GET /metrics from other hosts than this one (loopback needs none unless behind a proxy). */
   metricsToken?: string;
   /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
@@ -99,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    ownerDatabaseUrl: e.MOTCUA_OWNER_DATABASE_URL,
     dataDir: path.resolve(e.MOTCUA_DATA_DIR),
     // Demo data is on by default only with the embedded database: a real server starts empty.
     demo: e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL,
@@ -115,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.MOTCUA_METRICS_TOKEN,
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    retentionYears: e.MOTCUA_RETENTION_YEARS,
     sms: e.MOTCUA_ESMS_API_KEY
       ? { provider: 'esms', url: e.MOTCUA_ESMS_URL, apiKey: e.MOTCUA_ESMS_API_KEY, secretKey: e.MOTCUA_ESMS_SECRET_KEY!, sandbox: e.MOTCUA_ESMS_SANDBOX === '1' }
       : e.MOTCUA_SMS_URL ? { provider: 'webhook', url: e.MOTCUA_SMS_URL, token: e.MOTCUA_SMS_TOKEN } : undefined,

@@ -13,7 +13,7 @@ ALTER TABLE outbox ADD CONSTRAINT outbox_status_check
 --   sent       accepted by the provider (SMTP server, SMS gateway, Zalo), with its reference
 --   delivered  the provider reported delivery to the phone (eSMS callback, Zalo user_received_message, webhook report)
 --   failed     refused for good, too many attempts, interrupted, or reported undelivered (error)
--- event_key + channel + recipient is unique: an event is never sent twice to the same person on the same channel,
+-- event_key + channel + recipient is unique (notification_messages_once): an event is never sent twice to the same person on the same channel,
 -- whichever worker instance, retry or fallback gets there.
 CREATE TABLE notification_messages (
   id bigserial PRIMARY KEY,
@@ -47,9 +47,10 @@ CREATE TABLE notification_messages (
   available_at timestamptz NOT NULL DEFAULT now(),
   sent_at timestamptz,
   delivered_at timestamptz,
-  failed_at timestamptz,
-  UNIQUE (event_key, channel, recipient)
+  failed_at timestamptz
 );
+-- Partial: the retention purge empties the recipient of old messages (several of one event may then be '').
+CREATE UNIQUE INDEX notification_messages_once ON notification_messages (event_key, channel, recipient) WHERE recipient <> '';
 CREATE INDEX notification_messages_due_idx ON notification_messages (available_at) WHERE status IN ('queued', 'sending');
 CREATE INDEX notification_messages_dossier_idx ON notification_messages (dossier_id, id) WHERE dossier_id IS NOT NULL;
 CREATE INDEX notification_messages_provider_ref_idx ON notification_messages (provider, provider_ref) WHERE provider_ref IS NOT NULL;

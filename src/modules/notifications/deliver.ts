@@ -93,7 +93,7 @@ export async function recordOutcome(db: Db, ch: Channels, m: MessageRow, r: Send
 async function queueSmsFallback(db: Db, zaloId: number): Promise<void> {
   await db.query(`INSERT INTO notification_messages (event_key, event, channel, recipient, center_id, dossier_id, ticket_id, outbox_id, body, brandname, segments, fallback_of)
     SELECT event_key, event, 'sms', recipient, center_id, dossier_id, ticket_id, outbox_id, body, brandname, segments, id FROM notification_messages WHERE id = $1
-    ON CONFLICT (event_key, channel, recipient) DO NOTHING`, [zaloId]);
+    ON CONFLICT (event_key, channel, recipient) WHERE recipient <> '' DO NOTHING`, [zaloId]);
 }
 
 /** Claims and sends one message; null when none is due. */

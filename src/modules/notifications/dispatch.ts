@@ -155,7 +155,7 @@ export async function writePlan(q: Queryable, row: OutboxRow, plan: Plan): Promi
   for (const m of plan.messages) {
     const r = await q.query(`INSERT INTO notification_messages (event_key, event, channel, recipient, center_id, dossier_id, ticket_id, outbox_id, subject, body, html,
         brandname, template_id, template_data, sms_fallback, segments)
-      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (event_key, channel, recipient) DO NOTHING`,
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (event_key, channel, recipient) WHERE recipient <> '' DO NOTHING`,
     [`outbox:${row.id}`, m.event, m.channel, m.recipient, m.centerId, m.dossierId, m.ticketId, row.id, m.subject, m.body, m.html, m.brandname, m.templateId,
       m.templateData ? JSON.stringify(m.templateData) : null, m.smsFallback, m.segments]);
     written += r.rowCount ?? 0;

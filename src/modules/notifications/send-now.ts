@@ -57,7 +57,7 @@ export async function sendNow(db: Db, ch: Channels, m: ImmediateMessage): Promis
   const row = await one<{ id: number; ref: string }>(db, `INSERT INTO notification_messages (event_key, event, channel, recipient, center_id, dossier_id, subject, body, html,
       brandname, segments, status, attempts, available_at)
     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,'sending',1, now() + $12 * interval '1 millisecond')
-    ON CONFLICT (event_key, channel, recipient) DO NOTHING RETURNING id, ref`,
+    ON CONFLICT (event_key, channel, recipient) WHERE recipient <> '' DO NOTHING RETURNING id, ref`,
   [`now:${m.key}`, m.event ?? 'otp', m.channel, recipient, m.centerId ?? null, m.dossierId ?? null, m.subject ?? null, stored,
     m.storedText === undefined ? m.html ?? null : null, m.channel === 'sms' ? ch.smsBrandname : null, sms?.parts ?? null, LEASE_MS]);
   if (!row) {

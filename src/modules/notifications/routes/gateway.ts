@@ -65,7 +65,7 @@ export function notifyGatewayRoutes(channels: () => Channels): FastifyPluginAsyn
       const sms = fitSms(text, ch.smsMaxParts);
       const key = req.body.id ? `inbound:${req.body.id}` : `inbound:${from}:${Date.now()}:${Math.random()}`;
       const r = await db.query(`INSERT INTO notification_messages (event_key, event, channel, recipient, center_id, dossier_id, body, brandname, segments)
-        VALUES ($1, 'sms_reply', 'sms', $2, $3, $4, $5, $6, $7) ON CONFLICT (event_key, channel, recipient) DO NOTHING`,
+        VALUES ($1, 'sms_reply', 'sms', $2, $3, $4, $5, $6, $7) ON CONFLICT (event_key, channel, recipient) WHERE recipient <> '' DO NOTHING`,
       [key, from, dossier?.center_id ?? null, dossier?.id ?? null, sms.text, dossier?.brandname ?? ch.smsBrandname, sms.parts]);
       return reply.code(202).send({ replied: (r.rowCount ?? 0) > 0 });
     });
