@@ -241,6 +241,6 @@ describe('sendNow: one message at once (one-time codes)', () => {
     expect(down).toMatchObject({ status: 'failed', error: 'HTTP 503: gateway busy' });
     await expect(sendNow(t.db, channels, { channel: 'sms', to: '0234381222', text: 'x', key: 'otp-4' })).rejects.toMatchObject({ status: 400 });
     const none = createChannels({});
-    await expect(sendNow(t.db, none, { channel: 'sms', to: '0905333444', text: 'x', key: 'otp-5' })).rejects.toMatchObject({ status: 503, code: 'SMS_NOT_CONFIGURED' });
+    await expect(sendNow(t.db, none, { channel: 'sms', to: '0905333444', text: 'x', key: 'otp-5' })).rejects.toMatchObject({ status: 409, code: 'SMS_NOT_CONFIGURED' });
   });
 });

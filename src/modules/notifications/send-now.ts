@@ -40,12 +40,12 @@ const LEASE_MS = 10 * 60_000;
 /**
  * Sends now and answers the outcome: 'sent' (accepted by the provider), or 'failed' with the reason. A temporary
  * failure of a message whose text is stored is left 'queued' for the worker to retry; one with `storedText` (the
- * real text is not kept) cannot be retried and fails. 503 when the channel is not configured; 400 for a recipient
+ * real text is not kept) cannot be retried and fails. 409 when the channel is not configured (a setting, not an outage); 400 for a recipient
  * that is not a mobile number or an e-mail address.
  */
 export async function sendNow(db: Db, ch: Channels, m: ImmediateMessage): Promise<ImmediateResult> {
-  if (m.channel === 'sms' && !ch.sms) throw new AppError(503, 'SMS_NOT_CONFIGURED', 'Chưa cấu hình kênh SMS.');
-  if (m.channel === 'email' && !ch.email) throw new AppError(503, 'EMAIL_NOT_CONFIGURED', 'Chưa cấu hình máy chủ e-mail (MOTCUA_SMTP_URL).');
+  if (m.channel === 'sms' && !ch.sms) throw new AppError(409, 'SMS_NOT_CONFIGURED', 'Chưa cấu hình kênh SMS.');
+  if (m.channel === 'email' && !ch.email) throw new AppError(409, 'EMAIL_NOT_CONFIGURED', 'Chưa cấu hình máy chủ e-mail (MOTCUA_SMTP_URL).');
   const recipient = m.channel === 'sms' ? mobileNumber(m.to) : /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(m.to.trim()) ? m.to.trim().toLowerCase() : null;
   if (!recipient) throw badRequest('NOTIFY_BAD_RECIPIENT', m.channel === 'sms' ? 'Số điện thoại di động không hợp lệ.' : 'Địa chỉ e-mail không hợp lệ.');
   const sms = m.channel === 'sms' ? fitSms(m.text, ch.smsMaxParts) : null;

@@ -37,7 +37,7 @@ export function notifyGatewayRoutes(channels: () => Channels): FastifyPluginAsyn
     }, async (req, reply) => {
       const { db } = app.deps;
       const ch = channels();
-      if (!ch.sms) throw new AppError(503, 'SMS_NOT_CONFIGURED', 'Chưa cấu hình kênh SMS để trả lời.');
+      if (!ch.sms) throw new AppError(409, 'SMS_NOT_CONFIGURED', 'Chưa cấu hình kênh SMS để trả lời.');
       const from = mobileNumber(req.body.from);
       if (!from) return reply.code(202).send({ replied: false });
       const recent = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM notification_messages WHERE event = 'sms_reply' AND recipient = $1 AND created_at > now() - interval '1 hour'`, [from]);
