@@ -34,6 +34,7 @@ import { reportRoutes } from '../modules/reports/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
+import { notificationRoutes } from '../modules/notifications/routes';
 
 export interface AppDeps {
   db: Db;
@@ -118,7 +119,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' }, { name: 'notifications' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -156,6 +157,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(dossierRoutes);
       await api.register(feeRoutes);
       await api.register(reportRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: '/api/v1' },
   );

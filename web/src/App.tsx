@@ -41,6 +41,7 @@ const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
 const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'));
 const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
 const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
+const NotifySettingsPage = lazy(() => import('./pages/console/notifications/NotifySettingsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -100,6 +101,7 @@ export function App() {
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
+                  <Route path="notifications" element={<RequirePermission perm="notifications.manage"><NotifySettingsPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

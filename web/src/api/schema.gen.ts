@@ -1792,6 +1792,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các thông báo (e-mail, SMS, Zalo) đã gửi cho người nộp hồ sơ và trạng thái từng tin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DossierMessage"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/payments": {
         parameters: {
             query?: never;
@@ -3345,7 +3385,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dịch vụ đi kèm và giá của Trung tâm */
+        /** Dịch vụ đi kèm và giá của Trung tâm (nhắn tin SMS chỉ khi Trung tâm có kênh SMS và đang gửi SMS) */
         get: {
             parameters: {
                 query?: never;
@@ -3762,6 +3802,136 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình thông báo của Trung tâm: kênh đã cấu hình, người nhận SMS, brandname, bật/tắt từng sự kiện và kênh, nội dung SMS, mẫu Zalo ZNS */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotifySettings"];
+                    };
+                };
+            };
+        };
+        /** Lưu cấu hình thông báo của Trung tâm (nội dung SMS chỉ dùng các trường của sự kiện, không dài quá số phần tin cho phép) */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brandname: string | null;
+                        events: {
+                            email: boolean;
+                            /** @enum {string} */
+                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                            sms: boolean;
+                            smsTemplate: string | null;
+                            zalo: boolean;
+                            zaloTemplateId: string | null;
+                        }[];
+                        /** @enum {string} */
+                        smsPolicy: "all" | "ordered";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotifySettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thử một tin (SMS hoặc e-mail) để kiểm tra cấu hình kênh */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string | null;
+                            providerRef: string | null;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5387,6 +5557,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/esms/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo gửi tin của eSMS (GET, địa chỉ có mã xác thực riêng từng tin) */
+        get: {
+            parameters: {
+                query: {
+                    m: string;
+                    SendFailed?: string;
+                    SendStatus?: string;
+                    SendSuccess?: string;
+                    SMSID?: string;
+                    t: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tin nhắn đến từ cổng SMS (tra cứu "HS <mã hồ sơ>"): trả lời qua SMS tình trạng và ngày hẹn, chỉ khi số gửi là số điện thoại của hồ sơ
+         * @description Header Authorization: Bearer <MOTCUA_SMS_INBOUND_TOKEN>. `id`: mã tin của cổng SMS (gửi lại cùng mã không trả lời hai lần). Trả lời không chứa thông tin cá nhân; mã không có và số không khớp nhận cùng một câu trả lời.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        id?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replied: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Báo cáo gửi tin của cổng SMS webhook: tin đã đến máy (delivered) hay không gửi được (failed)
+         * @description Header Authorization: Bearer <MOTCUA_SMS_INBOUND_TOKEN>; `ref` là mã tin motcua đã gửi kèm.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        error?: string;
+                        ref: string;
+                        /** @enum {string} */
+                        status: "delivered" | "failed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zalo/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sự kiện Zalo OA: user_received_message (tin ZNS đã đến người nhận), có chữ ký X-ZEvent-Signature */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        app_id?: string;
+                        event_name: string;
+                        message?: {
+                            msg_id?: string;
+                            tracking_id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        timestamp?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5683,6 +6051,31 @@ export interface components {
                 role: string;
                 unit: string;
             }[];
+        };
+        DossierMessage: {
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "sms" | "zalo";
+            createdAt: string;
+            deliveredAt: string | null;
+            error: string | null;
+            event: string;
+            eventName: string;
+            failedAt: string | null;
+            /** @description Tin Zalo mà tin SMS này thay thế khi Zalo không gửi được */
+            fallbackOf: number | null;
+            id: number;
+            provider: string | null;
+            providerRef: string | null;
+            segments: number | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "delivered" | "failed";
+            subject: string | null;
+            /** @description Nội dung SMS đã gửi (không dấu) hoặc nội dung e-mail */
+            text: string;
+            /** @description Số điện thoại (dạng 0…) hoặc e-mail; che một phần với cán bộ phòng chuyên môn */
+            to: string;
         };
         DossierRegistered: {
             applicant: {
@@ -6306,6 +6699,51 @@ export interface components {
             status: "generating" | "ready" | "failed";
             total: components["schemas"]["ReportFigures"] | null;
         };
+        NotifySettings: {
+            brandname: string | null;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            };
+            defaultBrandname: string | null;
+            events: {
+                channels: ("email" | "sms" | "zalo")[];
+                custom: boolean;
+                email: boolean;
+                /** @enum {string} */
+                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                label: string;
+                placeholders: {
+                    example: string;
+                    label: string;
+                    name: string;
+                }[];
+                preview: {
+                    parts: number;
+                    text: string;
+                    trimmed: boolean;
+                };
+                sms: boolean;
+                smsTemplate: string;
+                smsTemplateDefault: string;
+                zalo: boolean;
+                zaloTemplateId: string | null;
+            }[];
+            providers: {
+                /** @description Nhà cung cấp báo lại tin đã đến máy (cần MOTCUA_PUBLIC_URL với eSMS) */
+                deliveryReports: boolean;
+                email: boolean;
+                /** @enum {string|null} */
+                sms: "esms" | "webhook" | null;
+                /** @description MOTCUA_SMS_INBOUND_TOKEN: tra cứu qua SMS và báo cáo gửi tin từ cổng SMS */
+                smsInbound: boolean;
+                zalo: boolean;
+            };
+            smsMaxParts: number;
+            /** @enum {string} */
+            smsPolicy: "all" | "ordered";
+        };
         OrganizationLookup: {
             address: string;
             email: string;
@@ -6526,6 +6964,8 @@ export interface components {
                 start: string;
                 to: string;
             } | null;
+            /** @description Máy lấy số hỏi số điện thoại để nhắn "sắp đến lượt": chỉ khi Trung tâm có kênh SMS (hoặc Zalo) và bật thông báo này */
+            notifyByPhone: boolean;
             /** @description Đang trong giờ tiếp công dân: kiosk cấp số */
             open: boolean;
             priorities: {

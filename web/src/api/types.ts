@@ -141,3 +141,9 @@ export type QueueStats = Schemas['QueueStats'];
 export type QueueStatsRow = Schemas['QueueStatsRow'];
 export type QueueStatsGroup = QueueStats['groupBy'];
 export type QueueStatsQuery = QueryOf<'/api/v1/queue/stats'>;
+
+// ── Notifications: /notifications/settings, /dossiers/{code}/notifications ──
+export type NotifySettings = Schemas['NotifySettings'];
+export type NotifyEventSetting = NotifySettings['events'][number];
+export type NotifySettingsBody = Body<'/api/v1/notifications/settings', 'put'>;
+export type DossierMessage = Schemas['DossierMessage'];

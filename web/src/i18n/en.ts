@@ -3,6 +3,7 @@ import { en as dossiersEn } from './modules/dossiers';
 import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
+import { en as notifyEn } from './modules/notifications';
 export const en = {
   ...dossiersEn,
   app: {
@@ -464,4 +465,5 @@ export const en = {
   fees: feesEn,
   queue: queueEn,
   reports: reportsEn,
+  notify: notifyEn,
 };

@@ -3,6 +3,7 @@ import { vi as dossiersVi } from './modules/dossiers';
 import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
+import { vi as notifyVi } from './modules/notifications';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -456,4 +457,5 @@ export const vi = {
   fees: feesVi,
   queue: queueVi,
   reports: reportsVi,
+  notify: notifyVi,
 };

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import { FundOutlined, LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
   path: string;
@@ -27,6 +27,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/fees/reports', labelKey: 'fees.menu.reports', icon: <BarChartOutlined />, perm: ['reports.view', 'fees.manage'] },
   { path: '/console/fees/transfers', labelKey: 'fees.menu.transfers', icon: <BankOutlined />, perm: 'fees.manage' },
   { path: '/console/fees/series', labelKey: 'fees.menu.settings', icon: <NumberOutlined />, perm: ['fees.manage', 'centers.manage'] },
+  { path: '/console/notifications', labelKey: 'notify.menu.settings', icon: <BellOutlined />, perm: 'notifications.manage' },
   { path: '/console/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.manage', group: 'admin' },
   { path: '/console/admin/centers', labelKey: 'menu.centers', icon: <ApartmentOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/admin/catalog', labelKey: 'menu.catalog', icon: <BookOutlined />, perm: 'catalog.manage', group: 'admin' },

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Tag, Typography } from 'antd';
 import {
-  ArrowLeftOutlined, CheckOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, WarningOutlined,
+  ArrowLeftOutlined, BellOutlined, CheckOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/hooks';
@@ -19,6 +19,7 @@ import { AssignBox } from './AssignBox';
 import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
+import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
 /** The order the buttons appear in: the usual next step first, the exceptional ones after, the final ones last. */
@@ -318,6 +319,10 @@ export default function DossierPage() {
 
           <Card size="small" className="dossier-card" title={t('dossiers.detail.checklist')}>
             <ChecklistFiles dossier={d} canUpload={canUpload} />
+          </Card>
+
+          <Card size="small" className="dossier-card" title={<><BellOutlined /> {t('notify.dossier.title')}</>} data-testid="dossier-messages-card">
+            <DossierMessages code={d.code} version={d.version} lastEventAt={d.events.at(-1)?.at ?? null} />
           </Card>
         </Col>
 
