@@ -88,7 +88,7 @@ export class ControlScheduler {
     const w = q.numbered(q.and({ sql: 'd.center_id = ?', values: [centerId] }, which), 1);
     const targets = await many<UrgeTarget>(this.o.db, `SELECT ${TARGET_COLUMNS} FROM ${TARGET_FROM}
       WHERE ${w.sql} AND NOT EXISTS (SELECT 1 FROM urges u WHERE u.dossier_id = d.id AND u.kind = $1)
-      ORDER BY coalesce(d.original_due_at, d.due_at), d.id LIMIT ${BATCH}`, [kind, ...w.values]);
+      ORDER BY coalesce(d.original_due_at, d.due_at), d.code LIMIT ${BATCH}`, [kind, ...w.values]);
     let made = 0;
     for (const t of targets) if (await autoUrge({ db: this.o.db, now, config: this.o.config }, t, kind)) made++;
     return made;
