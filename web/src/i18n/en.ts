@@ -3,6 +3,7 @@ import { en as dossiersEn } from './modules/dossiers';
 import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
+import { en as controlEn } from './modules/control';
 export const en = {
   ...dossiersEn,
   app: {
@@ -436,4 +437,5 @@ export const en = {
   fees: feesEn,
   queue: queueEn,
   reports: reportsEn,
+  control: controlEn,
 };

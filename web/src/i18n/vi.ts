@@ -3,6 +3,7 @@ import { vi as dossiersVi } from './modules/dossiers';
 import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
+import { vi as controlVi } from './modules/control';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -427,4 +428,5 @@ export const vi = {
   fees: feesVi,
   queue: queueVi,
   reports: reportsVi,
+  control: controlVi,
 };

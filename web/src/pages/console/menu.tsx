@@ -3,6 +3,7 @@ import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, Dashb
 import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { FundOutlined, LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { BellOutlined, FieldTimeOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
   path: string;
@@ -21,6 +22,8 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/dossiers/inbox', labelKey: 'dossiers.menu.inbox', icon: <InboxOutlined />, perm: 'dossiers.process' },
   { path: '/console/queue', labelKey: 'queue.menu.counter', icon: <NotificationOutlined />, perm: 'queue.serve' },
   { path: '/console/reports', labelKey: 'reports.menu.reports', icon: <FundOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/reports/late', labelKey: 'control.menu.late', icon: <FieldTimeOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
   { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },
