@@ -8,8 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createPool } from '../src/platform/db';
-import { ensureDatabase, startEmbeddedPostgres } from '../src/platform/embedded-pg';
-import { migrate } from '../src/platform/migrate';
+import { startEmbeddedPostgres } from '../src/platform/embedded-pg';
+import { embeddedDatabaseUrls, prepareSchema } from '../src/platform/db-setup';
 import { seedIfEmpty } from '../src/seed';
 import { generateDossiers } from './dossiers-data';
 import { freePort, startServer } from './lib/server.mjs';
@@ -139,10 +139,14 @@ function cpuMeter(appPid: number, postmasterPidFile: string) {
 }
 
 try {
-  await ensureDatabase(pgServer.url('postgres'), 'motcua');
-  const url = pgServer.url('motcua');
+  // As `npm start` does: the owner migrates, the server runs as the app's restricted role.
+  const urls = await embeddedDatabaseUrls(pgServer.url('postgres'), dir);
+  const t0 = performance.now();
+  const { applied } = await prepareSchema(urls);
+  if (applied.length) console.log(`Migrations ${applied.join(', ')} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const url = urls.ownerUrl;
+  const serverEnv = { DATABASE_URL: urls.appUrl, MOTCUA_OWNER_DATABASE_URL: urls.ownerUrl, MOTCUA_DEMO: '0' };
   const db = createPool(url, 4);
-  await migrate(db);
   await seedIfEmpty(db, { demo: true });
   if (reuse) console.log(`Reusing the generated dossiers in ${dir}`);
   else {
@@ -157,7 +161,7 @@ try {
   const codes = sample.map((r) => r.code);
   await db.end();
 
-  server = await startServer({ root, env: { DATABASE_URL: url, MOTCUA_DEMO: '0' } });
+  server = await startServer({ root, env: serverEnv });
   let base = server.base;
   const login = async (u: string) => {
     const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'motcua-demo' }) });
@@ -246,12 +250,12 @@ try {
   // The server is restarted too: tens of thousands of writes leave its heap full of garbage, and the young-generation
   // collections that follow pause for 8-11 ms instead of 2-5 ms, for a minute or two. That is the write burst's
   // after-effect, not the cost of a read; reads during writes are the last scenario, on the same server as writes.
-  const settled = await settle(url);
+  const settled = await settle(pgServer.url('motcua')); // CHECKPOINT needs the superuser
   console.log(`Vacuum, analyze and checkpoint after the writes: ${settled.toFixed(1)} s.`);
   if (!only || only.some((g) => g !== 'pairs' && g !== 'reception')) {
     client.close();
     await server.stop();
-    server = await startServer({ root, env: { DATABASE_URL: url, MOTCUA_DEMO: '0' } });
+    server = await startServer({ root, env: serverEnv });
     base = server.base;
     client = leanClient(base);
     cpu = cpuMeter(server.pid, path.join(dir, 'pg', 'postmaster.pid'));

@@ -6,6 +6,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().url().optional(),
+  MOTCUA_OWNER_DATABASE_URL: z.string().url().optional(),
   MOTCUA_DATA_DIR: z.string().default('./data'),
   MOTCUA_DEMO: z.enum(['0', '1']).optional(),
   MOTCUA_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
@@ -21,12 +22,16 @@ const EnvSchema = z.object({
   MOTCUA_METRICS_TOKEN: z.string().min(16, 'MOTCUA_METRICS_TOKEN: at least 16 characters').optional(),
   MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
-}).refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
+  MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
+}).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
+  .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
 
 export interface AppConfig {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The schema owner's connection (migrations, grants, purge) when DATABASE_URL is the app's restricted role. */
+  ownerDatabaseUrl?: string;
   dataDir: string;
   demo: boolean;
   embeddedPgPort: number;
@@ -43,6 +48,8 @@ export interface AppConfig {
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
   publicUrl?: string;
+  /** Years a dossier's personal data is kept after the dossier ended; 0: kept for ever (`npm run purge`). */
+  retentionYears: number;
   /** Bearer token for GET /metrics from other hosts than this one (loopback needs none unless behind a proxy). */
   metricsToken?: string;
   /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
@@ -57,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    ownerDatabaseUrl: e.MOTCUA_OWNER_DATABASE_URL,
     dataDir: path.resolve(e.MOTCUA_DATA_DIR),
     // Demo data is on by default only with the embedded database: a real server starts empty.
     demo: e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL,
@@ -73,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.MOTCUA_METRICS_TOKEN,
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    retentionYears: e.MOTCUA_RETENTION_YEARS,
   };
 }

@@ -3,12 +3,13 @@ import { loadConfig } from './config';
 import { buildApp } from './http/app';
 import { systemClock } from './platform/clock';
 import { createPool } from './platform/db';
-import { ensureDatabase, startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
-import { migrate } from './platform/migrate';
+import { startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
+import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITABLE_WARNING, type DatabaseUrls } from './platform/db-setup';
 import { consoleLog } from './platform/pg/log';
 import { describeStartFailure } from './platform/start-error';
 import { seedIfEmpty } from './seed';
 import { startNotifications } from './modules/notifications';
+import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
 import { MonthlyReports } from './modules/reports/monthly';
 import { startControl } from './modules/control';
@@ -17,23 +18,28 @@ import { startControl } from './modules/control';
 let embedded: EmbeddedServer | undefined;
 async function main() {
   const config = loadConfig();
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
+  let urls: DatabaseUrls;
+  if (!config.databaseUrl) {
     console.log(`Khởi động PostgreSQL nhúng (dữ liệu: ${path.join(config.dataDir, 'pg')}, cổng ${config.embeddedPgPort}, chỉ 127.0.0.1)…`);
     // Supervised: a PostgreSQL left by a killed motcua is stopped first, and one that dies under the app is restarted.
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort, { log: consoleLog(config.logLevel), restartOnCrash: true });
-    await ensureDatabase(embedded.url('postgres'), 'motcua');
-    databaseUrl = embedded.url('motcua');
+    urls = await embeddedDatabaseUrls(embedded.url('postgres'), config.dataDir);
+  } else {
+    urls = externalDatabaseUrls(config);
   }
-  const db = createPool(databaseUrl, 20);
-  const applied = await migrate(db);
+  // Migrations and grants as the schema's owner; the app itself connects as the restricted role (db-roles.ts).
+  const { applied, recordWritable } = await prepareSchema(urls);
   if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
+  if (recordWritable) console.warn(RECORD_WRITABLE_WARNING);
+  const db = createPool(urls.appUrl, 20);
   const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 
   const app = await buildApp({ db, clock: systemClock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
+  // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
+  const sealer = startChainSealer(db, app.log);
   // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
   const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
   monthly.start();
@@ -46,6 +52,7 @@ async function main() {
     console.log(`\nNhận ${signal}: đang dừng…`);
     // The outbox worker first: it finishes the e-mail in hand while the database is still there.
     await notifications.stop().catch(() => undefined);
+    await sealer.stop().catch(() => undefined);
     await monthly.stop().catch(() => undefined);
     await control.stop().catch(() => undefined);
     await app.close().catch(() => undefined);

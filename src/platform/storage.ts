@@ -6,6 +6,8 @@ import path from 'node:path';
 export interface FileStore {
   put(content: Buffer): Promise<{ sha256: string; size: number }>;
   get(sha256: string): Promise<Buffer>;
+  /** Removes the content (the purge, once no dossier refers to it); a missing file is not an error. */
+  remove(sha256: string): Promise<void>;
 }
 
 /** Content-addressed files on disk: `<root>/ab/cd/<sha256>`; the same bytes are stored once. */
@@ -34,6 +36,10 @@ export class DiskFileStore implements FileStore {
 
   async get(sha256: string) {
     return fs.readFile(this.pathOf(sha256));
+  }
+
+  async remove(sha256: string) {
+    await fs.rm(this.pathOf(sha256), { force: true });
   }
 }
 

@@ -117,7 +117,7 @@ describe('receipt series and books', () => {
     [{ symbol: 'H' }, 400, 'Ký hiệu có từ 2 đến 20 ký tự'],
     [{ symbol: 'HT-26C', bookSize: 0 }, 400, 'Mỗi quyển có ít nhất 10 biên lai'],
     [{ symbol: 'HT-26C', bookSize: 20.5 }, 400, 'Số biên lai mỗi quyển phải là số nguyên'],
-    [{}, 400, 'symbol'],
+    [{}, 400, '«Ký hiệu»: bắt buộc'],
   ])('refuses %j with %i', async (body, status, text) => {
     const r = await api(t, director, 'POST', URL, body);
     expect(r.statusCode).toBe(status);

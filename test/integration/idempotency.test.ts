@@ -13,7 +13,10 @@ beforeAll(async () => {
   const database = await createTestDatabase();
   db = createPool(database.url, 10);
   drop = database.drop;
-  await db.query('CREATE TABLE scratch (n int NOT NULL, by text NOT NULL)');
+  // The schema is the owner's (the app's role creates nothing); default privileges give the app its rights on it.
+  const owner = createPool(database.ownerUrl, 1);
+  await owner.query('CREATE TABLE scratch (n int NOT NULL, by text NOT NULL)');
+  await owner.end();
 });
 afterAll(async () => {
   await db.end();

@@ -122,7 +122,7 @@ describe('e-mail to the applicant from the outbox', () => {
     smtp = await startSmtp();
     const codes = [];
     for (let i = 0; i < 12; i++) codes.push((await received()).code);
-    const db2 = createPool(withDatabase(inject('pgServerUrl'), t.dbName), 5);
+    const db2 = createPool(withDatabase(inject('pgAppServerUrl'), t.dbName), 5);
     try {
       const [a, b] = await Promise.all([worker().runOnce(), worker(db2).runOnce()]);
       expect(a.sent + b.sent).toBe(12);

@@ -8,6 +8,7 @@ import { loadConfig, type AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
 import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
+import { OWNER_ROLE } from '../../src/platform/db-roles';
 import type { Printer } from '../../src/printing';
 
 export const DEMO_PASSWORD = 'motcua-demo';
@@ -17,23 +18,27 @@ export interface TestApp {
   db: Db;
   clock: Clock;
   dbName: string;
+  /** The schema owner's connection string to this database (tests that tamper with the record as the owner could). */
+  ownerUrl: string;
   /** Logs in and returns the cookie header to send with later requests. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; name: string; drop: () => Promise<void> }> {
   const server = inject('pgServerUrl');
   const template = inject('templateDb');
   const name = `motcua_test_${randomBytes(6).toString('hex')}`;
   if (!/^motcua_test_/.test(name)) throw new Error('refusing to use a non-test database');
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${OWNER_ROLE}`);
   await admin.end();
   return {
-    url: withDatabase(server, name),
+    // The app's restricted role, as in production: it may only add to and read the record.
+    url: withDatabase(inject('pgAppServerUrl'), name),
+    ownerUrl: withDatabase(inject('pgOwnerServerUrl'), name),
     name,
     drop: async () => {
       const c = new pg.Client({ connectionString: server });
@@ -57,6 +62,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
     db,
     clock,
     dbName: database.name,
+    ownerUrl: database.ownerUrl,
     async login(username, password = DEMO_PASSWORD) {
       const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (r.statusCode !== 200) throw new Error(`login ${username} failed: ${r.statusCode} ${r.body}`);
@@ -73,7 +79,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
 
 /** A second app instance on the same database as `t`, like two servers sharing one PostgreSQL. */
 export async function createSecondApp(t: TestApp, opts: { clock?: Clock } = {}): Promise<{ app: FastifyInstance; db: Db; close(): Promise<void> }> {
-  const db = createPool(withDatabase(inject('pgServerUrl'), t.dbName), 5);
+  const db = createPool(withDatabase(inject('pgAppServerUrl'), t.dbName), 5);
   const app = await buildApp({ db, clock: opts.clock ?? t.clock, config: t.app.deps.config }, { logger: false });
   await app.ready();
   return {

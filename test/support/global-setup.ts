@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createPool, withDatabase } from '../../src/platform/db';
-import { migrate } from '../../src/platform/migrate';
+import { APP_ROLE, ensureRoles, OWNER_ROLE, urlAs, type RoleCredentials } from '../../src/platform/db-roles';
+import { prepareSchema } from '../../src/platform/db-setup';
 import { removeDataDir } from '../../src/platform/pg/cluster';
 import { seedIfEmpty } from '../../src/seed';
 import { startPgProcess, type PgProcess } from './pg-process';
@@ -15,7 +17,11 @@ export const TEMPLATE_DB = 'motcua_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The server as a superuser: creates and drops the test databases. */
     pgServerUrl: string;
+    /** The server as the schema owner and as the app's restricted role (the role every test app connects as). */
+    pgOwnerServerUrl: string;
+    pgAppServerUrl: string;
     templateDb: string;
   }
 }
@@ -46,14 +52,21 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-  const db = createPool(withDatabase(serverUrl, TEMPLATE_DB), 4);
-  await migrate(db);
+  await admin.end();
+  // As in production: the owner migrates, the app's restricted role seeds and runs (src/platform/db-roles.ts).
+  const creds: RoleCredentials = {
+    owner: { user: OWNER_ROLE, password: randomBytes(12).toString('hex') },
+    app: { user: APP_ROLE, password: randomBytes(12).toString('hex') },
+  };
+  const urls = await ensureRoles(serverUrl, TEMPLATE_DB, creds);
+  await prepareSchema(urls);
+  const db = createPool(urls.appUrl, 4);
   await seedIfEmpty(db, { demo: true });
   await db.end();
-  await admin.end();
 
   project.provide('pgServerUrl', serverUrl);
+  project.provide('pgOwnerServerUrl', urlAs(withDatabase(serverUrl, 'postgres'), OWNER_ROLE, creds.owner.password));
+  project.provide('pgAppServerUrl', urlAs(withDatabase(serverUrl, 'postgres'), APP_ROLE, creds.app.password));
   project.provide('templateDb', TEMPLATE_DB);
 
   return async () => {

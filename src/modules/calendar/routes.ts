@@ -8,9 +8,10 @@ import { scopedCenter } from '../auth/actor';
 import { CalendarRuleError, computeDueDate } from './domain';
 import { findCenter } from '../centers/repo';
 import { parseInstant } from './service';
+import { isoDay } from '../../http/inputs';
 
 const CenterRef = z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable();
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const Day = isoDay();
 
 const DueQuery = z.object({
   receivedAt: z.string({ error: 'Thiếu thời điểm tiếp nhận (receivedAt)' }).max(40),

@@ -9,6 +9,7 @@ import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { findCenter } from '../centers/repo';
 import { STATUSES } from './domain/lifecycle';
 import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
+import { isoDay } from '../../http/inputs';
 import { STATS, statFragment } from '../reports/stat-filter';
 import { openInDueOrder, overdueNow } from '../reports/sql';
 import type { Cutoff } from '../control/sql';
@@ -20,8 +21,8 @@ export const ListQuery = z.object({
   procedure: z.string().max(50).optional(),
   field: z.string().max(10).optional(),
   status: z.string().max(200).optional().refine((s) => !s || s.split(',').every((x) => (STATUSES as readonly string[]).includes(x)), 'Trạng thái không hợp lệ'),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD').optional(),
+  from: isoDay().optional(),
+  to: isoDay().optional(),
   overdue: z.enum(['1', 'true']).optional(),
   /**
    * The dossiers behind one figure of the dashboard or the settlement report (reports/stat-filter): from and to are

@@ -74,6 +74,8 @@ export interface DossierRow {
   ended_at: Date | null;
   /** Random, printed in the slips' QR code: opens the public status page without the 4-digit verifier. */
   public_token: string;
+  /** Set when its personal data was purged after the retention period (src/modules/retention). */
+  purged_at?: Date | null;
   /** The center's calendar inputs, loaded with the dossier by findDossier / findDossierWithHistory. */
   calendar_inputs?: CalendarInputs;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../../http/inputs';
 import { named } from '../../http/openapi';
 
 // Input shapes of the dossier API, shared by the routes and the commands.
@@ -6,7 +7,7 @@ export const ApplicantInput = z.object({
   kind: z.enum(['person', 'organization']).default('person'),
   fullName: z.string().trim().min(2, 'Họ tên người nộp quá ngắn').max(200),
   idNumber: z.string().trim().regex(/^\d{12}$/, 'Số định danh cá nhân (CCCD) phải gồm 12 chữ số').optional().nullable(),
-  dateOfBirth: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày sinh phải có dạng YYYY-MM-DD').optional().nullable(),
+  dateOfBirth: isoDay('Ngày sinh phải có dạng YYYY-MM-DD').optional().nullable(),
   phone: z.string().trim().regex(/^(\+84|0)\d{9,10}$/, 'Số điện thoại không hợp lệ').or(z.literal('')).default(''),
   email: z.string().trim().email('E-mail không hợp lệ').or(z.literal('')).default(''),
   address: z.string().trim().max(500).default(''),
@@ -15,7 +16,6 @@ export const ApplicantInput = z.object({
 }).superRefine((a, ctx) => {
   if (a.kind === 'person' && !a.idNumber) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'Cần số định danh cá nhân (CCCD) của người nộp' });
   if (a.kind === 'organization' && !a.orgName) ctx.addIssue({ code: 'custom', path: ['orgName'], message: 'Cần tên tổ chức' });
-  if (a.dateOfBirth && Number.isNaN(Date.parse(a.dateOfBirth))) ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Ngày sinh không hợp lệ' });
 });
 export type ApplicantInput = z.infer<typeof ApplicantInput>;
 

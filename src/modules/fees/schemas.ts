@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { named } from '../../http/openapi';
 import { APPLICANT_CATEGORY_LABELS } from './domain';
+import { isoDay } from '../../http/inputs';
 
 export const Vnd = z.number().int('Số tiền phải là số nguyên đồng').min(0).max(Number.MAX_SAFE_INTEGER);
 export const PositiveVnd = z.number({ error: 'Số tiền phải là số' }).int('Số tiền phải là số nguyên đồng').positive('Số tiền phải lớn hơn 0').max(999_999_999_999);
-export const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+export const Day = isoDay();
 export const CodeParam = z.object({ code: z.string().min(5).max(60) });
 export const IdParam = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 export const Method = z.enum(['cash', 'transfer', 'card'], { error: 'Hình thức nộp phải là cash, transfer hoặc card' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDay } from '../../http/inputs';
 import { named } from '../../http/openapi';
 
 // Request and response shapes of the queue API (the response schema is the serializer: nothing else leaves).
@@ -86,7 +87,7 @@ export const BoardOut = named('QueueBoard', z.object({
   }),
 }));
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const Day = isoDay();
 export const StatsQuery = z.object({
   center: z.string().trim().max(60).optional(),
   from: Day.optional(),

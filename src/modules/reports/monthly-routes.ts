@@ -1,5 +1,6 @@
 // The monthly reports as stored by the scheduler (./monthly.ts): the list, the PDF and Excel files, and who gets
 // them by e-mail.
+import { auditRead } from '../audit/reads';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { named } from '../../http/openapi';
@@ -62,9 +63,10 @@ export const monthlyRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['reports'], summary: `Tệp báo cáo tháng (${ext.toUpperCase()})`, params: IdParam },
     }, async (req, reply) => {
       const scope = await reportScope(db, req.actor!);
-      const r = await one<{ file: Buffer; month: string }>(db, `SELECT ${ext} AS file, month FROM monthly_reports WHERE id = $1 AND status = 'ready' AND center_id = ANY($2::uuid[])`,
-        [req.params.id, scope.centerIds]);
+      const r = await one<{ file: Buffer; month: string; center_id: string }>(db,
+        `SELECT ${ext} AS file, month, center_id FROM monthly_reports WHERE id = $1 AND status = 'ready' AND center_id = ANY($2::uuid[])`, [req.params.id, scope.centerIds]);
       if (!r) throw notFound('báo cáo tháng');
+      await auditRead(req, { action: 'reports.monthly.download', entity: 'monthly_report', entityId: req.params.id, centerId: r.center_id, data: { format: ext, month: r.month } });
       return reply.type(type).header('content-disposition', `${ext === 'pdf' ? 'inline' : 'attachment'}; filename="bao-cao-thang-${r.month}.${ext}"`).send(r.file);
     });
   }

@@ -1,6 +1,7 @@
 // The reports API: the dashboard, the settlement report (JSON, Excel, PDF) and the monthly reports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyPerm } from '../../http/access';
+import { auditRead } from '../audit/reads';
 import { dashboard } from './dashboard';
 import { settlementXlsx } from './exports';
 import { issuerOf } from './issuer';
@@ -43,6 +44,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { scope, report: r } = await report(req.actor!, req.query);
     const buf = await settlementXlsx(r, await issuerOf(db, scope), clock.now());
+    await auditRead(req, { action: 'reports.settlement.export', entity: 'center', entityId: scope.center?.id ?? null, centerId: scope.center?.id ?? null, data: { format: 'xlsx', from: r.from, to: r.to } });
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${fileName('bao-cao-giai-quyet-tthc', r.from, r.to, 'xlsx')}"`).send(buf);
   });
@@ -53,6 +55,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { scope, report: r } = await report(req.actor!, req.query);
     const buf = await app.deps.printer.render('settlementReport', r, await issuerOf(db, scope), clock.now());
+    await auditRead(req, { action: 'reports.settlement.export', entity: 'center', entityId: scope.center?.id ?? null, centerId: scope.center?.id ?? null, data: { format: 'pdf', from: r.from, to: r.to } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName('bao-cao-giai-quyet-tthc', r.from, r.to, 'pdf')}"`).send(buf);
   });
 

@@ -340,7 +340,7 @@ export const vi = {
     budgetCalendar: 'Tổng thời gian các bước: {{sum}} (thời hạn luật định tính theo ngày).',
   },
   audit: {
-    subtitle: 'Mọi thay đổi cấu hình và nghiệp vụ được ghi lại, không thể sửa hoặc xóa',
+    subtitle: 'Mọi thay đổi cấu hình, nghiệp vụ và mọi lần xem dữ liệu cá nhân được ghi lại, không thể sửa hoặc xóa',
     at: 'Thời điểm',
     actor: 'Người thực hiện',
     system: 'Hệ thống',
@@ -354,6 +354,19 @@ export const vi = {
       email: 'E-mail', roles: 'Vai trò', active: 'Hoạt động', password: 'Mật khẩu', centerId: 'Trung tâm', departmentId: 'Phòng',
       fieldCodes: 'Lĩnh vực', number: 'Số', created: 'Thêm mới', updated: 'Cập nhật', unlock: 'Mở khóa', shortName: 'Tên ngắn',
       level: 'Cấp', address: 'Địa chỉ', phone: 'Điện thoại', saturdayMorningOpen: 'Làm việc sáng Thứ Bảy', amount: 'Số tiền',
+      fileId: 'Mã tệp', form: 'Phiếu', format: 'Định dạng', from: 'Từ ngày', to: 'Đến ngày', rows: 'Số dòng', by: 'Tra theo',
+      results: 'Số kết quả', dossiers: 'Hồ sơ', dossier: 'Hồ sơ', found: 'Tìm thấy', day: 'Ngày', collectors: 'Người thu',
+      groupBy: 'Nhóm theo', receiptNumber: 'Số biên lai', month: 'Tháng',
+    },
+    // Values of the details shown in Vietnamese (anything else is shown as recorded).
+    values: {
+      by: { idNumber: 'số định danh (CCCD)', phone: 'số điện thoại' },
+      format: { pdf: 'PDF', xlsx: 'Excel' },
+      form: {
+        slip: 'Phiếu hồ sơ', receipt: 'Giấy tiếp nhận, hẹn trả', supplement: 'Phiếu yêu cầu bổ sung', refusal: 'Phiếu từ chối',
+        apology: 'Phiếu xin lỗi, hẹn lại', control: 'Phiếu kiểm soát', evaluation: 'Phiếu đánh giá', rejection: 'Thông báo không đủ điều kiện',
+      },
+      groupBy: { procedure: 'thủ tục', field: 'lĩnh vực', department: 'phòng', day: 'ngày' },
     },
     groups: {
       user: 'Tài khoản',
@@ -365,6 +378,8 @@ export const vi = {
       fees: 'Phí, lệ phí',
       queue: 'Xếp hàng',
       dossier: 'Hồ sơ',
+      applicant: 'Người nộp',
+      reports: 'Báo cáo',
     },
     actions: {
       user: { create: 'Tạo tài khoản', update: 'Sửa tài khoản' },
@@ -375,13 +390,23 @@ export const vi = {
       calendar: { override: { add: 'Điều chỉnh lịch làm việc', remove: 'Hủy điều chỉnh lịch' } },
       fees: {
         payment: { collect: 'Thu phí, lệ phí' },
-        receipt: { void: 'Hủy biên lai' },
+        receipt: { void: 'Hủy biên lai', print: 'In biên lai' },
+        report: { export: 'Xuất báo cáo thu phí' },
         schedule: { update: 'Sửa biểu phí' },
         transfer: { create: 'Lập bảng chuyển tiền', confirm: 'Xác nhận chuyển tiền' },
-        cashbook: { close: 'Khóa sổ quỹ' },
+        cashbook: { close: 'Khóa sổ quỹ', export: 'Xuất sổ quỹ' },
       },
-      dossier: { file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa' } },
-      queue: { settings: { update: 'Sửa cấu hình xếp hàng' } },
+      dossier: {
+        file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
+        form: { print: 'In phiếu của hồ sơ' },
+        search: 'Tra cứu hồ sơ theo CCCD, số điện thoại',
+        tracking_book: { export: 'Xuất sổ theo dõi hồ sơ' },
+        back_entry: 'Nhập bù hồ sơ sau sự cố',
+        purge: 'Xóa dữ liệu cá nhân hết thời hạn lưu trữ',
+      },
+      applicant: { organization: { lookup: 'Tra cứu tổ chức theo mã số thuế' } },
+      queue: { settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' } },
+      reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' } },
     },
   },
   calendar: {

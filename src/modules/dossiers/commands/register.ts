@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../../platform/db';
-import { many, one, prepared, preparedVariant } from '../../../platform/db';
+import { many, one, prepared, preparedVariant, withTx } from '../../../platform/db';
 import { KeyedBatcher } from '../../../platform/batcher';
 import { badRequest, forbidden, notFound } from '../../../platform/errors';
 import { actorCan, isProvinceWide } from '../../auth/actor';
@@ -43,7 +44,7 @@ const APPLICANT_UPDATE = `full_name = EXCLUDED.full_name, date_of_birth = coales
 const ON_ID = `ON CONFLICT (center_id, id_number) WHERE id_number IS NOT NULL DO UPDATE SET ${APPLICANT_UPDATE}`;
 const ON_TAX = `ON CONFLICT (center_id, tax_code) WHERE tax_code IS NOT NULL AND kind = 'organization' DO UPDATE SET ${APPLICANT_UPDATE}`;
 
-/** Upserts one applicant on its own (back-entries, and records without a key). */
+/** Upserts one applicant (a back-entry's, inside the transaction that writes its dossier). */
 async function upsertApplicant(db: Queryable, r: ApplicantRecord): Promise<string> {
   const conflict = r.key === 'tax' ? ON_TAX : r.key === 'id' ? ON_ID : '';
   const sql = `INSERT INTO applicants (${APPLICANT_COLUMNS}) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ${conflict} RETURNING id`;
@@ -109,8 +110,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   if (!backEntryAt) {
     const item: Registration = {
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id,
-      // A keyed applicant is upserted by the batch statement itself (one statement and one commit less per dossier).
-      applicant_id: applicant.key ? null : await upsertApplicant(db, applicant), person: applicant.key ? applicant : null,
+      // The applicant is written by the batch statement itself, with the dossier: a keyed one upserted, one without a
+      // key inserted under an id chosen here. A registration that fails leaves no applicant behind.
+      applicant_id: applicant.key ? null : randomUUID(), person: applicant,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist,
       registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
       receipt: due && { received_at: now.toISOString(), receipt_day: due.receiptDay, due_at: due.dueAt.toISOString(), data: { dueAt: due.dueAt.toISOString() } },
@@ -124,10 +126,10 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     // fields, which V8 builds about four times slower.
     return Object.assign(row, { procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs, files: [], events });
   }
-  // Back-entry (rare): one statement of its own, with the flagged receipt event and the audit row.
+  // Back-entry (rare): the applicant, then one statement with the dossier, the flagged receipt event and the audit
+  // row, in one transaction (a failed back-entry leaves no applicant change behind).
   const reason = input.backEntry?.reason ?? null;
-  const applicantId = await upsertApplicant(db, applicant);
-  const params: unknown[] = [
+  const params = (applicantId: string): unknown[] => [
     unitCode, day, yymmddOf(day), centerId, proc.code, proc.field_code, proc.department_id, applicantId, JSON.stringify(snapshot(input.applicant)),
     input.channel, 'received', JSON.stringify(timeLimit), JSON.stringify(proc.workflow), JSON.stringify(checklist), registeredAt, backEntryAt,
     due!.receiptDay, due!.dueAt, true, actor.id, reason,
@@ -135,8 +137,10 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     JSON.stringify({ dueAt: due!.dueAt.toISOString(), backEntry: true, enteredAt: now.toISOString() }),
     JSON.stringify({ receivedAt: backEntryAt.toISOString(), reason }), now,
   ];
-  const row = await one<{ code: string }>(db, BACK_ENTRY_SQL, params);
-  return row!.code;
+  return withTx(db, async (tx) => {
+    const row = await one<{ code: string }>(tx, BACK_ENTRY_SQL, params(await upsertApplicant(tx, applicant)));
+    return row!.code;
+  });
 }
 
 /** The day part of a dossier code: 2025-03-11 → 250311. */
@@ -172,9 +176,9 @@ interface Registration {
   procedure_code: string;
   field_code: string;
   department_id: string | null;
-  /** The applicant's record when it has no key (already inserted); otherwise null and `person` is upserted. */
+  /** The new record's id when the applicant has no key (inserted with it); otherwise null and `person` is upserted. */
   applicant_id: string | null;
-  person: ApplicantRecord | null;
+  person: ApplicantRecord;
   applicant: ReturnType<typeof snapshot>;
   channel: string;
   time_limit: TimeLimit;
@@ -199,7 +203,7 @@ const BATCH_SQL = prepared(`
       created_by uuid, data jsonb, receipt jsonb)),
   p AS (
     SELECT DISTINCT ON (x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code')) x.person AS r FROM x
-     WHERE x.person IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
+     WHERE x.person->>'key' IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
   ap AS (
     INSERT INTO applicants (${APPLICANT_COLUMNS})
     SELECT (r->>'center_id')::uuid, r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
@@ -210,6 +214,10 @@ const BATCH_SQL = prepared(`
     SELECT (r->>'center_id')::uuid, r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
       FROM p WHERE r->>'key' = 'tax' ORDER BY r->>'tax_code'
     ${ON_TAX} RETURNING id, tax_code),
+  an AS (
+    INSERT INTO applicants (id, ${APPLICANT_COLUMNS})
+    SELECT x.applicant_id, (r->>'center_id')::uuid, r->>'kind', r->>'full_name', r->>'id_number', (r->>'date_of_birth')::date, r->>'phone', r->>'email', r->>'address', r->>'org_name', r->>'tax_code'
+      FROM x, LATERAL (SELECT x.person AS r) l WHERE x.person->>'key' IS NULL),
   seq AS (
     INSERT INTO dossier_sequences (unit_code, day, last_value) VALUES ($1, $2, $5::int)
     ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),

@@ -5,6 +5,7 @@ import { perm } from '../../../http/access';
 import { one } from '../../../platform/db';
 import { scopedCenter } from '../../auth/actor';
 import type { ApplicantSnapshot } from '../repo';
+import { auditRead } from '../../audit/reads';
 
 const Organization = named('OrganizationLookup', z.object({
   taxCode: z.string(),
@@ -39,6 +40,8 @@ export const applicantRoutes: FastifyPluginAsyncZod = async (app) => {
        WHERE d.applicant_id IN (SELECT id FROM applicants WHERE kind = 'organization' AND tax_code = $1 AND ($2::uuid IS NULL OR center_id = $2))
          AND ($2::uuid IS NULL OR d.center_id = $2)
        ORDER BY d.registered_at DESC, d.code DESC LIMIT 1`, [req.params.taxCode, centerId]);
+    // The representative's ID number and phone come back: a read of personal data (the tax code is not recorded).
+    await auditRead(req, { action: 'applicant.organization.lookup', entity: 'dossier', entityId: row?.code ?? null, data: { found: !!row } });
     if (!row) return { organization: null };
     const a = row.applicant;
     return {

@@ -14,6 +14,7 @@ import { findDossier, findDossierWithHistory, type DossierWithHistory } from '..
 import { returnCase } from '../return-case';
 import { ActionInput, RegisterInput } from '../schemas';
 import { presentedResponse } from '../../../http/serializer';
+import { auditRead, personalSearch } from '../../audit/reads';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
 const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
@@ -83,6 +84,12 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     for (const r of rows) {
       if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
       items.push(presentSummary(r, cals.get(r.center_id)!, now, r.step, r.touched_at));
+    }
+    // A search by citizen ID or phone reads a person's dossiers: recorded with what was found, not what was typed.
+    const by = personalSearch(req.query);
+    if (by) {
+      await auditRead(req, { action: 'dossier.search', entity: 'dossier', centerId: actor.centerId ?? (rows.length ? rows[0]!.center_id : null),
+        data: { by, results: total, dossiers: rows.map((r) => r.code) } });
     }
     return { items, total, totalCapped };
   });

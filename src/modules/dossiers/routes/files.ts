@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { anyPerm } from '../../../http/access';
 import { audit } from '../../../platform/audit';
+import { auditRead } from '../../audit/reads';
 import { one, withTx } from '../../../platform/db';
 import { AppError, badRequest, forbidden, notFound } from '../../../platform/errors';
 import { DiskFileStore, sniffMime, type FileStore } from '../../../platform/storage';
@@ -138,6 +139,7 @@ export const fileRoutes: FastifyPluginAsyncZod = async (app) => {
       `SELECT f.sha256, f.name, s.mime FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 WHERE f.id = $1 AND f.dossier_id = $2`, [req.params.id, d.id]);
     if (!f) throw notFound('tệp');
     const buf = await store.get(f.sha256);
+    await auditRead(req, { action: 'dossier.file.download', entity: 'dossier', entityId: d.code, centerId: d.center_id, data: { fileId: req.params.id } });
     return reply.type(f.mime).header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`).header('cache-control', 'private, max-age=3600').send(buf);
   });
 

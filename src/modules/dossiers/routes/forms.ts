@@ -11,10 +11,12 @@ import { findCenter } from '../../centers/repo';
 import type { FormContext, FormDossier, Handoff, TrackingRow } from '../forms';
 import { statusText } from '../forms/text';
 import { trackingBookXlsx } from '../forms/tracking-book';
+import { auditRead } from '../../audit/reads';
 import { assertCanView, timingOf } from '../presenter';
 import { legalDueAt } from '../../reports/domain';
 import { statusLink, statusPage } from '../domain/public-lookup';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
+import { isoDay } from '../../../http/inputs';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
 const FORMS: readonly Form[] = ['slip', 'receipt', 'supplement', 'refusal', 'apology', 'control', 'evaluation', 'rejection'];
@@ -80,6 +82,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     const form = req.params.file.replace(/\.pdf$/, '') as Form;
     const d = await findDossier(db, req.params.code);
     assertCanView(req.actor!, d);
+    if (d.purged_at) throw new AppError(409, 'DOSSIER_PURGED', 'Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân: không còn thông tin người nộp để in phiếu.');
     const now = clock.now();
     const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, publicBase(req)), eventsOf(db, d.id)]);
     // Rendered in the PDF worker pool (src/printing), off the event loop.
@@ -146,6 +149,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         pdf = await print('controlSlip', fd, { ...ctx, handoffs: handoffs(d, events) });
         break;
     }
+    await auditRead(req, { action: 'dossier.form.print', entity: 'dossier', entityId: d.code, centerId: d.center_id, data: { form } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${form}-${d.code}.pdf"`).send(pdf);
   });
 
@@ -154,7 +158,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['dossiers'], summary: 'Sổ theo dõi hồ sơ theo khoảng ngày tiếp nhận (PDF khổ ngang hoặc Excel)',
       params: z.object({ file: z.enum(['book.pdf', 'book.xlsx'], { error: 'Tệp phải là book.pdf hoặc book.xlsx' }) }),
-      querystring: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD'), center: z.string().max(60).optional() }),
+      querystring: z.object({ from: isoDay(), to: isoDay(), center: z.string().max(60).optional() }),
     },
   }, async (req, reply) => {
     const { db, clock } = app.deps;
@@ -178,6 +182,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
       status: statusText(r.status), note: r.back_entry ? 'Nhập bù sau sự cố' : undefined,
     }));
     const ctx = { ...(await formContext(db, centerId, actor, clock.now())), from, to };
+    await auditRead(req, { action: 'dossier.tracking_book.export', entity: 'center', entityId: centerId, centerId,
+      data: { format: req.params.file === 'book.xlsx' ? 'xlsx' : 'pdf', from, to, rows: book.length } });
     if (req.params.file === 'book.xlsx') {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="so-theo-doi-${from}-${to}.xlsx"`).send(await trackingBookXlsx(book, ctx));

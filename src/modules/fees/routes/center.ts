@@ -7,6 +7,7 @@ import { named } from '../../../http/openapi';
 import { anyPerm, perm } from '../../../http/access';
 import { badRequest, forbidden } from '../../../platform/errors';
 import { actorCan, type Actor } from '../../auth/actor';
+import { auditRead } from '../../audit/reads';
 import { vnDayString } from '../../calendar/domain';
 import { feeCenter } from '../center-scope';
 import { cashbookOf, closeDay, collectorsOf, findCollector, type Cashbook } from '../cashbook';
@@ -79,6 +80,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['fees'], summary: 'Sổ quỹ trong ngày (Excel)', querystring: CashbookQuery },
   }, async (req, reply) => {
     const r = await books(req.actor!, req.query);
+    await auditRead(req, { action: 'fees.cashbook.export', entity: 'center', entityId: r.center.id, centerId: r.center.id, data: { format: 'xlsx', day: r.date, collectors: r.books.map((b) => b.collector.username) } });
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="so-quy-${r.date}.xlsx"`).send(await cashbooksXlsx(r.center.name, r.books));
   });
@@ -89,6 +91,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const r = await books(req.actor!, req.query);
     const pdf = await app.deps.printer.render('cashbooks', r.center.name, r.date, r.books, app.deps.clock.now());
+    await auditRead(req, { action: 'fees.cashbook.export', entity: 'center', entityId: r.center.id, centerId: r.center.id, data: { format: 'pdf', day: r.date, collectors: r.books.map((b) => b.collector.username) } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="so-quy-${r.date}.pdf"`).send(pdf);
   });
 
@@ -130,6 +133,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const center = await centerOf(req.actor!, req.query.center);
     const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
+    await auditRead(req, { action: 'fees.report.export', entity: 'center', entityId: center.id, centerId: center.id, data: { format: 'xlsx', from: r.from, to: r.to, groupBy: r.groupBy } });
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="bao-cao-thu-phi-${r.from}-${r.to}.xlsx"`).send(await reportXlsx(center.name, r, app.deps.clock.now()));
   });
@@ -140,6 +144,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const center = await centerOf(req.actor!, req.query.center);
     const r = await feeReport(app.deps.db, center.id, req.query.from, req.query.to, req.query.groupBy);
+    await auditRead(req, { action: 'fees.report.export', entity: 'center', entityId: center.id, centerId: center.id, data: { format: 'pdf', from: r.from, to: r.to, groupBy: r.groupBy } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="bao-cao-thu-phi-${r.from}-${r.to}.pdf"`).send(await app.deps.printer.render('feeReport', center.name, r, app.deps.clock.now()));
   });
 

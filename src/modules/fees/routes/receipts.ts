@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
 import { AppError } from '../../../platform/errors';
 import type { Actor } from '../../auth/actor';
+import { auditRead } from '../../audit/reads';
 import { computeBreakdown } from '../breakdown';
 import { loadReceipt, presentReceipt, voidReceipt, type ReceiptRow } from '../commands/receipts';
 import { receiptQr, type ReceiptQr } from '../receipt-pdf';
@@ -48,6 +49,7 @@ export const receiptRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await loadReceipt(app.deps.db, req.params.id, { actor: req.actor! });
     const pdf = await app.deps.printer.render('feeReceipt', r, req.query.format, app.deps.clock.now(), await qrFor(r, req.actor!, req.log));
     const name = `bien-lai-${r.symbol}-${String(r.number).padStart(7, '0')}.pdf`;
+    await auditRead(req, { action: 'fees.receipt.print', entity: 'receipt', entityId: r.id, centerId: r.center_id, data: { receiptNumber: `${r.symbol}/${String(r.number).padStart(7, '0')}`, dossier: r.dossier_code } });
     return reply.type('application/pdf').header('content-disposition', `inline; filename="${name}"`).send(pdf);
   });
 

@@ -6,6 +6,7 @@ import { audit } from '../../../platform/audit';
 import { many, withTx } from '../../../platform/db';
 import { badRequest } from '../../../platform/errors';
 import { scopedCenter } from '../../auth/actor';
+import { auditRead } from '../../audit/reads';
 import { vnDayString } from '../../calendar/domain';
 import { findCenter } from '../../centers/repo';
 import { loadSettings, priorityCategories } from '../repo';
@@ -48,6 +49,7 @@ export const queueAdminRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const s = await statsFor(req, req.query);
     const buf = await statsToXlsx(s, s.center?.name ?? 'Tất cả Trung tâm');
+    await auditRead(req, { action: 'queue.stats.export', entity: 'center', entityId: s.center?.id ?? null, centerId: s.center?.id ?? null, data: { format: 'xlsx', from: s.from, to: s.to } });
     return reply.type(XLSX).header('content-disposition', `attachment; filename="thong-ke-lay-so-${s.from}-${s.to}.xlsx"`).send(buf);
   });
 

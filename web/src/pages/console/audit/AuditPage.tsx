@@ -12,13 +12,16 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { PageHeader } from '../PageHeader';
 
 const PAGE = 50;
-const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier'];
+const ACTION_GROUPS = ['user', 'center', 'department', 'counter', 'catalog', 'calendar', 'fees', 'queue', 'dossier', 'applicant', 'reports'];
 
 function valueText(t: (k: string, o?: Record<string, unknown>) => string, key: string, v: unknown): string {
   if (typeof v === 'boolean') return t(v ? 'common.yes' : 'common.no');
   if (key === 'roles' && Array.isArray(v)) return v.map((r) => t(`roleName.${String(r)}`, { defaultValue: String(r) })).join(', ');
   if (key === 'level' && typeof v === 'string') return t(`centers.levels.${v}`, { defaultValue: v });
   if (key === 'kind' && typeof v === 'string') return t(`audit.kinds.${v}`, { defaultValue: v });
+  if ((key === 'by' || key === 'form' || key === 'format' || key === 'groupBy') && (typeof v === 'string' || Array.isArray(v))) {
+    return ([] as unknown[]).concat(v).map((x) => t(`audit.values.${key}.${String(x)}`, { defaultValue: String(x) })).join(', ');
+  }
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
   if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ');
   return JSON.stringify(v);
