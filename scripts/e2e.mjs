@@ -6,6 +6,9 @@
 //   2. launches Chromium (Debian package, /usr/bin/chromium) through playwright-core with a fresh profile;
 //   3. runs test/e2e/*.e2e.mjs with node's test runner (E2E_BASE_URL, E2E_WS_ENDPOINT in the environment);
 //   4. stops the browser and the app (by PID), also when something fails, and removes the temporary directory.
+// The app's clock starts on a working morning (MOTCUA_CLOCK_START, default Tuesday 16/06/2026 08:00, or
+// E2E_CLOCK_START): the kiosk issues numbers in public hours only and receiving outside office hours asks first, so
+// the tests must not depend on the hour they run at. The browser pages get the same clock (test/e2e/support.mjs).
 // Options: --screenshots  also (re)write the README screenshots in docs/screenshots/
 //          --keep         keep the temporary data directory (its path is printed)
 //          <name> …       run only the files whose name contains one of these words (e.g. `-- fees queue`)
@@ -118,7 +121,11 @@ try {
   const base = `http://127.0.0.1:${port}`;
   const logFile = path.join(dataDir, 'app.log');
   const log = fs.openSync(logFile, 'a');
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1', MOTCUA_LOG_LEVEL: 'warn' };
+  const clockStart = process.env.E2E_CLOCK_START || '2026-06-16T08:00:00+07:00';
+  const env = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1',
+    MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CLOCK_START: clockStart,
+  };
   delete env.DATABASE_URL;
   console.log(`[e2e] starting the app on ${base} (data in ${dataDir})`);
   app = spawn(process.execPath, [path.join(root, 'scripts/start.mjs')], { cwd: root, env, stdio: ['ignore', log, log] });
@@ -129,7 +136,10 @@ try {
     console.error(fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n'));
     throw e;
   }
-  console.log('[e2e] app healthy; launching Chromium');
+  // How far the app's clock is from this machine's, read from the app itself (it started its clock when it booted).
+  const opening = await (await fetch(`${base}/api/v1/calendar/opening?center=000.00.15.H57`)).json();
+  const clockShift = Date.parse(opening.at) - Date.now();
+  console.log(`[e2e] app healthy, its clock at ${opening.at}; launching Chromium`);
 
   browserServer = await chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 
@@ -140,6 +150,7 @@ try {
       ...process.env,
       E2E_BASE_URL: base,
       E2E_WS_ENDPOINT: browserServer.wsEndpoint(),
+      E2E_CLOCK_SHIFT_MS: String(clockShift),
       ...(wantShots ? { E2E_README_SHOTS: '1' } : {}),
     },
   });

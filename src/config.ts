@@ -23,8 +23,12 @@ const EnvSchema = z.object({
   MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
   MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
+  MOTCUA_CLOCK_START: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'MOTCUA_CLOCK_START: an instant with its offset, e.g. 2026-03-10T09:00:00+07:00')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'MOTCUA_CLOCK_START: not a real instant').optional(),
 }).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
-  .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] });
+  .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] })
+  // A shifted clock changes every date the app records: demo data only, never a real center's.
+  .refine((e) => !e.MOTCUA_CLOCK_START || (e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL), { message: 'MOTCUA_CLOCK_START needs demo mode (MOTCUA_DEMO=1)', path: ['MOTCUA_CLOCK_START'] });
 
 export interface AppConfig {
   port: number;
@@ -54,6 +58,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** PDF worker threads; default one core in two (1 on a 2-core machine), at most 4. */
   pdfWorkers?: number;
+  /** Demo mode only: the app's clock starts at this instant and runs on (see platform/clock.ts startingClock). */
+  clockStart?: Date;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;
 }
@@ -82,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
+    ...(e.MOTCUA_CLOCK_START ? { clockStart: new Date(e.MOTCUA_CLOCK_START) } : {}),
   };
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig } from './config';
 import { buildApp } from './http/app';
-import { systemClock } from './platform/clock';
+import { startingClock, systemClock } from './platform/clock';
 import { createPool } from './platform/db';
 import { startEmbeddedPostgres, type EmbeddedServer } from './platform/embedded-pg';
 import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITABLE_WARNING, type DatabaseUrls } from './platform/db-setup';
@@ -35,13 +35,15 @@ async function main() {
   const seeded = await seedIfEmpty(db, { demo: config.demo, adminPassword: config.adminPassword });
   if (seeded.catalog) console.log(`Đã nạp danh mục: ${seeded.catalog} thủ tục hành chính.`);
 
-  const app = await buildApp({ db, clock: systemClock, config, databaseProblem: embedded?.problem });
+  const clock = config.clockStart ? startingClock(config.clockStart) : systemClock;
+  if (config.clockStart) console.log(`Đồng hồ của ứng dụng bắt đầu lúc ${config.clockStart.toISOString()} (MOTCUA_CLOCK_START, chỉ dùng cho dữ liệu mẫu).`);
+  const app = await buildApp({ db, clock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
   const notifications = startNotifications(db, config, app.log);
   // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
   const sealer = startChainSealer(db, app.log);
   // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
-  const monthly = new MonthlyReports({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
+  const monthly = new MonthlyReports({ db, clock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
   monthly.start();
   // Automatic urges, daily digests and the staff e-mails (safe with several instances, see modules/control/scheduler.ts).
   const control = startControl({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });

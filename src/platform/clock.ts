@@ -18,3 +18,12 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + m * 60_000);
   }
 }
+
+/**
+ * A clock that read `start` when it was made and runs on at the real pace from there (MOTCUA_CLOCK_START: a demo
+ * or a browser test shown at a chosen hour of a working day, whatever the hour it runs at).
+ */
+export function startingClock(start: Date, realNow: () => number = Date.now): Clock {
+  const offset = start.getTime() - realNow();
+  return { now: () => new Date(realNow() + offset) };
+}

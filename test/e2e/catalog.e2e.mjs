@@ -36,7 +36,9 @@ test('search without accents finds the procedure, its detail shows a due date', 
     await box.getByText('Hẹn trả kết quả').waitFor();
     const text = await box.innerText();
     assert.match(text, new RegExp(`Ngày tiếp nhận:\\s*${DATE.source}`));
-    assert.match(text, new RegExp(`Hẹn trả kết quả:\\s*\\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
+    // The appointment in the public hours of the due day, and the legal deadline below it.
+    assert.match(text, new RegExp(`Hẹn trả kết quả:\\s*\\d{2}:\\d{2}–\\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
+    assert.match(text, new RegExp(`Hạn giải quyết theo quy định: \\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
     await readmeShot(page, 'procedure-detail.png');
   }));
 

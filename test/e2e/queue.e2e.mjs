@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE, browser, closeBrowser, loginViaApi, readmeShots, withPage } from './support.mjs';
+import { appNow, BASE, browser, closeBrowser, installAppClock, loginViaApi, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -47,6 +47,7 @@ async function withPages(t, specs, fn) {
         ...(opts.isMobile ? { isMobile: true, hasTouch: true } : {}),
       });
       context.setDefaultTimeout(15_000);
+      await installAppClock(context);
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (e) => problems.push(`${name}: ${e.message}`));
@@ -217,7 +218,7 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       const answered = clerk.waitForResponse((r) => r.url().includes('/call-next') && r.request().method() === 'POST');
       await callNext.click();
       assert.equal((await answered).status(), 200);
-      const answeredAt = Date.now();
+      const answeredAt = appNow(); // the pages run at the app's time
       await clerk.getByTestId('counter-current-number').filter({ hasText: number }).waitFor();
       assert.equal(await clerk.getByTestId('counter-current-status').innerText(), 'Đang mời');
 

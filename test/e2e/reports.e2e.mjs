@@ -5,13 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'playwright-core';
-import { BASE, closeBrowser, loginViaForm, PASSWORD, readmeShot, withPage } from './support.mjs';
+import { appNow, BASE, closeBrowser, loginViaForm, PASSWORD, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
 const newIdNumber = (i) => `0462${String(Date.now()).slice(-6)}${String(i).padStart(2, '0')}`;
 const daysAgo = (n, hour = 9) => {
-  const d = new Date(Date.now() - n * 86_400_000);
+  const d = new Date(appNow() - n * 86_400_000);
   const day = new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
   return `${day}T${String(hour).padStart(2, '0')}:00:00+07:00`;
 };

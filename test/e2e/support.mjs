@@ -9,6 +9,15 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const BASE = (process.env.E2E_BASE_URL || 'http://127.0.0.1:3000').replace(/\/$/, '');
 export const PASSWORD = 'motcua-demo';
 const RESULTS = path.join(root, 'test-results');
+/** How far the app's clock is ahead of this machine's (scripts/e2e.mjs starts the app on a working morning). */
+const CLOCK_SHIFT_MS = Number(process.env.E2E_CLOCK_SHIFT_MS || 0);
+/** "Now" as the app sees it: for dates the tests compute (back-entries some days ago, today's date). */
+export const appNow = () => Date.now() + CLOCK_SHIFT_MS;
+
+/** A new browser context's pages live at the app's time (date pickers, "today", this month's report, hall clocks). */
+export async function installAppClock(context) {
+  if (CLOCK_SHIFT_MS) await context.clock.install({ time: appNow() });
+}
 const README_SHOTS = path.join(root, 'docs/screenshots');
 
 let browserPromise = null;
@@ -48,6 +57,7 @@ export async function withPage(t, options, fn) {
     ...(options.isMobile ? { isMobile: true, hasTouch: true } : {}),
   });
   context.setDefaultTimeout(15_000);
+  await installAppClock(context);
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));

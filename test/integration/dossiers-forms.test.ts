@@ -37,8 +37,8 @@ describe('statutory forms of a dossier', () => {
     const receipt = await text(d.code, 'receipt');
     expect(receipt).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(receipt).toContain('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch');
-    // 3 working days from Wed 12/03 → Mon 17/03 17:00.
-    expect(receipt).toContain('17 giờ 00 phút, ngày 17/03/2025');
+    // 3 working days from Wed 12/03 → Mon 17/03 17:00 (the legal deadline), printed as the afternoon public hours.
+    expect(receipt).toContain('5. Ngày hẹn trả kết quả: từ 14 giờ 00 đến 16 giờ 30, thứ Hai, ngày 17/03/2025');
     // Decree 30/2020: a leading zero only for January and February.
     expect(receipt).toContain('Hương Thủy, ngày 12 tháng 3 năm 2025');
   });

@@ -44,7 +44,8 @@ beforeAll(async () => {
   await admin.end();
   databaseUrl = `postgres://${u.username}:${u.password}@127.0.0.1:${pgPort}/motcua_ops`;
   // Uploaded files would live on storage both instances share; here, one folder.
-  const env = { DATABASE_URL: databaseUrl, MOTCUA_DEMO: '1', MOTCUA_DATA_DIR: tempDir('shared-files') };
+  // The kiosk issues tickets in public hours only: both instances' clocks start on a working morning.
+  const env = { DATABASE_URL: databaseUrl, MOTCUA_DEMO: '1', MOTCUA_DATA_DIR: tempDir('shared-files'), MOTCUA_CLOCK_START: '2026-03-10T09:00:00+07:00' };
   // Both start at once on the empty database: migrations and the first seed run once (advisory lock, table lock).
   [a, b] = await Promise.all([spawnApp(env), spawnApp(env)]);
   await Promise.all([waitHealthy(a), waitHealthy(b)]);

@@ -38,7 +38,7 @@ interface Case {
 const center = async () => {
   const c = await post('/api/v1/admin/centers', {
     code: `T${++n}.PATCH`, name: `Trung tâm thử nghiệm ${n}`, shortName: `TT ${n}`, level: 'district',
-    address: '1 Lê Lợi, Huế', phone: '0234 3822 000', email: 'tt@example.vn', saturdayMorningOpen: false, active: true,
+    address: '1 Lê Lợi, Huế', phone: '0234 3822 000', email: 'tt@example.vn', saturdayMorningOpen: true, saturdayMorningCounts: false, active: true,
   });
   return { params: { id: c.id }, key: [c.id] };
 };
@@ -72,8 +72,8 @@ const rule = async () => ({ params: { code: 'TT-50' }, key: ['TT-50'] });
 const CASES: Record<string, Case> = {
   'PATCH /api/v1/admin/centers/{id}': {
     fresh: center, row: 'SELECT * FROM centers WHERE id = $1',
-    values: { code: 'T.PATCH.NEW', name: 'Trung tâm đổi tên', shortName: 'TT mới', level: 'commune', address: '2 Hùng Vương', phone: '0234 3999 999', email: 'moi@example.vn', saturdayMorningOpen: true, active: false },
-    stored: { saturdayMorningOpen: ['settings.saturdayMorningOpen'] },
+    values: { code: 'T.PATCH.NEW', name: 'Trung tâm đổi tên', shortName: 'TT mới', level: 'commune', address: '2 Hùng Vương', phone: '0234 3999 999', email: 'moi@example.vn', saturdayMorningOpen: false, saturdayMorningCounts: true, active: false },
+    stored: { saturdayMorningOpen: ['settings.saturdayMorningOpen'], saturdayMorningCounts: ['settings.saturdayMorningCounts'] },
   },
   'PATCH /api/v1/admin/departments/{id}': {
     fresh: department, row: 'SELECT * FROM departments WHERE id = $1',

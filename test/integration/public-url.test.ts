@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxWorker, smtpMailer } from '../../src/modules/notifications';
-import { createTestApp, type TestApp } from '../support/app';
+import { createTestApp, workingMorningClock, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 import { pdfQrCodes, pdfText } from '../support/fee-fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -13,7 +13,7 @@ let plain: TestApp;
 let clerk: string;
 let smtp: TestSmtp;
 beforeAll(async () => {
-  [t, plain] = await Promise.all([createTestApp({ config: { publicUrl: PUBLIC } }), createTestApp()]);
+  [t, plain] = await Promise.all([createTestApp({ config: { publicUrl: PUBLIC }, clock: workingMorningClock() }), createTestApp({ clock: workingMorningClock() })]);
   clerk = await t.login('tn.tp');
   smtp = await startSmtp();
 });

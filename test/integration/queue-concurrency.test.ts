@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/app';
+import { createTestApp, workingMorningClock, type TestApp } from '../support/app';
 
 // Three counters serving the Police field press "call next" at the same time, many times over: every ticket is
 // called exactly once, by one counter (FOR UPDATE SKIP LOCKED on the ticket, the counter row locked per action).
@@ -9,7 +9,7 @@ const cookies: Record<string, string> = {};
 let ids: Record<number, string>;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: workingMorningClock() });
   for (const u of ['admin', 'tn.ca', 'tn.bh', 'tn.th']) cookies[u] = await t.login(u);
   const list = (await t.app.inject({ url: `/api/v1/queue/counters?center=${HT}` })).json().items as { number: number; id: string }[];
   ids = Object.fromEntries(list.map((c) => [c.number, c.id]));

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTx } from '../../src/platform/db';
 import { notify, RealtimeHub } from '../../src/platform/realtime';
-import { createSecondApp, createTestApp, type TestApp } from '../support/app';
+import { createSecondApp, createTestApp, workingMorningClock, type TestApp } from '../support/app';
 
 // Realtime: the LISTEN/NOTIFY hub (delivery on commit only, reconnection), the board's SSE stream on a real
 // listening server, and two app instances on one database seeing each other's calls.
@@ -62,7 +62,7 @@ const until = async (cond: () => boolean | Promise<boolean>, ms = 5000) => {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: workingMorningClock() });
   clerk = await t.login('tn.tp');
   const list = (await t.app.inject({ url: `/api/v1/queue/counters?center=${HT}` })).json().items as { number: number; id: string }[];
   counter2 = list.find((c) => c.number === 2)!.id;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type AppConfig } from '../../src/config';
 import { buildApp } from '../../src/http/app';
-import { ManualClock, systemClock, type Clock } from '../../src/platform/clock';
+import { ManualClock, startingClock, systemClock, type Clock } from '../../src/platform/clock';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
 import { OWNER_ROLE } from '../../src/platform/db-roles';
 import type { Printer } from '../../src/printing';
@@ -24,6 +24,12 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
+
+/**
+ * A clock that runs at the real pace from Tuesday 10/03/2026 09:00 (public hours): for tests that take kiosk tickets
+ * (refused outside the center's public hours) without caring about the hour, so they pass at any hour they run at.
+ */
+export const workingMorningClock = (): Clock => startingClock(new Date('2026-03-10T09:00:00+07:00'));
 
 /** A database cloned from the migrated, seeded template; refuses any database that is not a test database. */
 export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; name: string; drop: () => Promise<void> }> {

@@ -5,7 +5,8 @@ import { audit } from '../../platform/audit';
 import { many, one, withTx } from '../../platform/db';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { scopedCenter } from '../auth/actor';
-import { CalendarRuleError, computeDueDate } from './domain';
+import { CalendarRuleError, computeDueDate, publicOpeningAt, receiptOf, returnWindow } from './domain';
+import { presentSession, PublicSessionOut } from './schemas';
 import { findCenter } from '../centers/repo';
 import { parseInstant } from './service';
 import { isoDay } from '../../http/inputs';
@@ -30,7 +31,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       tags: ['calendar'],
       summary: 'Tính ngày hẹn trả kết quả theo thời hạn giải quyết',
       querystring: DueQuery,
-      response: { 200: z.object({ dueAt: z.string(), receiptDay: z.string(), effectiveReceivedAt: z.string(), moved: z.boolean(), unit: z.string(), value: z.number(), center: CenterRef }) },
+      response: {
+        200: z.object({
+          dueAt: z.string().describe('Hạn giải quyết theo quy định (hết giờ làm việc của ngày hẹn)'), receiptDay: z.string(), effectiveReceivedAt: z.string(), moved: z.boolean(),
+          returnWindow: PublicSessionOut.describe('Thời gian hẹn trả kết quả trong giờ tiếp công dân (in trên giấy hẹn)'),
+          unit: z.string(), value: z.number(), center: CenterRef,
+        }),
+      },
     },
   }, async (req) => {
     const q = req.query;
@@ -38,10 +45,41 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
     const { calendar, center } = await app.deps.calendars.forCenter(q.center);
     try {
       const r = computeDueDate(calendar, receivedAt, { unit: q.unit, value: q.value, ...(q.cutoff ? { cutoff: q.cutoff } : {}) });
-      return { dueAt: r.dueAt.toISOString(), receiptDay: r.receiptDay, effectiveReceivedAt: r.effectiveReceivedAt.toISOString(), moved: r.moved, unit: q.unit, value: q.value, center };
+      return {
+        dueAt: r.dueAt.toISOString(), receiptDay: r.receiptDay, effectiveReceivedAt: r.effectiveReceivedAt.toISOString(), moved: r.moved,
+        returnWindow: presentSession(returnWindow(calendar, r.dueAt)), unit: q.unit, value: q.value, center,
+      };
     } catch (e) {
       throw toAppError(e);
     }
+  });
+
+  app.get('/calendar/opening', {
+    config: { access: PUBLIC },
+    schema: {
+      tags: ['calendar'],
+      summary: 'Trung tâm đang mở cửa hay không: giờ tiếp công dân hiện tại và lần mở cửa tiếp theo; giờ hành chính (tiếp nhận hồ sơ)',
+      querystring: z.object({ center: z.string({ error: 'Thiếu Trung tâm (center)' }).trim().min(1, 'Thiếu Trung tâm (center)').max(60) }),
+      response: {
+        200: z.object({
+          at: z.string(), center: CenterRef,
+          open: z.boolean().describe('Đang trong giờ tiếp công dân'), current: PublicSessionOut.nullable(), next: PublicSessionOut.nullable(),
+          office: z.object({
+            open: z.boolean().describe('Đang trong giờ hành chính: hồ sơ tiếp nhận bây giờ được tính ngay'),
+            receiptAt: z.string().describe('Thời điểm được tính là tiếp nhận nếu tiếp nhận hồ sơ bây giờ'),
+          }),
+        }),
+      },
+    },
+  }, async (req) => {
+    const now = app.deps.clock.now();
+    const { calendar, center } = await app.deps.calendars.forCenter(req.query.center);
+    const o = publicOpeningAt(calendar, now);
+    const r = receiptOf(calendar, now);
+    return {
+      at: now.toISOString(), center, open: o.open, current: o.current && presentSession(o.current), next: o.next && presentSession(o.next),
+      office: { open: !r.moved, receiptAt: r.effectiveReceivedAt.toISOString() },
+    };
   });
 
   app.get('/calendar/days', {
@@ -52,13 +90,13 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: z.object({ year: z.coerce.number({ error: 'Năm phải là số' }).int().min(1990, 'Năm từ 1990').max(2100, 'Năm đến 2100'), center: z.string().max(60).optional() }),
       response: {
         200: z.object({
-          year: z.number(), center: CenterRef, saturdayMorningOpen: z.boolean(),
+          year: z.number(), center: CenterRef, saturdayMorningOpen: z.boolean(), saturdayMorningCounts: z.boolean(),
           items: z.array(z.object({ date: z.string(), kind: z.string(), source: z.string(), weekend: z.boolean(), name: z.string().optional(), reason: z.string().optional(), overrideId: z.string().optional() })),
         }),
       },
     },
   }, async (req) => {
-    const { calendar, center, saturdayMorningOpen } = await app.deps.calendars.forCenter(req.query.center);
+    const { calendar, center, saturdayMorningOpen, saturdayMorningCounts } = await app.deps.calendars.forCenter(req.query.center);
     const live = await many<{ id: string; day: string }>(app.deps.db,
       `SELECT id, day FROM calendar_overrides WHERE removed_at IS NULL AND (center_id IS NULL OR center_id = $1)
          AND day BETWEEN make_date($2, 1, 1) AND make_date($2, 12, 31) ORDER BY center_id NULLS FIRST`, [center?.id ?? null, req.query.year]);
@@ -74,7 +112,7 @@ export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
       if (info.kind === 'day_off') items.push({ date, kind: 'day_off', source: (info.source === 'weekly' || info.source === null ? 'announced' : info.source) as 'announced' | 'statutory' | 'admin', weekend: true, ...(info.name ? { name: info.name } : {}) });
     }
     items.sort((a, b) => a.date.localeCompare(b.date));
-    return { year: req.query.year, center, saturdayMorningOpen, items };
+    return { year: req.query.year, center, saturdayMorningOpen, saturdayMorningCounts, items };
   });
 
   app.get('/admin/calendar/overrides', {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Queryable } from '../../platform/db';
 import { one, prepared } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
-import { type CenterRef, UUID } from '../centers/repo';
+import { type CenterRef, type CenterSettings, UUID } from '../centers/repo';
 import { type CalendarOverride, type HolidayFile, type WorkCalendar, createWorkCalendar } from './domain';
 
 const HOLIDAY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed/vn-holidays.json');
@@ -26,12 +26,14 @@ const PROVINCE_OVERRIDES_SQL = prepared(`SELECT (${overridesOf('NULL::uuid')}) A
 
 /** Everything a center's calendar is built from, as one JSON value a query can carry along. */
 export interface CalendarInputs {
-  settings: { saturdayMorningOpen?: boolean } | null;
+  settings: CenterSettings | null;
   overrides: OverrideRow[];
 }
 
 /** Centers keep Saturday morning open unless their settings say otherwise (and the province default does). */
 const saturdayMorningOpen = (inputs: CalendarInputs) => inputs.settings?.saturdayMorningOpen !== false;
+/** Saturday morning counts in time limits only where the center says so (the national rules otherwise). */
+const saturdayMorningCounts = (inputs: CalendarInputs) => saturdayMorningOpen(inputs) && inputs.settings?.saturdayMorningCounts === true;
 
 /**
  * A SQL expression yielding the CalendarInputs of the center whose id is `centerIdSql` (e.g. `d.center_id`).
@@ -53,11 +55,11 @@ export class CalendarService {
 
   constructor(private readonly db: Queryable) {}
 
-  async forCenter(idOrCode?: string | null): Promise<{ calendar: WorkCalendar; center: CenterRef | null; saturdayMorningOpen: boolean }> {
-    let center: (CenterRef & { settings: { saturdayMorningOpen?: boolean } }) | null = null;
+  async forCenter(idOrCode?: string | null): Promise<{ calendar: WorkCalendar; center: CenterRef | null; saturdayMorningOpen: boolean; saturdayMorningCounts: boolean }> {
+    let center: (CenterRef & { settings: CenterSettings }) | null = null;
     let overrides: OverrideRow[];
     if (idOrCode) {
-      const row = await one<CenterRef & { settings: { saturdayMorningOpen?: boolean }; overrides: OverrideRow[] }>(
+      const row = await one<CenterRef & { settings: CenterSettings; overrides: OverrideRow[] }>(
         this.db, UUID.test(idOrCode) ? CENTER_BY_ID_SQL : CENTER_BY_CODE_SQL, [idOrCode]);
       if (!row) throw notFound(`Trung tâm "${idOrCode}"`);
       ({ overrides, ...center } = row);
@@ -65,7 +67,10 @@ export class CalendarService {
       overrides = (await one<{ o: OverrideRow[] }>(this.db, PROVINCE_OVERRIDES_SQL))!.o;
     }
     const inputs: CalendarInputs = { settings: center?.settings ?? null, overrides };
-    return { calendar: this.fromInputs(inputs), center: center ? { id: center.id, code: center.code, name: center.name } : null, saturdayMorningOpen: saturdayMorningOpen(inputs) };
+    return {
+      calendar: this.fromInputs(inputs), center: center ? { id: center.id, code: center.code, name: center.name } : null,
+      saturdayMorningOpen: saturdayMorningOpen(inputs), saturdayMorningCounts: saturdayMorningCounts(inputs),
+    };
   }
 
   /** The calendar of a row's center: from the inputs its query brought along (calendarInputsSql), else one query. */
@@ -75,17 +80,17 @@ export class CalendarService {
 
   /** The calendar from inputs a query already brought along (see calendarInputsSql), without a round trip. */
   fromInputs(inputs: CalendarInputs): WorkCalendar {
-    return this.build(saturdayMorningOpen(inputs), inputs.overrides);
+    return this.build({ saturdayMorningOpen: saturdayMorningOpen(inputs), saturdayMorningCounts: saturdayMorningCounts(inputs) }, inputs.overrides);
   }
 
-  private build(saturdayMorningOpen: boolean, overrides: OverrideRow[]): WorkCalendar {
-    const key = JSON.stringify([saturdayMorningOpen, overrides.map((o) => o.id)]);
+  private build(config: { saturdayMorningOpen: boolean; saturdayMorningCounts: boolean }, overrides: OverrideRow[]): WorkCalendar {
+    const key = JSON.stringify([config.saturdayMorningOpen, config.saturdayMorningCounts, overrides.map((o) => o.id)]);
     let calendar = this.cache.get(key);
     if (!calendar) {
       // A center's own change for a day wins over the province-wide one for the same day.
       const byDay = new Map<string, CalendarOverride>();
       for (const o of overrides) byDay.set(o.day, { date: o.day, kind: o.kind, reason: o.reason });
-      calendar = createWorkCalendar({ holidays: holidayFile(), overrides: [...byDay.values()], config: { saturdayMorningOpen } });
+      calendar = createWorkCalendar({ holidays: holidayFile(), overrides: [...byDay.values()], config });
       if (this.cache.size > 200) this.cache.clear();
       this.cache.set(key, calendar);
     }

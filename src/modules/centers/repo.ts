@@ -12,6 +12,8 @@ export interface CenterRef {
 
 export interface CenterSettings {
   saturdayMorningOpen?: boolean;
+  /** "Sáng thứ Bảy tính vào thời hạn": Saturday morning counts in time limits (off unless set; needs it open). */
+  saturdayMorningCounts?: boolean;
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

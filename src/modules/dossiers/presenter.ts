@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { forbidden } from '../../platform/errors';
 import { presentedResponse } from '../../http/serializer';
-import type { WorkCalendar } from '../calendar/domain';
+import { returnWindow, type WorkCalendar } from '../calendar/domain';
+import { presentSession, PublicSessionOut } from '../calendar/schemas';
 import { openState, settlementOutcome } from '../reports/domain';
 import { isUntouched, lastTouch, mustBeUpdated, URGEABLE } from '../control/domain';
 import type { Actor } from '../auth/actor';
@@ -104,6 +105,8 @@ export const DossierDetail = named('DossierDetail', presentedResponse(DossierSum
   version: z.number(),
   applicant: Applicant,
   receiptDay: z.string().nullable(),
+  postmarkedAt: z.string().nullable().describe('Dấu ngày đến của bưu điện (hồ sơ nộp qua bưu chính): thời hạn tính từ ngày này'),
+  returnWindow: PublicSessionOut.nullable().describe('Thời gian hẹn trả kết quả trong giờ tiếp công dân (dueAt là hạn theo quy định)'),
   originalDueAt: z.string().nullable(),
   extendedAt: z.string().nullable(),
   extensionReason: z.string().nullable(),
@@ -123,6 +126,16 @@ export const DossierDetail = named('DossierDetail', presentedResponse(DossierSum
   events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: Status.nullable(), toStatus: Status, stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
   can: Can,
 })));
+
+/** The queue number a registration gave or found (POST /dossiers). */
+const RegistrationTicket = named('RegistrationTicket', z.object({
+  id: z.string(), number: z.number(), displayNumber: z.string().describe('Số in trên phiếu hồ sơ, quầy gọi số này'), field: z.string(), fieldName: z.string(),
+  kind: z.enum(['issued', 'serving']).describe('issued: số mới cấp khi đăng ký tại bàn hỗ trợ; serving: số cán bộ đăng ký đang phục vụ tại quầy'),
+  status: z.enum(['waiting', 'called', 'serving', 'done', 'no_show']),
+  counters: z.array(z.number()).describe('Các quầy phục vụ lĩnh vực'), ahead: z.number(), estimatedWaitMinutes: z.number(), issuedAt: z.string(), followUrl: z.string(),
+}));
+/** The answer of a registration: the dossier, and its queue number when it has one. */
+export const DossierRegistered = named('DossierRegistered', presentedResponse(DossierDetail.extend({ ticket: RegistrationTicket.nullable() })));
 
 type Detail = z.infer<typeof DossierDetail>;
 type Status = z.infer<typeof Status>;
@@ -160,6 +173,8 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     dailyNumber: d.daily_number,
     version: d.version,
     receiptDay: d.receipt_day,
+    postmarkedAt: iso(d.postmarked_at),
+    returnWindow: d.due_at ? presentSession(returnWindow(cal, d.due_at)) : null,
     originalDueAt: iso(d.original_due_at),
     extendedAt: iso(d.extended_at),
     extensionReason: d.extension_reason,

@@ -68,6 +68,8 @@ export interface DossierRow {
   return_method: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
+  /** Sent by post: the postmark of arrival, from which the legal clock counts. */
+  postmarked_at: Date | null;
   /** How it ended, recorded then (reports/domain settlementOutcome); null while open or never received. */
   outcome: 'early' | 'on_time' | 'late' | 'withdrawn' | null;
   /** The first of resolved / rejected / withdrawn after receipt (a generated column). */

@@ -38,6 +38,9 @@ export const RegisterInput = named('DossierRegistration', z.object({
    * mandatory document must be ticked (or, without a checklist, counts as presented). Implied by backEntry.
    */
   receive: z.boolean().optional().describe('Tiếp nhận ngay khi đăng ký (cán bộ tiếp nhận): đủ giấy tờ bắt buộc thì hồ sơ ở trạng thái received, có hạn trả kết quả'),
+  /** Sent by post: the postmark of arrival; the due date is counted from it (not in the future, at most 30 days back). */
+  postmarkedAt: z.string().max(40).optional()
+    .describe('Dấu ngày đến của bưu điện (chỉ với channel "post"): ngày YYYY-MM-DD hoặc thời điểm ISO 8601; thời hạn giải quyết tính từ ngày này'),
   /** A dossier received on paper during an outage, entered afterwards with its real receipt time. */
   backEntry: z.object({
     receivedAt: z.string().max(40),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDay } from '../../http/inputs';
 import { named } from '../../http/openapi';
+import { PublicSessionOut } from '../calendar/schemas';
 
 // Request and response shapes of the queue API (the response schema is the serializer: nothing else leaves).
 
@@ -109,6 +110,9 @@ export const KioskOut = named('QueueKiosk', z.object({
     code: z.string(), name: z.string(), kind: z.enum(['field', 'group']), fields: z.array(z.string()), counters: z.array(z.number()), waiting: z.number(), available: z.boolean(),
   })),
   priorities: z.array(z.object({ code: z.string(), name: z.string() })),
+  open: z.boolean().describe('Đang trong giờ tiếp công dân: kiosk cấp số'),
+  closesAt: z.string().nullable().describe('Hết giờ tiếp công dân của buổi hiện tại'),
+  next: PublicSessionOut.nullable().describe('Buổi tiếp công dân tiếp theo'),
 }));
 
 export const SettingsBody = z.object({

@@ -217,6 +217,8 @@ export interface paths {
                         name: string;
                         /** @default  */
                         phone?: string;
+                        /** @default false */
+                        saturdayMorningCounts?: boolean;
                         /** @default true */
                         saturdayMorningOpen?: boolean;
                         shortName: string;
@@ -275,6 +277,7 @@ export interface paths {
                         level?: "province" | "district" | "commune";
                         name?: string;
                         phone?: string;
+                        saturdayMorningCounts?: boolean;
                         saturdayMorningOpen?: boolean;
                         shortName?: string;
                     };
@@ -913,6 +916,7 @@ export interface paths {
                                 source: string;
                                 weekend: boolean;
                             }[];
+                            saturdayMorningCounts: boolean;
                             saturdayMorningOpen: boolean;
                             year: number;
                         };
@@ -963,12 +967,97 @@ export interface paths {
                                 id: string;
                                 name: string;
                             } | null;
+                            /** @description Hạn giải quyết theo quy định (hết giờ làm việc của ngày hẹn) */
                             dueAt: string;
                             effectiveReceivedAt: string;
                             moved: boolean;
                             receiptDay: string;
+                            /** @description Thời gian hẹn trả kết quả trong giờ tiếp công dân (in trên giấy hẹn) */
+                            returnWindow: {
+                                /** @description YYYY-MM-DD */
+                                day: string;
+                                /** @description HH:MM */
+                                end: string;
+                                from: string;
+                                /** @description HH:MM */
+                                start: string;
+                                to: string;
+                            };
                             unit: string;
                             value: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/opening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trung tâm đang mở cửa hay không: giờ tiếp công dân hiện tại và lần mở cửa tiếp theo; giờ hành chính (tiếp nhận hồ sơ) */
+        get: {
+            parameters: {
+                query: {
+                    center: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            current: {
+                                /** @description YYYY-MM-DD */
+                                day: string;
+                                /** @description HH:MM */
+                                end: string;
+                                from: string;
+                                /** @description HH:MM */
+                                start: string;
+                                to: string;
+                            } | null;
+                            next: {
+                                /** @description YYYY-MM-DD */
+                                day: string;
+                                /** @description HH:MM */
+                                end: string;
+                                from: string;
+                                /** @description HH:MM */
+                                start: string;
+                                to: string;
+                            } | null;
+                            office: {
+                                /** @description Đang trong giờ hành chính: hồ sơ tiếp nhận bây giờ được tính ngay */
+                                open: boolean;
+                                /** @description Thời điểm được tính là tiếp nhận nếu tiếp nhận hồ sơ bây giờ */
+                                receiptAt: string;
+                            };
+                            /** @description Đang trong giờ tiếp công dân */
+                            open: boolean;
                         };
                     };
                 };
@@ -1265,7 +1354,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Đăng ký hồ sơ (bàn hỗ trợ / quầy tiếp nhận); nhập bù sau sự cố với backEntry. Hỗ trợ Idempotency-Key. */
+        /**
+         * Đăng ký hồ sơ (bàn hỗ trợ / quầy tiếp nhận); nhập bù sau sự cố với backEntry. Hỗ trợ Idempotency-Key.
+         * @description Đăng ký tại bàn hỗ trợ (người đăng ký không ngồi quầy), người nộp có mặt: cấp số thứ tự cho các quầy tiếp nhận của lĩnh vực, trả về trong `ticket` và in trên phiếu hồ sơ. Cán bộ đang phục vụ một số tại quầy đăng ký hồ sơ: hồ sơ được gắn với số đó. Nộp qua bưu chính: `channel: "post"` và `postmarkedAt` (dấu ngày đến của bưu điện), thời hạn tính từ ngày này.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1288,7 +1380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["DossierDetail"];
+                        "application/json": components["schemas"]["DossierRegistered"];
                     };
                 };
             };
@@ -5014,7 +5106,7 @@ export interface paths {
         put?: never;
         /**
          * Lấy số thứ tự (kiosk, không cần đăng nhập)
-         * @description `center`: mã hoặc id Trung tâm; `field`: mã lĩnh vực hoặc mã nhóm dịch vụ; `priority`: mã đối tượng ưu tiên (GET /queue/kiosk). 409 khi không có quầy nào phục vụ lĩnh vực.
+         * @description `center`: mã hoặc id Trung tâm; `field`: mã lĩnh vực hoặc mã nhóm dịch vụ; `priority`: mã đối tượng ưu tiên (GET /queue/kiosk). 409 khi không có quầy nào phục vụ lĩnh vực, và ngoài giờ tiếp công dân theo lịch của Trung tâm (QUEUE_CENTER_CLOSED, kèm giờ mở cửa lại).
          */
         post: {
             parameters: {
@@ -5072,6 +5164,44 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["QueueFollow"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/queue/tickets/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lịch sử một số thứ tự và các hồ sơ gắn với số (cán bộ của Trung tâm) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["QueueTicketHistory"];
                     };
                 };
             };
@@ -5662,6 +5792,8 @@ export interface components {
             level: "province" | "district" | "commune";
             name: string;
             phone: string;
+            /** @description Sáng thứ Bảy tính vào thời hạn (giờ làm việc của thời hạn tính theo giờ, ngày làm việc của thời hạn tính theo ngày) */
+            saturdayMorningCounts: boolean;
             saturdayMorningOpen: boolean;
             shortName: string;
         };
@@ -5919,6 +6051,8 @@ export interface components {
             } | null;
             originalDueAt: string | null;
             pausedAt: string | null;
+            /** @description Dấu ngày đến của bưu điện (hồ sơ nộp qua bưu chính): thời hạn tính từ ngày này */
+            postmarkedAt: string | null;
             procedure: {
                 code: string;
                 name: string;
@@ -5937,6 +6071,17 @@ export interface components {
             returnedAt: string | null;
             /** @enum {string|null} */
             returnMethod: "counter" | "post" | "online" | null;
+            /** @description Thời gian hẹn trả kết quả trong giờ tiếp công dân (dueAt là hạn theo quy định) */
+            returnWindow: {
+                /** @description YYYY-MM-DD */
+                day: string;
+                /** @description HH:MM */
+                end: string;
+                from: string;
+                /** @description HH:MM */
+                start: string;
+                to: string;
+            } | null;
             settledAt: string | null;
             /** @enum {string} */
             status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
@@ -5948,6 +6093,158 @@ export interface components {
             } | null;
             stepStartedAt: string | null;
             supplementCount: number;
+            /** @enum {string|null} */
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
+            version: number;
+            workflow: {
+                budget: {
+                    unit: string;
+                    value: number;
+                };
+                name: string;
+                order: number;
+                role: string;
+                unit: string;
+            }[];
+        };
+        DossierRegistered: {
+            applicant: {
+                address?: string;
+                dateOfBirth?: string | null;
+                email?: string;
+                fullName: string;
+                idNumber?: string | null;
+                /** @enum {string} */
+                kind: "person" | "organization";
+                orgName?: string | null;
+                phone?: string;
+                taxCode?: string | null;
+            } & {
+                [key: string]: unknown;
+            };
+            assignee: string | null;
+            backEntry: boolean;
+            can: {
+                assign: boolean;
+                claim: boolean;
+                "complete-step": boolean;
+                extend: boolean;
+                receive: boolean;
+                refuse: boolean;
+                reject: boolean;
+                "report-late": boolean;
+                "request-supplement": boolean;
+                "request-supplement-by-department": boolean;
+                resolve: boolean;
+                return: boolean;
+                "send-back": boolean;
+                supplement: boolean;
+                transfer: boolean;
+                urge: boolean;
+                withdraw: boolean;
+            };
+            /** @enum {string} */
+            channel: "direct" | "post" | "online";
+            checklist: {
+                copy: number;
+                index: number;
+                mandatory: boolean;
+                name: string;
+                original: number;
+                presented: boolean;
+            }[];
+            code: string;
+            dailyNumber: number;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            dueAt: string | null;
+            events: {
+                action: string;
+                actor: string | null;
+                at: string;
+                data: {
+                    [key: string]: unknown;
+                };
+                flagged: boolean;
+                /** @enum {string|null} */
+                fromStatus: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn" | null;
+                id: number;
+                reason: string | null;
+                stepIndex: number | null;
+                /** @enum {string} */
+                toStatus: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+            }[];
+            extendedAt: string | null;
+            extensionReason: string | null;
+            field: string;
+            files: {
+                checklistIndex: number | null;
+                id: string;
+                /** @enum {string} */
+                kind: "document" | "result";
+                mime: string;
+                name: string;
+                reused: boolean;
+                size: number;
+                uploadedAt: string;
+            }[];
+            /** @enum {string} */
+            holder: "center" | "department" | "inter_agency" | "applicant";
+            lateBySupplement: boolean;
+            lateNotice: {
+                at: string;
+                proposedDueAt: string;
+                reason: string;
+            } | null;
+            originalDueAt: string | null;
+            pausedAt: string | null;
+            /** @description Dấu ngày đến của bưu điện (hồ sơ nộp qua bưu chính): thời hạn tính từ ngày này */
+            postmarkedAt: string | null;
+            procedure: {
+                code: string;
+                name: string;
+            };
+            receiptDay: string | null;
+            receivedAt: string | null;
+            registeredAt: string;
+            result: ({
+                fileId?: string | null;
+                reason?: string;
+                rejected?: boolean;
+                summary?: string;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            returnedAt: string | null;
+            /** @enum {string|null} */
+            returnMethod: "counter" | "post" | "online" | null;
+            /** @description Thời gian hẹn trả kết quả trong giờ tiếp công dân (dueAt là hạn theo quy định) */
+            returnWindow: {
+                /** @description YYYY-MM-DD */
+                day: string;
+                /** @description HH:MM */
+                end: string;
+                from: string;
+                /** @description HH:MM */
+                start: string;
+                to: string;
+            } | null;
+            settledAt: string | null;
+            /** @enum {string} */
+            status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+            statusName: string;
+            step: {
+                index: number;
+                name: string;
+                role: string;
+            } | null;
+            stepStartedAt: string | null;
+            supplementCount: number;
+            ticket: components["schemas"]["RegistrationTicket"] | null;
             /** @enum {string|null} */
             timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
             /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
@@ -6000,6 +6297,8 @@ export interface components {
                 presented: boolean;
             }[];
             note?: string;
+            /** @description Dấu ngày đến của bưu điện (chỉ với channel "post"): ngày YYYY-MM-DD hoặc thời điểm ISO 8601; thời hạn giải quyết tính từ ngày này */
+            postmarkedAt?: string;
             procedure: string;
             /** @description Tiếp nhận ngay khi đăng ký (cán bộ tiếp nhận): đủ giấy tờ bắt buộc thì hồ sơ ở trạng thái received, có hạn trả kết quả */
             receive?: boolean;
@@ -6724,6 +7023,21 @@ export interface components {
                 id: string;
                 name: string;
             };
+            /** @description Hết giờ tiếp công dân của buổi hiện tại */
+            closesAt: string | null;
+            /** @description Buổi tiếp công dân tiếp theo */
+            next: {
+                /** @description YYYY-MM-DD */
+                day: string;
+                /** @description HH:MM */
+                end: string;
+                from: string;
+                /** @description HH:MM */
+                start: string;
+                to: string;
+            } | null;
+            /** @description Đang trong giờ tiếp công dân: kiosk cấp số */
+            open: boolean;
             priorities: {
                 code: string;
                 name: string;
@@ -6786,10 +7100,49 @@ export interface components {
             status: "waiting" | "called" | "serving" | "done" | "no_show";
             transferCount: number;
         };
+        QueueTicketHistory: {
+            dossiers: {
+                applicantName: string;
+                code: string;
+                procedureName: string;
+                status: string;
+            }[];
+            events: {
+                action: string;
+                actor: string | null;
+                at: string;
+                counter: number | null;
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            ticket: components["schemas"]["QueueTicket"];
+        };
         Ref: {
             code: string;
             id: string;
             name: string;
+        };
+        RegistrationTicket: {
+            ahead: number;
+            /** @description Các quầy phục vụ lĩnh vực */
+            counters: number[];
+            /** @description Số in trên phiếu hồ sơ, quầy gọi số này */
+            displayNumber: string;
+            estimatedWaitMinutes: number;
+            field: string;
+            fieldName: string;
+            followUrl: string;
+            id: string;
+            issuedAt: string;
+            /**
+             * @description issued: số mới cấp khi đăng ký tại bàn hỗ trợ; serving: số cán bộ đăng ký đang phục vụ tại quầy
+             * @enum {string}
+             */
+            kind: "issued" | "serving";
+            number: number;
+            /** @enum {string} */
+            status: "waiting" | "called" | "serving" | "done" | "no_show";
         };
         ReportFigures: {
             inProgress: {

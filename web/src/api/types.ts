@@ -56,6 +56,9 @@ export type CalendarDay = CalendarYear['items'][number];
 export type CalendarDayKind = CalendarDay['kind'];
 export type CalendarSource = CalendarDay['source'];
 export type CalendarOverrideBody = Body<'/api/v1/admin/calendar/overrides', 'post'>;
+export type CalendarOpening = Answer<'/api/v1/calendar/opening'>;
+/** A stretch of public hours on one day (the return window of a due date, a kiosk's next opening). */
+export type PublicSession = DueDate['returnWindow'];
 
 // ── Fees: /dossiers/{code}/fees, payments, receipts, cash book, reports, transfers ──
 export type FeeBreakdown = Schemas['FeeBreakdown'];
@@ -115,6 +118,9 @@ export type UploadedFile = Answer<'/api/v1/dossiers/{code}/files', 'post'>;
 export type ReusableFile = Answer<'/api/v1/dossiers/{code}/reusable-files'>['items'][number];
 export type FoundOrganization = Schemas['OrganizationLookup'];
 export type PublicDossier = Answer<'/api/v1/public/dossiers/{code}'>;
+/** The answer of a registration: the dossier and its queue number (support desk, or the ticket the clerk serves). */
+export type DossierRegistered = Schemas['DossierRegistered'];
+export type RegistrationTicket = Schemas['RegistrationTicket'];
 
 // ── Queue: /queue/kiosk, /queue/tickets, /queue/counters, /queue/board (+ SSE stream), /queue/stats ──
 export type QueueKiosk = Schemas['QueueKiosk'];
@@ -126,6 +132,7 @@ export type QueueTicketStatus = QueueTicket['status'];
 export type QueueFollow = Schemas['QueueFollow'];
 export type QueueCounter = Schemas['QueueCounter'];
 export type QueueCounterStatus = QueueCounter['status'];
+export type QueueTicketHistory = Schemas['QueueTicketHistory'];
 export type QueueCall = Schemas['QueueCall'];
 export type QueueBoard = Schemas['QueueBoard'];
 /** `event: call` of the board stream (a call or a recall). */

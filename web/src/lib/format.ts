@@ -106,3 +106,13 @@ export function shortFieldName(name: string | null | undefined): string {
   if (!name) return '';
   return name.replace(/\s*\([^)]*\)\s*$/u, '').trim() || name;
 }
+
+/** A stretch of public hours: "14:00–16:30, Thứ Hai, 16/03/2026" (the return window of a due date, a next opening). */
+export function sessionText(t: TFunction, s: { day: string; start: string; end: string }): string {
+  return `${s.start}–${s.end}, ${weekdayName(t, dayOfWeek(s.day))}, ${formatDate(s.day)}`;
+}
+
+/** When a stretch of public hours begins: "07:30, Thứ Hai, 16/03/2026". */
+export function sessionStartText(t: TFunction, s: { day: string; start: string }): string {
+  return `${s.start}, ${weekdayName(t, dayOfWeek(s.day))}, ${formatDate(s.day)}`;
+}

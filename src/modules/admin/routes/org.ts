@@ -6,13 +6,16 @@ import { audit } from '../../../platform/audit';
 import { many, one, withTx } from '../../../platform/db';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
 import { patchOf } from '../../../http/patch';
+import type { CenterSettings } from '../../centers/repo';
 
 const Id = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 const FieldCodes = z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{2,4}$/, 'Mã lĩnh vực không hợp lệ')).max(20);
 
 const CenterOut = named('Center', z.object({
   id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), level: z.enum(['province', 'district', 'commune']), address: z.string(), phone: z.string(), email: z.string(),
-  saturdayMorningOpen: z.boolean(), active: z.boolean(),
+  saturdayMorningOpen: z.boolean(),
+  saturdayMorningCounts: z.boolean().describe('Sáng thứ Bảy tính vào thời hạn (giờ làm việc của thời hạn tính theo giờ, ngày làm việc của thời hạn tính theo ngày)'),
+  active: z.boolean(),
 }));
 const CenterIn = z.object({
   code: z.string().trim().min(2).max(40).regex(/^[A-Za-z0-9.-]+$/, 'Mã đơn vị chỉ gồm chữ, số, dấu chấm, gạch'),
@@ -23,6 +26,7 @@ const CenterIn = z.object({
   phone: z.string().max(40).default(''),
   email: z.string().max(200).default(''),
   saturdayMorningOpen: z.boolean().default(true),
+  saturdayMorningCounts: z.boolean().default(false),
   active: z.boolean().default(true),
 });
 const DepartmentOut = named('Department', z.object({ id: z.string(), code: z.string(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
@@ -30,11 +34,19 @@ const DepartmentIn = z.object({ code: z.string().trim().min(1).max(40), name: z.
 const CounterOut = named('CounterSetup', z.object({ id: z.string(), number: z.number(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
 const CounterIn = z.object({ number: z.number().int().min(1).max(999), name: z.string().trim().min(1).max(200), fieldCodes: FieldCodes.min(1, 'Quầy phải phục vụ ít nhất một lĩnh vực'), active: z.boolean().default(true) });
 
-type CenterRow = { id: string; code: string; name: string; short_name: string; level: 'province' | 'district' | 'commune'; address: string; phone: string; email: string; settings: { saturdayMorningOpen?: boolean }; active: boolean };
+type CenterRow = { id: string; code: string; name: string; short_name: string; level: 'province' | 'district' | 'commune'; address: string; phone: string; email: string; settings: CenterSettings; active: boolean };
 const presentCenter = (r: CenterRow) => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, level: r.level, address: r.address, phone: r.phone, email: r.email,
-  saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false, active: r.active,
+  saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false,
+  saturdayMorningCounts: r.settings?.saturdayMorningOpen !== false && r.settings?.saturdayMorningCounts === true, active: r.active,
 });
+
+/** Saturday morning can count in time limits only where the center works on Saturday mornings. */
+function checkSaturday(settings: CenterSettings) {
+  if (settings.saturdayMorningCounts && settings.saturdayMorningOpen === false) {
+    throw badRequest('CENTER_SATURDAY_CLOSED', 'Chỉ tính sáng thứ Bảy vào thời hạn khi Trung tâm làm việc sáng thứ Bảy.');
+  }
+}
 
 async function checkFields(db: import('../../../platform/db').Queryable, codes: string[]) {
   if (codes.length === 0) return;
@@ -65,11 +77,12 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { db, clock } = app.deps;
     const b = req.body;
+    checkSaturday(b);
     const row = await guardUnique(() => withTx(db, async (tx) => {
       const prov = await one<{ id: string }>(tx, 'SELECT id FROM provinces ORDER BY code LIMIT 1');
       if (!prov) throw badRequest('NO_PROVINCE', 'Chưa có tỉnh nào trong hệ thống.');
       const r = await one<CenterRow>(tx, `INSERT INTO centers (province_id, code, name, short_name, level, address, phone, email, settings, active)
-        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`, [prov.id, b.code, b.name, b.shortName, b.level, b.address, b.phone, b.email, JSON.stringify({ saturdayMorningOpen: b.saturdayMorningOpen }), b.active]);
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`, [prov.id, b.code, b.name, b.shortName, b.level, b.address, b.phone, b.email, JSON.stringify({ saturdayMorningOpen: b.saturdayMorningOpen, saturdayMorningCounts: b.saturdayMorningCounts }), b.active]);
       await audit(tx, { actorId: req.actor!.id, centerId: r!.id, action: 'center.create', entity: 'center', entityId: r!.id, data: { code: b.code, name: b.name } }, clock.now());
       return r!;
     }), `Mã đơn vị ${b.code} đã tồn tại.`);
@@ -85,10 +98,11 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     const row = await guardUnique(() => withTx(db, async (tx) => {
       const r = await one<CenterRow>(tx, `UPDATE centers SET code = coalesce($2, code), name = coalesce($3, name), short_name = coalesce($4, short_name),
           level = coalesce($5, level), address = coalesce($6, address), phone = coalesce($7, phone), email = coalesce($8, email),
-          settings = CASE WHEN $9::boolean IS NULL THEN settings ELSE settings || jsonb_build_object('saturdayMorningOpen', $9::boolean) END,
+          settings = settings || jsonb_strip_nulls(jsonb_build_object('saturdayMorningOpen', $9::boolean, 'saturdayMorningCounts', $11::boolean)),
           active = coalesce($10, active) WHERE id = $1 RETURNING *`,
-        [req.params.id, b.code ?? null, b.name ?? null, b.shortName ?? null, b.level ?? null, b.address ?? null, b.phone ?? null, b.email ?? null, b.saturdayMorningOpen ?? null, b.active ?? null]);
+        [req.params.id, b.code ?? null, b.name ?? null, b.shortName ?? null, b.level ?? null, b.address ?? null, b.phone ?? null, b.email ?? null, b.saturdayMorningOpen ?? null, b.active ?? null, b.saturdayMorningCounts ?? null]);
       if (!r) throw notFound('Trung tâm');
+      checkSaturday(r.settings ?? {});
       await audit(tx, { actorId: req.actor!.id, centerId: r.id, action: 'center.update', entity: 'center', entityId: r.id, data: b }, clock.now());
       return r;
     }), 'Mã đơn vị đã tồn tại.');

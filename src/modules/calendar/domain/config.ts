@@ -16,6 +16,12 @@ export interface CalendarConfig {
   publicHours: TimeRange[];
   /** Whether the center receives files on Saturday mornings that are not days off. */
   saturdayMorningOpen: boolean;
+  /**
+   * Whether Saturday morning counts in time limits ("từ thứ Hai đến sáng thứ Bảy", the Quy chế of some centers): its
+   * hours are working time for hour limits and the Saturday is a working day for day limits. Off by default (the
+   * national 5-day week); needs saturdayMorningOpen.
+   */
+  saturdayMorningCounts: boolean;
   sameDay: {
     /** Same-day procedures received before this time are due the same day… */
     morningCutoff: string;
@@ -41,6 +47,7 @@ export const DEFAULT_CALENDAR_CONFIG: CalendarConfig = Object.freeze({
     Object.freeze({ start: '14:00', end: '16:30' }),
   ]) as TimeRange[],
   saturdayMorningOpen: true,
+  saturdayMorningCounts: false,
   sameDay: Object.freeze({ morningCutoff: '11:00', sameDayDue: '16:30', nextDayDue: '11:00' }),
 }) as CalendarConfig;
 
@@ -57,6 +64,8 @@ export interface ResolvedConfig {
   publicHours: MsInterval[];
   /** Working milliseconds of one working day (sum of office hours). */
   workingDayMs: number;
+  /** Working milliseconds of a Saturday morning that counts (sum of Saturday hours; 0 when it does not count). */
+  saturdayWorkMs: number;
   morningCutoffMs: number;
   sameDayDueMs: number;
   nextDayDueMs: number;
@@ -100,18 +109,28 @@ export function resolveConfig(input: CalendarConfigInput = {}): ResolvedConfig {
     saturdayHours: (input.saturdayHours ?? DEFAULT_CALENDAR_CONFIG.saturdayHours).map((r) => ({ ...r })),
     publicHours: (input.publicHours ?? DEFAULT_CALENDAR_CONFIG.publicHours).map((r) => ({ ...r })),
     saturdayMorningOpen: input.saturdayMorningOpen ?? DEFAULT_CALENDAR_CONFIG.saturdayMorningOpen,
+    saturdayMorningCounts: input.saturdayMorningCounts ?? DEFAULT_CALENDAR_CONFIG.saturdayMorningCounts,
     sameDay: { ...DEFAULT_CALENDAR_CONFIG.sameDay, ...(input.sameDay ?? {}) },
   };
   if (typeof config.saturdayMorningOpen !== 'boolean') {
     throw new CalendarRuleError('INVALID_CONFIG', 'Cấu hình saturdayMorningOpen phải là true/false');
   }
+  if (typeof config.saturdayMorningCounts !== 'boolean') {
+    throw new CalendarRuleError('INVALID_CONFIG', 'Cấu hình saturdayMorningCounts phải là true/false');
+  }
+  if (config.saturdayMorningCounts && !config.saturdayMorningOpen) {
+    throw new CalendarRuleError('INVALID_CONFIG', 'Sáng thứ Bảy chỉ tính vào thời hạn khi Trung tâm làm việc sáng thứ Bảy');
+  }
   const office = intervals(config.officeHours, 'làm việc', false);
+  const saturday = intervals(config.saturdayHours, 'sáng thứ Bảy', !config.saturdayMorningOpen);
+  const sum = (list: MsInterval[]) => list.reduce((s, i) => s + i.end - i.start, 0);
   return {
     config,
     office,
-    saturday: intervals(config.saturdayHours, 'sáng thứ Bảy', !config.saturdayMorningOpen),
+    saturday,
     publicHours: intervals(config.publicHours, 'tiếp công dân', true),
-    workingDayMs: office.reduce((s, i) => s + i.end - i.start, 0),
+    workingDayMs: sum(office),
+    saturdayWorkMs: config.saturdayMorningCounts ? sum(saturday) : 0,
     morningCutoffMs: timeMs(config.sameDay.morningCutoff, 'chốt buổi sáng'),
     sameDayDueMs: timeMs(config.sameDay.sameDayDue, 'trả kết quả trong ngày'),
     nextDayDueMs: timeMs(config.sameDay.nextDayDue, 'trả kết quả ngày hôm sau'),

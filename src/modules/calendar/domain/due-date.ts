@@ -105,7 +105,8 @@ function sameDayDue(cal: WorkCalendar, r: ReceiptMs, cutoff?: string): number {
 
 /**
  * Due date of a file received at `receivedAt` with time limit `limit`:
- * - working_days N: 17:00 (end of office hours) of the N-th working day strictly after the receipt day;
+ * - working_days N: the end of office hours (17:00; 11:30 on a Saturday morning the center counts) of the N-th
+ *   working day strictly after the receipt day;
  * - working_hours N: N hours of office time of working days from the effective receipt instant;
  * - same_day: before 11:00 → 16:30 the same day, else 11:00 the next open day (capped at the end of that
  *   day's office hours); with `cutoff`, before it → end of office hours that day, else of the next open day.
@@ -116,7 +117,7 @@ export function computeDueDate(cal: WorkCalendar, receivedAt: Date, limit: TimeL
   let due: number;
   if (limit.unit === 'working_days') {
     const day = cal.nthWorkingAfter(r.day, limit.value);
-    due = vnMs(day, 0) + cal.rc.office[cal.rc.office.length - 1].end;
+    due = vnMs(day, 0) + cal.endOfWork(day);
   } else if (limit.unit === 'working_hours') {
     due = addWorkingMs(cal, r.at, limit.value * 60 * MINUTE_MS);
   } else {

@@ -36,3 +36,4 @@ export { workingMinutesBetween, addWorkingMinutes, extendForPause } from './work
 export { classify, applyExtension, type DueStatus, type ExtensionState, type Extended } from './classify';
 export { solarToLunar, lunarToSolar, lunarYearMarkers, type LunarDate, type SolarDate } from './lunar';
 export { vnDate, vnDayString, VN_OFFSET_MS } from './time';
+export { publicOpeningAt, returnWindow, type PublicOpening, type PublicSession } from './public-hours';

@@ -172,3 +172,48 @@ describe('fast engine = day-by-day reference (seeded random inputs 2017–2029)'
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });
+
+// The center setting "sáng thứ Bảy tính vào thời hạn": an ordinary Saturday (not in a day-off period) is a working
+// day of its morning hours; a make-up Saturday stays a full working day.
+const countedSaturday = (d: number) => !refWorking(d) && wd(d) === 6 && !CLOSED_WEEKEND.has(iso(d));
+const satWorkHours = (d: number) => (refWorking(d) ? OFFICE : countedSaturday(d) ? SATURDAY : []);
+const inHours = (list: number[][], minute: number) => list.some(([s, e]) => minute >= s && minute < e);
+const satCal = createWorkCalendar({ holidays, config: { saturdayMorningCounts: true } });
+
+describe('with Saturday morning counted: fast engine = day-by-day reference', () => {
+  it('random N in 1..300 working days, 300 receipts', () => {
+    for (const ms of samples(300)) {
+      const n = 1 + Math.floor(rnd() * 300);
+      let [day] = refReceipt(ms, true);
+      for (let k = 0; k < n; ) if (satWorkHours(++day).length) k++;
+      const expected = instant(day, satWorkHours(day).at(-1)![1]);
+      expect(fmt(computeDueDate(satCal, new Date(ms), { unit: 'working_days', value: n }).dueAt), `${show(ms)} +${n}`).toBe(fmt(expected));
+    }
+  });
+
+  it('random N in 1..60 working hours, 300 receipts', () => {
+    for (const ms of samples(300)) {
+      const n = 1 + Math.floor(rnd() * 60);
+      let [day, minute] = refReceipt(ms, true);
+      for (let counted = 0; counted < n * 60; ) {
+        if (minute === 1440) [day, minute] = [day + 1, 0];
+        if (inHours(satWorkHours(day), minute)) counted++;
+        minute++;
+      }
+      expect(fmt(computeDueDate(satCal, new Date(ms), { unit: 'working_hours', value: n }).dueAt), `${show(ms)} +${n}h`).toBe(fmt(instant(day, minute)));
+    }
+  });
+
+  it('workingMinutesBetween over random spans of up to 12 days, 200 pairs', () => {
+    for (const a of samples(200)) {
+      const b = a + Math.floor(rnd() * 12 * 1440) * 60_000;
+      let count = 0;
+      for (let t = a; t < b; t += 60_000) {
+        const local = t + H7;
+        const day = Math.floor(local / DAY);
+        if (inHours(satWorkHours(day), (local - day * DAY) / 60_000)) count++;
+      }
+      expect(workingMinutesBetween(satCal, new Date(a), new Date(b)), `${show(a)} → ${show(b)}`).toBe(count);
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { CalendarRuleError } from './errors';
 import { type HolidayFile, HolidayIndex } from './holidays';
 import { type DayNum, MINUTE_MS, formatDay, formatTime, parseDay, weekdayOf, yearOf } from './time';
 import {
-  K_DAY_OFF, K_MAKEUP, K_WORKING, O_CLOSED, O_OFFICE, O_SATURDAY,
+  K_DAY_OFF, K_MAKEUP, O_CLOSED, O_OFFICE, O_SATURDAY,
   S_ADMIN, S_ANNOUNCED, S_STATUTORY,
   type OverrideEntry, type YearTable, buildYearTable,
 } from './year-table';
@@ -27,7 +27,10 @@ export interface DayInfo {
   /** 0 = Sunday … 6 = Saturday. */
   weekday: number;
   kind: DayKind;
-  /** Counts for time limits (a working weekday or a make-up working day). */
+  /**
+   * Counts for time limits: a working weekday, a make-up working day, or an ordinary Saturday where the center
+   * counts Saturday morning (then only its morning hours are working time).
+   */
   working: boolean;
   /** The center receives files that day (working days, and Saturday mornings when configured). */
   centerOpen: boolean;
@@ -123,6 +126,60 @@ export class WorkCalendar {
     return o === O_OFFICE ? this.rc.office : o === O_SATURDAY ? this.rc.saturday : [];
   }
 
+  /** @internal working hours (ms after midnight) of a date: office hours, a counted Saturday's morning, or []. */
+  workIntervals(d: DayNum): MsInterval[] {
+    return this.isWorkingNum(d) ? this.openIntervals(d) : [];
+  }
+
+  /** @internal working milliseconds of the days d with from ≤ d < to (0 if to ≤ from). */
+  workingMsInRange(from: DayNum, to: DayNum): number {
+    if (to <= from) return 0;
+    const [ta, ia] = this.locate(from);
+    const [tb, ib] = this.locate(to);
+    if (ta.year === tb.year) return ta.workMsPrefix[ib] - ta.workMsPrefix[ia];
+    let ms = ta.workMsPrefix[ta.length] - ta.workMsPrefix[ia];
+    for (let y = ta.year + 1; y < tb.year; y++) {
+      const t = this.table(y);
+      ms += t.workMsPrefix[t.length];
+    }
+    return ms + tb.workMsPrefix[ib];
+  }
+
+  /**
+   * @internal the first working day t after d by which `ms` (> 0) working milliseconds have elapsed counting whole
+   * days after d, and the milliseconds still to run on t itself (0 < rest ≤ working ms of t).
+   */
+  dayReachingWorkMs(d: DayNum, ms: number): { day: DayNum; rest: number } {
+    const [first, i] = this.locate(d);
+    let t = first;
+    let from = i + 1;
+    let avail = t.workMsPrefix[t.length] - t.workMsPrefix[from];
+    while (ms > avail) {
+      ms -= avail;
+      t = this.table(t.year + 1);
+      from = 0;
+      avail = t.workMsPrefix[t.length];
+    }
+    // Smallest j ≥ from with workMsPrefix[j + 1] − workMsPrefix[from] ≥ ms (the prefix never decreases).
+    const base = t.workMsPrefix[from];
+    let lo = from;
+    let hi = t.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.workMsPrefix[mid + 1] - base >= ms) hi = mid;
+      else lo = mid + 1;
+    }
+    return { day: t.start + lo, rest: ms - (t.workMsPrefix[lo] - base) };
+  }
+
+  /** @internal the end of the working hours of a working day, as ms after midnight. */
+  endOfWork(d: DayNum): number {
+    const list = this.workIntervals(d);
+    /* c8 ignore next */
+    if (!list.length) throw new Error('not a working day');
+    return list[list.length - 1].end;
+  }
+
   /** @internal the n-th (n ≥ 1) working day strictly after d. */
   nthWorkingAfter(d: DayNum, n: number): DayNum {
     return this.nthAfter(d, n, (t) => t.workPrefix, (t) => t.workDays);
@@ -172,7 +229,7 @@ export class WorkCalendar {
       date: formatDay(d),
       weekday: weekdayOf(d),
       kind: KINDS[t.kind[i]],
-      working: t.kind[i] === K_WORKING || t.kind[i] === K_MAKEUP,
+      working: t.workPrefix[i + 1] !== t.workPrefix[i],
       centerOpen: o !== O_CLOSED,
       openHours: toRanges(this.openIntervals(d)),
       publicHours: toRanges(

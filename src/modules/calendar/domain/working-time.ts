@@ -1,17 +1,18 @@
 /**
- * Working time: office hours of working days only (Saturday-morning reception hours are not working time).
- * Computations jump over whole working days with the calendar's per-year tables, so their cost does not grow
- * with the length of the span.
+ * Working time: office hours of working days only. Saturday-morning reception hours are not working time, unless
+ * the center counts Saturday morning (then a Saturday is a short working day of its morning hours).
+ * Computations jump over whole days with the calendar's per-year prefix sums of working time, so their cost does
+ * not grow with the length of the span.
  */
 import type { MsInterval } from './config';
 import { CalendarRuleError } from './errors';
 import { type DayNum, MINUTE_MS, instantMs, vnDayOfMs, vnMs, vnMsOfDay } from './time';
 import type { WorkCalendar } from './work-calendar';
 
-/** Working milliseconds of a working day elapsed before `msOfDay`. */
-function workedBefore(office: MsInterval[], msOfDay: number): number {
+/** Working milliseconds of a day's working hours elapsed before `msOfDay`. */
+function workedBefore(hours: MsInterval[], msOfDay: number): number {
   let sum = 0;
-  for (const i of office) {
+  for (const i of hours) {
     if (msOfDay <= i.start) break;
     sum += Math.min(msOfDay, i.end) - i.start;
   }
@@ -21,20 +22,20 @@ function workedBefore(office: MsInterval[], msOfDay: number): number {
 /** Working milliseconds in [a, b) (negative if b < a). */
 export function workingMsBetween(cal: WorkCalendar, a: number, b: number): number {
   if (b < a) return -workingMsBetween(cal, b, a);
-  const { office, workingDayMs } = cal.rc;
   const da = vnDayOfMs(a);
   const db = vnDayOfMs(b);
+  const ha = cal.workIntervals(da);
   const ma = vnMsOfDay(a);
   const mb = vnMsOfDay(b);
-  if (da === db) return cal.isWorkingNum(da) ? workedBefore(office, mb) - workedBefore(office, ma) : 0;
-  const head = cal.isWorkingNum(da) ? workingDayMs - workedBefore(office, ma) : 0;
-  const tail = cal.isWorkingNum(db) ? workedBefore(office, mb) : 0;
-  return head + workingDayMs * cal.workingDaysInRange(da + 1, db) + tail;
+  if (da === db) return workedBefore(ha, mb) - workedBefore(ha, ma);
+  const head = workedBefore(ha, 24 * 60 * MINUTE_MS) - workedBefore(ha, ma);
+  const tail = workedBefore(cal.workIntervals(db), mb);
+  return head + cal.workingMsInRange(da + 1, db) + tail;
 }
 
-/** Walks the office hours of working day `d` from `msOfDay`; returns the instant or the ms still to add. */
-function consumeInDay(office: MsInterval[], d: DayNum, msOfDay: number, remaining: number): { at?: number; left: number } {
-  for (const i of office) {
+/** Walks the working hours of day `d` from `msOfDay`; returns the instant or the ms still to add. */
+function consumeInDay(hours: MsInterval[], d: DayNum, msOfDay: number, remaining: number): { at?: number; left: number } {
+  for (const i of hours) {
     if (msOfDay >= i.end) continue;
     const from = Math.max(i.start, msOfDay);
     const avail = i.end - from;
@@ -50,19 +51,12 @@ function consumeInDay(office: MsInterval[], d: DayNum, msOfDay: number, remainin
  */
 export function addWorkingMs(cal: WorkCalendar, from: number, ms: number): number {
   if (ms <= 0) return from;
-  const { office, workingDayMs } = cal.rc;
   const d = vnDayOfMs(from);
-  let remaining = ms;
-  if (cal.isWorkingNum(d)) {
-    const r = consumeInDay(office, d, vnMsOfDay(from), remaining);
-    if (r.at !== undefined) return r.at;
-    remaining = r.left;
-  }
-  // Skip whole working days: the target lies on the (skip+1)-th working day after d.
-  const skip = Math.ceil(remaining / workingDayMs) - 1;
-  remaining -= skip * workingDayMs;
-  const target = cal.nthWorkingAfter(d, skip + 1);
-  const r = consumeInDay(office, target, 0, remaining);
+  const first = consumeInDay(cal.workIntervals(d), d, vnMsOfDay(from), ms);
+  if (first.at !== undefined) return first.at;
+  // Skip whole days: the target is the first working day by which the rest has run (per-year prefix sums).
+  const { day, rest } = cal.dayReachingWorkMs(d, first.left);
+  const r = consumeInDay(cal.workIntervals(day), day, 0, rest);
   /* c8 ignore next */
   if (r.at === undefined) throw new Error('working-time invariant broken');
   return r.at;

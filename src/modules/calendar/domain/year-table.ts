@@ -43,6 +43,8 @@ export interface YearTable {
   reasons: Map<number, string>;
   /** workPrefix[i] = number of working days at indices < i. */
   workPrefix: Int32Array;
+  /** workMsPrefix[i] = working milliseconds of the days at indices < i (a counted Saturday morning is a short day). */
+  workMsPrefix: Float64Array;
   /** Day numbers of the working days, ascending. */
   workDays: Int32Array;
   openPrefix: Int32Array;
@@ -64,6 +66,7 @@ export function buildYearTable(
   const names = new Map<number, string>();
   const reasons = new Map<number, string>();
   const workPrefix = new Int32Array(length + 1);
+  const workMsPrefix = new Float64Array(length + 1);
   const openPrefix = new Int32Array(length + 1);
   const work: number[] = [];
   const opened: number[] = [];
@@ -93,11 +96,16 @@ export function buildYearTable(
     }
     kind[i] = k;
     source[i] = s;
-    const working = k === K_WORKING || k === K_MAKEUP;
-    open[i] = working ? O_OFFICE : k === K_WEEKEND && wd === 6 && rc.config.saturdayMorningOpen ? O_SATURDAY : O_CLOSED;
+    const fullDay = k === K_WORKING || k === K_MAKEUP;
+    const saturdayMorning = k === K_WEEKEND && wd === 6 && rc.config.saturdayMorningOpen;
+    open[i] = fullDay ? O_OFFICE : saturdayMorning ? O_SATURDAY : O_CLOSED;
+    // An ordinary Saturday morning is working time only where the center counts it (a holiday Saturday never is; a
+    // make-up Saturday is a full working day either way).
+    const working = fullDay || (saturdayMorning && rc.config.saturdayMorningCounts);
     if (working) work.push(d);
     if (open[i] !== O_CLOSED) opened.push(d);
     workPrefix[i + 1] = work.length;
+    workMsPrefix[i + 1] = workMsPrefix[i] + (fullDay ? rc.workingDayMs : working ? rc.saturdayWorkMs : 0);
     openPrefix[i + 1] = opened.length;
   }
   return {
@@ -110,6 +118,7 @@ export function buildYearTable(
     names,
     reasons,
     workPrefix,
+    workMsPrefix,
     workDays: Int32Array.from(work),
     openPrefix,
     openDays: Int32Array.from(opened),

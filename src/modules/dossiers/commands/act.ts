@@ -86,9 +86,11 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
   switch (action) {
     case 'receive': {
       const checklist = checklistAtReceipt(d.checklist, input.checklist);
-      const due = dossierDueDate(cal, now, d.time_limit);
+      // Sent by post: counted from the postmark of arrival, not from this moment.
+      const due = dossierDueDate(cal, d.postmarked_at ?? now, d.time_limit);
       Object.assign(changes, { checklist, received_at: now, receipt_day: due.receiptDay, due_at: due.dueAt });
       data.dueAt = due.dueAt.toISOString();
+      if (d.postmarked_at) data.postmarkedAt = d.postmarked_at.toISOString();
       break;
     }
     case 'request-supplement':

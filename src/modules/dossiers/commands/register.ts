@@ -8,6 +8,7 @@ import { parseInstant } from '../../calendar/service';
 import { findCenter } from '../../centers/repo';
 import { vnDayString } from '../../calendar/domain';
 import { dossierDueDate, type TimeLimit } from '../domain/due';
+import { postmarkOf } from '../domain/postmark';
 import type { DossierCtx } from '../context';
 import type { ApplicantInput, RegisterInput } from '../schemas';
 import { writtenEvent, type ChecklistItem, type DossierRow, type DossierWithHistory, type WorkflowStep } from '../repo';
@@ -90,6 +91,9 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     }
   }
 
+  // Sent by post: the legal clock counts from the postmark of arrival (validated here, stored and audited below).
+  const postmarkedAt = postmarkOf(input, now);
+
   const proc = await one<ProcedureRef>(db, REFERENCES_SQL, [input.procedure, centerId]);
   if (!proc || !proc.active) throw notFound(`thủ tục có mã ${input.procedure}`);
   const unitCode = proc.center_code;
@@ -102,7 +106,7 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const checklist = receivedAt
     ? checklistAtReceipt(baseChecklist, input.checklist, backEntryAt ? 'Hồ sơ nhập bù phải có đủ giấy tờ bắt buộc.' : undefined)
     : input.checklist ? applyChecklist(baseChecklist, input.checklist) : baseChecklist;
-  const due = receivedAt ? dossierDueDate(ctx.calendars.fromInputs(proc.calendar_inputs), receivedAt, timeLimit) : null;
+  const due = receivedAt ? dossierDueDate(ctx.calendars.fromInputs(proc.calendar_inputs), postmarkedAt ?? receivedAt, timeLimit) : null;
   const registeredAt = backEntryAt ?? now;
   const day = vnDayString(registeredAt);
 
@@ -114,7 +118,8 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
       // key inserted under an id chosen here. A registration that fails leaves no applicant behind.
       applicant_id: applicant.key ? null : randomUUID(), person: applicant,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist,
-      registered_at: registeredAt.toISOString(), created_by: actor.id, data: { channel: input.channel, note: input.note, enteredAt: now.toISOString() },
+      registered_at: registeredAt.toISOString(), created_by: actor.id, postmarked_at: postmarkedAt?.toISOString() ?? null,
+      data: { channel: input.channel, note: input.note, enteredAt: now.toISOString(), ...(postmarkedAt ? { postmarkedAt: postmarkedAt.toISOString() } : {}) },
       receipt: due && { received_at: now.toISOString(), receipt_day: due.receiptDay, due_at: due.dueAt.toISOString(), data: { dueAt: due.dueAt.toISOString() } },
     };
     const { row, eventId, receiveEventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
@@ -186,6 +191,8 @@ interface Registration {
   checklist: ChecklistItem[];
   registered_at: string;
   created_by: string;
+  /** The postmark of arrival of a dossier sent by post (the legal clock counts from it). */
+  postmarked_at: string | null;
   data: Record<string, unknown>;
   /** Set when the dossier is received in the same step (the 'receive' event's data goes with it). */
   receipt: { received_at: string; receipt_day: string; due_at: string; data: Record<string, unknown> } | null;
@@ -200,7 +207,7 @@ const BATCH_SQL = prepared(`
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(i int, center_id uuid, procedure_code text, field_code text, department_id uuid,
       applicant_id uuid, person jsonb, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
-      created_by uuid, data jsonb, receipt jsonb)),
+      created_by uuid, postmarked_at timestamptz, data jsonb, receipt jsonb)),
   p AS (
     SELECT DISTINCT ON (x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code')) x.person AS r FROM x
      WHERE x.person->>'key' IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
@@ -223,13 +230,13 @@ const BATCH_SQL = prepared(`
     ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),
   d AS (
     INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
-      channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at)
+      channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at, postmarked_at)
     SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
       coalesce(x.applicant_id, (SELECT ap.id FROM ap WHERE ap.id_number = x.person->>'id_number' AND x.person->>'key' = 'id'),
         (SELECT ao.id FROM ao WHERE ao.tax_code = x.person->>'tax_code' AND x.person->>'key' = 'tax')),
       x.applicant, x.channel, CASE WHEN x.receipt IS NULL THEN 'submitted' ELSE 'received' END, x.time_limit, x.workflow,
       x.checklist, x.registered_at, x.created_by, (x.receipt->>'received_at')::timestamptz, (x.receipt->>'receipt_day')::date,
-      (x.receipt->>'due_at')::timestamptz
+      (x.receipt->>'due_at')::timestamptz, x.postmarked_at
     FROM x, seq ORDER BY x.i
     RETURNING *),
   dx AS (SELECT d.id, d.code, d.status, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
@@ -244,7 +251,11 @@ const BATCH_SQL = prepared(`
      ORDER BY dx.i, v.n
     RETURNING id, dossier_id, action),
   o AS (INSERT INTO outbox (topic, payload)
-    SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', dx.status) FROM dx)
+    SELECT 'dossier.registered', jsonb_build_object('code', dx.code, 'centerId', dx.center_id, 'status', dx.status) FROM dx),
+  -- A postmark moves the legal clock back in time: who entered which date is audited.
+  a AS (INSERT INTO audit_log (at, actor_id, center_id, action, entity, entity_id, data)
+    SELECT (dx.data->>'enteredAt')::timestamptz, dx.created_by, dx.center_id, 'dossier.postmark', 'dossier', dx.code,
+      jsonb_build_object('postmarkedAt', dx.postmarked_at, 'channel', dx.channel) FROM dx WHERE dx.postmarked_at IS NOT NULL)
   SELECT d.daily_number - (SELECT base FROM seq) AS batch_index, e.id AS event_id, r.id AS receive_event_id, d.*
     FROM d JOIN e ON e.dossier_id = d.id AND e.action = 'register' LEFT JOIN e r ON r.dossier_id = d.id AND r.action = 'receive'`);
 

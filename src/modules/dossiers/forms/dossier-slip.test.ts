@@ -55,4 +55,22 @@ describe('renderDossierSlip (Phiếu hồ sơ)', () => {
   it('refuses to print without a status URL for the QR code', async () => {
     await expect(renderDossierSlip({ ...dossier, statusUrl: '' }, ctx)).rejects.toMatchObject({ code: 'FORM_NO_STATUS_URL' });
   });
+
+  it('a support-desk registration: the queue ticket is the number to wait for, the daily number stays the dossier’s', async () => {
+    const pdf = await renderDossierSlip({ ...dossier, queueTicket: { displayNumber: '2001', counters: [2, 5] } }, ctx);
+    const text = flatText(pdf);
+    expect(text).toContain('SỐ THỨ TỰ CHỜ GỌI 2001');
+    expect(text).toContain('Số thứ tự trong ngày của hồ sơ: 0007');
+    expect(text).toContain('chờ gọi số 2001 tại quầy số 2, 5 (lĩnh vực Thành lập và hoạt động của hộ kinh doanh)');
+    expect(text).not.toContain('chờ gọi số 0007');
+    expect(pdfInfo(pdf).pages).toBe(1);
+    expectTextInsideMargins(pdf);
+  });
+
+  it('a postal dossier: the postmark, and no counter to wait at', async () => {
+    const pdf = await renderDossierSlip({ ...dossier, channel: 'post', postmarkedAt: new Date('2025-03-10T17:00:00Z') }, ctx);
+    const text = flatText(pdf);
+    expect(text).toContain('Dấu ngày đến của bưu điện: ngày 11/03/2025 (thời hạn giải quyết tính từ ngày này)');
+    expect(text).not.toMatch(/chờ gọi số|mang hồ sơ đến quầy/);
+  });
 });

@@ -61,4 +61,16 @@ describe('renderReceiptSlip (Giấy tiếp nhận hồ sơ và hẹn trả kết
     expect(flatText(pdf)).toContain('Giấy tờ số 16:');
     expectTextInsideMargins(pdf);
   });
+
+  it('prints the appointment as the public hours of the due day, and a postal dossier’s postmark as its receipt', async () => {
+    const pdf = await renderReceiptSlip(
+      { ...dossier, channel: 'post', postmarkedAt: vn(2025, 3, 11, 0, 0) },
+      { ...ctx, returnWindow: { day: '2025-03-17', start: '14:00', end: '16:30' } },
+    );
+    const text = flatText(pdf);
+    expect(text).toContain('4. Thời gian nhận hồ sơ: ngày 11/03/2025 (theo dấu ngày đến của bưu điện)');
+    expect(text).toContain('5. Ngày hẹn trả kết quả: từ 14 giờ 00 đến 16 giờ 30, thứ Hai, ngày 17/03/2025');
+    expect(pdfInfo(pdf).pages).toBe(1);
+    expectTextInsideMargins(pdf);
+  });
 });

@@ -9,7 +9,7 @@ import {
   type PdfNode,
 } from '../../../platform/pdf';
 import { applicantLines, footnote, gridLayout, line, paperTop, renderPaper } from './common';
-import { dailyNumberText, timeLimitText, twoDigits } from './text';
+import { dailyNumberText, postmarkText, returnWindowText, timeLimitText, twoDigits } from './text';
 import type { FormDossier, ReceiptContext } from './types';
 
 /** The table of documents received: STT, tên giấy tờ, bản chính, bản sao. */
@@ -59,8 +59,11 @@ export async function renderReceiptSlip(d: FormDossier, ctx: ReceiptContext): Pr
     documentsTable(received),
     line('2. Số lượng hồ sơ', '01 (bộ)'),
     line('3. Thời gian giải quyết hồ sơ theo quy định', timeLimitText(d.procedure.timeLimit)),
-    line('4. Thời gian nhận hồ sơ', formatVnHourDate(receivedAt)),
-    line('5. Ngày hẹn trả kết quả', formatVnHourDate(d.dueAt), { bold: true }),
+    line('4. Thời gian nhận hồ sơ', d.postmarkedAt
+      ? `${postmarkText(d.postmarkedAt)} (theo dấu ngày đến của bưu điện)`
+      : formatVnHourDate(receivedAt)),
+    // The public hours of the due day (the deadline itself is the end of office hours, not a time to come).
+    line('5. Ngày hẹn trả kết quả', ctx.returnWindow ? returnWindowText(ctx.returnWindow) : formatVnHourDate(d.dueAt), { bold: true }),
     line('6. Nơi trả kết quả', collect),
     { text: `Vào Sổ theo dõi hồ sơ, Quyển số: ${book}, Số thứ tự: ${seq}.`, italics: true, margin: [0, 4, 0, 0] },
     signatureRow(

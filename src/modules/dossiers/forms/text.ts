@@ -81,3 +81,15 @@ export function dailyNumberText(n: number): string {
 export function twoDigits(n: number): string {
   return pad2(n);
 }
+
+/** A return window as the appointment slip prints it: 'từ 14 giờ 00 đến 16 giờ 30, thứ Hai, ngày 17/03/2025'. */
+export { sessionText as returnWindowText } from '../../calendar/words';
+
+/** A postmark: its date ('ngày 09/03/2026'), with the hour when one was entered ('15 giờ 20 phút, ngày …'). */
+export function postmarkText(d: Date): string {
+  const local = new Date(d.getTime() + 7 * 3_600_000);
+  const day = `${pad2(local.getUTCDate())}/${pad2(local.getUTCMonth() + 1)}/${local.getUTCFullYear()}`;
+  const h = local.getUTCHours();
+  const m = local.getUTCMinutes();
+  return h === 0 && m === 0 ? `ngày ${day}` : `${pad2(h)} giờ ${pad2(m)} phút, ngày ${day}`;
+}

@@ -47,6 +47,10 @@ export interface FormDossier {
   settledAt?: Date | null;
   checklist: { name: string; original: number; copy: number; presented: boolean; mandatory: boolean }[];
   department?: string | null;
+  /** Sent by post: the postmark of arrival, from which the time limit runs (Đề án IV.3.1.a). */
+  postmarkedAt?: Date | null;
+  /** The queue number the reception counters call for this dossier (a registration at the support desk). */
+  queueTicket?: { displayNumber: string; counters: number[] } | null;
   /** Public status page URL with the dossier's token, encoded in the QR code (opens the status at once). */
   statusUrl: string;
   /** The same page without the token, printed for typing by hand (the page then asks for 4 digits of the phone or ID). */
@@ -64,6 +68,11 @@ export interface FormContext {
 export interface ReceiptContext extends FormContext {
   /** "Vào Sổ theo dõi hồ sơ, Quyển số …"; default: the month of receipt, e.g. '03/2025'. */
   bookNumber?: string | null;
+  /**
+   * When to come for the result: the public hours of the due day (calendar returnWindow), e.g. 14:00–16:30. Without
+   * it the paper prints the due instant itself.
+   */
+  returnWindow?: { day: string; start: string; end: string } | null;
 }
 
 export interface SupplementContext extends FormContext {

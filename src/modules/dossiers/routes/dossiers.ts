@@ -5,8 +5,9 @@ import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency
 import { ACTIONS } from '../domain/lifecycle';
 import { act, assign } from '../commands/act';
 import { registerDossier } from '../commands/register';
+import { queueTicketFor } from '../commands/queue-ticket';
 import type { DossierCtx } from '../context';
-import { assertCanView, DossierDetail, DossierSummary, presentDetail, presentSummary } from '../presenter';
+import { assertCanView, DossierDetail, DossierRegistered, DossierSummary, presentDetail, presentSummary } from '../presenter';
 import { COUNT_CAP, ListQuery, listDossiers } from '../query';
 import { atRiskLimitsFor } from '../../reports/dashboard';
 import { untouchedCutoffsFor } from '../../control/cutoffs';
@@ -49,7 +50,10 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: perm('dossiers.register') },
     schema: {
       tags: ['dossiers'], summary: 'Đăng ký hồ sơ (bàn hỗ trợ / quầy tiếp nhận); nhập bù sau sự cố với backEntry. Hỗ trợ Idempotency-Key.',
-      headers: IdempotencyKeyHeader, body: RegisterInput, response: { 201: DossierDetail },
+      description: 'Đăng ký tại bàn hỗ trợ (người đăng ký không ngồi quầy), người nộp có mặt: cấp số thứ tự cho các quầy tiếp nhận của lĩnh vực, '
+        + 'trả về trong `ticket` và in trên phiếu hồ sơ. Cán bộ đang phục vụ một số tại quầy đăng ký hồ sơ: hồ sơ được gắn với số đó. '
+        + 'Nộp qua bưu chính: `channel: "post"` và `postmarkedAt` (dấu ngày đến của bưu điện), thời hạn tính từ ngày này.',
+      headers: IdempotencyKeyHeader, body: RegisterInput, response: { 201: DossierRegistered },
     },
   }, async (req, reply) => {
     const actor = req.actor!;
@@ -57,7 +61,10 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     // corrected typo, must open the dossier that was created, not fail.
     const { answer } = await idempotentReply(req, reply, { scope: 'dossiers.register', status: 201, onDifferentRequest: 'replay' }, async () => {
       const r = await registerDossier(ctx(actor), req.body);
-      return typeof r === 'string' ? detail(r, actor) : present(r, actor);
+      if (typeof r === 'string') return { ...(await detail(r, actor)), ticket: null };
+      const { dossier, ticket } = await queueTicketFor(ctx(actor), r, req.log);
+      const base = app.deps.config.publicUrl;
+      return { ...(await present(dossier, actor)), ticket: ticket && base ? { ...ticket, followUrl: `${base}${ticket.followUrl}` } : ticket };
     });
     return reply.send(answer);
   });

@@ -16,6 +16,8 @@ import { assertCanView, timingOf } from '../presenter';
 import { legalDueAt } from '../../reports/domain';
 import { statusLink, statusPage } from '../domain/public-lookup';
 import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
+import { returnWindow } from '../../calendar/domain';
+import { ticketIssuedFor } from '../../queue/commands/dossier-ticket';
 import { isoDay } from '../../../http/inputs';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
@@ -39,9 +41,12 @@ async function formContext(db: Queryable, centerId: string, actor: Actor, now: D
 // dossier's token, so a scan shows the status at once; the printed address does not (the page asks for 4 digits).
 const publicBase = (req: FastifyRequest) => req.server.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
 
-async function formDossier(db: Queryable, d: DossierRow, base: string): Promise<FormDossier> {
+async function formDossier(db: Queryable, d: DossierRow, base: string, form: Form): Promise<FormDossier> {
   const p = await one<{ field_name: string; result: string }>(db, 'SELECT f.name AS field_name, p.result FROM procedures p JOIN fields f ON f.code = p.field_code WHERE p.code = $1', [d.procedure_code]);
   return {
+    postmarkedAt: d.postmarked_at,
+    // The dossier slip tells the applicant which queue number to wait for.
+    queueTicket: form === 'slip' ? await ticketIssuedFor(db, d.code) : null,
     code: d.code, dailyNumber: d.daily_number,
     procedure: { code: d.procedure_code, name: d.procedure_name, fieldName: p!.field_name, timeLimit: { unit: d.time_limit.unit, value: d.time_limit.value }, result: p!.result },
     applicant: d.applicant, channel: d.channel, registeredAt: d.registered_at, receivedAt: d.received_at, dueAt: d.due_at, originalDueAt: d.original_due_at, settledAt: d.settled_at,
@@ -84,7 +89,7 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
     assertCanView(req.actor!, d);
     if (d.purged_at) throw new AppError(409, 'DOSSIER_PURGED', 'Hồ sơ đã hết thời hạn lưu trữ dữ liệu cá nhân: không còn thông tin người nộp để in phiếu.');
     const now = clock.now();
-    const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, publicBase(req)), eventsOf(db, d.id)]);
+    const [ctx, fd, events] = await Promise.all([formContext(db, d.center_id, req.actor!, now), formDossier(db, d, publicBase(req), form), eventsOf(db, d.id)]);
     // Rendered in the PDF worker pool (src/printing), off the event loop.
     const print = app.deps.printer.render;
     let pdf: Buffer;
@@ -94,7 +99,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         break;
       case 'receipt':
         if (!d.received_at) throw notYet('giấy tiếp nhận và hẹn trả kết quả');
-        pdf = await print('receiptSlip', fd, ctx);
+        // The appointment in the center's public hours of the due day (the due date stays the legal deadline).
+        pdf = await print('receiptSlip', fd, { ...ctx, returnWindow: d.due_at ? returnWindow(await app.deps.calendars.forRow(d), d.due_at) : null });
         break;
       case 'supplement': {
         const e = lastEvent(events, ['request-supplement', 'request-supplement-by-department']);

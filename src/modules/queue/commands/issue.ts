@@ -1,11 +1,13 @@
 import type { Clock } from '../../../platform/clock';
 import { one, withTx, type Db, type Queryable } from '../../../platform/db';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
-import { vnDayString } from '../../calendar/domain';
+import { publicOpeningAt, vnDayString, type PublicSession } from '../../calendar/domain';
+import type { CalendarService } from '../../calendar/service';
+import { sessionStartText } from '../../calendar/words';
 import { estimateWaitMinutes, ticketNumber } from '../domain';
 import { publishTicket } from '../events';
 import {
-  addEvent, counterStates, estimateInputs, priorityCategories, queueCounts, resolveQueue, type CounterState, type TicketRow,
+  addEvent, counterStates, estimateInputs, priorityCategories, queueCounts, resolveQueue, type CounterState, type QueueRef, type TicketRow,
 } from '../repo';
 
 export const NO_COUNTER_MESSAGE = 'Lĩnh vực này hiện không có quầy phục vụ.';
@@ -39,12 +41,46 @@ export interface IssueInput {
   phone?: string;
 }
 
-/** A kiosk ticket: the next number of the queue today (gap-free under concurrent kiosks), then its position. */
-export async function issueTicket(db: Db, clock: Clock, input: IssueInput) {
+/**
+ * Writes a new waiting ticket with the next number of its queue today, its 'issue' event and the board event, in the
+ * caller's transaction: the sequence row is incremented there, so concurrent issues queue on its lock and a
+ * rolled-back issue gives its number back (gap-free).
+ */
+export async function insertTicket(tx: Queryable, centerId: string, ref: QueueRef, now: Date, opts: { priority?: string | null; phone?: string | null; data?: Record<string, unknown> } = {}) {
+  const day = vnDayString(now);
+  const seq = await one<{ last_value: number }>(tx,
+    `INSERT INTO queue_sequences (center_id, queue_code, day, last_value) VALUES ($1, $2, $3, 1)
+     ON CONFLICT (center_id, queue_code, day) DO UPDATE SET last_value = queue_sequences.last_value + 1 RETURNING last_value`,
+    [centerId, ref.code, day]);
+  const { number, displayNumber } = ticketNumber(ref.rangeStart, seq!.last_value, ref.prefix);
+  const row = (await one<TicketRow>(tx,
+    `INSERT INTO queue_tickets (center_id, day, queue_code, seq, number, display_number, field_code, group_id, priority, phone, status, issued_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'waiting',$11) RETURNING *`,
+    [centerId, day, ref.code, seq!.last_value, number, displayNumber, ref.fieldCode, ref.groupId, opts.priority ?? null, opts.phone ?? null, now]))!;
+  await addEvent(tx, { ticketId: row.id, centerId, action: 'issue', data: { queue: ref.code, priority: opts.priority ?? null, ...opts.data } }, now);
+  const counts = await queueCounts(tx, row);
+  await publishTicket(tx, { centerId, ticketId: row.id, displayNumber, status: 'waiting', action: 'issue', queue: ref.code, waiting: counts.waiting, at: now.toISOString() });
+  return { row: { ...row, group_fields: ref.kind === 'group' ? ref.fields : null } as TicketRow, counts };
+}
+
+/** The refusal of a kiosk outside the public hours, naming when the center opens next. */
+export function closedMessage(next: PublicSession | null): string {
+  return next
+    ? `Trung tâm đang ngoài giờ tiếp công dân nên chưa cấp số thứ tự. Trung tâm mở cửa lại lúc ${sessionStartText(next)}.`
+    : 'Trung tâm đang ngoài giờ tiếp công dân nên chưa cấp số thứ tự.';
+}
+
+/**
+ * A kiosk ticket: only in the center's public hours (by its calendar), the next number of the queue today
+ * (gap-free under concurrent kiosks), then its position.
+ */
+export async function issueTicket(db: Db, clock: Clock, calendars: CalendarService, input: IssueInput) {
   const center = await one<{ id: string; name: string; active: boolean }>(db, 'SELECT id, name, active FROM centers WHERE code = $1 OR id::text = lower($1)', [input.center]);
   if (!center) throw notFound(`Trung tâm "${input.center}"`);
   if (!center.active) throw conflict('QUEUE_CENTER_INACTIVE', 'Trung tâm này hiện không hoạt động.');
   const now = clock.now();
+  const opening = publicOpeningAt((await calendars.forCenter(center.id)).calendar, now);
+  if (!opening.open) throw conflict('QUEUE_CENTER_CLOSED', closedMessage(opening.next));
   const day = vnDayString(now);
   const ref = await resolveQueue(db, center.id, input.field);
   if (input.priority) {
@@ -56,21 +92,7 @@ export async function issueTicket(db: Db, clock: Clock, input: IssueInput) {
   const states = await counterStates(db, center.id, day);
   if (servingCounters(states, ref.fields).length === 0) throw conflict('QUEUE_NO_COUNTER', NO_COUNTER_MESSAGE);
 
-  const { t, counts } = await withTx(db, async (tx) => {
-    const seq = await one<{ last_value: number }>(tx,
-      `INSERT INTO queue_sequences (center_id, queue_code, day, last_value) VALUES ($1, $2, $3, 1)
-       ON CONFLICT (center_id, queue_code, day) DO UPDATE SET last_value = queue_sequences.last_value + 1 RETURNING last_value`,
-      [center.id, ref.code, day]);
-    const { number, displayNumber } = ticketNumber(ref.rangeStart, seq!.last_value, ref.prefix);
-    const row = (await one<TicketRow>(tx,
-      `INSERT INTO queue_tickets (center_id, day, queue_code, seq, number, display_number, field_code, group_id, priority, phone, status, issued_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'waiting',$11) RETURNING *`,
-      [center.id, day, ref.code, seq!.last_value, number, displayNumber, ref.fieldCode, ref.groupId, input.priority ?? null, input.phone ?? null, now]))!;
-    await addEvent(tx, { ticketId: row.id, centerId: center.id, action: 'issue', data: { queue: ref.code, priority: input.priority ?? null } }, now);
-    const counts = await queueCounts(tx, row);
-    await publishTicket(tx, { centerId: center.id, ticketId: row.id, displayNumber, status: 'waiting', action: 'issue', queue: ref.code, waiting: counts.waiting, at: now.toISOString() });
-    return { t: { ...row, group_fields: ref.kind === 'group' ? ref.fields : null }, counts };
-  });
+  const { row: t, counts } = await withTx(db, (tx) => insertTicket(tx, center.id, ref, now, { priority: input.priority, phone: input.phone }));
 
   const pos = await positionOf(db, t, states, counts);
   return {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { PUBLIC } from '../../../http/access';
 import { many, one } from '../../../platform/db';
 import { notFound } from '../../../platform/errors';
-import { vnDayString } from '../../calendar/domain';
+import { publicOpeningAt, vnDayString } from '../../calendar/domain';
+import { presentSession } from '../../calendar/schemas';
 import { findCenter } from '../../centers/repo';
 import { boardSnapshot, countersWithTickets } from '../board';
 import { issueTicket, positionOf, servingCounters } from '../commands/issue';
@@ -23,7 +24,9 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { db, clock } = app.deps;
     const center = await findCenter(db, req.query.center);
-    const day = vnDayString(clock.now());
+    const now = clock.now();
+    const day = vnDayString(now);
+    const opening = publicOpeningAt((await app.deps.calendars.forCenter(center.id)).calendar, now);
     const states = await counterStates(db, center.id, day);
     const fieldRows = await many<{ code: string; name: string; waiting: number }>(db,
       `SELECT f.code, f.name, (SELECT count(*)::int FROM queue_tickets t WHERE t.center_id = $1 AND t.day = $2 AND t.status = 'waiting' AND t.field_code = f.code) AS waiting
@@ -39,6 +42,9 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
       center: { id: center.id, code: center.code, name: center.name },
       queues: [...groups.map((g) => queue('group', g.code, g.name, g.field_codes, g.waiting)), ...fieldRows.map((f) => queue('field', f.code, f.name, [f.code], f.waiting))],
       priorities: await priorityCategories(db, center.id),
+      open: opening.open,
+      closesAt: opening.current ? opening.current.to.toISOString() : null,
+      next: opening.next && presentSession(opening.next),
     };
   });
 
@@ -47,12 +53,12 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags: ['queue'],
       summary: 'Lấy số thứ tự (kiosk, không cần đăng nhập)',
-      description: '`center`: mã hoặc id Trung tâm; `field`: mã lĩnh vực hoặc mã nhóm dịch vụ; `priority`: mã đối tượng ưu tiên (GET /queue/kiosk). 409 khi không có quầy nào phục vụ lĩnh vực.',
+      description: '`center`: mã hoặc id Trung tâm; `field`: mã lĩnh vực hoặc mã nhóm dịch vụ; `priority`: mã đối tượng ưu tiên (GET /queue/kiosk). 409 khi không có quầy nào phục vụ lĩnh vực, và ngoài giờ tiếp công dân theo lịch của Trung tâm (QUEUE_CENTER_CLOSED, kèm giờ mở cửa lại).',
       body: IssueBody,
       response: { 201: IssueOut },
     },
   }, async (req, reply) => {
-    const ticket = await issueTicket(app.deps.db, app.deps.clock, req.body);
+    const ticket = await issueTicket(app.deps.db, app.deps.clock, app.deps.calendars, req.body);
     // An absolute link when the public address is known: the phone scanning the slip is not on the kiosk's network.
     const base = app.deps.config.publicUrl;
     return reply.code(201).send(base ? { ...ticket, followUrl: `${base}${ticket.followUrl}` } : ticket);

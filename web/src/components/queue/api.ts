@@ -1,7 +1,7 @@
 // TanStack Query hooks over the queue API (/api/v1/queue/…).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, http } from '../../api/client';
-import type { Answer, Body, IssueInput, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsQuery } from '../../api/types';
+import type { Answer, Body, IssueInput, QueueBoard, QueueCounter, QueueFollow, QueueIssued, QueueKiosk, QueueStats, QueueStatsQuery, QueueTicketHistory } from '../../api/types';
 import type { paths } from '../../api/schema.gen';
 
 export const queueKeys = {
@@ -10,7 +10,15 @@ export const queueKeys = {
   counters: (center: string) => ['queue', 'counters', center] as const,
   follow: (id: string) => ['queue', 'follow', id] as const,
   stats: (params: object) => ['queue', 'stats', params] as const,
+  history: (id: string) => ['queue', 'history', id] as const,
 };
+
+export const fetchTicketHistory = (id: string) => http.get<QueueTicketHistory>(`/queue/tickets/${encodeURIComponent(id)}/history`);
+
+/** A ticket's record for the staff: its events and the dossiers linked to it. */
+export function useTicketHistory(id: string | undefined) {
+  return useQuery({ queryKey: queueKeys.history(id ?? ''), queryFn: () => fetchTicketHistory(id ?? ''), enabled: !!id });
+}
 
 const notFoundIsFinal = (count: number, e: unknown) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && count < 3;
 

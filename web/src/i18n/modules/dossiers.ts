@@ -1,6 +1,10 @@
 // Strings of the dossier screens (tiếp nhận, danh sách, hộp xử lý, chi tiết hồ sơ, tra cứu công khai), under the
 // top-level `dossiers` key. Spread into vi.ts / en.ts.
 const viDossiers = {
+  officeHours: {
+    title: 'Đang ngoài giờ hành chính',
+    receiptAt: 'Hồ sơ tiếp nhận bây giờ được tính là tiếp nhận lúc {{at}}; thời hạn giải quyết tính từ đó.',
+  },
   menu: {
     new: 'Tiếp nhận hồ sơ',
     newDesc: 'Đăng ký hồ sơ mới tại quầy: thủ tục, người nộp, giấy tờ, in phiếu',
@@ -70,6 +74,7 @@ const viDossiers = {
     assign: 'Nhận xử lý',
     assignByHead: 'Phân công xử lý',
     urge: 'Đôn đốc giải quyết',
+    'queue-ticket': 'Gắn số thứ tự',
   },
   /** What the modal of each action says it does. */
   actionHelp: {
@@ -212,8 +217,19 @@ const viDossiers = {
     reset: 'Nhập lại',
     created: 'Đã tạo hồ sơ {{code}}',
     createdBackEntry: 'Đã nhập bù hồ sơ {{code}}',
+    postmarkedAt: 'Dấu ngày đến của bưu điện',
+    postmarkedAtHint: 'Ngày trên dấu bưu điện nơi nhận: thời hạn giải quyết tính từ ngày này.',
+    postmarkedAtFuture: 'Ngày trên dấu bưu điện không được sau hôm nay',
+    receiveOutsideTitle: 'Tiếp nhận ngoài giờ hành chính?',
+    receiveOutsideOk: 'Vẫn tiếp nhận',
   },
   detail: {
+    ticketTitle: 'Số thứ tự chờ gọi: {{number}}',
+    ticketHint: 'Đã in trên phiếu hồ sơ. Người nộp chờ gọi số tại quầy {{counters}}; quầy gọi số này sẽ mở hồ sơ để kiểm tra và tiếp nhận.',
+    fromTicket: 'Số {{number}} đã được mời đến quầy {{counter}}: hồ sơ đăng ký tại bàn hỗ trợ. Kiểm tra giấy tờ rồi tiếp nhận.',
+    backToPanel: 'Về bàn gọi số',
+    postmarkedAt: 'Dấu ngày đến của bưu điện',
+    returnWindow: 'Hẹn trả: {{window}}',
     back: 'Danh sách hồ sơ',
     dailyNumber: 'Số thứ tự trong ngày: {{n}}',
     createdTitle: 'Đã tạo hồ sơ {{code}}',
@@ -297,6 +313,8 @@ const viDossiers = {
     tooLarge: 'Tệp vượt quá 20 MB',
   },
   timeline: {
+    ticket: 'Số thứ tự {{number}} ({{source}})',
+    ticketSource: { support_desk: 'cấp khi đăng ký tại bàn hỗ trợ', counter: 'số cán bộ đang phục vụ tại quầy' },
     by: 'bởi {{name}}',
     system: 'Hệ thống',
     flagged: 'Nhập bù sau sự cố',
@@ -420,6 +438,10 @@ const viDossiers = {
 };
 
 const enDossiers: typeof viDossiers = {
+  officeHours: {
+    title: 'Outside office hours',
+    receiptAt: 'A dossier received now counts as received at {{at}}; the time limit runs from then.',
+  },
   menu: {
     new: 'Register a dossier',
     newDesc: 'New dossier at the counter: procedure, applicant, documents, slip',
@@ -470,6 +492,7 @@ const enDossiers: typeof viDossiers = {
     assign: 'Claimed',
   },
   event: {
+    'queue-ticket': 'Queue number linked',
     register: 'Registered',
     receive: 'Received',
     'request-supplement': 'Supplement requested',
@@ -571,6 +594,11 @@ const enDossiers: typeof viDossiers = {
     hint: 'At most one year at a time.',
   },
   reception: {
+    postmarkedAt: 'Postmark of arrival',
+    postmarkedAtHint: 'The date stamped by the receiving post office: the time limit runs from it.',
+    postmarkedAtFuture: 'The postmark cannot be after today',
+    receiveOutsideTitle: 'Receive outside office hours?',
+    receiveOutsideOk: 'Receive anyway',
     title: 'Register a dossier',
     subtitle: 'Enter: next field · Ctrl+Enter: create · Esc: close suggestions',
     subtitleReceive: 'Enter: next field · Ctrl+Enter: create · Ctrl+Shift+Enter: create and receive now · Esc: close suggestions',
@@ -631,6 +659,12 @@ const enDossiers: typeof viDossiers = {
     createdBackEntry: 'Dossier {{code}} back-entered',
   },
   detail: {
+    ticketTitle: 'Queue number to wait for: {{number}}',
+    ticketHint: 'Printed on the dossier slip. The applicant waits to be called at counter {{counters}}; the counter calling the number opens this dossier to check and receive it.',
+    fromTicket: 'Number {{number}} was called to counter {{counter}}: a dossier registered at the support desk. Check the papers, then receive it.',
+    backToPanel: 'Back to the counter panel',
+    postmarkedAt: 'Postmark of arrival',
+    returnWindow: 'Come for the result: {{window}}',
     back: 'Dossier list',
     dailyNumber: 'Number of the day: {{n}}',
     createdTitle: 'Dossier {{code}} created',
@@ -714,6 +748,8 @@ const enDossiers: typeof viDossiers = {
     tooLarge: 'The file is larger than 20 MB',
   },
   timeline: {
+    ticket: 'Queue number {{number}} ({{source}})',
+    ticketSource: { support_desk: 'issued at registration at the support desk', counter: 'the number the clerk was serving' },
     by: 'by {{name}}',
     system: 'System',
     flagged: 'Back-entry after an outage',

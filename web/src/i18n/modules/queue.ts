@@ -65,6 +65,9 @@ export const vi = {
     printAgain: 'In lại phiếu',
     error: 'Không lấy được số thứ tự',
     footer: 'Giờ làm việc: Sáng 07:30 – 11:00 · Chiều 14:00 – 16:30',
+    closedTitle: 'Trung tâm đang ngoài giờ tiếp công dân',
+    closedOpens: 'Trung tâm mở cửa lại lúc',
+    closedHint: 'Máy chỉ cấp số thứ tự trong giờ tiếp công dân. Xin hẹn gặp lại quý khách.',
   },
   slip: {
     number: 'SỐ THỨ TỰ',
@@ -119,6 +122,7 @@ export const vi = {
     notFound: 'Không tìm thấy số thứ tự này. Phiếu có thể đã hết hiệu lực.',
   },
   panel: {
+    linkedDossiers: 'Hồ sơ của số này:',
     title: 'Gọi số tại quầy',
     subtitle: 'Mời công dân theo thứ tự; số ưu tiên được gọi trước theo quy định của Trung tâm.',
     noCenter: 'Tài khoản của bạn không thuộc Trung tâm nào nên không ngồi quầy được.',
@@ -279,6 +283,9 @@ export const en: typeof vi = {
     printAgain: 'Print again',
     error: 'Could not take a number',
     footer: 'Opening hours: 07:30 – 11:00 and 14:00 – 16:30',
+    closedTitle: 'The center is closed to the public now',
+    closedOpens: 'The center opens again at',
+    closedHint: 'Numbers are issued during the hours for the public only. We look forward to seeing you.',
   },
   slip: {
     number: 'NUMBER',
@@ -333,6 +340,7 @@ export const en: typeof vi = {
     notFound: 'This number was not found. The ticket may have expired.',
   },
   panel: {
+    linkedDossiers: 'Dossiers of this number:',
     title: 'Counter calling',
     subtitle: 'Call visitors in order; priority numbers first, as the center configured.',
     noCenter: 'Your account belongs to no center, so you cannot sit at a counter.',

@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useDueDate } from '../../api/hooks';
 import type { ProcessingTime } from '../../api/types';
-import { formatDate, vnTime } from '../../lib/format';
+import { formatDate, sessionText, vnTime } from '../../lib/format';
 import { errorText } from '../../components/ErrorState';
 
 /** Now, as a picker value showing Vietnam's wall-clock time whatever the browser's time zone. */
@@ -13,8 +13,11 @@ function vnNow(): Dayjs {
   return dayjs(vnTime(new Date()).format('YYYY-MM-DDTHH:mm'));
 }
 
-/** "Khi nào có kết quả?": the citizen picks when they submit; the server's legal clock answers. */
-export function DueDateBox({ time, center }: { time: ProcessingTime; center?: string }) {
+/**
+ * "Khi nào có kết quả?": the citizen picks when they submit; the server's legal clock answers with the appointment as
+ * the receipt slip prints it (the center's public hours of the due day) and the legal deadline.
+ */
+export function DueDateBox({ time, center, saturdayCounts = false }: { time: ProcessingTime; center?: string; saturdayCounts?: boolean }) {
   const { t } = useTranslation();
   const [at, setAt] = useState<Dayjs>(vnNow);
   const params = useMemo(
@@ -65,9 +68,12 @@ export function DueDateBox({ time, center }: { time: ProcessingTime; center?: st
             </div>
             <div className="due-line due-main">
               <span className="due-key">{t('due.dueAt')}:</span>{' '}
-              <strong className="due-date">
-                {dueAt.format('HH:mm')}, {t(`weekday.${dueAt.day()}`)}, {dueAt.format('DD/MM/YYYY')}
+              <strong className="due-date" data-testid="due-window">
+                {sessionText(t, due.data.returnWindow)}
               </strong>
+            </div>
+            <div className="due-line muted small">
+              {t('due.deadline', { time: `${dueAt.format('HH:mm')}, ${t(`weekday.${dueAt.day()}`)}, ${dueAt.format('DD/MM/YYYY')}` })}
             </div>
             {due.data.moved && due.data.effectiveReceivedAt && (
               <Typography.Paragraph type="secondary" className="due-note">
@@ -78,7 +84,7 @@ export function DueDateBox({ time, center }: { time: ProcessingTime; center?: st
         ) : null}
       </div>
       <Typography.Paragraph type="secondary" className="due-note">
-        {time.unit === 'same_day' ? t('due.sameDayNote') : time.calendarDays ? t('due.calendarDaysNote') : t('due.note')}
+        {time.unit === 'same_day' ? t('due.sameDayNote') : time.calendarDays ? t('due.calendarDaysNote') : saturdayCounts ? t('due.noteSaturday') : t('due.note')}
       </Typography.Paragraph>
     </Card>
   );

@@ -197,7 +197,7 @@ export function ProcedureDetailPage() {
           </Section>
           {!wide && (
             <div className="due-inline">
-              <DueDateBox time={p.processingTime} center={center?.code} />
+              <DueDateBox time={p.processingTime} center={center?.code} saturdayCounts={center?.saturdayMorningCounts === true} />
             </div>
           )}
           <Section title={t('detail.fees')}>
@@ -252,7 +252,7 @@ export function ProcedureDetailPage() {
         {wide && (
           <Col lg={8}>
             <div className="due-sticky">
-              <DueDateBox time={p.processingTime} center={center?.code} />
+              <DueDateBox time={p.processingTime} center={center?.code} saturdayCounts={center?.saturdayMorningCounts === true} />
             </div>
           </Col>
         )}

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { CheckCircleFilled, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, LeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Spin } from 'antd';
 import type { QueueIssued, QueueKioskQueue } from '../../api/types';
 import { ApiError } from '../../api/client';
@@ -13,6 +13,7 @@ import { formatPhone, NumericKeypad } from '../../components/queue/NumericKeypad
 import { QrCode } from '../../components/queue/QrCode';
 import { TicketSlip } from '../../components/queue/TicketSlip';
 import { absoluteUrl, splitFieldName, waitText } from '../../components/queue/util';
+import { sessionStartText } from '../../lib/format';
 import { useHallPage } from '../../components/queue/useHallPage';
 import '../../components/queue/queue.css';
 
@@ -101,6 +102,20 @@ export default function KioskPage() {
     body = <div className="qk-message qk-message-error">{notFound ? t('queue.centerNotFound', { center }) : t('queue.offline')}</div>;
   } else if (step === 'done' && ticket) {
     body = <Issued ticket={ticket} priorityName={priorityName(ticket.priority)} t={t} onDone={reset} />;
+  } else if (data && !data.open) {
+    // Outside the public hours (the center's calendar): no ticket; when it opens next.
+    body = (
+      <div className="qk-closed" data-testid="kiosk-closed" role="status">
+        <ClockCircleOutlined className="qk-closed-icon" />
+        <h1 className="qk-title">{t('queue.kiosk.closedTitle')}</h1>
+        {data.next && (
+          <div className="qk-closed-next" data-testid="kiosk-opens">
+            {t('queue.kiosk.closedOpens')} <strong>{sessionStartText(t, data.next)}</strong>
+          </div>
+        )}
+        <div className="qk-subtitle">{t('queue.kiosk.closedHint')}</div>
+      </div>
+    );
   } else if (step === 'details' && queue) {
     const name = splitFieldName(queue.name);
     body = (

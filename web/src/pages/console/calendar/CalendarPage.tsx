@@ -106,6 +106,7 @@ export default function CalendarPage() {
               <span className="muted">
                 {t('calendar.summary', { off: offCount, makeup: makeupCount })}
                 {cal.data?.saturdayMorningOpen ? ` · ${t('calendar.saturdayOpen')}` : ''}
+                {cal.data?.saturdayMorningCounts ? ` · ${t('centers.saturdayMorningCounts')}` : ''}
               </span>
             </div>
             <div className="calendar-legend">

@@ -14,6 +14,7 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
   const [form] = Form.useForm<Values>();
   const save = useSaveCenter();
   const creating = !center;
+  const saturdayOpen = Form.useWatch('saturdayMorningOpen', form) ?? true;
 
   const submit = (v: Values) => {
     const body: CenterBody | Body<'/api/v1/admin/centers/{id}', 'patch'> = {
@@ -25,6 +26,8 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
       phone: v.phone?.trim() ?? '',
       email: v.email?.trim() ?? '',
       saturdayMorningOpen: v.saturdayMorningOpen,
+      // Saturday morning counts in time limits only where the center works then (the server refuses it otherwise).
+      saturdayMorningCounts: v.saturdayMorningOpen && v.saturdayMorningCounts,
       active: v.active,
     };
     save.mutate(
@@ -56,7 +59,7 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={center ?? { level: 'commune', saturdayMorningOpen: true, active: true }}
+        initialValues={center ?? { level: 'commune', saturdayMorningOpen: true, saturdayMorningCounts: false, active: true }}
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -97,6 +100,11 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
           <Col xs={24} md={12}>
             <Form.Item name="saturdayMorningOpen" label={t('centers.saturdayMorningOpen')} valuePropName="checked" extra={t('centers.saturdayHint')}>
               <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="saturdayMorningCounts" label={t('centers.saturdayMorningCounts')} valuePropName="checked" extra={t('centers.saturdayCountsHint')}>
+              <Switch disabled={!saturdayOpen} data-testid="center-saturday-counts" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -12,6 +12,8 @@ import type { ActionBody, ChecklistInput, DossierAction, DossierDetail, Uploaded
 import { VN_TZ } from '../../../lib/format';
 import { errorText } from '../../../components/ErrorState';
 import { dossierTime } from '../../../components/dossier/DossierTags';
+import { OfficeHoursNotice } from '../../../components/dossier/OfficeHoursNotice';
+import { useMe } from '../../../api/hooks';
 import { uploadDossierFile, useDossierAction } from './api';
 
 const REASON: DossierAction[] = ['request-supplement', 'refuse', 'send-back', 'request-supplement-by-department', 'report-late', 'reject', 'extend', 'withdraw'];
@@ -47,6 +49,7 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [apologyAsked, setApologyAsked] = useState(false);
   const method = Form.useWatch('method', form);
+  const center = useMe().data?.center?.code;
 
   const needsReason = REASON.includes(action);
   const withChecklist = CHECKLIST.includes(action) && dossier.checklist.length > 0;
@@ -112,6 +115,7 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
       className="dossier-action-modal"
     >
       <p className="muted action-help">{t(`dossiers.actionHelp.${action}`)}</p>
+      {action === 'receive' && <OfficeHoursNotice center={center} className="modal-alert" />}
       {run.isError && (
         <Alert
           type={stale ? 'warning' : 'error'}

@@ -1,6 +1,6 @@
 // One dossier: header (code, status, due date), workflow, checklist and files, history, and the actions the server
 // allows now (`can`), each in a small modal; print buttons for the forms that apply; the return-counter advice.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Tag, Typography } from 'antd';
 import {
@@ -8,8 +8,8 @@ import {
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/hooks';
-import type { DossierAction, DossierDetail, DossierStatus } from '../../../api/types';
-import { durationText, formatDate } from '../../../lib/format';
+import type { DossierAction, DossierDetail, DossierStatus, RegistrationTicket } from '../../../api/types';
+import { durationText, formatDate, sessionText } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
@@ -129,9 +129,18 @@ export default function DossierPage() {
   const dossier = useDossier(code);
   const claim = useDossierAction(code);
   const [action, setAction] = useState<DossierAction | null>(null);
-  const created = (location.state as { created?: boolean } | null)?.created === true;
+  const state = location.state as { created?: boolean; ticket?: RegistrationTicket | null; fromTicket?: { displayNumber: string; counterNumber: number }; openAction?: DossierAction } | null;
+  const created = state?.created === true;
   // The "created" banner belongs to the moment after registration only.
   usePageTitle(code);
+  // Opened from the counter panel by calling the number of a support-desk registration: straight to receiving it.
+  const opened = useRef(false);
+  const loaded = dossier.data;
+  useEffect(() => {
+    if (opened.current || !loaded || !state?.openAction) return;
+    opened.current = true;
+    if (loaded.can[state.openAction]) setAction(state.openAction);
+  }, [loaded, state?.openAction]);
 
   if (dossier.isError) {
     return (
@@ -194,13 +203,33 @@ export default function DossierPage() {
         <span className="muted small">{t('dossiers.detail.dailyNumber', { n: d.dailyNumber })}</span>
       </div>
 
+      {state?.fromTicket && (
+        <Alert
+          type="info"
+          showIcon
+          className="created-alert"
+          data-testid="from-ticket"
+          title={t('dossiers.detail.fromTicket', { number: state.fromTicket.displayNumber, counter: state.fromTicket.counterNumber })}
+          action={<Button onClick={() => navigate('/console/queue')}>{t('dossiers.detail.backToPanel')}</Button>}
+        />
+      )}
+
       {created && d.status === 'submitted' && (
         <Alert
           type="success"
           showIcon
           className="created-alert"
           title={t('dossiers.detail.createdTitle', { code: d.code })}
-          description={t('dossiers.detail.createdHint')}
+          description={
+            state?.ticket?.kind === 'issued' ? (
+              <div data-testid="created-ticket">
+                <div className="strong">{t('dossiers.detail.ticketTitle', { number: state.ticket.displayNumber })}</div>
+                <div>{t('dossiers.detail.ticketHint', { counters: state.ticket.counters.join(', ') })}</div>
+              </div>
+            ) : (
+              t('dossiers.detail.createdHint')
+            )
+          }
           action={
             <Button type="primary" icon={<PrinterOutlined />} href={formUrl(d.code, 'slip')} target="_blank" rel="noopener noreferrer" autoFocus data-testid="print-slip-now">
               {t('dossiers.forms.slip')}
@@ -253,6 +282,9 @@ export default function DossierPage() {
                       <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} untouched={d.untouched} />
                       {d.originalDueAt && <div className="muted small">{t('dossiers.detail.originalDueAt', { date: dossierTime(d.originalDueAt) })}</div>}
                       {d.pausedAt && <div className="small warn-text">{t('dossiers.detail.paused', { date: dossierTime(d.pausedAt) })}</div>}
+                      {d.returnWindow && !d.settledAt && !d.pausedAt && (
+                        <div className="small" data-testid="dossier-return-window">{t('dossiers.detail.returnWindow', { window: sessionText(t, d.returnWindow) })}</div>
+                      )}
                     </div>
                   ),
                 },
@@ -261,6 +293,9 @@ export default function DossierPage() {
                 { key: 'registered', label: t('dossiers.common.registeredAt'), children: dossierTime(d.registeredAt) },
                 { key: 'received', label: t('dossiers.common.receivedAt'), children: d.receivedAt ? dossierTime(d.receivedAt) : '—' },
                 { key: 'channel', label: t('dossiers.common.channel'), children: t(`dossiers.channel.${d.channel}`) },
+                ...(d.postmarkedAt
+                  ? [{ key: 'postmark', label: t('dossiers.detail.postmarkedAt'), children: <span data-testid="dossier-postmark">{formatDate(d.postmarkedAt)}</span> }]
+                  : []),
                 ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
                 ...(d.returnedAt
                   ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}` }]

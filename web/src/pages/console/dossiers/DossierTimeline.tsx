@@ -50,6 +50,9 @@ function EventDetails({ e, dossier }: { e: DossierEvent; dossier: DossierDetail 
   if (str(d.proposedDueAt)) lines.push(<div key="prop">{t('dossiers.timeline.proposedDueAt', { date: dossierTime(str(d.proposedDueAt)) })}</div>);
   if (str(d.method)) lines.push(<div key="method">{t('dossiers.timeline.method', { method: t(`dossiers.detail.returnMethods.${str(d.method)}`) })}</div>);
   if (str(d.trackingNumber)) lines.push(<div key="tn">{t('dossiers.timeline.trackingNumber', { n: str(d.trackingNumber) })}</div>);
+  if (e.action === 'queue-ticket' && str(d.number)) {
+    lines.push(<div key="ticket" className="strong">{t('dossiers.timeline.ticket', { number: str(d.number), source: t(`dossiers.timeline.ticketSource.${str(d.source) ?? 'counter'}`) })}</div>);
+  }
   if (e.action === 'assign' && d.assignedByHead === true && str(d.assigneeName)) lines.push(<div key="assignee">{t('dossiers.timeline.assignedTo', { name: str(d.assigneeName) })}</div>);
   if (e.action === 'urge') {
     if (str(d.kind)) lines.push(<div key="urge-kind"><Tag color="volcano">{t(`control.urge.kind.${str(d.kind)}`)}</Tag></div>);

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Checkbox, Col, Collapse, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Collapse, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Tag } from 'antd';
 import { CheckCircleOutlined, FileAddOutlined, HistoryOutlined, UserOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -20,6 +20,8 @@ import { dossierTime } from '../../../components/dossier/DossierTags';
 import { PageHeader } from '../PageHeader';
 import { dossierPath, PHONE_RE, useRegisterDossier } from './api';
 import { useDebounced } from '../../../components/useDebounced';
+import { OfficeHoursNotice, receiptAtText, useOpening } from '../../../components/dossier/OfficeHoursNotice';
+import { PostmarkField } from './PostmarkField';
 import './dossiers.css';
 
 interface Values {
@@ -37,6 +39,7 @@ interface Values {
   note?: string;
   backEntryAt?: Dayjs;
   backEntryReason?: string;
+  postmarkedAt?: Dayjs;
 }
 
 type ApplicantField = 'fullName' | 'dateOfBirth' | 'phone' | 'email' | 'address' | 'orgName' | 'idNumber';
@@ -102,6 +105,8 @@ export default function ReceptionPage() {
   const formRef = useRef<HTMLDivElement>(null);
   const register = useRegisterDossier();
   const keyRef = useRef<string | null>(null);
+  const { modal } = App.useApp();
+  const opening = useOpening(canReceive ? me?.center?.code : null).data;
 
   // Procedure search (the server folds accents), then the chosen procedure's documents.
   const [search, setSearch] = useState('');
@@ -119,6 +124,7 @@ export default function ReceptionPage() {
   useEffect(() => setRows(docs.map((d) => ({ presented: false, original: d.original, copy: d.copy }))), [docs]);
 
   const kind = Form.useWatch('kind', form) ?? 'person';
+  const channel = Form.useWatch('channel', form) ?? 'direct';
   const [backEntry, setBackEntry] = useState(false);
 
   // Returning applicants: a 12-digit ID number brings back the latest dossier's applicant data.
@@ -245,7 +251,24 @@ export default function ReceptionPage() {
     setTimeout(() => focusSelector('#reception_procedure'), 0);
   };
 
+  // Receiving outside office hours counts from the next opening: the clerk confirms first (not for a back-entry, which
+  // has its own receipt time, nor a postal dossier, counted from its postmark).
   const submit = (v: Values) => {
+    const postmarked = v.channel === 'post' && !!v.postmarkedAt;
+    if (receiveNow.current && !backEntry && !postmarked && opening && !opening.office.open) {
+      modal.confirm({
+        title: t('dossiers.reception.receiveOutsideTitle'),
+        content: t('dossiers.officeHours.receiptAt', { at: receiptAtText(t, opening) }),
+        okText: t('dossiers.reception.receiveOutsideOk'),
+        cancelText: t('common.cancel'),
+        onOk: () => send(v),
+      });
+      return;
+    }
+    send(v);
+  };
+
+  const send = (v: Values) => {
     if (!v.procedure) return;
     const checklist: ChecklistInput[] = rows.map((r, index) => ({ index, presented: r.presented, original: r.original, copy: r.copy }));
     const body: RegisterInput = {
@@ -263,6 +286,7 @@ export default function ReceptionPage() {
       },
       ...(checklist.length ? { checklist } : {}),
       ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+      ...(v.channel === 'post' && v.postmarkedAt && !backEntry ? { postmarkedAt: v.postmarkedAt.format('YYYY-MM-DD') } : {}),
       ...(receiveNow.current && !backEntry ? { receive: true } : {}),
       ...(backEntry && v.backEntryAt
         ? { backEntry: { receivedAt: dayjs.tz(v.backEntryAt.format('YYYY-MM-DDTHH:mm:00'), VN_TZ).format(), reason: (v.backEntryReason ?? '').trim() } }
@@ -274,7 +298,7 @@ export default function ReceptionPage() {
       {
         onSuccess: (d) => {
           keyRef.current = null;
-          navigate(`/console/dossiers/${encodeURIComponent(d.code)}`, { state: { created: true } });
+          navigate(`/console/dossiers/${encodeURIComponent(d.code)}`, { state: { created: true, ticket: d.ticket } });
         },
       },
     );
@@ -305,6 +329,7 @@ export default function ReceptionPage() {
           className="reception-form"
         >
           {register.isError && <Alert type="error" showIcon className="reception-error" title={errorText(t, register.error)} data-testid="reception-error" />}
+          {canReceive && !backEntry && <OfficeHoursNotice center={me?.center?.code} className="reception-error" />}
           <Row gutter={16}>
             <Col xs={24} xl={13}>
               <Card size="small" className="reception-card" title={<><FileAddOutlined /> {t('dossiers.reception.procedure')}</>}>
@@ -598,6 +623,7 @@ export default function ReceptionPage() {
                     options={(['direct', 'post', 'online'] as const).map((c) => ({ value: c, label: t(`dossiers.channel.${c}`) }))}
                   />
                 </Form.Item>
+                {channel === 'post' && !backEntry && <PostmarkField />}
                 <Form.Item name="note" label={t('dossiers.reception.note')} className="tight">
                   <Input maxLength={2000} placeholder={t('dossiers.reception.notePlaceholder')} />
                 </Form.Item>

@@ -3,7 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, ApiError, http } from '../../../api/client';
 import type {
-  ActionBody, Answer, DossierAction, DossierDetail, DossierPage, DossierQuery, DossierReturnCase, DossierStatus, RegisterInput, UploadedFile,
+  ActionBody, Answer, DossierAction, DossierDetail, DossierPage, DossierQuery, DossierRegistered, DossierReturnCase, DossierStatus, RegisterInput, UploadedFile,
 } from '../../../api/types';
 
 export const dossierKeys = {
@@ -59,9 +59,9 @@ export function useRegisterDossier() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ body, key }: { body: RegisterInput; key: string }) =>
-      http.post<DossierDetail>('/dossiers', body, { 'idempotency-key': key }),
-    onSuccess: (d) => {
-      qc.setQueryData(dossierKeys.detail(d.code), d);
+      http.post<DossierRegistered>('/dossiers', body, { 'idempotency-key': key }),
+    onSuccess: ({ ticket: _ticket, ...d }) => {
+      qc.setQueryData<DossierDetail>(dossierKeys.detail(d.code), d);
       void qc.invalidateQueries({ queryKey: ['dossiers', 'list'] });
     },
   });

@@ -5,11 +5,15 @@ import {
   PauseCircleOutlined, PlayCircleOutlined, ReloadOutlined, SwapOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMe } from '../../../api/hooks';
 import type { QueueCounter, QueueTicket } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
-import { useCounterAction, useKiosk, useQueueCounters, useTransferTicket, type CounterAction, type CounterActionResult } from '../../../components/queue/api';
+import {
+  fetchTicketHistory, queueKeys, useCounterAction, useKiosk, useQueueCounters, useTicketHistory, useTransferTicket, type CounterAction, type CounterActionResult,
+} from '../../../components/queue/api';
 import { useBoardStream } from '../../../components/queue/useBoardStream';
 import { counterFieldLabel, hhmm, splitFieldName } from '../../../components/queue/util';
 import { PageHeader } from '../PageHeader';
@@ -69,6 +73,18 @@ export default function CounterPage() {
   const isMine = !!counter && !!me && counter.staff?.id === String(me.id);
   const current = counter?.current ?? null;
   const busy = action.isPending || transfer.isPending;
+  // The dossiers the current ticket stands for (registered at the support desk, or while serving it).
+  const linked = useTicketHistory(current?.id).data?.dossiers ?? [];
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+
+  /** A called number registered at the support desk: open its dossier on the reception screen, to check and receive. */
+  const openDossierOf = async (ticket: QueueTicket, counterNumber: number) => {
+    const h = await qc.fetchQuery({ queryKey: queueKeys.history(ticket.id), queryFn: () => fetchTicketHistory(ticket.id) }).catch(() => null);
+    const d = h?.dossiers.find((x) => x.status === 'submitted');
+    if (!d) return;
+    navigate(`/console/dossiers/${encodeURIComponent(d.code)}`, { state: { fromTicket: { displayNumber: ticket.displayNumber, counterNumber }, openAction: 'receive' } });
+  };
 
   const choose = (id: string) => {
     setChosen(id);
@@ -105,6 +121,7 @@ export default function CounterPage() {
             }
             if (r.closed) void message.info(t('queue.panel.closedBefore', { number: r.closed.displayNumber, status: t(`queue.status.${r.closed.status}`) }));
             void message.success(t('queue.panel.called', { number: n, counter: counter.number }));
+            void openDossierOf(r.ticket, counter.number);
           } else if (a === 'recall') {
             if (r.noShow) void message.warning(t('queue.panel.noShowAfterRecalls', { number: n }));
             else void message.success(t('queue.panel.recalled', { number: n }));
@@ -122,6 +139,12 @@ export default function CounterPage() {
         onError: (e) => void message.error(errorText(t, e)),
       },
     );
+  };
+
+  // The dossiers already linked to the ticket are in the finish dialog from the start.
+  const openFinish = () => {
+    setCodes(linked.map((d) => d.code));
+    setFinishOpen(true);
   };
 
   const doTransfer = () => {
@@ -155,7 +178,7 @@ export default function CounterPage() {
     recall: () => can.recall && run('recall'),
     skip: () => can.skip && run('skip'),
     start: () => can.start && run('start'),
-    finish: () => can.finish && setFinishOpen(true),
+    finish: () => can.finish && openFinish(),
     transfer: () => can.transfer && setTransferOpen(true),
   };
   const modalOpen = finishOpen || transferOpen;
@@ -276,6 +299,16 @@ export default function CounterPage() {
                       {current.priority && <Tag color="magenta">{`${t('queue.priority')}: ${kiosk.data?.priorities.find((p) => p.code === current.priority)?.name ?? current.priority}`}</Tag>}
                       <Tag>{fieldName(current.field ?? current.queue) || splitFieldName(current.fieldName).main}</Tag>
                     </Space>
+                    {linked.length > 0 && (
+                      <div className="qp-linked" data-testid="counter-linked">
+                        {t('queue.panel.linkedDossiers')}{' '}
+                        {linked.map((d) => (
+                          <Link key={d.code} to={`/console/dossiers/${encodeURIComponent(d.code)}`} className="code">
+                            {d.code}
+                          </Link>
+                        ))}
+                      </div>
+                    )}
                     <div className="qp-times muted">
                       <span>{t('queue.panel.issuedAt', { time: hhmm(current.issuedAt) })}</span>
                       {current.calledAt && <span>{t('queue.panel.calledAt', { time: hhmm(current.calledAt) })}</span>}
@@ -310,7 +343,7 @@ export default function CounterPage() {
                 <Button size="large" className="qp-btn" icon={<PlayCircleOutlined />} disabled={!can.start} onClick={() => run('start')} data-testid="start">
                   {t('queue.panel.start')} {key('F6')}
                 </Button>
-                <Button size="large" className="qp-btn qp-btn-finish" icon={<CheckOutlined />} disabled={!can.finish} onClick={() => setFinishOpen(true)} data-testid="finish">
+                <Button size="large" className="qp-btn qp-btn-finish" icon={<CheckOutlined />} disabled={!can.finish} onClick={openFinish} data-testid="finish">
                   {t('queue.panel.finish')} {key('F8')}
                 </Button>
                 <Button size="large" className="qp-btn qp-btn-transfer" icon={<SwapOutlined />} disabled={!can.transfer} onClick={() => setTransferOpen(true)} data-testid="transfer">
