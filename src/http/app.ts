@@ -31,6 +31,7 @@ import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
 import { reportRoutes } from '../modules/reports/routes';
+import { controlRoutes } from '../modules/control/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
@@ -158,6 +159,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(feeRoutes);
       await api.register(reportRoutes);
       await api.register(notificationRoutes);
+      await api.register(controlRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -48,7 +48,7 @@ async function elementShot(page, locator, name) {
 test('the director sets the center\'s notifications', { timeout: 90_000 }, (t) =>
   withPage(t, { viewport: { width: 1440, height: 1100 } }, async (page) => {
     await loginViaApi(page, 'giamdoc');
-    await page.goto(`${BASE}/console/notifications`);
+    await page.goto(`${BASE}/console/notifications/settings`);
     const providers = page.getByTestId('notify-providers');
     await providers.waitFor();
     assert.match(await providers.innerText(), /SMS\s*Cổng SMS \(webhook\)/);

@@ -17,6 +17,7 @@ const expected: Record<Permission, Role[]> = {
   'dossiers.process': ['specialist', 'department_head'],
   'dossiers.approve': ['department_head'],
   'dossiers.extend': ['director', 'deputy_director', 'reception'],
+  'dossiers.urge': ['director', 'deputy_director', 'supervisor'],
   'fees.collect': ['fee_collector'],
   'fees.void': ['director', 'deputy_director'],
   'fees.manage': ['director', 'deputy_director'],

@@ -1251,6 +1251,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đôn đốc một phòng chuyên môn: các hồ sơ quá hạn và sắp đến hạn (late), chậm cập nhật quá nửa ngày (untouched) hoặc mọi hồ sơ đang giải quyết (all). Hỗ trợ Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default late
+                         * @enum {string}
+                         */
+                        dossiers?: "late" | "untouched" | "all";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentUrge"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1258,7 +1310,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng) */
+        /** Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; stat=overdue|at_risk|untouched…; inbox=1: hộp xử lý của phòng) */
         get: {
             parameters: {
                 query?: {
@@ -1275,7 +1327,7 @@ export interface paths {
                     procedure?: string;
                     q?: string;
                     sort?: "registered_desc" | "registered_asc" | "due_asc";
-                    stat?: "received" | "received_online" | "received_direct" | "carried_over" | "settled" | "settled_early" | "settled_on_time" | "settled_late" | "settled_withdrawn" | "settled_rejected" | "in_progress" | "in_progress_within" | "in_progress_overdue" | "refused" | "overdue" | "at_risk";
+                    stat?: "received" | "received_online" | "received_direct" | "carried_over" | "settled" | "settled_early" | "settled_on_time" | "settled_late" | "settled_withdrawn" | "settled_rejected" | "in_progress" | "in_progress_within" | "in_progress_overdue" | "refused" | "overdue" | "at_risk" | "untouched";
                     status?: string;
                     to?: string;
                 };
@@ -2515,6 +2567,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DossierDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đôn đốc giải quyết hồ sơ: ghi vào lịch sử hồ sơ, thông báo cho người đang xử lý và lãnh đạo phòng (e-mail khi có cấu hình). Hỗ trợ Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Urge"];
                     };
                 };
             };
@@ -3808,6 +3907,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi (đôn đốc, sắp đến hạn, quá hạn, tổng hợp hằng ngày), mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    unread?: "1" | "true";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffNotification"][];
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc một thông báo của tôi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            readAt: string;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc mọi thông báo của tôi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/settings": {
         parameters: {
             query?: never;
@@ -3887,6 +4111,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số thông báo chưa đọc của tôi, trực tiếp (text/event-stream)
+         * @description Server-Sent Events: `event: unread` `{ unread }` ngay khi mở và mỗi khi số thông báo chưa đọc thay đổi (ở bất kỳ máy chủ nào); luồng đóng khi phiên đăng nhập kết thúc (đăng xuất, hết hạn, tài khoản bị khóa).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-Sent Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/test": {
         parameters: {
             query?: never;
@@ -3932,6 +4197,44 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số thông báo chưa đọc của tôi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5247,6 +5550,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ trễ hạn trong kỳ (đã giải quyết trễ hạn, đang quá hạn): bước nào, đơn vị và cán bộ nào vượt định mức thời gian bao lâu; nhóm theo đơn vị (unit) hoặc nguyên nhân (reason) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "unit" | "reason";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LateReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/late.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ trễ hạn và nguyên nhân (Excel) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "unit" | "reason";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/monthly": {
         parameters: {
             query?: never;
@@ -5815,6 +6198,19 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description Theo từng phòng: quá hạn, sắp đến hạn, chậm cập nhật (các dòng cộng lại bằng tổng) */
+            control: {
+                atRisk: number;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Mã phòng; "-": hồ sơ còn ở Trung tâm, chưa chuyển phòng */
+                key: string;
+                name: string;
+                overdue: number;
+                untouched: number;
+            }[];
             department: {
                 id: string;
                 name: string;
@@ -5865,6 +6261,8 @@ export interface components {
                     to: string;
                 };
             };
+            /** @description Hồ sơ phòng chuyên môn chưa cập nhật quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: number;
         };
         Department: {
             active: boolean;
@@ -5872,6 +6270,30 @@ export interface components {
             fieldCodes: string[];
             id: string;
             name: string;
+        };
+        DepartmentUrge: {
+            at: string;
+            batchId: string;
+            by: {
+                id: string;
+                name: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            dossiers: "late" | "untouched" | "all";
+            note: string;
+            recipients: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "assignee" | "department_head" | "reception" | "supervisor";
+            }[];
+            urged: {
+                code: string;
+            }[];
         };
         /** @default {} */
         DossierActionInput: {
@@ -5937,6 +6359,7 @@ export interface components {
                 "send-back": boolean;
                 supplement: boolean;
                 transfer: boolean;
+                urge: boolean;
                 withdraw: boolean;
             };
             /** @enum {string} */
@@ -6039,7 +6462,9 @@ export interface components {
             stepStartedAt: string | null;
             supplementCount: number;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
             version: number;
             workflow: {
                 budget: {
@@ -6110,6 +6535,7 @@ export interface components {
                 "send-back": boolean;
                 supplement: boolean;
                 transfer: boolean;
+                urge: boolean;
                 withdraw: boolean;
             };
             /** @enum {string} */
@@ -6213,7 +6639,9 @@ export interface components {
             supplementCount: number;
             ticket: components["schemas"]["RegistrationTicket"] | null;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
             version: number;
             workflow: {
                 budget: {
@@ -6303,7 +6731,9 @@ export interface components {
                 role: string;
             } | null;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
         };
         FeeBreakdown: {
             atReception: number;
@@ -6664,6 +7094,86 @@ export interface components {
             image: string;
             memo: string;
             payload: string;
+        };
+        LateReport: {
+            asOf: string;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            from: string;
+            /** @enum {string} */
+            groupBy: "unit" | "reason";
+            items: {
+                code: string;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                endedAt: string | null;
+                lateMinutes: number;
+                lateNotice: string | null;
+                legalDueAt: string;
+                overruns: {
+                    budgetMinutes: number;
+                    index: number;
+                    overMinutes: number;
+                    person: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    role: string;
+                    step: string;
+                    unit: {
+                        key: string;
+                        kind: string;
+                        name: string;
+                    };
+                    usedMinutes: number;
+                }[];
+                procedure: {
+                    code: string;
+                    name: string;
+                };
+                reasons: {
+                    /** @enum {string} */
+                    key: "reception" | "processing" | "approval" | "inter_agency" | "result_return" | "supplement" | "unattributed";
+                    name: string;
+                }[];
+                receivedAt: string;
+                /** @enum {string} */
+                state: "settled_late" | "overdue";
+            }[];
+            rows: {
+                dossiers: number;
+                key: string;
+                /** @enum {string} */
+                kind: "department" | "reception" | "inter_agency" | "none" | "reason";
+                name: string;
+                /** @description Thời gian vượt định mức các bước, phút làm việc */
+                overMinutes: number;
+                overruns: number;
+                people: {
+                    dossiers: number;
+                    id: string;
+                    name: string;
+                    overMinutes: number;
+                }[];
+            }[];
+            to: string;
+            total: {
+                dossiers: number;
+                lateMinutes: number;
+                overdue: number;
+                overMinutes: number;
+                settledLate: number;
+            };
+            workingDayMinutes: number;
         };
         Me: {
             center: components["schemas"]["Ref"] | null;
@@ -7138,6 +7648,47 @@ export interface components {
             }[];
             to: string;
             total: components["schemas"]["ReportFigures"];
+        };
+        StaffNotification: {
+            body: string;
+            createdAt: string;
+            dossierCode: string | null;
+            /**
+             * @description Bản sao e-mail: tắt, không có địa chỉ, đang chờ, đang gửi, đã gửi, lỗi
+             * @enum {string}
+             */
+            email: "off" | "no_address" | "pending" | "sending" | "sent" | "failed";
+            id: number;
+            /** @enum {string} */
+            kind: "urge" | "due_soon" | "overdue" | "digest";
+            link: string | null;
+            readAt: string | null;
+            title: string;
+        };
+        Urge: {
+            at: string;
+            by: {
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            dossier: {
+                code: string;
+            };
+            id: number;
+            /** @enum {string} */
+            kind: "manual" | "department" | "due_soon" | "overdue";
+            note: string;
+            /** @description Người nhận thông báo: người đang xử lý, lãnh đạo phòng (hoặc bộ phận tiếp nhận khi hồ sơ còn ở Trung tâm) */
+            recipients: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "assignee" | "department_head" | "reception" | "supervisor";
+            }[];
         };
         User: {
             active: boolean;

@@ -4,6 +4,7 @@ import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
 import { en as notifyEn } from './modules/notifications';
+import { en as controlEn } from './modules/control';
 export const en = {
   ...dossiersEn,
   app: {
@@ -466,4 +467,5 @@ export const en = {
   queue: queueEn,
   reports: reportsEn,
   notify: notifyEn,
+  control: controlEn,
 };

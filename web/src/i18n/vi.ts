@@ -4,6 +4,7 @@ import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as notifyVi } from './modules/notifications';
+import { vi as controlVi } from './modules/control';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -458,4 +459,5 @@ export const vi = {
   queue: queueVi,
   reports: reportsVi,
   notify: notifyVi,
+  control: controlVi,
 };

@@ -13,6 +13,7 @@ import { durationText, formatDate, sessionText } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
+import { UrgeDossierButton } from '../control/UrgeButtons';
 import { formUrl, useDossier, useDossierAction } from './api';
 import { ActionModal } from './ActionModal';
 import { AssignBox } from './AssignBox';
@@ -279,7 +280,7 @@ export default function DossierPage() {
                   label: t('dossiers.common.dueAt'),
                   children: (
                     <div data-testid="dossier-due">
-                      <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} />
+                      <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} untouched={d.untouched} />
                       {d.originalDueAt && <div className="muted small">{t('dossiers.detail.originalDueAt', { date: dossierTime(d.originalDueAt) })}</div>}
                       {d.pausedAt && <div className="small warn-text">{t('dossiers.detail.paused', { date: dossierTime(d.pausedAt) })}</div>}
                       {d.returnWindow && !d.settledAt && !d.pausedAt && (
@@ -329,7 +330,7 @@ export default function DossierPage() {
         <Col xs={24} xl={9}>
           <Card size="small" className="dossier-card actions-card" title={t('dossiers.detail.actions')}>
             {showReturnCase && <ReturnCaseBox dossier={d} />}
-            {actions.length === 0 && !showClaim ? (
+            {actions.length === 0 && !showClaim && !d.can.urge ? (
               <div className="muted small">{t('dossiers.detail.noActions')}</div>
             ) : (
               <div className="action-buttons" data-testid="dossier-actions">
@@ -338,6 +339,7 @@ export default function DossierPage() {
                     {t('dossiers.action.claim')}
                   </Button>
                 )}
+                {d.can.urge && <UrgeDossierButton code={d.code} />}
                 {actions.map((a) => (
                   <Button
                     key={a}
