@@ -2,7 +2,7 @@
 // `npm run test:e2e`: end-to-end tests of the web app in a real Chromium against the real server.
 //   1. starts the app (`node scripts/start.mjs`, which builds web/dist and the compiled server dist/ when they are
 //      stale) on free ports with a fresh temporary MOTCUA_DATA_DIR (embedded PostgreSQL, demo data) and waits for
-//      GET /api/v1/health to say ok;
+//      GET /api/v1/health to say ok; its SMS go to a stand-in gateway (scripts/sms-sink.mjs, the generic webhook);
 //   2. launches Chromium (Debian package, /usr/bin/chromium) through playwright-core with a fresh profile;
 //   3. runs test/e2e/*.e2e.mjs with node's test runner (E2E_BASE_URL, E2E_WS_ENDPOINT in the environment);
 //   4. stops the browser and the app (by PID), also when something fails, and removes the temporary directory.
@@ -21,6 +21,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startSmsSink } from './sms-sink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -96,6 +97,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
 fs.chmodSync(dataDir, 0o755);
 let app = null;
 let browserServer = null;
+let smsSink = null;
 let exitCode;
 let stopping = false;
 
@@ -104,6 +106,7 @@ async function cleanup() {
   stopping = true;
   if (browserServer) await browserServer.close().catch(() => {});
   await stopChild(app, 'app');
+  await smsSink?.close().catch(() => {});
   if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   else console.log(`[e2e] data kept in ${dataDir}`);
 }
@@ -122,11 +125,16 @@ try {
   const logFile = path.join(dataDir, 'app.log');
   const log = fs.openSync(logFile, 'a');
   const clockStart = process.env.E2E_CLOCK_START || '2026-06-16T08:00:00+07:00';
+  // The app sends SMS to a local stand-in gateway (the generic webhook), which reports delivery back: the screens
+  // then offer SMS as with a real provider, and tests read what the phones received at E2E_SMS_SINK/messages.
+  const inboundToken = 'e2e-sms-gateway-token-0001';
+  smsSink = await startSmsSink({ reportTo: () => base, token: inboundToken });
   const env = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1',
     // Dozens of sign-ins a minute from one address: the limits stay on, twenty times wider (test/integration/rate-limits.test.ts checks them as set).
     MOTCUA_RATE_LIMIT_FACTOR: '20',
     MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CLOCK_START: clockStart,
+    MOTCUA_SMS_URL: `${smsSink.url}/sms`, MOTCUA_SMS_BRANDNAME: 'TTHCC HT', MOTCUA_SMS_INBOUND_TOKEN: inboundToken,
   };
   delete env.DATABASE_URL;
   console.log(`[e2e] starting the app on ${base} (data in ${dataDir})`);
@@ -153,6 +161,8 @@ try {
       E2E_BASE_URL: base,
       E2E_WS_ENDPOINT: browserServer.wsEndpoint(),
       E2E_CLOCK_SHIFT_MS: String(clockShift),
+      E2E_SMS_SINK: smsSink.url,
+      E2E_SMS_TOKEN: inboundToken,
       ...(wantShots ? { E2E_README_SHOTS: '1' } : {}),
     },
   });

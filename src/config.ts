@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const HTTP_URL = /^https?:\/\/[^\s/]+(\/[^\s]*)?$/;
+
 // Every environment variable the product reads, in one place (README's configuration table mirrors this).
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -25,13 +27,43 @@ const EnvSchema = z.object({
   MOTCUA_SECRET_KEY: z.string().optional(),
   MOTCUA_RATE_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
   MOTCUA_BOARD_FRAME_ANCESTORS: z.string().regex(/^(https?:\/\/[^\s/]+)( https?:\/\/[^\s/]+)*$/, 'MOTCUA_BOARD_FRAME_ANCESTORS: origins separated by spaces, e.g. https://cong.huongthuy.gov.vn').optional(),
+  // SMS: one provider, the eSMS brandname gateway or a JSON webhook; Zalo ZNS beside it (modules/notifications).
+  MOTCUA_SMS_URL: z.string().regex(HTTP_URL, 'MOTCUA_SMS_URL: an http(s) address that accepts POST {to, text, ref}').optional(),
+  MOTCUA_SMS_TOKEN: z.string().min(8, 'MOTCUA_SMS_TOKEN: at least 8 characters').optional(),
+  MOTCUA_ESMS_API_KEY: z.string().min(4).optional(),
+  MOTCUA_ESMS_SECRET_KEY: z.string().min(4).optional(),
+  MOTCUA_ESMS_URL: z.string().regex(HTTP_URL, 'MOTCUA_ESMS_URL: an http(s) address').default('https://rest.esms.vn/MainService.svc/json/SendMultipleMessage_V4_post_json/'),
+  MOTCUA_ESMS_SANDBOX: z.enum(['0', '1']).default('0'),
+  MOTCUA_SMS_BRANDNAME: z.string().trim().regex(/^[A-Za-z0-9 ._-]{2,11}$/, 'MOTCUA_SMS_BRANDNAME: 2–11 letters, digits, space . _ - (the brandname registered with the carriers)').optional(),
+  MOTCUA_SMS_MAX_PARTS: z.coerce.number().int().min(1).max(10).default(3),
+  MOTCUA_SMS_INBOUND_TOKEN: z.string().min(16, 'MOTCUA_SMS_INBOUND_TOKEN: at least 16 characters').optional(),
+  MOTCUA_ZALO_ACCESS_TOKEN: z.string().min(8).optional(),
+  MOTCUA_ZALO_URL: z.string().regex(HTTP_URL, 'MOTCUA_ZALO_URL: an http(s) address').default('https://business.openapi.zalo.me/message/template'),
+  MOTCUA_ZALO_MODE: z.enum(['production', 'development']).default('production'),
+  MOTCUA_ZALO_APP_ID: z.string().min(1).optional(),
+  MOTCUA_ZALO_OA_SECRET: z.string().min(8).optional(),
   MOTCUA_RETENTION_YEARS: z.coerce.number().int().min(0).max(100).default(10),
   MOTCUA_CLOCK_START: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/, 'MOTCUA_CLOCK_START: an instant with its offset, e.g. 2026-03-10T09:00:00+07:00')
     .refine((s) => !Number.isNaN(Date.parse(s)), 'MOTCUA_CLOCK_START: not a real instant').optional(),
 }).refine((e) => !e.MOTCUA_OWNER_DATABASE_URL || e.DATABASE_URL, { message: 'MOTCUA_OWNER_DATABASE_URL goes with DATABASE_URL', path: ['MOTCUA_OWNER_DATABASE_URL'] })
   .refine((e) => !e.MOTCUA_SMTP_URL || e.MOTCUA_MAIL_FROM, { message: 'MOTCUA_MAIL_FROM is required with MOTCUA_SMTP_URL', path: ['MOTCUA_MAIL_FROM'] })
   // A shifted clock changes every date the app records: demo data only, never a real center's.
-  .refine((e) => !e.MOTCUA_CLOCK_START || (e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL), { message: 'MOTCUA_CLOCK_START needs demo mode (MOTCUA_DEMO=1)', path: ['MOTCUA_CLOCK_START'] });
+  .refine((e) => !e.MOTCUA_CLOCK_START || (e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL), { message: 'MOTCUA_CLOCK_START needs demo mode (MOTCUA_DEMO=1)', path: ['MOTCUA_CLOCK_START'] })
+  .refine((e) => !(e.MOTCUA_SMS_URL && e.MOTCUA_ESMS_API_KEY), { message: 'MOTCUA_SMS_URL and MOTCUA_ESMS_API_KEY: choose one SMS provider', path: ['MOTCUA_SMS_URL'] })
+  .refine((e) => !e.MOTCUA_ESMS_API_KEY || (e.MOTCUA_ESMS_SECRET_KEY && e.MOTCUA_SMS_BRANDNAME), { message: 'MOTCUA_ESMS_SECRET_KEY and MOTCUA_SMS_BRANDNAME are required with MOTCUA_ESMS_API_KEY', path: ['MOTCUA_ESMS_SECRET_KEY'] })
+  .refine((e) => !e.MOTCUA_ZALO_APP_ID === !e.MOTCUA_ZALO_OA_SECRET, { message: 'MOTCUA_ZALO_APP_ID and MOTCUA_ZALO_OA_SECRET go together (they check Zalo\'s delivery reports)', path: ['MOTCUA_ZALO_OA_SECRET'] });
+
+export type SmsProviderConfig =
+  | { provider: 'esms'; url: string; apiKey: string; secretKey: string; sandbox: boolean }
+  | { provider: 'webhook'; url: string; token?: string };
+export interface ZaloConfig {
+  url: string;
+  accessToken: string;
+  development: boolean;
+  /** App id and OA secret key: check the signature of Zalo's delivery reports (user_received_message). */
+  appId?: string;
+  oaSecret?: string;
+}
 
 export interface AppConfig {
   port: number;
@@ -69,6 +101,16 @@ export interface AppConfig {
   pdfWorkers?: number;
   /** Demo mode only: the app's clock starts at this instant and runs on (see platform/clock.ts startingClock). */
   clockStart?: Date;
+  /** SMS provider: the eSMS brandname gateway or a generic JSON webhook; none: SMS is off and never offered. */
+  sms?: SmsProviderConfig;
+  /** Brandname used when a center has not set its own (required with eSMS). */
+  smsBrandname?: string;
+  /** Longest SMS in parts (160 GSM-7 characters, 153 per part when concatenated); longer texts are trimmed. */
+  smsMaxParts: number;
+  /** Bearer token the SMS gateway sends with inbound messages (look-ups) and delivery reports; none: those routes are closed. */
+  smsInboundToken?: string;
+  /** Zalo ZNS (template messages to the Zalo account of a phone number); none: off. */
+  zalo?: ZaloConfig;
   /** Test harness only (no variable): also check the presenters' answers against their schemas (src/http/serializer.ts). */
   strictResponses?: boolean;
 }
@@ -101,5 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitFactor: e.MOTCUA_RATE_LIMIT_FACTOR,
     boardFrameAncestors: e.MOTCUA_BOARD_FRAME_ANCESTORS?.split(' ') ?? [],
     ...(e.MOTCUA_CLOCK_START ? { clockStart: new Date(e.MOTCUA_CLOCK_START) } : {}),
+    sms: e.MOTCUA_ESMS_API_KEY
+      ? { provider: 'esms', url: e.MOTCUA_ESMS_URL, apiKey: e.MOTCUA_ESMS_API_KEY, secretKey: e.MOTCUA_ESMS_SECRET_KEY!, sandbox: e.MOTCUA_ESMS_SANDBOX === '1' }
+      : e.MOTCUA_SMS_URL ? { provider: 'webhook', url: e.MOTCUA_SMS_URL, token: e.MOTCUA_SMS_TOKEN } : undefined,
+    smsBrandname: e.MOTCUA_SMS_BRANDNAME,
+    smsMaxParts: e.MOTCUA_SMS_MAX_PARTS,
+    smsInboundToken: e.MOTCUA_SMS_INBOUND_TOKEN,
+    zalo: e.MOTCUA_ZALO_ACCESS_TOKEN
+      ? { url: e.MOTCUA_ZALO_URL, accessToken: e.MOTCUA_ZALO_ACCESS_TOKEN, development: e.MOTCUA_ZALO_MODE === 'development', appId: e.MOTCUA_ZALO_APP_ID, oaSecret: e.MOTCUA_ZALO_OA_SECRET }
+      : undefined,
   };
 }

@@ -12,6 +12,7 @@ import { startNotifications } from './modules/notifications';
 import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
 import { MonthlyReports } from './modules/reports/monthly';
+import { startControl } from './modules/control';
 
 // Start-up: config → database (embedded unless DATABASE_URL) → migrations → first-start seed → HTTP server.
 let embedded: EmbeddedServer | undefined;
@@ -44,6 +45,8 @@ async function main() {
   // The monthly report on each center's last working day (safe with several instances, see modules/reports/monthly.ts).
   const monthly = new MonthlyReports({ db, clock, calendars: app.deps.calendars, config, log: app.log, printer: app.deps.printer });
   monthly.start();
+  // Automatic urges, daily digests and the staff e-mails (safe with several instances, see modules/control/scheduler.ts).
+  const control = startControl({ db, clock: systemClock, calendars: app.deps.calendars, config, log: app.log });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -53,6 +56,7 @@ async function main() {
     await notifications.stop().catch(() => undefined);
     await sealer.stop().catch(() => undefined);
     await monthly.stop().catch(() => undefined);
+    await control.stop().catch(() => undefined);
     await app.close().catch(() => undefined);
     await db.end().catch(() => undefined);
     if (embedded) await embedded.stop().catch(() => undefined);

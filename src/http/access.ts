@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthorized } from '../platform/errors';
 import { can, type Permission } from '../modules/auth/permissions';
+import type { AppConfig } from '../config';
 
 // Every API route declares who may call it in its `config.access`; the server refuses to start otherwise.
 export type Access =
@@ -10,13 +11,16 @@ export type Access =
   | { permission: Permission }
   | { anyPermission: readonly Permission[] }
   /** Operations endpoints (GET /metrics): a program on this machine, or anywhere with MOTCUA_METRICS_TOKEN. */
-  | { loopbackOrToken: true };
+  | { loopbackOrToken: true }
+  /** A machine partner (e.g. the SMS gateway) with the configured bearer token; closed while none is configured. */
+  | { bearer: { variable: string; token: (config: AppConfig) => string | undefined } };
 
 export const PUBLIC: Access = { public: true };
 export const AUTHENTICATED: Access = { authenticated: true };
 export const perm = (permission: Permission): Access => ({ permission });
 export const anyPerm = (...permissions: Permission[]): Access => ({ anyPermission: permissions });
 export const LOOPBACK_OR_TOKEN: Access = { loopbackOrToken: true };
+export const bearer = (variable: string, token: (config: AppConfig) => string | undefined): Access => ({ bearer: { variable, token } });
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,6 +37,7 @@ export async function enforceAccess(req: FastifyRequest, _reply: FastifyReply): 
   const access = accessOf(req.routeOptions.config);
   if (!access || 'public' in access) return;
   if ('loopbackOrToken' in access) return checkLoopbackOrToken(req);
+  if ('bearer' in access) return checkBearer(req, access.bearer);
   const actor = req.actor;
   if (!actor) throw unauthorized();
   if ('authenticated' in access) return;
@@ -60,4 +65,11 @@ function checkLoopbackOrToken(req: FastifyRequest): void {
   throw metricsToken
     ? new AppError(401, 'METRICS_TOKEN_REQUIRED', 'Cần mã truy cập (Authorization: Bearer …) để xem số liệu giám sát.')
     : new AppError(403, 'METRICS_LOOPBACK_ONLY', 'Số liệu giám sát chỉ xem được từ chính máy chủ (hoặc với mã truy cập MOTCUA_METRICS_TOKEN).');
+}
+
+function checkBearer(req: FastifyRequest, b: { variable: string; token: (config: AppConfig) => string | undefined }): void {
+  const want = b.token(req.server.deps.config);
+  if (!want) throw new AppError(403, 'BEARER_NOT_CONFIGURED', `Cổng này đang đóng: chưa cấu hình ${b.variable}.`);
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  if (!m || !timingSafeEqual(digest(m[1]), digest(want))) throw new AppError(401, 'BEARER_INVALID', `Thiếu hoặc sai mã truy cập (Authorization: Bearer, ${b.variable}).`);
 }

@@ -33,9 +33,11 @@ import { healthRoutes } from './health';
 import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
 import { reportRoutes } from '../modules/reports/routes';
+import { controlRoutes } from '../modules/control/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
+import { notificationRoutes } from '../modules/notifications/routes';
 
 export interface AppDeps {
   db: Db;
@@ -119,7 +121,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' }, { name: 'notifications' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -157,6 +159,8 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(dossierRoutes);
       await api.register(feeRoutes);
       await api.register(reportRoutes);
+      await api.register(notificationRoutes);
+      await api.register(controlRoutes);
     },
     { prefix: '/api/v1' },
   );

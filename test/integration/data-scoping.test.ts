@@ -1,6 +1,6 @@
 // Personal data stays in its center (issue 12, finding 1) and the public look-up needs a verifier (finding 4).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker, smtpMailer } from '../../src/modules/notifications';
+import { createChannels, OutboxWorker } from '../../src/modules/notifications';
 import { createTestApp, type TestApp } from '../support/app';
 import { getDossier, mustAct, register } from '../support/dossiers';
 import { pdfQrCodes, pdfText } from '../support/fee-fixtures';
@@ -84,7 +84,7 @@ describe('papers and applicant data stay in their center', () => {
     const text = pdfText(slip.rawPayload);
     expect(text).toContain('Phạm Thị Hồng Nhung');
     expect(text).not.toContain('Nguyễn Văn Giả');
-    const worker = new OutboxWorker({ db: t.db, mailer: smtpMailer(smtp.url, 'thongbao@huongthuy.gov.vn'), publicUrl: PUBLIC });
+    const worker = new OutboxWorker({ db: t.db, channels: createChannels({ smtpUrl: smtp.url, mailFrom: 'thongbao@huongthuy.gov.vn', publicUrl: PUBLIC }) });
     await worker.runOnce();
     await smtp.waitFor(1);
     const toA = smtp.mails.find((m) => m.subject?.includes(a.code))!;

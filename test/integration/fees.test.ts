@@ -10,7 +10,8 @@ let director: string;
 let admin: string;
 let createdFixed: string;
 beforeAll(async () => {
-  t = await createTestApp({ now: new Date('2025-03-12T02:00:00Z') });
+  // An SMS provider is configured (nothing is sent here: no outbox worker runs), so the counter sells the SMS service.
+  t = await createTestApp({ now: new Date('2025-03-12T02:00:00Z'), config: { sms: { provider: 'webhook', url: 'http://127.0.0.1:9/sms' } } });
   [collector, reception, director, admin] = await Promise.all([t.login('thuphi'), t.login('tn.tp'), t.login('giamdoc'), t.login('admin')]);
   createdFixed = (await createDossier(t, { procedure: '2.000884' })).code;
 });

@@ -14,6 +14,7 @@ import { anyString, anyValue, fromSchema, mutate, pct, RAW_BODIES, RAW_QUERIES, 
 // MOTCUA_FUZZ_VERBOSE=1 lists the operations no request got past validation, MOTCUA_FUZZ_TRACE=<text> prints
 // every request to the matching operations with its status.
 const SEED = Number(process.env.MOTCUA_FUZZ_SEED ?? 20260312);
+// 25 runs per operation and identity keep the whole pass near two minutes on two cores with ~140 operations.
 const RUNS = Number(process.env.MOTCUA_FUZZ_RUNS ?? 25);
 // Anonymous calls to an operation that needs a session all stop at the 401: a few of them are enough.
 const ANONYMOUS_RUNS = Math.max(3, Math.round(RUNS / 6));
@@ -120,24 +121,11 @@ function arbitraryRequest(op: Operation, who: string | null): fc.Arbitrary<Req> 
   });
 }
 
-/** The role used for an operation: the first candidate the access check lets through (public: the first one). */
-async function reachingRole(op: Operation): Promise<string | null> {
-  const url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pools[name]?.[0] ?? 'x'));
-  for (const who of CANDIDATES) {
-    const r = await t.app.inject({ method: op.method as 'GET', url, headers: { cookie: cookies[who] }, ...(op.method === 'GET' ? {} : { payload: {} }) });
-    if (r.statusCode === 401) throw new Error(`${who} lost the session on ${op.key}`);
-    if (!(r.statusCode === 403 && r.json().detail === ACCESS_DENIED)) return who;
-  }
-  return null;
-}
-
-const statuses = new Map<number, number>();
-const deep = new Map<string, number>(); // per operation: answers that got past validation (not 400/401/403/404/415)
-
-async function check(op: Operation, req: Req): Promise<void> {
-  const before = await changes.mark();
-  // A request that never gets an answer is a failure of its own (and must not stall the whole run).
-  // The board's live stream never ends on success: its answer is taken as a stream and left once it has begun.
+/**
+ * The answer to one request. One that never comes is a failure of its own (and must not stall the whole run).
+ * Live streams (the board's, the bell's) never end on success: their answer is taken as a stream and left once begun.
+ */
+async function answer(op: Operation, req: Req): Promise<{ r: Awaited<ReturnType<TestApp['app']['inject']>>; body: string }> {
   const streaming = op.path.endsWith('/stream');
   let timer: NodeJS.Timeout | undefined;
   const r = await Promise.race([
@@ -148,6 +136,26 @@ async function check(op: Operation, req: Req): Promise<void> {
   if (!streaming) body = r.body;
   else if (r.statusCode < 400) r.stream().destroy();
   else for await (const chunk of r.stream()) body += chunk;
+  return { r, body };
+}
+
+/** The role used for an operation: the first candidate the access check lets through (public: the first one). */
+async function reachingRole(op: Operation): Promise<string | null> {
+  const url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pools[name]?.[0] ?? 'x'));
+  for (const who of CANDIDATES) {
+    const { r } = await answer(op, { method: op.method, url, headers: { cookie: cookies[who] }, ...(op.method === 'GET' ? {} : { payload: '{}' }) });
+    if (r.statusCode === 401) throw new Error(`${who} lost the session on ${op.key}`);
+    if (!(r.statusCode === 403 && (JSON.parse(r.body) as { detail?: string }).detail === ACCESS_DENIED)) return who;
+  }
+  return null;
+}
+
+const statuses = new Map<number, number>();
+const deep = new Map<string, number>(); // per operation: answers that got past validation (not 400/401/403/404/415)
+
+async function check(op: Operation, req: Req): Promise<void> {
+  const before = await changes.mark();
+  const { r, body } = await answer(op, req);
   statuses.set(r.statusCode, (statuses.get(r.statusCode) ?? 0) + 1);
   if (process.env.MOTCUA_FUZZ_TRACE && op.key.includes(process.env.MOTCUA_FUZZ_TRACE)) console.log(`${req.headers.cookie ? 'auth' : 'anon'} ${req.method} ${req.url.slice(0, 200)} ${String(req.payload ?? '').slice(0, 200)} → ${r.statusCode}`);
   if (![400, 401, 403, 404, 415].includes(r.statusCode)) deep.set(op.key, (deep.get(op.key) ?? 0) + 1);
@@ -172,7 +180,7 @@ describe('OpenAPI-driven fuzzing', () => {
     for (const op of ops.filter((o) => o.key.includes(process.env.MOTCUA_FUZZ_ONLY ?? ''))) {
       // Logging out as a fuzzing identity would end the session the other operations use.
       const role = op.key === 'POST /api/v1/auth/logout' ? null : await reachingRole(op);
-      const isPublic = (await t.app.inject({ method: op.method as 'GET', url: op.path.replace(/\{[^}]+\}/g, 'x') })).statusCode !== 401;
+      const isPublic = (await answer(op, { method: op.method, url: op.path.replace(/\{[^}]+\}/g, 'x'), headers: {} })).r.statusCode !== 401;
       for (const who of role ? [null, role] : [null]) {
         const numRuns = who === null && !isPublic ? ANONYMOUS_RUNS : RUNS;
         try {

@@ -1,11 +1,14 @@
 // The outbox worker e-mails applicants through a real SMTP server (in-process, parsed back with mailparser):
 // one mail per event that matters to them, retried with backoff while the server is down, never twice — not
-// with two workers at once, not after an interrupted send — and nothing at all while e-mail is off.
+// with two workers at once, not after an interrupted send — and nothing at all while e-mail is off. (SMS and Zalo:
+// notifications-sms.test.ts.)
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createPool, withDatabase, type Db } from '../../src/platform/db';
 import { formatVnDate, formatVnHourDate } from '../../src/platform/pdf/time';
-import { OutboxWorker, smtpMailer, startNotifications } from '../../src/modules/notifications';
+import { createChannels, OutboxWorker, startNotifications } from '../../src/modules/notifications';
+import { dispatchNext } from '../../src/modules/notifications/dispatch';
+import { NOTIFY_TOPICS } from '../../src/modules/notifications/domain';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -23,8 +26,9 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 afterEach(async () => smtp?.close());
 
+const mailChannels = (url = smtp.url) => createChannels({ smtpUrl: url, mailFrom: FROM });
 const worker = (db: Db = t.db, opts: Partial<ConstructorParameters<typeof OutboxWorker>[0]> = {}) =>
-  new OutboxWorker({ db, mailer: smtpMailer(smtp.url, FROM), messageDomain: 'huongthuy.gov.vn', retryBaseMs: 300, ...opts });
+  new OutboxWorker({ db, channels: mailChannels(), retryBaseMs: 300, ...opts });
 
 /** A person with an e-mail address (unique per test), registered and received: the "received" mail is due. */
 async function received(email: string | null = `nguoinop${++n}@example.vn`) {
@@ -35,6 +39,11 @@ async function received(email: string | null = `nguoinop${++n}@example.vn`) {
 const rows = async (code: string) =>
   (await t.db.query<{ topic: string; status: string; attempts: number; last_error: string | null; note: string | null; delivered_at: Date | null }>(
     `SELECT topic, status, attempts, last_error, note, delivered_at FROM outbox WHERE payload->>'code' = $1 ORDER BY id`, [code])).rows;
+/** The e-mail messages of a dossier, oldest first. */
+const messages = async (code: string) =>
+  (await t.db.query<{ event: string; channel: string; recipient: string; subject: string; status: string; attempts: number; error: string | null; provider: string | null; provider_ref: string | null; sent_at: Date | null }>(
+    `SELECT m.event, m.channel, m.recipient, m.subject, m.status, m.attempts, m.error, m.provider, m.provider_ref, m.sent_at
+       FROM notification_messages m JOIN dossiers d ON d.id = m.dossier_id WHERE d.code = $1 ORDER BY m.id`, [code])).rows;
 const mailsFor = (code: string) => smtp.mails.filter((m) => m.subject?.includes(code));
 
 describe('e-mail to the applicant from the outbox', () => {
@@ -56,13 +65,13 @@ describe('e-mail to the applicant from the outbox', () => {
     expect(m.text).toContain(`Ngày hẹn trả kết quả: ${formatVnHourDate(d.dueAt)}`);
     expect(m.text).toContain('Trung tâm Hành chính công thị xã Hương Thủy đã tiếp nhận hồ sơ của Ông/Bà.');
     expect(m.html).toContain(`<strong>${formatVnHourDate(d.dueAt)}</strong>`);
-    expect(m.messageId).toMatch(/^<outbox-\d+\..+@huongthuy\.gov\.vn>$/);
+    expect(m.messageId).toMatch(/^<notify-\d+\.[0-9a-f]{32}@huongthuy\.gov\.vn>$/);
     // Registration itself is not news to the applicant standing at the counter; the receipt is.
     const r = await rows(d.code);
-    expect(r.map((x) => [x.topic, x.status])).toEqual([['dossier.registered', 'skipped'], ['dossier.receive', 'delivered']]);
+    expect(r.map((x) => [x.topic, x.status])).toEqual([['dossier.registered', 'skipped'], ['dossier.receive', 'dispatched']]);
     expect(r.every((x) => x.delivered_at)).toBe(true);
-    const log = await t.db.query('SELECT recipient, subject FROM notification_emails WHERE dossier_code = $1', [d.code]);
-    expect(log.rows).toEqual([{ recipient: d.email, subject: m.subject }]);
+    // One message, accepted by the SMTP server, with its Message-ID as the provider's reference.
+    expect(await messages(d.code)).toEqual([expect.objectContaining({ event: 'received', channel: 'email', recipient: d.email, subject: m.subject, status: 'sent', attempts: 1, provider: 'smtp', provider_ref: m.messageId })]);
     // Running again sends nothing more.
     expect((await worker().runOnce()).sent).toBe(0);
     expect(mailsFor(d.code)).toHaveLength(1);
@@ -73,7 +82,8 @@ describe('e-mail to the applicant from the outbox', () => {
     const d = await received(null);
     await worker().runOnce();
     expect(mailsFor(d.code)).toHaveLength(0);
-    expect((await rows(d.code)).at(-1)).toMatchObject({ topic: 'dossier.receive', status: 'skipped', note: 'Người nộp không có e-mail' });
+    expect((await rows(d.code)).at(-1)).toMatchObject({ topic: 'dossier.receive', status: 'skipped', note: 'Không gửi: người nộp không có e-mail, SMS chưa cấu hình' });
+    expect(await messages(d.code)).toEqual([]);
   });
 
   it('SMTP down: the error is recorded, the row is retried after a delay and delivered once', async () => {
@@ -82,17 +92,17 @@ describe('e-mail to the applicant from the outbox', () => {
     const d = await received();
     const w = worker();
     expect(await w.runOnce()).toMatchObject({ sent: 0, retried: 1 });
-    let r = (await rows(d.code)).at(-1)!;
-    expect(r).toMatchObject({ status: 'pending', attempts: 1, delivered_at: null });
-    expect(r.last_error).toContain('451');
+    let r = (await messages(d.code)).at(-1)!;
+    expect(r).toMatchObject({ status: 'queued', attempts: 1, sent_at: null });
+    expect(r.error).toContain('451');
     // Not before the delay.
     expect((await w.runOnce()).retried + (await w.runOnce()).sent).toBe(0);
     smtp.refuse = null;
     await new Promise((res) => setTimeout(res, 450));
     expect(await w.runOnce()).toMatchObject({ sent: 1 });
-    r = (await rows(d.code)).at(-1)!;
-    expect(r).toMatchObject({ status: 'delivered', attempts: 2 });
-    expect(r.last_error).toContain('451'); // the history of the failure stays
+    r = (await messages(d.code)).at(-1)!;
+    expect(r).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(r.error).toContain('451'); // the history of the failure stays
     await new Promise((res) => setTimeout(res, 400));
     await w.runOnce();
     expect(mailsFor(d.code)).toHaveLength(1);
@@ -103,18 +113,18 @@ describe('e-mail to the applicant from the outbox', () => {
     const deadPort = smtp.port;
     await smtp.close();
     const d = await received();
-    const down = new OutboxWorker({ db: t.db, mailer: smtpMailer(`smtp://127.0.0.1:${deadPort}`, FROM), retryBaseMs: 60_000 });
+    const down = new OutboxWorker({ db: t.db, channels: mailChannels(`smtp://127.0.0.1:${deadPort}`), retryBaseMs: 60_000 });
     expect((await down.runOnce()).retried).toBe(1);
-    const r = (await rows(d.code)).at(-1)!;
-    expect(r.status).toBe('pending');
-    expect(r.last_error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
+    const r = (await messages(d.code)).at(-1)!;
+    expect(r.status).toBe('queued');
+    expect(r.error).toMatch(/ECONNREFUSED|ECONNECTION|ESOCKET/);
     // Make it due again, and let a server that refuses the mailbox for good answer.
     smtp = await startSmtp();
     smtp.refuse = 550;
-    await t.db.query(`UPDATE outbox SET available_at = now() WHERE payload->>'code' = $1 AND delivered_at IS NULL`, [d.code]);
+    await t.db.query(`UPDATE notification_messages SET available_at = now() WHERE dossier_id = (SELECT id FROM dossiers WHERE code = $1) AND status = 'queued'`, [d.code]);
     expect((await worker().runOnce()).failed).toBe(1);
-    expect((await rows(d.code)).at(-1)).toMatchObject({ status: 'failed', attempts: 2 });
-    expect((await rows(d.code)).at(-1)!.last_error).toContain('550');
+    expect((await messages(d.code)).at(-1)).toMatchObject({ status: 'failed', attempts: 2 });
+    expect((await messages(d.code)).at(-1)!.error).toContain('550');
     expect(smtp.mails).toHaveLength(0);
   });
 
@@ -136,13 +146,14 @@ describe('e-mail to the applicant from the outbox', () => {
   it('a send interrupted mid-way (the process died) is not sent again', async () => {
     smtp = await startSmtp();
     const d = await received();
-    // What a dying worker leaves: the row marked sending, its lease run out.
-    await t.db.query(`UPDATE outbox SET status = 'sending', attempts = 1, available_at = now() - interval '1 second' WHERE payload->>'code' = $1 AND topic = 'dossier.receive'`, [d.code]);
+    // The event becomes its message; then what a dying worker leaves: the message marked sending, its lease run out.
+    while (await dispatchNext(t.db, mailChannels(), NOTIFY_TOPICS, { retryMs: 1000, maxAttempts: 3 }));
+    await t.db.query(`UPDATE notification_messages SET status = 'sending', attempts = 1, available_at = now() - interval '1 second' WHERE dossier_id = (SELECT id FROM dossiers WHERE code = $1)`, [d.code]);
     expect((await worker().runOnce()).failed).toBe(1);
     expect(mailsFor(d.code)).toHaveLength(0);
-    const r = (await rows(d.code)).at(-1)!;
+    const r = (await messages(d.code)).at(-1)!;
     expect(r.status).toBe('failed');
-    expect(r.last_error).toContain('không gửi lại để tránh gửi trùng');
+    expect(r.error).toContain('không gửi lại để tránh gửi trùng');
   });
 
   it('supplement request, extension, result and return each tell the applicant what matters', async () => {
@@ -225,9 +236,10 @@ describe('the worker the server starts', () => {
       await started.stop();
     }
     expect(lines.filter((l) => l.includes('E-mail thông báo cho người nộp: bật'))).toHaveLength(1);
+    expect(lines).toContain('SMS thông báo: tắt (chưa cấu hình MOTCUA_SMS_URL hay MOTCUA_ESMS_API_KEY); máy lấy số và quầy thu phí không mời nhận SMS.');
   });
 
-  it('without MOTCUA_SMTP_URL: says once that e-mail is off and marks the rows skipped', async () => {
+  it('without any channel: says once that e-mail and SMS are off and marks the rows skipped', async () => {
     const lines: string[] = [];
     const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
     const started = startNotifications(t.db, {}, log, { pollMs: 50 });
@@ -235,12 +247,16 @@ describe('the worker the server starts', () => {
       const d = await received();
       for (let i = 0; i < 100 && (await rows(d.code)).some((r) => r.status === 'pending'); i++) await new Promise((r) => setTimeout(r, 50));
       expect((await rows(d.code)).map((r) => [r.status, r.note])).toEqual([
-        ['skipped', 'E-mail tắt (chưa cấu hình MOTCUA_SMTP_URL)'],
-        ['skipped', 'E-mail tắt (chưa cấu hình MOTCUA_SMTP_URL)'],
+        ['skipped', 'Sự kiện không cần báo người nộp'],
+        ['skipped', 'Chưa cấu hình kênh gửi nào (MOTCUA_SMTP_URL, SMS, Zalo)'],
       ]);
+      expect(await messages(d.code)).toEqual([]);
     } finally {
       await started.stop();
     }
-    expect(lines).toEqual(['E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL); các sự kiện được đánh dấu bỏ qua.']);
+    expect(lines).toEqual([
+      'E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL).',
+      'SMS thông báo: tắt (chưa cấu hình MOTCUA_SMS_URL hay MOTCUA_ESMS_API_KEY); máy lấy số và quầy thu phí không mời nhận SMS.',
+    ]);
   });
 });

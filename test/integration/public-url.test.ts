@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OutboxWorker, smtpMailer } from '../../src/modules/notifications';
+import { createChannels, OutboxWorker } from '../../src/modules/notifications';
 import { createTestApp, workingMorningClock, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 import { pdfQrCodes, pdfText } from '../support/fee-fixtures';
@@ -48,7 +48,7 @@ describe('public address', () => {
   it('e-mails to the applicant link to the public status page', async () => {
     const d = await register(t, clerk, { applicant: { ...applicant(502), email: 'nguoinop.public@example.vn' } });
     await mustAct(t, clerk, d.code, 'receive', {});
-    const worker = new OutboxWorker({ db: t.db, mailer: smtpMailer(smtp.url, 'thongbao@huongthuy.gov.vn'), publicUrl: PUBLIC });
+    const worker = new OutboxWorker({ db: t.db, channels: createChannels({ smtpUrl: smtp.url, mailFrom: 'thongbao@huongthuy.gov.vn', publicUrl: PUBLIC }) });
     await worker.runOnce();
     await smtp.waitFor(1);
     const mail = smtp.mails.find((m) => m.subject?.includes(d.code))!;

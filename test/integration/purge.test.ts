@@ -81,8 +81,9 @@ beforeAll(async () => {
   expect(reuse.statusCode, reuse.body).toBe(201);
   // Mail sent, an SMS service, a queue ticket with a phone, a receipt: all with the forgotten person's data.
   await t.db.query(`INSERT INTO outbox (topic, payload) VALUES ('dossier.refuse', '{}')`);
-  await t.db.query(`INSERT INTO notification_emails (outbox_id, dossier_code, recipient, subject, message_id)
-    SELECT max(id), $1, $2, 'Hồ sơ ' || $1 || ' bị từ chối', '<x@motcua>' FROM outbox`, [codes.refused, gone.email]);
+  await t.db.query(`INSERT INTO notification_messages (event_key, event, channel, recipient, dossier_id, outbox_id, subject, body, status)
+    SELECT 'outbox:' || (SELECT max(id) FROM outbox), 'refused', 'email', $2, id, (SELECT max(id) FROM outbox), 'Hồ sơ ' || $1 || ' bị từ chối',
+           'Kính gửi Bà Đoàn Thị Thu Trang', 'sent' FROM dossiers WHERE code = $1`, [codes.refused, gone.email]);
   await t.db.query(`INSERT INTO dossier_services (dossier_id, kind, name, charge, center_share_percent, recipient, address, phone, created_at)
     SELECT id, 'postal_result', 'Trả kết quả qua bưu chính', 20000, 0, $2, $3, $4, $5 FROM dossiers WHERE code = $1`, [codes.withdrawn, gone.fullName, gone.address, gone.phone, OLD]);
   await t.db.query(`INSERT INTO queue_tickets (center_id, day, queue_code, seq, number, display_number, field_code, phone, status, issued_at)
@@ -109,7 +110,7 @@ describe('purge of personal data past the retention period', () => {
     const r = await purgePersonalData(owner, store, { now: NOW, retentionYears: 1, apply: false });
     expect(r.applied).toBe(false);
     expect(r.cutoffs.dossiers?.toISOString()).toBe('2025-03-12T02:00:00.000Z');
-    expect(r.counts).toMatchObject({ dossiers: 3, files: 1, applicants: 1, emails: 1, services: 1, tickets: 1, receipts: 0 });
+    expect(r.counts).toMatchObject({ dossiers: 3, files: 1, applicants: 1, messages: 1, services: 1, tickets: 1, receipts: 0 });
     expect(r.counts.events).toBeGreaterThanOrEqual(4);
     expect(await whereIs(gone.idNumber)).not.toEqual([]);
     expect(fs.existsSync(fileOnDisk(ONLY_GONE))).toBe(true);
@@ -118,7 +119,7 @@ describe('purge of personal data past the retention period', () => {
 
   it('removes the personal data of the dossiers that ended before the cut-off, everywhere', async () => {
     const r = await purgePersonalData(owner, store, { now: NOW, retentionYears: 1, apply: true });
-    expect(r.counts).toMatchObject({ dossiers: 3, files: 1, applicants: 1, emails: 1, services: 1, tickets: 1 });
+    expect(r.counts).toMatchObject({ dossiers: 3, files: 1, applicants: 1, messages: 1, services: 1, tickets: 1 });
     // The forgotten person's values are nowhere in the database any more: not in a table, not in the audit log.
     for (const v of [gone.idNumber, gone.phone, gone.email, gone.address, 'Đoàn Thị Thu Trang', 'không có giấy ủy quyền']) {
       const where = await whereIs(v);
@@ -172,7 +173,7 @@ describe('purge of personal data past the retention period', () => {
 
   it('a second run finds nothing left to do', async () => {
     const r = await purgePersonalData(owner, store, { now: NOW, retentionYears: 1, apply: true });
-    expect(r.counts).toMatchObject({ dossiers: 0, events: 0, files: 0, applicants: 0, emails: 0, services: 0, tickets: 0 });
+    expect(r.counts).toMatchObject({ dossiers: 0, events: 0, files: 0, applicants: 0, messages: 0, services: 0, tickets: 0 });
   });
 
   it('fee receipts keep the payer for the accounting period (10 years), then lose it', async () => {

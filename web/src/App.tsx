@@ -43,6 +43,9 @@ const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
 const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'));
 const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
 const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
+const NotifySettingsPage = lazy(() => import('./pages/console/notifications/NotifySettingsPage'));
+const NotificationsPage = lazy(() => import('./pages/console/control/NotificationsPage'));
+const LateReportPage = lazy(() => import('./pages/console/control/LateReportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -101,9 +104,12 @@ export function App() {
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
+                  <Route path="reports/late" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><LateReportPage /></RequireAnyPermission>} />
+                  <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="admin/kiosks" element={<RequirePermission perm="centers.manage"><KioskDevicesPage /></RequirePermission>} />
+                  <Route path="notifications/settings" element={<RequirePermission perm="notifications.manage"><NotifySettingsPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

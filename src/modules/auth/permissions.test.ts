@@ -17,6 +17,7 @@ const expected: Record<Permission, Role[]> = {
   'dossiers.process': ['specialist', 'department_head'],
   'dossiers.approve': ['department_head'],
   'dossiers.extend': ['director', 'deputy_director', 'reception'],
+  'dossiers.urge': ['director', 'deputy_director', 'supervisor'],
   'fees.collect': ['fee_collector'],
   'fees.void': ['director', 'deputy_director'],
   'fees.manage': ['director', 'deputy_director'],
@@ -24,6 +25,7 @@ const expected: Record<Permission, Role[]> = {
   'reports.view': ['province_supervisor', 'director', 'deputy_director', 'supervisor'],
   'reports.department': ['department_head'],
   'reports.manage': ['director', 'deputy_director'],
+  'notifications.manage': ['admin', 'director', 'deputy_director'],
 };
 
 describe('permission matrix', () => {

@@ -40,6 +40,7 @@ export const PERMISSIONS = [
   'dossiers.process',
   'dossiers.approve',
   'dossiers.extend',
+  'dossiers.urge', // urge a dossier or a department of the caller's center (đôn đốc)
   'fees.collect',
   'fees.void',
   'fees.manage', // the center's bank account, service charges, cash book sign-off, transfers to departments
@@ -47,15 +48,16 @@ export const PERMISSIONS = [
   'reports.view', // the center's figures: dashboards, period reports, statistics (province roles: every center)
   'reports.department', // the dashboard and reports of the caller's own department
   'reports.manage', // who receives the monthly report by e-mail
+  'notifications.manage', // the center's e-mail, SMS and Zalo switches, texts and sender name
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view'],
+  admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view', 'notifications.manage'],
   province_supervisor: ['centers.view_all', 'dossiers.view_center', 'reports.view', 'audit.view'],
-  director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view'],
-  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view'],
-  supervisor: ['dossiers.view_center', 'dossiers.register', 'reports.view', 'audit.view'],
+  director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage'],
+  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage'],
+  supervisor: ['dossiers.view_center', 'dossiers.register', 'dossiers.urge', 'reports.view', 'audit.view'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],
   // The clerk at the return counter issues the extension slip when a result is not ready at the appointment.
   reception: ['dossiers.view_center', 'dossiers.register', 'dossiers.receive', 'dossiers.return', 'dossiers.extend', 'queue.serve'],

@@ -4,6 +4,7 @@ import { presentedResponse } from '../../http/serializer';
 import { returnWindow, type WorkCalendar } from '../calendar/domain';
 import { presentSession, PublicSessionOut } from '../calendar/schemas';
 import { openState, settlementOutcome } from '../reports/domain';
+import { isUntouched, lastTouch, mustBeUpdated, URGEABLE } from '../control/domain';
 import type { Actor } from '../auth/actor';
 import { actorCan, isDepartmentStaff, isProvinceWide } from '../auth/actor';
 import { abilities, ACTIONS, STATUSES, statusName } from './domain/lifecycle';
@@ -30,21 +31,23 @@ export function assertCanView(actor: Actor, d: DossierRow): void {
 type TimingFields = 'due_at' | 'original_due_at' | 'paused_at' | 'settled_at' | 'closed_at' | 'status' | 'late_by_supplement' | 'outcome';
 /**
  * The timing tag of a dossier, as the reports count it (reports/domain): how it ended (recorded then; computed for
- * rows from before that was recorded), or, while open, overdue / in time by the legal clock with paused time excluded.
+ * rows from before that was recorded), or, while open, overdue / at risk (due within one working day) / in time by the
+ * legal clock with paused time excluded.
  */
-export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, TimingFields>, now: Date): 'early' | 'on_time' | 'late' | 'overdue' | 'in_time' | null {
+export function timingOf(cal: WorkCalendar, d: Pick<DossierRow, TimingFields>, now: Date): 'early' | 'on_time' | 'late' | 'overdue' | 'at_risk' | 'in_time' | null {
   if (!d.due_at || d.status === 'withdrawn' || d.status === 'refused') return null;
   if (d.settled_at) {
     const o = d.outcome ?? settlementOutcome(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, endedAt: d.settled_at, withdrawn: false, lateBySupplement: d.late_by_supplement });
     return o === 'withdrawn' ? null : o;
   }
-  return openState(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, pausedAt: d.paused_at }, now) === 'overdue' ? 'overdue' : 'in_time';
+  const state = openState(cal, { dueAt: d.due_at, originalDueAt: d.original_due_at, pausedAt: d.paused_at }, now);
+  return state === 'within_time' ? 'in_time' : state;
 }
 
 const Ref = z.object({ id: z.string(), name: z.string() });
 // Enumerations the web switches on: named in the schema so the generated web types are unions, not strings.
 const Status = z.enum(STATUSES);
-const Timing = z.enum(['early', 'on_time', 'late', 'overdue', 'in_time']);
+const Timing = z.enum(['early', 'on_time', 'late', 'overdue', 'at_risk', 'in_time']);
 const ApplicantKind = z.enum(['person', 'organization']);
 /** The applicant as registered (FormApplicant); loose, so a field stored later still reaches the page. */
 const Applicant = z.looseObject({
@@ -52,9 +55,9 @@ const Applicant = z.looseObject({
   phone: z.string().optional(), email: z.string().optional(), address: z.string().optional(), orgName: z.string().nullable().optional(), taxCode: z.string().nullable().optional(),
 });
 /** What `can` answers: each lifecycle action, plus claiming and assigning within the department. */
-const Can = z.object({ ...Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof ACTIONS)[number], z.ZodBoolean>, claim: z.boolean(), assign: z.boolean() });
+const Can = z.object({ ...Object.fromEntries(ACTIONS.map((a) => [a, z.boolean()])) as Record<(typeof ACTIONS)[number], z.ZodBoolean>, claim: z.boolean(), assign: z.boolean(), urge: z.boolean() });
 /** What a summary shows of a row (a list row, or a whole dossier). */
-type SummaryFields = Omit<SummaryRow, 'step'>;
+type SummaryFields = Omit<SummaryRow, 'step' | 'touched_at'>;
 export const DossierSummary = named('DossierSummary', z.object({
   code: z.string(),
   status: Status,
@@ -71,9 +74,11 @@ export const DossierSummary = named('DossierSummary', z.object({
   step: z.object({ index: z.number(), name: z.string(), role: z.string() }).nullable(),
   assignee: z.string().nullable(),
   backEntry: z.boolean(),
+  untouched: z.boolean().describe('Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2)'),
 }));
 
-export function presentSummary(d: SummaryFields, cal: WorkCalendar, now: Date, step: SummaryRow['step']): z.infer<typeof DossierSummary> {
+/** `touchedAt`: when the holding department last touched a dossier it must update (null otherwise). */
+export function presentSummary(d: SummaryFields, cal: WorkCalendar, now: Date, step: SummaryRow['step'], touchedAt: Date | null): z.infer<typeof DossierSummary> {
   return {
     code: d.code,
     status: d.status,
@@ -90,6 +95,7 @@ export function presentSummary(d: SummaryFields, cal: WorkCalendar, now: Date, s
     step: step ? { index: d.step_index!, name: step.name, role: step.role } : null,
     assignee: d.assignee_name,
     backEntry: d.back_entry,
+    untouched: touchedAt !== null && isUntouched(cal, touchedAt, now),
   };
 }
 
@@ -138,10 +144,15 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
   const { events, files } = d;
   const abilitiesNow = abilities(stateOf(d), actorView(actor));
   const inDepartment = ['in_progress', 'paused'].includes(d.status) && actor.departmentId === d.department_id;
-  const can = { ...abilitiesNow, claim: inDepartment && actorCan(actor, 'dossiers.process'), assign: inDepartment && actorCan(actor, 'dossiers.approve') };
+  const can = {
+    ...abilitiesNow, claim: inDepartment && actorCan(actor, 'dossiers.process'), assign: inDepartment && actorCan(actor, 'dossiers.approve'),
+    urge: actorCan(actor, 'dossiers.urge') && actor.centerId === d.center_id && URGEABLE.includes(d.status),
+  };
+  const held = { status: d.status, holder: d.holder, departmentId: d.department_id };
+  const touchedAt = mustBeUpdated(held) ? lastTouch(events.map((e) => ({ at: new Date(e.at), action: e.action, actorDepartmentId: e.actor_department })), d.department_id!) : null;
   // The summary's fields are copied by name, not spread: V8 builds `{ ...summary, and 22 more }` in ~100 µs with
   // 4 kB of garbage (a new hidden class at every added field), against 0.1 µs for a plain literal. Measured; keep.
-  const s = presentSummary(d, cal, now, d.step_index !== null ? d.workflow[d.step_index] ?? null : null);
+  const s = presentSummary(d, cal, now, d.step_index !== null ? d.workflow[d.step_index] ?? null : null, touchedAt);
   return {
     code: s.code,
     status: s.status,
@@ -158,6 +169,7 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     step: s.step,
     assignee: s.assignee,
     backEntry: s.backEntry,
+    untouched: s.untouched,
     dailyNumber: d.daily_number,
     version: d.version,
     receiptDay: d.receipt_day,

@@ -12,6 +12,7 @@ import { DOSSIER_FROM, SUMMARY_COLUMNS, type SummaryRow } from './repo';
 import { isoDay } from '../../http/inputs';
 import { STATS, statFragment } from '../reports/stat-filter';
 import { openInDueOrder, overdueNow } from '../reports/sql';
+import type { Cutoff } from '../control/sql';
 
 export const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
@@ -45,7 +46,7 @@ export const COUNT_CAP = 10_000;
  * only what the workflow handed to their department; province roles may pick a center or see all.
  */
 export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, now: Date, countCap = COUNT_CAP,
-  atRiskLimits: { centerId: string; until: Date }[] = []): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
+  atRiskLimits: { centerId: string; until: Date }[] = [], untouchedCutoffs: Cutoff[] = []): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -76,7 +77,7 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     const period = from ? { from, to: q.to ?? from } : null;
     const problem = period && periodProblem(period);
     if (problem) throw badRequest('REPORT_BAD_PERIOD', problem);
-    const fr = statFragment(q.stat, period, now, atRiskLimits);
+    const fr = statFragment(q.stat, period, now, atRiskLimits, untouchedCutoffs);
     add(fr.sql, ...fr.values);
   } else {
     if (q.from) add(`d.registered_at >= (?::date)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'`, q.from);
@@ -87,7 +88,7 @@ export async function listDossiers(db: Queryable, actor: Actor, q: ListQuery, no
     const fr = overdueNow(now);
     add(fr.sql, ...fr.values);
   }
-  if (q.overdue || q.stat === 'overdue' || q.stat === 'at_risk') add(openInDueOrder.sql);
+  if (q.overdue || q.stat === 'overdue' || q.stat === 'at_risk' || q.stat === 'untouched') add(openInDueOrder.sql);
   // Search reads each dossier's own applicant snapshot (as given at its registration), never the applicant record,
   // which a later registration updates: what one center wrote can never hide or rename another center's dossiers.
   // By citizen ID: dossiers the person applied for themselves (not as an organization's representative).

@@ -5,6 +5,7 @@ import type { DossierState, Status, StepRole } from './domain/lifecycle';
 import type { TimeLimit } from './domain/due';
 import type { Actor } from '../auth/actor';
 import { calendarInputsSql, type CalendarInputs } from '../calendar/service';
+import { TOUCHED_AT_COLUMN } from '../control/sql';
 
 export interface WorkflowStep {
   order: number;
@@ -86,13 +87,15 @@ export const DOSSIER_COLUMNS = `d.*, p.name AS procedure_name, dep.name AS depar
 /** What a list row shows: no workflow, checklist or result documents, only the current step. */
 export type SummaryRow = Pick<DossierRow, 'id' | 'code' | 'status' | 'center_id' | 'procedure_code' | 'procedure_name' | 'field_code' | 'department_id'
   | 'department_name' | 'applicant' | 'channel' | 'registered_at' | 'received_at' | 'due_at' | 'settled_at' | 'closed_at' | 'late_by_supplement'
-  | 'step_index' | 'assignee_name' | 'back_entry' | 'original_due_at' | 'paused_at' | 'outcome'> & { step: WorkflowStep | null };
+  | 'step_index' | 'assignee_name' | 'back_entry' | 'original_due_at' | 'paused_at' | 'outcome'> & { step: WorkflowStep | null;
+  /** When the holding department last touched it, for a dossier it must update (control/sql TOUCHED_AT_COLUMN); else null. */
+  touched_at: Date | null };
 // Lists select only these: the JSON documents of a dossier (workflow, checklist) cost more to read, send and
 // parse than the rest of the row.
 export const SUMMARY_COLUMNS = `d.id, d.code, d.status, d.center_id, d.procedure_code, p.name AS procedure_name, d.field_code, d.department_id,
   dep.name AS department_name, d.applicant, d.channel, d.registered_at, d.received_at, d.due_at, d.settled_at, d.closed_at,
   d.late_by_supplement, d.step_index, CASE WHEN d.step_index IS NOT NULL THEN d.workflow -> d.step_index END AS step,
-  u.full_name AS assignee_name, d.back_entry, d.original_due_at, d.paused_at, d.outcome`;
+  u.full_name AS assignee_name, d.back_entry, d.original_due_at, d.paused_at, d.outcome, ${TOUCHED_AT_COLUMN} AS touched_at`;
 export const DOSSIER_FROM = `dossiers d JOIN procedures p ON p.code = d.procedure_code
   LEFT JOIN departments dep ON dep.id = d.department_id LEFT JOIN users u ON u.id = d.assignee_id`;
 
@@ -127,11 +130,13 @@ export interface EventRow {
   flagged: boolean;
   actor_name: string | null;
   actor_username: string | null;
+  /** The department of whoever made the event (the half-day update rule: control/domain lastTouch). */
+  actor_department: string | null;
 }
 
 export async function eventsOf(db: Queryable, dossierId: string): Promise<EventRow[]> {
   return many<EventRow>(db, `SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.step_index, e.reason, e.data, e.flagged,
-      u.full_name AS actor_name, u.username AS actor_username
+      u.full_name AS actor_name, u.username AS actor_username, u.department_id AS actor_department
     FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = $1 ORDER BY e.id`, [dossierId]);
 }
 
@@ -157,10 +162,10 @@ export interface DossierWithHistory extends DossierRow {
  * reading the dossier again. The data goes through JSON as the database stored it (undefined keys dropped).
  */
 export function writtenEvent(
-  actor: Pick<Actor, 'fullName' | 'username'>,
+  actor: Pick<Actor, 'fullName' | 'username' | 'departmentId'>,
   e: Pick<EventRow, 'id' | 'action' | 'from_status' | 'to_status' | 'step_index' | 'reason'> & { at: Date; data: Record<string, unknown> },
 ): DossierWithHistory['events'][number] {
-  return { ...e, at: e.at.toISOString(), data: JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username };
+  return { ...e, at: e.at.toISOString(), data: JSON.parse(JSON.stringify(e.data)) as Record<string, unknown>, flagged: false, actor_name: actor.fullName, actor_username: actor.username, actor_department: actor.departmentId };
 }
 
 /**
@@ -176,7 +181,7 @@ export async function findDossierWithHistory(db: Queryable, code: string): Promi
 const FIND_WITH_HISTORY_SQL = prepared(`SELECT ${DOSSIER_COLUMNS}, ${calendarInputsSql('d.center_id')} AS calendar_inputs,
       (SELECT coalesce(json_agg(json_build_object('id', e.id, 'at', e.at, 'action', e.action, 'from_status', e.from_status,
           'to_status', e.to_status, 'step_index', e.step_index, 'reason', e.reason, 'data', e.data, 'flagged', e.flagged,
-          'actor_name', eu.full_name, 'actor_username', eu.username) ORDER BY e.id), '[]'::json)
+          'actor_name', eu.full_name, 'actor_username', eu.username, 'actor_department', eu.department_id) ORDER BY e.id), '[]'::json)
          FROM dossier_events e LEFT JOIN users eu ON eu.id = e.actor_id WHERE e.dossier_id = d.id) AS events,
       (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', s.mime, 'size', s.size, 'kind', f.kind,
           'checklist_index', f.checklist_index, 'uploaded_at', f.uploaded_at, 'reused_from', f.reused_from) ORDER BY f.uploaded_at), '[]'::json)

@@ -1,11 +1,13 @@
-import type { AppConfig } from '../../config';
 import type { Db } from '../../platform/db';
-import { mailDomain, smtpMailer, type Mailer } from './mailer';
+import { createChannels, type ChannelConfig, type Channels } from './channels';
 import { OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 export { OutboxWorker } from './worker';
-export { composeMail, MAIL_TOPICS } from './messages';
-export { smtpMailer } from './mailer';
+export { composeMail } from './messages';
+export { smtpMailer } from './providers/mailer';
+export { channelsFor, createChannels, smsConfigured, type Channels } from './channels';
+export { sendNow, type ImmediateMessage, type ImmediateResult } from './send-now';
+export { smsOffer } from './settings';
 
 export interface Logger {
   info(msg: string): void;
@@ -14,29 +16,32 @@ export interface Logger {
 }
 
 /**
- * Starts delivering the outbox: e-mail to applicants over MOTCUA_SMTP_URL, or — without it — rows marked skipped,
- * said once in the log. Returns what stops it (waiting for a message being sent).
+ * Starts delivering the outbox: e-mail over MOTCUA_SMTP_URL, SMS through eSMS or the webhook, Zalo ZNS; each
+ * channel that is not configured is said once in the log and sends nothing. Returns what stops it (waiting for a
+ * message being sent).
  */
 export function startNotifications(
   db: Db,
-  config: Pick<AppConfig, 'smtpUrl' | 'mailFrom' | 'publicUrl'>,
+  config: ChannelConfig,
   log: Logger,
-  opts: Partial<Omit<OutboxWorkerOptions, 'db' | 'mailer' | 'log'>> = {},
-): { worker: OutboxWorker; stop(): Promise<void> } {
-  let mailer: Mailer | null = null;
-  if (config.smtpUrl && config.mailFrom) {
-    mailer = smtpMailer(config.smtpUrl, config.mailFrom);
-    log.info(`E-mail thông báo cho người nộp: bật (máy chủ SMTP ${new URL(config.smtpUrl).host}, người gửi ${config.mailFrom}).`);
-  } else {
-    log.info('E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL); các sự kiện được đánh dấu bỏ qua.');
-  }
-  const worker = new OutboxWorker({ db, mailer, log, messageDomain: config.mailFrom ? mailDomain(config.mailFrom) : undefined, publicUrl: config.publicUrl, ...opts });
+  opts: Partial<Omit<OutboxWorkerOptions, 'db' | 'channels' | 'log'>> & { channels?: Channels } = {},
+): { worker: OutboxWorker; channels: Channels; stop(): Promise<void> } {
+  const channels = opts.channels ?? createChannels(config);
+  log.info(config.smtpUrl && config.mailFrom
+    ? `E-mail thông báo cho người nộp: bật (máy chủ SMTP ${new URL(config.smtpUrl).host}, người gửi ${config.mailFrom}).`
+    : 'E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL).');
+  log.info(config.sms
+    ? `SMS thông báo: bật (${config.sms.provider === 'esms' ? `eSMS${config.sms.sandbox ? ', chế độ thử' : ''}` : `webhook ${new URL(config.sms.url).host}`}, brandname ${config.smsBrandname ?? '(theo Trung tâm)'}, tối đa ${channels.smsMaxParts} phần tin).`
+    : 'SMS thông báo: tắt (chưa cấu hình MOTCUA_SMS_URL hay MOTCUA_ESMS_API_KEY); máy lấy số và quầy thu phí không mời nhận SMS.');
+  if (config.zalo) log.info(`Zalo ZNS: bật${config.zalo.development ? ' (chế độ development)' : ''}.`);
+  const worker = new OutboxWorker({ db, channels, log, ...opts });
   worker.start();
   return {
     worker,
+    channels,
     async stop() {
       await worker.stop();
-      mailer?.close();
+      channels.close();
     },
   };
 }

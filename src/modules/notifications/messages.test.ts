@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config';
 import { composeMail, type MailFacts } from './messages';
-import { mailDomain } from './mailer';
+import { mailDomain } from './providers/mailer';
 
 const vn = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(Date.UTC(y, mo - 1, d, h - 7, mi));
 const base: MailFacts = {

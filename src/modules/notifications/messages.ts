@@ -2,18 +2,7 @@
 import { formatVnDate, formatVnDateTime, formatVnHourDate } from '../../platform/pdf/time';
 import type { FormApplicant } from '../dossiers/forms/types';
 import { nonEmptyLines } from '../../platform/text';
-
-/** Outbox topics an applicant is told about (the others are internal hand-offs). */
-export const MAIL_TOPICS = [
-  'dossier.registered', // only a back-entry, which is registered already received
-  'dossier.receive',
-  'dossier.request-supplement',
-  'dossier.request-supplement-by-department',
-  'dossier.resolve',
-  'dossier.reject',
-  'dossier.extend',
-  'dossier.return',
-] as const;
+import { formatVnd } from '../fees/domain/money';
 
 export interface MailFacts {
   topic: string;
@@ -131,6 +120,19 @@ export function composeMail(f: MailFacts): Mail | null {
         { p: `Kết quả giải quyết hồ sơ của ${h} đã được trả ${RETURN_METHOD[method] ?? RETURN_METHOD.counter}${e ? ` lúc ${formatVnDateTime(e.at)}` : ''}.` },
         { facts: [...base, ...(tracking ? [['Mã vận đơn', tracking] as [string, string]] : [])] },
         { p: `Cảm ơn ${h} đã sử dụng dịch vụ của ${f.center.name}. Mời ${h} đánh giá mức độ hài lòng bằng phiếu đánh giá hoặc trên Cổng Dịch vụ công.` },
+      ];
+      break;
+    }
+    case 'fees.payment': {
+      // The payload carries the payment: the receipt is the proof, this is the courtesy copy.
+      const amount = typeof f.payload.amount === 'number' ? f.payload.amount : null;
+      const receipt = str(f.payload.receiptNumber);
+      if (amount === null) return null;
+      subject = `Hồ sơ ${f.code}: đã nộp ${formatVnd(amount)} phí, lệ phí`;
+      blocks = [
+        { p: `${f.center.name} đã nhận khoản nộp phí, lệ phí của ${h}.` },
+        { facts: [...base, ['Số tiền', formatVnd(amount)], ...(receipt ? [['Biên lai số', receipt] as [string, string]] : []), ...(e ? [['Thời điểm nộp', formatVnDateTime(e.at)] as [string, string]] : [])] },
+        { p: `${h} vui lòng giữ biên lai để đối chiếu khi nhận kết quả.` },
       ];
       break;
     }

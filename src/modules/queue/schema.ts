@@ -113,6 +113,7 @@ export const KioskOut = named('QueueKiosk', z.object({
   open: z.boolean().describe('Đang trong giờ tiếp công dân: kiosk cấp số'),
   closesAt: z.string().nullable().describe('Hết giờ tiếp công dân của buổi hiện tại'),
   next: PublicSessionOut.nullable().describe('Buổi tiếp công dân tiếp theo'),
+  notifyByPhone: z.boolean().describe('Máy lấy số hỏi số điện thoại để nhắn "sắp đến lượt": chỉ khi Trung tâm có kênh SMS (hoặc Zalo) và bật thông báo này'),
 }));
 
 export const SettingsBody = z.object({

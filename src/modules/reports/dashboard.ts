@@ -3,14 +3,16 @@
 import type { Queryable } from '../../platform/db';
 import { many, one } from '../../platform/db';
 import type { CalendarService } from '../calendar/service';
-import { isProvinceWide, type Actor } from '../auth/actor';
-import { findCenter } from '../centers/repo';
+import type { Actor } from '../auth/actor';
 import { workingMinutesBetween } from '../calendar/domain';
 import { queueStats } from '../queue/stats';
 import { atRiskLimit, figuresOf, legalDueAt, monthToDate, todayPeriod, workingDayMinutes, zeroCounts, type Figures, type Period } from './domain';
-import type { ReportScope } from './scope';
+import { listCenterIds, type ReportScope } from './scope';
 import { settlementCounts, settlementReport } from './settlement-query';
 import * as q from './sql';
+import { untouchedCutoffs } from '../control/cutoffs';
+import { controlByDepartment, type ControlRow } from '../control/dashboard';
+import { untouchedNow } from '../control/sql';
 
 export interface OnTimeShare {
   key: string;
@@ -45,6 +47,10 @@ export interface Dashboard {
   month: { period: Period; figures: Figures };
   overdue: number;
   atRisk: number;
+  /** Held by a department and not updated for more than half a working day (control, Quy chế 12.2). */
+  untouched: number;
+  /** Per department (and at the center before the transfer): overdue, at risk, untouched. */
+  control: ControlRow[];
   queue: { waiting: number; averageWaitMinutes: number | null; served: number } | null;
   byField: OnTimeShare[];
   byDepartment: OnTimeShare[];
@@ -56,12 +62,9 @@ export async function atRiskLimits(calendars: CalendarService, centerIds: string
   return Promise.all(centerIds.map(async (centerId) => ({ centerId, until: atRiskLimit((await calendars.forCenter(centerId)).calendar, now) })));
 }
 
-/** The at-risk limits of the centers a dossier list may show (the caller's, or the province's). */
+/** The at-risk limits of the centers a dossier list may show. */
 export async function atRiskLimitsFor(db: Queryable, calendars: CalendarService, actor: Actor, center: string | undefined, now: Date) {
-  let ids: string[];
-  if (isProvinceWide(actor)) ids = center ? [(await findCenter(db, center)).id] : (await many<{ id: string }>(db, 'SELECT id FROM centers')).map((c) => c.id);
-  else ids = actor.centerId ? [actor.centerId] : [];
-  return atRiskLimits(calendars, ids, now);
+  return atRiskLimits(calendars, await listCenterIds(db, actor, center), now);
 }
 
 const countOf = async (db: Queryable, fr: q.Fragment) => {
@@ -76,10 +79,10 @@ const shares = (rows: { key: string; name: string; settled: { early: number; onT
 export async function dashboard(db: Queryable, calendars: CalendarService, scope: ReportScope, now: Date): Promise<Dashboard> {
   const today = todayPeriod(now);
   const month = monthToDate(now);
-  const limits = await atRiskLimits(calendars, scope.centerIds, now);
+  const [limits, cutoffs] = await Promise.all([atRiskLimits(calendars, scope.centerIds, now), untouchedCutoffs(calendars, scope.centerIds, now)]);
   const inScope = q.inScope(scope);
   const totalOf = async (p: Period) => figuresOf((await settlementCounts(db, scope, p, null, now)).get('total') ?? zeroCounts());
-  const [todayFigures, monthFigures, overdue, atRisk, byField, byDepartment, top, queue] = await Promise.all([
+  const [todayFigures, monthFigures, overdue, atRisk, byField, byDepartment, top, queue, untouched, control] = await Promise.all([
     totalOf(today),
     totalOf(month),
     countOf(db, q.and(inScope, q.overdueNow(now))),
@@ -88,6 +91,8 @@ export async function dashboard(db: Queryable, calendars: CalendarService, scope
     scope.departmentId ? null : settlementReport(db, scope, month, 'department', now),
     mostOverdue(db, calendars, inScope, now),
     scope.departmentId ? null : queueToday(db, scope, now),
+    countOf(db, q.and(inScope, untouchedNow(cutoffs))),
+    controlByDepartment(db, inScope, now, limits, cutoffs),
   ]);
   return {
     center: scope.center ? { id: scope.center.id, code: scope.center.code, name: scope.center.name } : null,
@@ -95,7 +100,7 @@ export async function dashboard(db: Queryable, calendars: CalendarService, scope
     generatedAt: now.toISOString(),
     today: { period: today, figures: todayFigures },
     month: { period: month, figures: monthFigures },
-    overdue, atRisk, queue,
+    overdue, atRisk, untouched, control, queue,
     byField: shares(byField.rows),
     byDepartment: byDepartment ? shares(byDepartment.rows) : [],
     mostOverdue: top,

@@ -42,6 +42,11 @@ export const DashboardOut = named('Dashboard', z.object({
   month: z.object({ period: PeriodOut, figures: FiguresOut }),
   overdue: z.number().describe('Hồ sơ đang giải quyết đã quá hạn (theo thời hạn luật định, không tính thời gian tạm dừng)'),
   atRisk: z.number().describe('Hồ sơ sắp đến hạn: còn không quá một ngày làm việc'),
+  untouched: z.number().describe('Hồ sơ phòng chuyên môn chưa cập nhật quá nửa ngày làm việc (Quy chế 12.2)'),
+  control: z.array(z.object({
+    key: z.string().describe('Mã phòng; "-": hồ sơ còn ở Trung tâm, chưa chuyển phòng'), department: Ref.nullable(), name: z.string(),
+    overdue: z.number(), atRisk: z.number(), untouched: z.number(),
+  })).describe('Theo từng phòng: quá hạn, sắp đến hạn, chậm cập nhật (các dòng cộng lại bằng tổng)'),
   queue: z.object({ waiting: z.number(), averageWaitMinutes: z.number().nullable(), served: z.number() }).nullable(),
   byField: z.array(Share),
   byDepartment: z.array(Share),

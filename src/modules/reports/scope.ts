@@ -35,3 +35,9 @@ export async function reportScope(db: Queryable, actor: Actor, requested?: strin
   }
   throw forbidden();
 }
+
+/** The centers a dossier list may show (the caller's, or the province's). */
+export async function listCenterIds(db: Queryable, actor: Actor, center: string | undefined): Promise<string[]> {
+  if (isProvinceWide(actor)) return center ? [(await findCenter(db, center)).id] : (await many<{ id: string }>(db, 'SELECT id FROM centers')).map((c) => c.id);
+  return actor.centerId ? [actor.centerId] : [];
+}

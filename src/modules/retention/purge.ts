@@ -11,9 +11,10 @@ import { retentionCutoffs, type RetentionCutoffs } from './domain/cutoff';
 // event's free text only through a digest and each purge is itself recorded in the chain ('dossier.purge').
 // Removed: the applicant's snapshot on the dossier, the shared applicant record once none of its dossiers is kept,
 // the events' free text (notes, reasons, missing papers, tracking numbers), the result summary and reasons, the
-// digitized files (rows and content), the e-mail addresses mail was sent to, postal addresses and SMS phones of
-// services, and, after the accounting period, the payer on fee receipts; queue tickets older than the period lose
-// their phone number.
+// digitized files (rows and content), the messages sent to the applicant (recipient and text: e-mail, SMS, Zalo),
+// postal addresses and SMS phones of services, and, after the accounting period, the payer on fee receipts; queue
+// tickets older than the period lose their phone number, and messages of no dossier (queue, look-up replies, codes)
+// their recipient and text.
 
 export interface PurgeCounts {
   dossiers: number;
@@ -21,7 +22,7 @@ export interface PurgeCounts {
   files: number;
   fileBytes: number;
   applicants: number;
-  emails: number;
+  messages: number;
   services: number;
   receipts: number;
   tickets: number;
@@ -35,6 +36,8 @@ export interface PurgeResult {
 
 const BATCH = 200;
 const ANONYMOUS = '{}';
+/** A message keeps its event, channel, status and times; who it went to and what it said go. */
+const FORGET_MESSAGE = `recipient = '', body = '', subject = NULL, html = NULL, template_data = NULL`;
 
 /** What a purge at `now` would remove (dry run), without changing anything. */
 async function plan(db: Db, c: RetentionCutoffs): Promise<PurgeCounts> {
@@ -48,7 +51,7 @@ async function plan(db: Db, c: RetentionCutoffs): Promise<PurgeCounts> {
            (SELECT coalesce(sum(s.size), 0) FROM stored_files s WHERE s.sha256 IN (SELECT sha256 FROM f)) AS "fileBytes",
            (SELECT count(*) FROM applicants a WHERE a.purged_at IS NULL AND a.id IN (SELECT applicant_id FROM dossiers WHERE id IN (SELECT id FROM d))
              AND NOT EXISTS (SELECT 1 FROM dossiers o WHERE o.applicant_id = a.id AND o.purged_at IS NULL AND o.id NOT IN (SELECT id FROM d))) AS applicants,
-           (SELECT count(*) FROM notification_emails WHERE dossier_code IN (SELECT code FROM d) AND recipient <> '') AS emails,
+           (SELECT count(*) FROM notification_messages WHERE recipient <> '' AND (dossier_id IN (SELECT id FROM d) OR (dossier_id IS NULL AND created_at < $1))) AS messages,
            (SELECT count(*) FROM dossier_services WHERE dossier_id IN (SELECT id FROM d) AND purged_at IS NULL) AS services,
            (SELECT count(*) FROM fee_receipts WHERE purged_at IS NULL AND issued_at < $2) AS receipts,
            (SELECT count(*) FROM queue_tickets WHERE phone IS NOT NULL AND issued_at < $1) AS tickets`, [c.dossiers, c.receipts]);
@@ -80,7 +83,7 @@ async function purgeBatch(tx: Tx, ids: string[], now: Date, counts: PurgeCounts)
       AND NOT EXISTS (SELECT 1 FROM dossier_files f WHERE f.sha256 = s.sha256) RETURNING sha256, size`, [[...new Set(removed.map((r) => r.sha256))]]);
   counts.files += gone.length;
   counts.fileBytes += gone.reduce((s, g) => s + Number(g.size), 0);
-  counts.emails += (await tx.query(`UPDATE notification_emails SET recipient = '' WHERE dossier_code = ANY($1) AND recipient <> ''`, [codes])).rowCount ?? 0;
+  counts.messages += (await tx.query(`UPDATE notification_messages SET ${FORGET_MESSAGE} WHERE dossier_id = ANY($1) AND recipient <> ''`, [live])).rowCount ?? 0;
   counts.services += (await tx.query(`UPDATE dossier_services SET recipient = NULL, address = NULL, phone = NULL, purged_at = $2
     WHERE dossier_id = ANY($1) AND purged_at IS NULL`, [live, now])).rowCount ?? 0;
   // The shared applicant record goes once none of its dossiers is kept.
@@ -104,7 +107,7 @@ async function purgeBatch(tx: Tx, ids: string[], now: Date, counts: PurgeCounts)
  */
 export async function purgePersonalData(db: Db, store: FileStore, opts: { now: Date; retentionYears: number; apply: boolean }): Promise<PurgeResult> {
   const cutoffs = retentionCutoffs(opts.now, opts.retentionYears);
-  const counts: PurgeCounts = { dossiers: 0, events: 0, files: 0, fileBytes: 0, applicants: 0, emails: 0, services: 0, receipts: 0, tickets: 0 };
+  const counts: PurgeCounts = { dossiers: 0, events: 0, files: 0, fileBytes: 0, applicants: 0, messages: 0, services: 0, receipts: 0, tickets: 0 };
   if (!cutoffs.dossiers) return { cutoffs, counts, applied: opts.apply };
   if (!opts.apply) return { cutoffs, counts: await plan(db, cutoffs), applied: false };
 
@@ -118,5 +121,7 @@ export async function purgePersonalData(db: Db, store: FileStore, opts: { now: D
   counts.receipts = (await db.query(`UPDATE fee_receipts SET payer = jsonb_build_object('name', '', 'address', ''), purged_at = $2
     WHERE purged_at IS NULL AND issued_at < $1`, [cutoffs.receipts, opts.now])).rowCount ?? 0;
   counts.tickets = (await db.query('UPDATE queue_tickets SET phone = NULL WHERE phone IS NOT NULL AND issued_at < $1', [cutoffs.dossiers])).rowCount ?? 0;
+  counts.messages += (await db.query(`UPDATE notification_messages SET ${FORGET_MESSAGE} WHERE dossier_id IS NULL AND recipient <> '' AND created_at < $1`,
+    [cutoffs.dossiers])).rowCount ?? 0;
   return { cutoffs, counts, applied: true };
 }

@@ -1428,6 +1428,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/departments/{id}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đôn đốc một phòng chuyên môn: các hồ sơ quá hạn và sắp đến hạn (late), chậm cập nhật quá nửa ngày (untouched) hoặc mọi hồ sơ đang giải quyết (all). Hỗ trợ Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default late
+                         * @enum {string}
+                         */
+                        dossiers?: "late" | "untouched" | "all";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DepartmentUrge"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers": {
         parameters: {
             query?: never;
@@ -1435,7 +1487,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng) */
+        /** Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; stat=overdue|at_risk|untouched…; inbox=1: hộp xử lý của phòng) */
         get: {
             parameters: {
                 query?: {
@@ -1452,7 +1504,7 @@ export interface paths {
                     procedure?: string;
                     q?: string;
                     sort?: "registered_desc" | "registered_asc" | "due_asc";
-                    stat?: "received" | "received_online" | "received_direct" | "carried_over" | "settled" | "settled_early" | "settled_on_time" | "settled_late" | "settled_withdrawn" | "settled_rejected" | "in_progress" | "in_progress_within" | "in_progress_overdue" | "refused" | "overdue" | "at_risk";
+                    stat?: "received" | "received_online" | "received_direct" | "carried_over" | "settled" | "settled_early" | "settled_on_time" | "settled_late" | "settled_withdrawn" | "settled_rejected" | "in_progress" | "in_progress_within" | "in_progress_overdue" | "refused" | "overdue" | "at_risk" | "untouched";
                     status?: string;
                     to?: string;
                 };
@@ -1958,6 +2010,46 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các thông báo (e-mail, SMS, Zalo) đã gửi cho người nộp hồ sơ và trạng thái từng tin */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DossierMessage"][];
+                        };
+                    };
                 };
             };
         };
@@ -2652,6 +2744,53 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["DossierDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/urge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đôn đốc giải quyết hồ sơ: ghi vào lịch sử hồ sơ, thông báo cho người đang xử lý và lãnh đạo phòng (e-mail khi có cấu hình). Hỗ trợ Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Urge"];
                     };
                 };
             };
@@ -3522,7 +3661,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dịch vụ đi kèm và giá của Trung tâm */
+        /** Dịch vụ đi kèm và giá của Trung tâm (nhắn tin SMS chỉ khi Trung tâm có kênh SMS và đang gửi SMS) */
         get: {
             parameters: {
                 query?: never;
@@ -3932,6 +4071,340 @@ export interface paths {
                             status: number;
                             title: string;
                             type: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi (đôn đốc, sắp đến hạn, quá hạn, tổng hợp hằng ngày), mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    unread?: "1" | "true";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffNotification"][];
+                            total: number;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc một thông báo của tôi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            readAt: string;
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc mọi thông báo của tôi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình thông báo của Trung tâm: kênh đã cấu hình, người nhận SMS, brandname, bật/tắt từng sự kiện và kênh, nội dung SMS, mẫu Zalo ZNS */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotifySettings"];
+                    };
+                };
+            };
+        };
+        /** Lưu cấu hình thông báo của Trung tâm (nội dung SMS chỉ dùng các trường của sự kiện, không dài quá số phần tin cho phép) */
+        put: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brandname: string | null;
+                        events: {
+                            email: boolean;
+                            /** @enum {string} */
+                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                            sms: boolean;
+                            smsTemplate: string | null;
+                            zalo: boolean;
+                            zaloTemplateId: string | null;
+                        }[];
+                        /** @enum {string} */
+                        smsPolicy: "all" | "ordered";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotifySettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số thông báo chưa đọc của tôi, trực tiếp (text/event-stream)
+         * @description Server-Sent Events: `event: unread` `{ unread }` ngay khi mở và mỗi khi số thông báo chưa đọc thay đổi (ở bất kỳ máy chủ nào); luồng đóng khi phiên đăng nhập kết thúc (đăng xuất, hết hạn, tài khoản bị khóa).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Server-Sent Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thử một tin (SMS hoặc e-mail) để kiểm tra cấu hình kênh */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Mã hoặc id Trung tâm (bắt buộc với tài khoản cấp tỉnh) */
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        channel: "sms" | "email";
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: string | null;
+                            providerRef: string | null;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số thông báo chưa đọc của tôi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
                         };
                     };
                 };
@@ -5386,6 +5859,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/late": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ trễ hạn trong kỳ (đã giải quyết trễ hạn, đang quá hạn): bước nào, đơn vị và cán bộ nào vượt định mức thời gian bao lâu; nhóm theo đơn vị (unit) hoặc nguyên nhân (reason) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "unit" | "reason";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LateReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/late.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ trễ hạn và nguyên nhân (Excel) */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    groupBy?: "unit" | "reason";
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/monthly": {
         parameters: {
             query?: never;
@@ -5696,6 +6249,204 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sms/esms/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Báo cáo gửi tin của eSMS (GET, địa chỉ có mã xác thực riêng từng tin) */
+        get: {
+            parameters: {
+                query: {
+                    m: string;
+                    SendFailed?: string;
+                    SendStatus?: string;
+                    SendSuccess?: string;
+                    SMSID?: string;
+                    t: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Tin nhắn đến từ cổng SMS (tra cứu "HS <mã hồ sơ>"): trả lời qua SMS tình trạng và ngày hẹn, chỉ khi số gửi là số điện thoại của hồ sơ
+         * @description Header Authorization: Bearer <MOTCUA_SMS_INBOUND_TOKEN>. `id`: mã tin của cổng SMS (gửi lại cùng mã không trả lời hai lần). Trả lời không chứa thông tin cá nhân; mã không có và số không khớp nhận cùng một câu trả lời.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        id?: string;
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            replied: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Báo cáo gửi tin của cổng SMS webhook: tin đã đến máy (delivered) hay không gửi được (failed)
+         * @description Header Authorization: Bearer <MOTCUA_SMS_INBOUND_TOKEN>; `ref` là mã tin motcua đã gửi kèm.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        error?: string;
+                        ref: string;
+                        /** @enum {string} */
+                        status: "delivered" | "failed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/zalo/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sự kiện Zalo OA: user_received_message (tin ZNS đã đến người nhận), có chữ ký X-ZEvent-Signature */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        app_id?: string;
+                        event_name: string;
+                        message?: {
+                            msg_id?: string;
+                            tracking_id?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        timestamp?: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5756,6 +6507,19 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description Theo từng phòng: quá hạn, sắp đến hạn, chậm cập nhật (các dòng cộng lại bằng tổng) */
+            control: {
+                atRisk: number;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description Mã phòng; "-": hồ sơ còn ở Trung tâm, chưa chuyển phòng */
+                key: string;
+                name: string;
+                overdue: number;
+                untouched: number;
+            }[];
             department: {
                 id: string;
                 name: string;
@@ -5806,6 +6570,8 @@ export interface components {
                     to: string;
                 };
             };
+            /** @description Hồ sơ phòng chuyên môn chưa cập nhật quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: number;
         };
         Department: {
             active: boolean;
@@ -5813,6 +6579,30 @@ export interface components {
             fieldCodes: string[];
             id: string;
             name: string;
+        };
+        DepartmentUrge: {
+            at: string;
+            batchId: string;
+            by: {
+                id: string;
+                name: string;
+            };
+            department: {
+                id: string;
+                name: string;
+            };
+            /** @enum {string} */
+            dossiers: "late" | "untouched" | "all";
+            note: string;
+            recipients: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "assignee" | "department_head" | "reception" | "supervisor";
+            }[];
+            urged: {
+                code: string;
+            }[];
         };
         /** @default {} */
         DossierActionInput: {
@@ -5878,6 +6668,7 @@ export interface components {
                 "send-back": boolean;
                 supplement: boolean;
                 transfer: boolean;
+                urge: boolean;
                 withdraw: boolean;
             };
             /** @enum {string} */
@@ -5980,7 +6771,9 @@ export interface components {
             stepStartedAt: string | null;
             supplementCount: number;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
             version: number;
             workflow: {
                 budget: {
@@ -5992,6 +6785,31 @@ export interface components {
                 role: string;
                 unit: string;
             }[];
+        };
+        DossierMessage: {
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "sms" | "zalo";
+            createdAt: string;
+            deliveredAt: string | null;
+            error: string | null;
+            event: string;
+            eventName: string;
+            failedAt: string | null;
+            /** @description Tin Zalo mà tin SMS này thay thế khi Zalo không gửi được */
+            fallbackOf: number | null;
+            id: number;
+            provider: string | null;
+            providerRef: string | null;
+            segments: number | null;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sending" | "sent" | "delivered" | "failed";
+            subject: string | null;
+            /** @description Nội dung SMS đã gửi (không dấu) hoặc nội dung e-mail */
+            text: string;
+            /** @description Số điện thoại (dạng 0…) hoặc e-mail; che một phần với cán bộ phòng chuyên môn */
+            to: string;
         };
         DossierRegistered: {
             applicant: {
@@ -6026,6 +6844,7 @@ export interface components {
                 "send-back": boolean;
                 supplement: boolean;
                 transfer: boolean;
+                urge: boolean;
                 withdraw: boolean;
             };
             /** @enum {string} */
@@ -6129,7 +6948,9 @@ export interface components {
             supplementCount: number;
             ticket: components["schemas"]["RegistrationTicket"] | null;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
             version: number;
             workflow: {
                 budget: {
@@ -6219,7 +7040,9 @@ export interface components {
                 role: string;
             } | null;
             /** @enum {string|null} */
-            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
+            /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
+            untouched: boolean;
         };
         FeeBreakdown: {
             atReception: number;
@@ -6581,6 +7404,86 @@ export interface components {
             memo: string;
             payload: string;
         };
+        LateReport: {
+            asOf: string;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            from: string;
+            /** @enum {string} */
+            groupBy: "unit" | "reason";
+            items: {
+                code: string;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                endedAt: string | null;
+                lateMinutes: number;
+                lateNotice: string | null;
+                legalDueAt: string;
+                overruns: {
+                    budgetMinutes: number;
+                    index: number;
+                    overMinutes: number;
+                    person: {
+                        id: string;
+                        name: string;
+                    } | null;
+                    role: string;
+                    step: string;
+                    unit: {
+                        key: string;
+                        kind: string;
+                        name: string;
+                    };
+                    usedMinutes: number;
+                }[];
+                procedure: {
+                    code: string;
+                    name: string;
+                };
+                reasons: {
+                    /** @enum {string} */
+                    key: "reception" | "processing" | "approval" | "inter_agency" | "result_return" | "supplement" | "unattributed";
+                    name: string;
+                }[];
+                receivedAt: string;
+                /** @enum {string} */
+                state: "settled_late" | "overdue";
+            }[];
+            rows: {
+                dossiers: number;
+                key: string;
+                /** @enum {string} */
+                kind: "department" | "reception" | "inter_agency" | "none" | "reason";
+                name: string;
+                /** @description Thời gian vượt định mức các bước, phút làm việc */
+                overMinutes: number;
+                overruns: number;
+                people: {
+                    dossiers: number;
+                    id: string;
+                    name: string;
+                    overMinutes: number;
+                }[];
+            }[];
+            to: string;
+            total: {
+                dossiers: number;
+                lateMinutes: number;
+                overdue: number;
+                overMinutes: number;
+                settledLate: number;
+            };
+            workingDayMinutes: number;
+        };
         Me: {
             center: components["schemas"]["Ref"] | null;
             department: components["schemas"]["Ref"] | null;
@@ -6618,6 +7521,51 @@ export interface components {
             /** @enum {string} */
             status: "generating" | "ready" | "failed";
             total: components["schemas"]["ReportFigures"] | null;
+        };
+        NotifySettings: {
+            brandname: string | null;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            };
+            defaultBrandname: string | null;
+            events: {
+                channels: ("email" | "sms" | "zalo")[];
+                custom: boolean;
+                email: boolean;
+                /** @enum {string} */
+                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                label: string;
+                placeholders: {
+                    example: string;
+                    label: string;
+                    name: string;
+                }[];
+                preview: {
+                    parts: number;
+                    text: string;
+                    trimmed: boolean;
+                };
+                sms: boolean;
+                smsTemplate: string;
+                smsTemplateDefault: string;
+                zalo: boolean;
+                zaloTemplateId: string | null;
+            }[];
+            providers: {
+                /** @description Nhà cung cấp báo lại tin đã đến máy (cần MOTCUA_PUBLIC_URL với eSMS) */
+                deliveryReports: boolean;
+                email: boolean;
+                /** @enum {string|null} */
+                sms: "esms" | "webhook" | null;
+                /** @description MOTCUA_SMS_INBOUND_TOKEN: tra cứu qua SMS và báo cáo gửi tin từ cổng SMS */
+                smsInbound: boolean;
+                zalo: boolean;
+            };
+            smsMaxParts: number;
+            /** @enum {string} */
+            smsPolicy: "all" | "ordered";
         };
         OrganizationLookup: {
             address: string;
@@ -6839,6 +7787,8 @@ export interface components {
                 start: string;
                 to: string;
             } | null;
+            /** @description Máy lấy số hỏi số điện thoại để nhắn "sắp đến lượt": chỉ khi Trung tâm có kênh SMS (hoặc Zalo) và bật thông báo này */
+            notifyByPhone: boolean;
             /** @description Đang trong giờ tiếp công dân: kiosk cấp số */
             open: boolean;
             priorities: {
@@ -7011,6 +7961,47 @@ export interface components {
             }[];
             to: string;
             total: components["schemas"]["ReportFigures"];
+        };
+        StaffNotification: {
+            body: string;
+            createdAt: string;
+            dossierCode: string | null;
+            /**
+             * @description Bản sao e-mail: tắt, không có địa chỉ, đang chờ, đang gửi, đã gửi, lỗi
+             * @enum {string}
+             */
+            email: "off" | "no_address" | "pending" | "sending" | "sent" | "failed";
+            id: number;
+            /** @enum {string} */
+            kind: "urge" | "due_soon" | "overdue" | "digest";
+            link: string | null;
+            readAt: string | null;
+            title: string;
+        };
+        Urge: {
+            at: string;
+            by: {
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            dossier: {
+                code: string;
+            };
+            id: number;
+            /** @enum {string} */
+            kind: "manual" | "department" | "due_soon" | "overdue";
+            note: string;
+            /** @description Người nhận thông báo: người đang xử lý, lãnh đạo phòng (hoặc bộ phận tiếp nhận khi hồ sơ còn ở Trung tâm) */
+            recipients: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                role: "assignee" | "department_head" | "reception" | "supervisor";
+            }[];
         };
         User: {
             active: boolean;

@@ -103,8 +103,8 @@ export type DossierQuery = QueryOf<'/api/v1/dossiers'>;
 export type DossierStatus = DossierDetail['status'];
 export type DossierTiming = NonNullable<DossierDetail['timing']>;
 export type DossierChannel = DossierDetail['channel'];
-/** The lifecycle actions (POST /dossiers/{code}/{action}); `can` also answers claim and assign. */
-export type DossierAction = Exclude<keyof DossierDetail['can'], 'claim' | 'assign'>;
+/** The lifecycle actions (POST /dossiers/{code}/{action}); `can` also answers claim, assign and urge. */
+export type DossierAction = Exclude<keyof DossierDetail['can'], 'claim' | 'assign' | 'urge'>;
 export type DossierApplicant = DossierDetail['applicant'];
 export type DossierChecklistItem = DossierDetail['checklist'][number];
 export type DossierFile = DossierDetail['files'][number];
@@ -141,3 +141,19 @@ export type QueueStats = Schemas['QueueStats'];
 export type QueueStatsRow = Schemas['QueueStatsRow'];
 export type QueueStatsGroup = QueueStats['groupBy'];
 export type QueueStatsQuery = QueryOf<'/api/v1/queue/stats'>;
+
+// ── Notifications: /notifications/settings, /dossiers/{code}/notifications ──
+export type NotifySettings = Schemas['NotifySettings'];
+export type NotifyEventSetting = NotifySettings['events'][number];
+export type NotifySettingsBody = Body<'/api/v1/notifications/settings', 'put'>;
+export type DossierMessage = Schemas['DossierMessage'];
+// ── Control: urges, staff notifications (the bell), the late-dossier report ──
+export type Urge = Schemas['Urge'];
+export type DepartmentUrge = Schemas['DepartmentUrge'];
+export type DepartmentUrgeBody = Body<'/api/v1/departments/{id}/urge', 'post'>;
+export type StaffNotification = Schemas['StaffNotification'];
+export type NotificationPage = Answer<'/api/v1/notifications'>;
+export type LateReport = Schemas['LateReport'];
+export type LateQuery = QueryOf<'/api/v1/reports/late'>;
+export type LateGroup = LateReport['rows'][number];
+export type LateDossier = LateReport['items'][number];

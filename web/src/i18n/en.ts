@@ -4,6 +4,8 @@ import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
 import { en as securityEn } from './modules/security';
+import { en as notifyEn } from './modules/notifications';
+import { en as controlEn } from './modules/control';
 export const en = {
   ...dossiersEn,
   app: {
@@ -466,4 +468,6 @@ export const en = {
   queue: queueEn,
   reports: reportsEn,
   security: securityEn,
+  notify: notifyEn,
+  control: controlEn,
 };

@@ -4,6 +4,8 @@ import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
+import { vi as notifyVi } from './modules/notifications';
+import { vi as controlVi } from './modules/control';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -458,4 +460,6 @@ export const vi = {
   queue: queueVi,
   reports: reportsVi,
   security: securityVi,
+  notify: notifyVi,
+  control: controlVi,
 };

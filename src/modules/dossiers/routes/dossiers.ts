@@ -10,6 +10,7 @@ import type { DossierCtx } from '../context';
 import { assertCanView, DossierDetail, DossierRegistered, DossierSummary, presentDetail, presentSummary } from '../presenter';
 import { COUNT_CAP, ListQuery, listDossiers } from '../query';
 import { atRiskLimitsFor } from '../../reports/dashboard';
+import { untouchedCutoffsFor } from '../../control/cutoffs';
 import { findDossier, findDossierWithHistory, type DossierWithHistory } from '../repo';
 import { returnCase } from '../return-case';
 import { ActionInput, RegisterInput } from '../schemas';
@@ -71,7 +72,7 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dossiers', {
     config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
     schema: {
-      tags: ['dossiers'], summary: 'Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; inbox=1: hộp xử lý của phòng)',
+      tags: ['dossiers'], summary: 'Tra cứu, danh sách hồ sơ (mã, tên người nộp không dấu, CCCD, SĐT, thủ tục, lĩnh vực, trạng thái, thời gian, quá hạn; stat=overdue|at_risk|untouched…; inbox=1: hộp xử lý của phòng)',
       querystring: ListQuery,
       response: { 200: presentedResponse(z.object({ items: z.array(DossierSummary), total: z.number().describe(`Số hồ sơ khớp; tối đa ${COUNT_CAP} (totalCapped = true khi còn nhiều hơn)`), totalCapped: z.boolean() })) },
     },
@@ -81,13 +82,15 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
     const own = actor.centerId ? app.deps.calendars.forCenter(actor.centerId) : null;
     // "At risk" is one working day ahead by each center's own calendar.
     const limits = req.query.stat === 'at_risk' ? await atRiskLimitsFor(app.deps.db, app.deps.calendars, actor, req.query.center, now) : [];
-    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now, COUNT_CAP, limits), own]);
+    // "Untouched" is half a working day of office hours by each center's own calendar too.
+    const cutoffs = req.query.stat === 'untouched' ? await untouchedCutoffsFor(app.deps.db, app.deps.calendars, actor, req.query.center, now) : [];
+    const [{ rows, total, totalCapped }, ownCal] = await Promise.all([listDossiers(app.deps.db, actor, req.query, now, COUNT_CAP, limits, cutoffs), own]);
     const cals = new Map<string, Awaited<ReturnType<typeof app.deps.calendars.forCenter>>['calendar']>();
     if (ownCal && actor.centerId) cals.set(actor.centerId, ownCal.calendar);
     const items = [];
     for (const r of rows) {
       if (!cals.has(r.center_id)) cals.set(r.center_id, (await app.deps.calendars.forCenter(r.center_id)).calendar);
-      items.push(presentSummary(r, cals.get(r.center_id)!, now, r.step));
+      items.push(presentSummary(r, cals.get(r.center_id)!, now, r.step, r.touched_at));
     }
     // A search by citizen ID or phone reads a person's dossiers: recorded with what was found, not what was typed.
     const by = personalSearch(req.query);

@@ -1,5 +1,6 @@
 // Collecting a payment: one transaction writes the services ordered with it, the payment, the numbered receipt,
 // its lines and the audit row.
+import type { AppConfig } from '../../../config';
 import type { Clock } from '../../../platform/clock';
 import type { Db, Tx } from '../../../platform/db';
 import { one, withTx } from '../../../platform/db';
@@ -18,6 +19,8 @@ export interface FeeCtx {
   db: Db;
   clock: Clock;
   actor: Actor;
+  /** Which channels exist: the SMS service is sold only while SMS really goes out. */
+  config?: Pick<AppConfig, 'sms' | 'zalo'>;
 }
 
 export interface CollectInput {
@@ -114,8 +117,11 @@ export async function collectPayment(ctx: FeeCtx, code: string, input: CollectIn
       throw conflict('FEE_DOSSIER_NOT_CHARGEABLE', `Hồ sơ ${d.code} đang ở trạng thái không thu phí được (${d.status}).`);
     }
     await assertDayOpen(tx, actor.id, vnDayString(now), true);
-    await addServices(tx, d, input.services ?? [], actor, now);
+    await addServices(tx, d, input.services ?? [], actor, now, ctx.config ?? {});
     const r = await writeReceipt(tx, ctx, d, schedule, input, claim.key, now);
+    // The applicant is told (e-mail, SMS by the center's switches) once the payment is committed.
+    await tx.query(`INSERT INTO outbox (topic, payload) VALUES ('fees.payment', $1)`, [JSON.stringify({
+      code: d.code, centerId: d.center_id, receiptId: r.id, receiptNumber: r.receiptNumber, amount: r.amount, method: r.method })]);
     await claim.record(tx, r);
     return r;
   });

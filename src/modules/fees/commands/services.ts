@@ -6,6 +6,8 @@ import { many, one } from '../../../platform/db';
 import { badRequest, conflict } from '../../../platform/errors';
 import type { Actor } from '../../auth/actor';
 import type { FeeDossier } from '../repo';
+import type { AppConfig } from '../../../config';
+import { smsOffer } from '../../notifications/settings';
 
 export type ServiceInput =
   | { kind: 'postal_result'; address: string; recipient?: string | undefined; phone?: string | undefined }
@@ -19,14 +21,21 @@ export async function serviceTypes(q: Queryable, centerId: string): Promise<Serv
     WHERE center_id = $1 OR center_id IS NULL ORDER BY code, center_id NULLS LAST`, [centerId]);
 }
 
+/** The service types the counter may sell now: SMS only while a provider is configured and the center sends SMS. */
+export async function offeredServiceTypes(q: Queryable, centerId: string, config: Pick<AppConfig, 'sms' | 'zalo'>): Promise<ServiceType[]> {
+  const types = await serviceTypes(q, centerId);
+  const sms = types.some((t) => t.code === 'sms') && (await smsOffer(q, config, centerId)).dossiers;
+  return types.filter((t) => t.code !== 'sms' || sms);
+}
+
 /** Adds services to a dossier inside the caller's transaction; a kind is recorded once per dossier. */
-export async function addServices(tx: Tx, d: FeeDossier, services: readonly ServiceInput[], actor: Actor, now: Date): Promise<string[]> {
+export async function addServices(tx: Tx, d: FeeDossier, services: readonly ServiceInput[], actor: Actor, now: Date, config: Pick<AppConfig, 'sms' | 'zalo'>): Promise<string[]> {
   if (services.length === 0) return [];
   const kinds = services.map((s) => s.kind);
   if (new Set(kinds).size !== kinds.length) throw badRequest('FEE_SERVICE_DUPLICATE', 'Mỗi dịch vụ chỉ đăng ký một lần cho hồ sơ.');
   const existing = await one<{ kind: string }>(tx, 'SELECT kind FROM dossier_services WHERE dossier_id = $1 AND kind = ANY($2) LIMIT 1', [d.id, kinds]);
   if (existing) throw conflict('FEE_SERVICE_EXISTS', `Hồ sơ ${d.code} đã đăng ký dịch vụ này.`);
-  const types = new Map((await serviceTypes(tx, d.center_id)).map((t) => [t.code, t]));
+  const types = new Map((await offeredServiceTypes(tx, d.center_id, config)).map((t) => [t.code, t]));
   const ids: string[] = [];
   for (const s of services) {
     const type = types.get(s.kind);

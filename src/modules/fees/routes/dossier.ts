@@ -21,7 +21,7 @@ import { centerBankAccount } from '../setup';
 const VIEW = anyPerm('dossiers.view_center');
 
 export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
-  const ctx = (actor: Actor) => ({ db: app.deps.db, clock: app.deps.clock, actor });
+  const ctx = (actor: Actor) => ({ db: app.deps.db, clock: app.deps.clock, actor, config: app.deps.config });
 
   app.get('/dossiers/:code/fees', {
     config: { access: VIEW },
@@ -85,7 +85,7 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const schedule = await loadSchedule(db, first.procedure_code);
     const out = await withTx(db, async (tx) => {
       const d = await loadDossier(tx, req.params.code, req.actor!, true);
-      await addServices(tx, d, req.body.services, req.actor!, clock.now());
+      await addServices(tx, d, req.body.services, req.actor!, clock.now(), app.deps.config);
       return presentBreakdown(d, await computeBreakdown(tx, d, schedule));
     });
     return reply.code(201).send(out);

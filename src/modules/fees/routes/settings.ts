@@ -9,7 +9,7 @@ import { many, one, withTx } from '../../../platform/db';
 import { forbidden, notFound } from '../../../platform/errors';
 import type { Actor } from '../../auth/actor';
 import { loadSchedule } from '../repo';
-import { serviceTypes } from '../commands/services';
+import { offeredServiceTypes } from '../commands/services';
 import { centerBankAccount } from '../setup';
 import { Vnd } from '../schemas';
 
@@ -160,8 +160,8 @@ export const feeSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get('/fees/service-types', {
     config: { access: anyPerm('dossiers.view_center') },
-    schema: { tags: ['fees'], summary: 'Dịch vụ đi kèm và giá của Trung tâm', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), charge: z.number(), active: z.boolean() })) }) } },
-  }, async (req) => ({ items: (await serviceTypes(app.deps.db, ownCenter(req.actor!))).map((t) => ({ code: t.code, name: t.name, charge: t.charge, active: t.active })) }));
+    schema: { tags: ['fees'], summary: 'Dịch vụ đi kèm và giá của Trung tâm (nhắn tin SMS chỉ khi Trung tâm có kênh SMS và đang gửi SMS)', response: { 200: z.object({ items: z.array(z.object({ code: z.string(), name: z.string(), charge: z.number(), active: z.boolean() })) }) } },
+  }, async (req) => ({ items: (await offeredServiceTypes(app.deps.db, ownCenter(req.actor!), app.deps.config)).map((t) => ({ code: t.code, name: t.name, charge: t.charge, active: t.active })) }));
 
   app.put('/fees/service-types/:code', {
     config: { access: perm('fees.manage') },

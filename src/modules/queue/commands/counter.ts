@@ -7,6 +7,7 @@ import {
   closeBeforeNext, finishOutcome, QueueRuleError, recallOutcome, selectNext, skipOutcome, startOutcome, type HeldTicket, type WaitingTicket,
 } from '../domain';
 import { publishCall, publishCounter, publishTicket } from '../events';
+import { queueTurnNear } from '../turn-near';
 import { addEvent, counterStates, loadSettings, ticketAtCounter, ticketById, waitingCount, type CounterState, type TicketRow } from '../repo';
 
 // Counter actions. Each runs in one transaction that first locks the counter row, so actions on one counter are
@@ -90,6 +91,7 @@ export async function callNext(c: Ctx, counterId: string): Promise<{ ticket: Tic
   await addEvent(c.tx, { ticketId: t.id, centerId: s.centerId, action: 'call', counterId: s.id, actorId: c.actor.id, data: { starvationGuard: sel.starvationGuard } }, c.now);
   await publishCall(c.tx, { centerId: s.centerId, counterId: s.id, counterNumber: s.number, ticketId: t.id, number: t.number, displayNumber: t.display_number, fieldCode: t.field_code, recall: false, at: c.now.toISOString() });
   await ticketEvent(c, t, 'called', 'call');
+  await queueTurnNear(c.tx, t);
   return { ticket: t, closed };
 }
 

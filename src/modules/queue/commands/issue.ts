@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../../config';
 import type { Clock } from '../../../platform/clock';
 import { one, withTx, type Db, type Queryable } from '../../../platform/db';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
@@ -6,6 +7,8 @@ import type { CalendarService } from '../../calendar/service';
 import { sessionStartText } from '../../calendar/words';
 import { estimateWaitMinutes, ticketNumber } from '../domain';
 import { publishTicket } from '../events';
+import { mobileNumber, TURN_NEAR_AHEAD } from '../../notifications/domain';
+import { smsOffer } from '../../notifications/settings';
 import {
   addEvent, counterStates, estimateInputs, priorityCategories, queueCounts, resolveQueue, type CounterState, type QueueRef, type TicketRow,
 } from '../repo';
@@ -59,6 +62,8 @@ export async function insertTicket(tx: Queryable, centerId: string, ref: QueueRe
     [centerId, day, ref.code, seq!.last_value, number, displayNumber, ref.fieldCode, ref.groupId, opts.priority ?? null, opts.phone ?? null, now]))!;
   await addEvent(tx, { ticketId: row.id, centerId, action: 'issue', data: { queue: ref.code, priority: opts.priority ?? null, ...opts.data } }, now);
   const counts = await queueCounts(tx, row);
+  // Already this close to the front: the ticket in hand says so; no "sắp đến lượt" message later.
+  if (row.phone && counts.ahead <= TURN_NEAR_AHEAD) await tx.query('UPDATE queue_tickets SET turn_near_at = $2 WHERE id = $1', [row.id, now]);
   await publishTicket(tx, { centerId, ticketId: row.id, displayNumber, status: 'waiting', action: 'issue', queue: ref.code, waiting: counts.waiting, at: now.toISOString() });
   return { row: { ...row, group_fields: ref.kind === 'group' ? ref.fields : null } as TicketRow, counts };
 }
@@ -74,7 +79,7 @@ export function closedMessage(next: PublicSession | null): string {
  * A kiosk ticket: only in the center's public hours (by its calendar), the next number of the queue today
  * (gap-free under concurrent kiosks), then its position.
  */
-export async function issueTicket(db: Db, clock: Clock, calendars: CalendarService, input: IssueInput) {
+export async function issueTicket(db: Db, clock: Clock, calendars: CalendarService, input: IssueInput, config: Pick<AppConfig, 'sms' | 'zalo'>) {
   const center = await one<{ id: string; name: string; active: boolean }>(db, 'SELECT id, name, active FROM centers WHERE code = $1 OR id::text = lower($1)', [input.center]);
   if (!center) throw notFound(`Trung tâm "${input.center}"`);
   if (!center.active) throw conflict('QUEUE_CENTER_INACTIVE', 'Trung tâm này hiện không hoạt động.');
@@ -88,6 +93,11 @@ export async function issueTicket(db: Db, clock: Clock, calendars: CalendarServi
     if (!cats.some((c) => c.code === input.priority)) {
       throw badRequest('QUEUE_UNKNOWN_PRIORITY', `Đối tượng ưu tiên không hợp lệ. Chọn một trong: ${cats.map((c) => c.name).join(', ')}.`);
     }
+  }
+  // The phone is asked for one purpose, the "sắp đến lượt" message: refused when that message cannot go.
+  if (input.phone) {
+    if (!(await smsOffer(db, config, center.id)).queue) throw badRequest('QUEUE_PHONE_NOT_OFFERED', 'Trung tâm chưa nhắn tin báo lượt qua số điện thoại; hãy lấy số không kèm số điện thoại.');
+    if (!mobileNumber(input.phone)) throw badRequest('QUEUE_PHONE_NOT_MOBILE', 'Số điện thoại phải là số di động (ví dụ 0912345678) để nhận tin nhắn.');
   }
   const states = await counterStates(db, center.id, day);
   if (servingCounters(states, ref.fields).length === 0) throw conflict('QUEUE_NO_COUNTER', NO_COUNTER_MESSAGE);

@@ -11,6 +11,7 @@ import { boardSnapshot, countersWithTickets } from '../board';
 import { issueTicket, positionOf, servingCounters } from '../commands/issue';
 import { kioskOf } from '../kiosk-devices';
 import { counterStates, presentTicket, priorityCategories, ticketById } from '../repo';
+import { smsOffer } from '../../notifications/settings';
 import { BoardOut, CenterParam, CounterOut, FollowOut, IdParams, IssueBody, IssueOut, KioskOut } from '../schema';
 
 // Public side of the queue: the kiosk, the phone follow page, the counters list and the display board.
@@ -47,6 +48,7 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
       open: opening.open,
       closesAt: opening.current ? opening.current.to.toISOString() : null,
       next: opening.next && presentSession(opening.next),
+      notifyByPhone: (await smsOffer(db, app.deps.config, center.id)).queue,
     };
   });
 
@@ -61,7 +63,7 @@ export const kioskRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 201: IssueOut },
     },
   }, async (req, reply) => {
-    const ticket = await issueTicket(app.deps.db, app.deps.clock, app.deps.calendars, req.body);
+    const ticket = await issueTicket(app.deps.db, app.deps.clock, app.deps.calendars, req.body, app.deps.config);
     // An absolute link when the public address is known: the phone scanning the slip is not on the kiosk's network.
     const base = app.deps.config.publicUrl;
     return reply.code(201).send(base ? { ...ticket, followUrl: `${base}${ticket.followUrl}` } : ticket);

@@ -21,6 +21,7 @@ export const TIMING_COLOR: Record<DossierTiming, string> = {
   early: 'green',
   on_time: 'cyan',
   in_time: 'blue',
+  at_risk: 'gold',
   late: 'orange',
   overdue: 'red',
 };
@@ -49,8 +50,21 @@ export function TimingTag({ timing }: { timing: DossierTiming | null | undefined
   );
 }
 
+/** Quy chế 12.2: the department has not updated the dossier for more than half a working day. */
+export function UntouchedTag({ untouched }: { untouched: boolean | undefined }) {
+  const { t } = useTranslation();
+  if (!untouched) return null;
+  return (
+    <Tooltip title={t('control.untouched.hint')}>
+      <Tag color="magenta" className="dossier-untouched-tag" data-testid="untouched-tag">
+        {t('control.untouched.tag')}
+      </Tag>
+    </Tooltip>
+  );
+}
+
 /** Due date with its timing tag on one line (tables, headers). */
-export function DueCell({ dueAt, timing, extended }: { dueAt: string | null; timing: DossierTiming | null; extended?: boolean }) {
+export function DueCell({ dueAt, timing, extended, untouched }: { dueAt: string | null; timing: DossierTiming | null; extended?: boolean; untouched?: boolean }) {
   const { t } = useTranslation();
   if (!dueAt) return <span className="muted">—</span>;
   return (
@@ -58,6 +72,7 @@ export function DueCell({ dueAt, timing, extended }: { dueAt: string | null; tim
       <span className="nowrap">{dossierTime(dueAt)}</span>
       <span className="due-cell-tags">
         <TimingTag timing={timing} />
+        <UntouchedTag untouched={untouched} />
         {extended && (
           <Tooltip title={t('dossiers.detail.extended')}>
             <Tag>{t('dossiers.detail.extended')}</Tag>

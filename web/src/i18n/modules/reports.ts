@@ -45,6 +45,7 @@ export const vi = {
     settled: 'đã giải quyết', settled_early: 'giải quyết trước hạn', settled_on_time: 'giải quyết đúng hạn', settled_late: 'giải quyết quá hạn',
     settled_withdrawn: 'rút hồ sơ', settled_rejected: 'không đủ điều kiện', in_progress: 'đang giải quyết', in_progress_within: 'đang giải quyết trong hạn',
     in_progress_overdue: 'đang giải quyết quá hạn', refused: 'từ chối tiếp nhận', overdue: 'đang quá hạn', at_risk: 'sắp đến hạn',
+    untouched: 'chậm cập nhật quá nửa ngày làm việc',
   },
 };
 
@@ -94,5 +95,6 @@ export const en: typeof vi = {
     settled: 'settled', settled_early: 'settled early', settled_on_time: 'settled on time', settled_late: 'settled late',
     settled_withdrawn: 'withdrawn', settled_rejected: 'not eligible', in_progress: 'in progress', in_progress_within: 'in progress within time',
     in_progress_overdue: 'in progress overdue', refused: 'refused at reception', overdue: 'overdue now', at_risk: 'at risk',
+    untouched: 'not updated for more than half a working day',
   },
 };

@@ -12,6 +12,7 @@ import { placeName } from '../../components/useCenter';
 import { errorText } from '../../components/ErrorState';
 import { allowedEntries } from './menu';
 import { meRoleLabels } from '../../lib/roles';
+import { NotificationBell } from './control/NotificationBell';
 
 export default function ConsoleLayout() {
   const { t, i18n } = useTranslation();
@@ -91,6 +92,7 @@ export default function ConsoleLayout() {
           </Link>
         </div>
         <div className="console-header-right">
+          <NotificationBell enabled={!!me} />
           <LanguageSwitch dark />
           <Dropdown menu={{ items: userMenu }} trigger={['click']} placement="bottomRight">
             <button type="button" className="user-chip" aria-label={t('console.account')} data-testid="user-chip">

@@ -3,7 +3,7 @@ import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
-import { FundOutlined, LineChartOutlined, NotificationOutlined } from '@ant-design/icons';
+import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
   path: string;
@@ -22,12 +22,15 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/dossiers/inbox', labelKey: 'dossiers.menu.inbox', icon: <InboxOutlined />, perm: 'dossiers.process' },
   { path: '/console/queue', labelKey: 'queue.menu.counter', icon: <NotificationOutlined />, perm: 'queue.serve' },
   { path: '/console/reports', labelKey: 'reports.menu.reports', icon: <FundOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/reports/late', labelKey: 'control.menu.late', icon: <FieldTimeOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
   { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },
   { path: '/console/fees/reports', labelKey: 'fees.menu.reports', icon: <BarChartOutlined />, perm: ['reports.view', 'fees.manage'] },
   { path: '/console/fees/transfers', labelKey: 'fees.menu.transfers', icon: <BankOutlined />, perm: 'fees.manage' },
   { path: '/console/fees/series', labelKey: 'fees.menu.settings', icon: <NumberOutlined />, perm: ['fees.manage', 'centers.manage'] },
+  { path: '/console/notifications/settings', labelKey: 'notify.menu.settings', icon: <MessageOutlined />, perm: 'notifications.manage' },
   { path: '/console/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.manage', group: 'admin' },
   { path: '/console/admin/centers', labelKey: 'menu.centers', icon: <ApartmentOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/admin/catalog', labelKey: 'menu.catalog', icon: <BookOutlined />, perm: 'catalog.manage', group: 'admin' },

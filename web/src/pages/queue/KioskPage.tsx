@@ -25,7 +25,8 @@ type Step = 'field' | 'details' | 'done';
 
 const IDLE_MS = 60_000;
 const DONE_SECONDS = 15;
-const PHONE_RE = /^0\d{9,10}$/;
+// A Vietnamese mobile number: the "sắp đến lượt" message is an SMS (or Zalo), which a landline cannot get.
+const PHONE_RE = /^0[35789]\d{8}$/;
 
 /**
  * Máy lấy số (kiosk): a touch screen at the entrance, no login, always in Vietnamese. Choose a field, optionally
@@ -75,12 +76,14 @@ export default function KioskPage() {
     };
   }, [step, reset]);
 
-  const phoneOk = phone === '' || PHONE_RE.test(phone);
+  // The phone is asked for only when the center really sends "sắp đến lượt" (an SMS provider, the message on).
+  const askPhone = kiosk.data?.notifyByPhone === true;
+  const phoneOk = !askPhone || phone === '' || PHONE_RE.test(phone);
   const submit = () => {
     if (!queue || !phoneOk || issue.isPending) return;
     setError(null);
     issue.mutate(
-      { center, field: queue.code, ...(priority ? { priority } : {}), ...(phone ? { phone } : {}) },
+      { center, field: queue.code, ...(priority ? { priority } : {}), ...(askPhone && phone ? { phone } : {}) },
       {
         onSuccess: (tk) => {
           setTicket(tk);
@@ -151,15 +154,17 @@ export default function KioskPage() {
               </div>
             </section>
           )}
-          <section className="qk-panel">
+          {askPhone && (
+          <section className="qk-panel" data-testid="kiosk-phone-panel">
             <h2 className="qk-panel-title">{t('queue.kiosk.phoneTitle')}</h2>
             <div className="qk-panel-hint">{t('queue.kiosk.phoneHint')}</div>
             <div className={`qk-phone${phone ? '' : ' qk-phone-empty'}${phoneOk ? '' : ' qk-phone-bad'}`} data-testid="kiosk-phone" aria-live="polite">
               {phone ? formatPhone(phone) : t('queue.kiosk.phonePlaceholder')}
             </div>
             {!phoneOk && <div className="qk-phone-error">{t('queue.kiosk.phoneInvalid')}</div>}
-            <NumericKeypad value={phone} onChange={setPhone} maxLength={11} t={t} />
+            <NumericKeypad value={phone} onChange={setPhone} maxLength={10} t={t} />
           </section>
+          )}
         </div>
         {error && (
           <div className="qk-error" role="alert">

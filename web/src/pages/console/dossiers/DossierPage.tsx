@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Skeleton, Steps, Tag, Typography } from 'antd';
 import {
-  ArrowLeftOutlined, CheckOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, WarningOutlined,
+  ArrowLeftOutlined, BellOutlined, CheckOutlined, FilePdfOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, WarningOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/hooks';
@@ -13,12 +13,14 @@ import { durationText, formatDate, sessionText } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
+import { UrgeDossierButton } from '../control/UrgeButtons';
 import { formUrl, useDossier, useDossierAction } from './api';
 import { ActionModal } from './ActionModal';
 import { AssignBox } from './AssignBox';
 import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
+import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
 /** The order the buttons appear in: the usual next step first, the exceptional ones after, the final ones last. */
@@ -278,7 +280,7 @@ export default function DossierPage() {
                   label: t('dossiers.common.dueAt'),
                   children: (
                     <div data-testid="dossier-due">
-                      <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} />
+                      <DueCell dueAt={d.dueAt} timing={d.timing} extended={!!d.extendedAt} untouched={d.untouched} />
                       {d.originalDueAt && <div className="muted small">{t('dossiers.detail.originalDueAt', { date: dossierTime(d.originalDueAt) })}</div>}
                       {d.pausedAt && <div className="small warn-text">{t('dossiers.detail.paused', { date: dossierTime(d.pausedAt) })}</div>}
                       {d.returnWindow && !d.settledAt && !d.pausedAt && (
@@ -319,12 +321,16 @@ export default function DossierPage() {
           <Card size="small" className="dossier-card" title={t('dossiers.detail.checklist')}>
             <ChecklistFiles dossier={d} canUpload={canUpload} />
           </Card>
+
+          <Card size="small" className="dossier-card" title={<><BellOutlined /> {t('notify.dossier.title')}</>} data-testid="dossier-messages-card">
+            <DossierMessages code={d.code} version={d.version} lastEventAt={d.events.at(-1)?.at ?? null} />
+          </Card>
         </Col>
 
         <Col xs={24} xl={9}>
           <Card size="small" className="dossier-card actions-card" title={t('dossiers.detail.actions')}>
             {showReturnCase && <ReturnCaseBox dossier={d} />}
-            {actions.length === 0 && !showClaim ? (
+            {actions.length === 0 && !showClaim && !d.can.urge ? (
               <div className="muted small">{t('dossiers.detail.noActions')}</div>
             ) : (
               <div className="action-buttons" data-testid="dossier-actions">
@@ -333,6 +339,7 @@ export default function DossierPage() {
                     {t('dossiers.action.claim')}
                   </Button>
                 )}
+                {d.can.urge && <UrgeDossierButton code={d.code} />}
                 {actions.map((a) => (
                   <Button
                     key={a}

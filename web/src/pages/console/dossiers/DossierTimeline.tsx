@@ -7,7 +7,7 @@ import { dossierTime, StatusTag, TimingTag } from '../../../components/dossier/D
 
 const RED = new Set(['refuse', 'reject', 'withdraw']);
 const GREEN = new Set(['resolve', 'return', 'receive']);
-const ORANGE = new Set(['request-supplement', 'request-supplement-by-department', 'report-late', 'extend', 'send-back']);
+const ORANGE = new Set(['request-supplement', 'request-supplement-by-department', 'report-late', 'extend', 'send-back', 'urge']);
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
@@ -54,6 +54,10 @@ function EventDetails({ e, dossier }: { e: DossierEvent; dossier: DossierDetail 
     lines.push(<div key="ticket" className="strong">{t('dossiers.timeline.ticket', { number: str(d.number), source: t(`dossiers.timeline.ticketSource.${str(d.source) ?? 'counter'}`) })}</div>);
   }
   if (e.action === 'assign' && d.assignedByHead === true && str(d.assigneeName)) lines.push(<div key="assignee">{t('dossiers.timeline.assignedTo', { name: str(d.assigneeName) })}</div>);
+  if (e.action === 'urge') {
+    if (str(d.kind)) lines.push(<div key="urge-kind"><Tag color="volcano">{t(`control.urge.kind.${str(d.kind)}`)}</Tag></div>);
+    if (Array.isArray(d.recipients) && d.recipients.length) lines.push(<div key="urge-to" className="small">{t('control.urge.recipients', { names: (d.recipients as string[]).join(', ') })}</div>);
+  }
   if (e.flagged && str(d.enteredAt)) lines.push(<div key="entered">{t('dossiers.timeline.enteredAt', { date: dossierTime(str(d.enteredAt)) })}</div>);
   return lines.length ? <div className="event-details">{lines}</div> : null;
 }

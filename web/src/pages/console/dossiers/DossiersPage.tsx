@@ -164,7 +164,7 @@ export default function DossiersPage() {
         </div>
       ),
     },
-    { title: t('dossiers.common.dueAt'), key: 'due', width: 160, render: (_, r) => <DueCell dueAt={r.dueAt} timing={r.timing} /> },
+    { title: t('dossiers.common.dueAt'), key: 'due', width: 160, render: (_, r) => <DueCell dueAt={r.dueAt} timing={r.timing} untouched={r.untouched} /> },
   ];
 
   const statusOptions = ALL_STATUSES.map((s: DossierStatus) => ({ value: s, label: t(`dossiers.status.${s}`) }));
@@ -254,7 +254,7 @@ export default function DossiersPage() {
           showIcon
           data-testid="stat-banner"
           message={t('reports.stat.banner', {
-            label: [t(`reports.stat.${stat}`), stat === 'overdue' || stat === 'at_risk' ? t('reports.stat.now') : from ? t('reports.stat.period', { from: formatDate(from), to: formatDate(to || from) }) : '']
+            label: [t(`reports.stat.${stat}`), stat === 'overdue' || stat === 'at_risk' || stat === 'untouched' ? t('reports.stat.now') : from ? t('reports.stat.period', { from: formatDate(from), to: formatDate(to || from) }) : '']
               .filter(Boolean).join(', '),
           })}
           action={<Button size="small" onClick={() => update({ stat: '', department: '', from: '', to: '' })}>{t('reports.stat.clear')}</Button>}

@@ -1,5 +1,5 @@
 // Hộp xử lý: the department's dossiers in progress or paused, in due-date order (overdue first), with the step and
-// who holds it; "Nhận xử lý" claims an unclaimed one.
+// who holds it, filtered to the overdue, due soon or not updated ones; "Nhận xử lý" claims an unclaimed one.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Card, Segmented, Table, Tooltip } from 'antd';
@@ -17,6 +17,7 @@ import { ApplicantCell } from './DossiersPage';
 import './dossiers.css';
 
 const PAGE_SIZE = 20;
+type Filter = 'all' | 'overdue' | 'atRisk' | 'untouched';
 
 export default function InboxPage() {
   const { t } = useTranslation();
@@ -24,9 +25,13 @@ export default function InboxPage() {
   usePageTitle(t('dossiers.inbox.title'));
   const navigate = useNavigate();
   const me = useMe().data;
-  const [overdue, setOverdue] = useState(false);
+  const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
-  const list = useDossiers({ inbox: '1', overdue: overdue ? '1' : undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  // Overdue, due soon and not updated as the dashboard counts them (the server's same predicates).
+  const list = useDossiers({
+    inbox: '1', overdue: filter === 'overdue' ? '1' : undefined, stat: filter === 'atRisk' ? 'at_risk' : filter === 'untouched' ? 'untouched' : undefined,
+    limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE,
+  });
   const claim = useClaim();
 
   const doClaim = (code: string) =>
@@ -79,7 +84,7 @@ export default function InboxPage() {
           </Button>
         ),
     },
-    { title: t('dossiers.common.dueAt'), key: 'due', width: 150, render: (_, r) => <DueCell dueAt={r.dueAt} timing={r.timing} /> },
+    { title: t('dossiers.common.dueAt'), key: 'due', width: 150, render: (_, r) => <DueCell dueAt={r.dueAt} timing={r.timing} untouched={r.untouched} /> },
   ];
 
   return (
@@ -89,15 +94,13 @@ export default function InboxPage() {
         subtitle={me?.department ? t('dossiers.inbox.subtitle', { department: me.department.name }) : t('dossiers.inbox.subtitleNoDept')}
         extra={
           <Segmented
-            value={overdue ? 'overdue' : 'all'}
+            value={filter}
             onChange={(v) => {
-              setOverdue(v === 'overdue');
+              setFilter(v as Filter);
               setPage(1);
             }}
-            options={[
-              { value: 'all', label: t('dossiers.inbox.all') },
-              { value: 'overdue', label: t('dossiers.inbox.overdue') },
-            ]}
+            data-testid="inbox-filter"
+            options={(['all', 'overdue', 'atRisk', 'untouched'] as const).map((f) => ({ value: f, label: t(`dossiers.inbox.${f}`) }))}
           />
         }
       />

@@ -1,5 +1,5 @@
-// The leaders' dashboard: overdue and at risk now, today and this month (every number opens its list), the queue,
-// charts of this month (ECharts) and the ten most overdue dossiers with who holds them.
+// The leaders' dashboard: overdue, at risk and not updated now, today and this month (every number opens its list),
+// the queue, charts of this month (ECharts), the control table by department and the ten most overdue dossiers.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Card, Col, Row, Select, Table, Tag, Tooltip, Typography } from 'antd';
@@ -12,6 +12,7 @@ import { PageLoading } from '../../../components/PageLoading';
 import { CHART_COLORS, EChart, type ChartOption } from '../../../components/charts/EChart';
 import { percent, statLink, useDashboard, type Dashboard, type Figures, type OverdueDossier, type Period, type Share } from './api';
 import { FigureLink } from './FigureLink';
+import { ControlTable } from '../control/ControlTable';
 import './reports.css';
 
 function FiguresCard({ title, period, f, center, testId }: { title: string; period: Period; f: Figures; center?: string; testId: string }) {
@@ -154,10 +155,11 @@ export function DashboardFigures() {
         )}
       </div>
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={6}><Kpi label={t('reports.dash.overdueNow')} tone="bad" testId="kpi-overdue" value={<FigureLink n={d.overdue} stat="overdue" center={c} testId="dash-overdue" />} /></Col>
-        <Col xs={12} md={6}><Kpi label={t('reports.dash.atRiskNow')} tone="warn" hint={t('reports.dash.atRiskHint')} testId="kpi-at-risk" value={<FigureLink n={d.atRisk} stat="at_risk" center={c} testId="dash-at-risk" />} /></Col>
-        <Col xs={12} md={6}><Kpi label={`${t('reports.fig.onTimeRate')} · ${t('reports.dash.month')}`} tone="good" value={percent(d.month.figures.onTimeRate, lang)} /></Col>
-        <Col xs={12} md={6}>
+        <Col xs={12} md={5}><Kpi label={t('reports.dash.overdueNow')} tone="bad" testId="kpi-overdue" value={<FigureLink n={d.overdue} stat="overdue" center={c} testId="dash-overdue" />} /></Col>
+        <Col xs={12} md={5}><Kpi label={t('reports.dash.atRiskNow')} tone="warn" hint={t('reports.dash.atRiskHint')} testId="kpi-at-risk" value={<FigureLink n={d.atRisk} stat="at_risk" center={c} testId="dash-at-risk" />} /></Col>
+        <Col xs={12} md={5}><Kpi label={t('control.untouched.kpi')} tone="warn" hint={t('control.untouched.kpiHint')} testId="kpi-untouched" value={<FigureLink n={d.untouched} stat="untouched" center={c} testId="dash-untouched" />} /></Col>
+        <Col xs={12} md={4}><Kpi label={`${t('reports.fig.onTimeRate')} · ${t('reports.dash.month')}`} tone="good" value={percent(d.month.figures.onTimeRate, lang)} /></Col>
+        <Col xs={24} md={5}>
           {d.queue ? (
             <Kpi label={t('reports.dash.queue')} testId="kpi-queue" value={
               <Link to="/console/queue/stats" className="figure-link small-kpi">
@@ -193,6 +195,11 @@ export function DashboardFigures() {
               <EChart option={charts.byDepartment} height={Math.max(140, d.byDepartment.length * 34 + 50)} ariaLabel={t('reports.dash.byDepartment')} testId="chart-by-department"
                 onClick={(e) => charts.open(SHARE_STATS[e.seriesIndex ?? 0], { department: [...d.byDepartment].reverse()[e.dataIndex]?.key })} />
             </Card>
+          </Col>
+        )}
+        {!d.department && (
+          <Col xs={24}>
+            <ControlTable rows={d.control} center={c} />
           </Col>
         )}
         <Col xs={24}>
