@@ -32,6 +32,8 @@ export const LIMITS = {
   lookup: { max: 30, window: MINUTE },
   /** Any public POST (kiosk tickets, …) from one client address; a paired kiosk is exempt (queue/kiosk-devices.ts). */
   publicPost: { max: 10, window: MINUTE },
+  /** Calls from an SMS or Zalo gateway, checked by their signature: a gateway's burst of reports passes, a flood does not. */
+  gateway: { max: 600, window: MINUTE },
 } satisfies Record<string, Limit>;
 export type LimitName = keyof typeof LIMITS;
 

@@ -700,6 +700,8 @@ export interface paths {
                         email?: string | "";
                         fullName?: string;
                         password?: string;
+                        /** @enum {boolean} */
+                        resetTwoFactor?: true;
                         roles?: string[];
                         /** @enum {boolean} */
                         unlock?: true;

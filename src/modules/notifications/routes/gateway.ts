@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { bearer, PUBLIC } from '../../../http/access';
+import { limitOf } from '../../../http/rate-limits';
 import { one } from '../../../platform/db';
 import { AppError, notFound } from '../../../platform/errors';
 import { statusName, type Status } from '../../dossiers/domain/lifecycle';
@@ -85,7 +86,7 @@ export function notifyGatewayRoutes(channels: () => Channels): FastifyPluginAsyn
     });
 
     app.get('/sms/esms/callback', {
-      config: { access: PUBLIC },
+      config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'gateway') },
       schema: {
         tags: ['notifications'], summary: 'Báo cáo gửi tin của eSMS (GET, địa chỉ có mã xác thực riêng từng tin)',
         querystring: z.object({
@@ -117,7 +118,7 @@ export function notifyGatewayRoutes(channels: () => Channels): FastifyPluginAsyn
         }
       });
       zalo.post('/zalo/webhook', {
-        config: { access: PUBLIC },
+        config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'gateway') },
         schema: {
           tags: ['notifications'], summary: 'Sự kiện Zalo OA: user_received_message (tin ZNS đã đến người nhận), có chữ ký X-ZEvent-Signature',
           body: z.object({ event_name: z.string().max(100), app_id: z.string().max(100).optional(), timestamp: z.string().max(20).optional(),
