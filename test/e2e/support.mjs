@@ -61,6 +61,8 @@ export async function withPage(t, options, fn) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // The Content-Security-Policy must never block the app's own scripts, styles or images.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(`CSP: ${m.text()}`); });
   try {
     await fn(page);
     if (problems.length) throw new Error(`errors in the page:\n${problems.join('\n')}`);

@@ -85,8 +85,9 @@ const CASES: Record<string, Case> = {
   },
   'PATCH /api/v1/admin/users/{id}': {
     fresh: user, row: 'SELECT * FROM users WHERE id = $1',
-    values: { fullName: 'Trần Văn Đổi', email: 'doi@example.vn', password: 'mat-khau-moi-2', roles: ['reception', 'fee_collector'], centerId: '<hue>', departmentId: '<department>', active: false, unlock: true },
-    stored: { password: ['password_hash'], unlock: ['failed_attempts', 'locked_until'] },
+    values: { fullName: 'Trần Văn Đổi', email: 'doi@example.vn', password: 'mat-khau-moi-2', roles: ['reception', 'fee_collector'], centerId: '<hue>', departmentId: '<department>', active: false, unlock: true, resetTwoFactor: true },
+    // resetTwoFactor deletes rows of user_totp and user_recovery_codes, none of the user's own (login-security.test.ts).
+    stored: { password: ['password_hash'], unlock: ['failed_attempts', 'locked_until'], resetTwoFactor: [] },
   },
   'PATCH /api/v1/fees/schedules/{procedureCode}/items/{code}': {
     fresh: feeItem, row: 'SELECT * FROM fee_items WHERE procedure_code = $1 AND code = $2 AND active',
