@@ -66,6 +66,9 @@ test('the admin pairs a kiosk and gets the link that pairs it', { timeout: 60_00
   withPage(t, async (page) => {
     await loginViaApi(page, 'admin');
     await page.goto(`${BASE}/console/admin/kiosks`);
+    // A province-wide admin names the center first.
+    await page.getByRole('combobox', { name: 'Trung tâm' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Hương Thủy' }).click();
     await page.getByTestId('kiosk-name').fill('Kiosk sảnh chính');
     await page.getByTestId('kiosk-pair').click();
     const link = await page.getByTestId('kiosk-link').innerText();
