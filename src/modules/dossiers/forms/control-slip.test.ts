@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderControlSlip } from './control-slip';
+import { blankRowsAfter, renderControlSlip } from './control-slip';
 import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
 import { CODE, ctx, dossier, handoffs } from '../../../../test/support/forms/samples';
 
@@ -28,12 +28,21 @@ describe('renderControlSlip (Phiếu kiểm soát quá trình giải quyết h�
     expect(lineOf('3. Trình ký Giấy')).toContain('Quá hạn');
     expect(lineOf('4. Trả kết quả về')).not.toMatch(/hạn/);
     expect(all).toContain('Chậm do chờ kết quả xác minh địa điểm');
-    expect(pdfInfo(pdf).pages).toBe(1);
     expectTextInsideMargins(pdf);
   });
 
-  it('says so when nothing has been handed over yet', async () => {
-    const pdf = await renderControlSlip(dossier, { ...ctx, handoffs: [] });
-    expect(pdfText(pdf)).toContain('Chưa có bàn giao');
+  it('leaves rows to fill in and sign by hand after the printed hand-offs', async () => {
+    for (const printed of [handoffs, []]) {
+      const pdf = await renderControlSlip(dossier, { ...ctx, handoffs: printed });
+      const all = flatText(pdf);
+      const blanks = all.split('giờ …… phút, ngày').length - 1;
+      expect(blanks).toBe(blankRowsAfter(printed.length));
+      expect(all.split('(Ký, ghi rõ họ tên)').length - 1).toBe(2 * blanks);
+      // the blank rows come after the printed ones
+      if (printed.length) expect(all.indexOf('giờ …… phút')).toBeGreaterThan(all.indexOf(`${printed.length}. ${printed.at(-1)!.step}`));
+      expect(all).not.toContain('Chưa có bàn giao');
+      expect(pdfInfo(pdf).pages).toBe(printed.length ? 2 : 1);
+      expectTextInsideMargins(pdf);
+    }
   });
 });

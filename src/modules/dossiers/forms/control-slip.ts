@@ -59,6 +59,28 @@ function handoffRow(h: Handoff, i: number): PdfNode[] {
   ];
 }
 
+/** Enough rows to write the rest of a usual journey by hand (a long journey runs onto a second page, header repeated). */
+export function blankRowsAfter(printed: number): number {
+  return Math.max(2, 5 - printed);
+}
+
+function blankRow(): unknown[] {
+  const dots = (label: string) => ({ text: [{ text: label, italics: true }, { text: '……………………', color: '#555555' }] });
+  return [
+    { stack: [dots('Giao: '), dots('Nhận: ')] },
+    {
+      stack: [
+        { text: '…… giờ …… phút, ngày …… / …… / ………', color: '#555555', fontSize: 8.5 },
+        { columns: [{ text: 'Người giao', italics: true, alignment: 'center' }, { text: 'Người nhận', italics: true, alignment: 'center' }], margin: [0, 2, 0, 0] },
+        { columns: [{ text: '(Ký, ghi rõ họ tên)', fontSize: 7, alignment: 'center' }, { text: '(Ký, ghi rõ họ tên)', fontSize: 7, alignment: 'center' }] },
+        { text: ' ', margin: [0, 0, 0, 16] },
+      ],
+    },
+    { text: '' },
+    { text: '' },
+  ];
+}
+
 /**
  * Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05, Thông tư 01/2018/TT-VPCP): one row per hand-off — the
  * units, when and between whom the dossier changed hands, and whether that step finished early, on time or late.
@@ -72,8 +94,9 @@ export async function renderControlSlip(d: FormDossier, ctx: ControlSlipContext)
     { text: ['KẾT QUẢ GIẢI QUYẾT HỒ SƠ\n', { text: '(Trước hạn/đúng hạn/quá hạn)', bold: false, italics: true }] },
     'GHI CHÚ',
   ].map((t) => ({ ...(typeof t === 'string' ? { text: t } : t), bold: true, alignment: 'center', fontSize: FONT_SIZE.small }));
-  const rows = ctx.handoffs.map(handoffRow);
-  if (rows.length === 0) rows.push([{ text: 'Chưa có bàn giao', italics: true, colSpan: 4 }, {}, {}, {}]);
+  // The slip travels with the paper file and each later hand-off is written on it by hand: after the hand-offs the
+  // system knows, rows to fill in and sign (Mẫu 05 leaves them for exactly that).
+  const rows = [...ctx.handoffs.map(handoffRow), ...Array.from({ length: blankRowsAfter(ctx.handoffs.length) }, blankRow)];
   const coordinating = coordinatingUnits(d, ctx);
 
   return renderPaper('Phiếu kiểm soát quá trình giải quyết hồ sơ', d, ctx, [
