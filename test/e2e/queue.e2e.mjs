@@ -245,6 +245,14 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       await phone.getByTestId('follow-called').waitFor();
       assert.match(await phone.getByTestId('follow-called').innerText(), /quầy số 2/);
 
+      // Marking absent (F4) asks first; "Hủy" keeps the citizen called.
+      await clerk.keyboard.press('F4');
+      const ask = clerk.locator('.ant-modal-confirm');
+      await ask.locator('.ant-modal-confirm-title', { hasText: `Đánh dấu số ${number} vắng mặt?` }).waitFor();
+      await ask.getByRole('button', { name: 'Hủy' }).click();
+      await ask.waitFor({ state: 'detached' });
+      await clerk.getByTestId('counter-current-status').filter({ hasText: 'Đang mời' }).waitFor();
+
       // ---- start, then finish with the keyboard ----
       await clerk.keyboard.press('F6');
       await clerk.getByTestId('counter-current-status').filter({ hasText: 'Đang phục vụ' }).waitFor();
@@ -253,6 +261,8 @@ test('kiosk ticket → counter call → board, live and spoken', { timeout: 120_
       await clerk.keyboard.press('F8');
       const modal = clerk.locator('.ant-modal');
       await modal.waitFor();
+      // The example is a real dossier code of this center.
+      assert.match(await modal.innerHTML(), /Ví dụ: 000\.00\.15\.H57-\d{6}-0001/);
       await modal.locator('.ant-btn-primary').click();
       await clerk.getByText(`Đã hoàn thành số ${number}`).waitFor();
       await clerk.getByText('Chưa có số nào tại quầy').waitFor();

@@ -63,7 +63,7 @@ export async function statsToXlsx(s: Awaited<ReturnType<typeof queueStats>>, cen
   ws.addRow([`Thống kê lấy số thứ tự — ${centerName}`]).font = { bold: true, size: 14 };
   ws.addRow([`Từ ngày ${dmy(s.from)} đến ngày ${dmy(s.to)}`]);
   ws.addRow([]);
-  ws.addRow([GROUPS[s.groupBy].title, 'Số phiếu', 'Đã phục vụ', 'Vắng mặt', 'Chờ trung bình (phút)', 'Chờ P90 (phút)', 'Phục vụ trung bình (phút)', 'Phục vụ P90 (phút)']).font = { bold: true };
+  ws.addRow([GROUPS[s.groupBy].title, 'Số phiếu', 'Đã phục vụ', 'Vắng mặt', 'Chờ trung bình (phút)', 'Chờ, 9/10 phiếu không quá (phút)', 'Phục vụ trung bình (phút)', 'Phục vụ, 9/10 phiếu không quá (phút)']).font = { bold: true };
   const line = (r: StatsRow) => [r.label, r.tickets, r.served, r.noShows, r.avgWaitMinutes, r.p90WaitMinutes, r.avgServiceMinutes, r.p90ServiceMinutes];
   for (const r of s.items) ws.addRow(line(r));
   ws.addRow(line(s.total)).font = { bold: true };

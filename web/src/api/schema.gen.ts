@@ -5503,7 +5503,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Thống kê lấy số: số phiếu, đã phục vụ, vắng mặt, thời gian chờ và phục vụ (trung bình, P90) theo ngày/tuần/tháng/lĩnh vực/quầy/cán bộ */
+        /** Thống kê lấy số: số phiếu, đã phục vụ, vắng mặt, thời gian chờ và phục vụ (trung bình và mức 9/10 phiếu không vượt quá) theo ngày/tuần/tháng/lĩnh vực/quầy/cán bộ */
         get: {
             parameters: {
                 query?: {

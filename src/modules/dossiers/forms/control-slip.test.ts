@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blankRowsAfter, renderControlSlip } from './control-slip';
-import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo, pdfText } from '../../../../test/support/forms/pdf';
+import { expectOfficialPaper, expectTextInsideMargins, flatText, pdfInfo } from '../../../../test/support/forms/pdf';
 import { CODE, ctx, dossier, handoffs } from '../../../../test/support/forms/samples';
 
 describe('renderControlSlip (Phiếu kiểm soát quá trình giải quyết hồ sơ)', () => {

@@ -37,7 +37,7 @@ export const queueAdminRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: perm('reports.view') },
     schema: {
       tags: ['queue'],
-      summary: 'Thống kê lấy số: số phiếu, đã phục vụ, vắng mặt, thời gian chờ và phục vụ (trung bình, P90) theo ngày/tuần/tháng/lĩnh vực/quầy/cán bộ',
+      summary: 'Thống kê lấy số: số phiếu, đã phục vụ, vắng mặt, thời gian chờ và phục vụ (trung bình và mức 9/10 phiếu không vượt quá) theo ngày/tuần/tháng/lĩnh vực/quầy/cán bộ',
       querystring: StatsQuery,
       response: { 200: StatsOut },
     },

@@ -44,7 +44,7 @@ export function StatsChart({ rows, groupBy, metric, t, lang }: { rows: QueueStat
   const option = useMemo<ChartOption>(() => {
     const fmt = (n: number) => formatNumber(n, lang);
     const mainName = metric === 'tickets' ? t('queue.stats.legendTickets') : t(`queue.stats.metric.${metric}`);
-    const secondName = metric === 'tickets' ? t('queue.stats.legendServed') : 'P90';
+    const secondName = metric === 'tickets' ? t('queue.stats.legendServed') : t('queue.stats.ninetyOfTen');
     const restName = t('queue.stats.legendNotServed');
     const vertical = groupBy === 'day' || groupBy === 'week' || groupBy === 'month';
     const labels = rows.map((r) => shortLabel(r, groupBy));

@@ -7,6 +7,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { useMe } from '../../../api/hooks';
 import type { QueueCounter, QueueTicket } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
@@ -46,7 +47,8 @@ const SHORTCUTS: Record<string, 'callNext' | 'recall' | 'skip' | 'start' | 'fini
 export default function CounterPage() {
   const { t } = useTranslation();
   usePageTitle(t('queue.panel.title'));
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
+  const [skipAsking, setSkipAsking] = useState(false);
   const me = useMe().data;
   const center = me?.center?.code;
   const counters = useQueueCounters(center);
@@ -173,15 +175,30 @@ export default function CounterPage() {
 
   // Shortcuts: the latest handlers through a ref, one listener.
   const handlers = useRef<Record<string, () => void>>({});
+  // Marking a citizen absent cannot be undone and they lose their turn: the clerk confirms (the key F4 too).
+  const askSkip = () => {
+    if (!current) return;
+    setSkipAsking(true);
+    modal.confirm({
+      title: t('queue.panel.skipConfirm', { number: current.displayNumber }),
+      content: t('queue.panel.skipHint'),
+      okText: t('queue.panel.skipOk'), okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => run('skip'),
+      afterClose: () => setSkipAsking(false),
+    });
+  };
+  // A real dossier code as the example: this center's code, today, number 1.
+  const exampleCode = `${me?.center?.code ?? '000.00.15.H57'}-${dayjs().format('YYMMDD')}-0001`;
   handlers.current = {
     callNext: () => can.callNext && run('call-next'),
     recall: () => can.recall && run('recall'),
-    skip: () => can.skip && run('skip'),
+    skip: () => can.skip && askSkip(),
     start: () => can.start && run('start'),
     finish: () => can.finish && openFinish(),
     transfer: () => can.transfer && setTransferOpen(true),
   };
-  const modalOpen = finishOpen || transferOpen;
+  const modalOpen = finishOpen || transferOpen || skipAsking;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const name = SHORTCUTS[e.key];
@@ -337,7 +354,7 @@ export default function CounterPage() {
                 <Button size="large" className="qp-btn" icon={<ReloadOutlined />} disabled={!can.recall} onClick={() => run('recall')} data-testid="recall">
                   {t('queue.panel.recall')} {key('F3')}
                 </Button>
-                <Button size="large" className="qp-btn" icon={<FastForwardOutlined />} disabled={!can.skip} onClick={() => run('skip')} danger data-testid="skip" title={t('queue.panel.skipHint')}>
+                <Button size="large" className="qp-btn" icon={<FastForwardOutlined />} disabled={!can.skip} onClick={askSkip} danger data-testid="skip" title={t('queue.panel.skipHint')}>
                   {t('queue.panel.skip')} {key('F4')}
                 </Button>
                 <Button size="large" className="qp-btn" icon={<PlayCircleOutlined />} disabled={!can.start} onClick={() => run('start')} data-testid="start">
@@ -404,7 +421,7 @@ export default function CounterPage() {
               value={codes}
               onChange={(v: string[]) => setCodes(v.map((x) => x.trim()).filter(Boolean))}
               tokenSeparators={[',', ' ', ';']}
-              placeholder={t('queue.panel.dossierCodesPlaceholder')}
+              placeholder={t('queue.panel.dossierCodesPlaceholder', { example: exampleCode })}
               open={false}
               suffixIcon={null}
               autoFocus
