@@ -135,14 +135,30 @@ export function signatureBlock(s: SignatureInput): PdfNode {
   };
 }
 
-/** Signature blocks side by side (left, right); a null side stays empty. One block goes to the right half. */
+/**
+ * Signature blocks side by side (left, right); a null side stays empty. One block goes to the right half.
+ * The two sides share one table, so the names line up even when one title runs onto two lines, and the side with
+ * the longer title gets the wider column (within 38–62 %), so "TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH" is not split.
+ */
 export function signatureRow(left: SignatureInput | null, right: SignatureInput | null, marginTop = 14): PdfNode {
+  const weight = (x: SignatureInput | null) => Math.max(x?.title.length ?? 0, 20);
+  const share = Math.round(100 * Math.min(0.62, Math.max(0.38, weight(left) / (weight(left) + weight(right)))));
+  const cells = (x: SignatureInput | null) => x
+    ? [
+        { text: x.title.toLocaleUpperCase('vi'), bold: true },
+        { text: x.note ?? '(Ký, ghi rõ họ tên)', italics: true },
+        { text: ' ', margin: [0, 0, 0, 46] },
+        { text: x.name ?? '', bold: true },
+      ]
+    : [{ text: '' }, { text: '' }, { text: ' ', margin: [0, 0, 0, 46] }, { text: '' }];
+  const l = cells(left);
+  const r = cells(right);
   return {
-    columns: [
-      left ? { width: '*', ...signatureBlock(left) } : { width: '*', text: '' },
-      right ? { width: '*', ...signatureBlock(right) } : { width: '*', text: '' },
-    ],
-    columnGap: 12,
+    stack: [{
+      table: { widths: [`${share}%`, `${100 - share}%`], body: l.map((c, i) => [c, r[i]]) },
+      layout: { defaultBorder: false, paddingLeft: () => 6, paddingRight: () => 6, paddingTop: () => 0, paddingBottom: () => 0 },
+      alignment: 'center',
+    }],
     margin: [0, marginTop, 0, 0],
     unbreakable: true,
   };

@@ -42,4 +42,11 @@ describe('renderRejection (Thông báo hồ sơ không đủ điều kiện gi�
     expect(all).toContain('lý do cụ thể như sau: Không thuộc đối tượng được cấp phép.');
     await expect(renderRejection(dossier, { ...rejectionCtx, reasons: '  ' })).rejects.toMatchObject({ code: 'REJECTION_NO_REASON' });
   });
+  it("prints a long signer's title whole, on one line, with the two names level", async () => {
+    const pdf = await renderRejection(dossier, { ...rejectionCtx, staff: { fullName: 'Trương Văn Phúc', title: 'Trưởng phòng Tài chính - Kế hoạch' }, reasons: 'Thiếu giấy tờ.' });
+    const lines = pdfText(pdf).split('\n');
+    expect(lines.some((l) => /NGƯỜI NHẬN LẠI HỒ SƠ\s+TRƯỞNG PHÒNG TÀI CHÍNH - KẾ HOẠCH/.test(l))).toBe(true);
+    expect(lines.some((l) => /Nguyễn Thị Hồng Nhung\s+Trương Văn Phúc/.test(l))).toBe(true);
+    expectTextInsideMargins(pdf);
+  });
 });
