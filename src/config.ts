@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   MOTCUA_MAIL_FROM: z.string().trim().min(3).regex(/@/, 'MOTCUA_MAIL_FROM: an e-mail address, e.g. "TTHCC" <no-reply@example.vn>').optional(),
   MOTCUA_METRICS_TOKEN: z.string().min(16, 'MOTCUA_METRICS_TOKEN: at least 16 characters').optional(),
   MOTCUA_PDF_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  MOTCUA_DEFAULT_CENTER: z.string().trim().regex(/^[0-9A-Za-z.]{3,40}$/, 'MOTCUA_DEFAULT_CENTER: the code of a center, e.g. 000.00.15.H57').optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
   MOTCUA_SECRET_KEY: z.string().optional(),
   MOTCUA_RATE_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
@@ -86,6 +87,8 @@ export interface AppConfig {
   smtpUrl?: string;
   mailFrom?: string;
   /** The address citizens reach the app at (links in e-mails, queue tickets); without it, links follow the request. */
+  /** The center the public pages show first (its code); unset: the first center set up. */
+  defaultCenter?: string;
   publicUrl?: string;
   /** Encrypts secrets kept in the database (TOTP); default: the key file in the data directory (platform/secret-key.ts). */
   secretKey?: string;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: e.MOTCUA_MAIL_FROM,
     metricsToken: e.MOTCUA_METRICS_TOKEN,
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
+    defaultCenter: e.MOTCUA_DEFAULT_CENTER,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
     secretKey: e.MOTCUA_SECRET_KEY,

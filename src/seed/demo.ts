@@ -45,8 +45,8 @@ export async function seedDemo(db: Queryable, fields: { code: string; no: number
   const province = await one<{ id: string }>(db, `INSERT INTO provinces (code, name) VALUES ('H57', 'Thừa Thiên Huế') RETURNING id`);
   const centerIds: string[] = [];
   for (const c of CENTERS) {
-    const row = await one<{ id: string }>(db, `INSERT INTO centers (province_id, code, name, short_name, level, address, phone, email, settings)
-      VALUES ($1,$2,$3,$4,'district',$5,$6,$7,$8) RETURNING id`, [
+    const row = await one<{ id: string }>(db, `INSERT INTO centers (province_id, code, name, short_name, level, address, phone, email, settings, created_at)
+      VALUES ($1,$2,$3,$4,'district',$5,$6,$7,$8, clock_timestamp()) RETURNING id`, [
       province!.id, c.code, `Trung tâm Hành chính công ${c.place}`, `TTHCC ${c.place}`, c.address, c.phone,
       `tthcc.${c.place.split(' ').pop()!.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd')}@thuathienhue.gov.vn`,
       JSON.stringify({ saturdayMorningOpen: true }),

@@ -108,3 +108,12 @@ test('on a 375 px phone: the code in lower case without dots, then the 4 digits'
     await page.getByTestId('track-result').getByText('Đã tiếp nhận').first().waitFor();
     await noPersonalData(page);
   }));
+
+test('the header leads to the look-up, and the site opens on the installation’s own center', { timeout: 30_000 }, (t) =>
+  withPage(t, async (page) => {
+    await page.goto(`${BASE}/`);
+    // The demo's own center is Hương Thủy (set up first), though "thành phố Huế" sorts before it.
+    await page.locator('.public-header .brand-place', { hasText: 'thị xã Hương Thủy' }).waitFor();
+    await page.locator('.public-nav').getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
+    await page.waitForURL(/\/tra-cuu$/);
+  }));

@@ -128,6 +128,16 @@ export function useCenters() {
   });
 }
 
+/** The code of the center the public pages show first (the installation's configured one). */
+export function useDefaultCenter() {
+  return useQuery({
+    queryKey: keys.centers,
+    queryFn: () => http.get<Answer<'/api/v1/centers'>>('/centers'),
+    staleTime: 5 * 60_000,
+    select: (d) => d.defaultCenter,
+  }).data ?? null;
+}
+
 export function useSaveCenter() {
   const qc = useQueryClient();
   return useMutation({

@@ -1378,6 +1378,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Mã Trung tâm trang công khai hiển thị trước (MOTCUA_DEFAULT_CENTER, hoặc Trung tâm được lập đầu tiên) */
+                            defaultCenter: string | null;
                             items: components["schemas"]["Center"][];
                         };
                     };

@@ -50,6 +50,9 @@ export function PublicLayout() {
             <NavLink to="/procedures" className="public-nav-link">
               {t('nav.procedures')}
             </NavLink>
+            <NavLink to="/tra-cuu" className="public-nav-link">
+              {t('nav.track')}
+            </NavLink>
             {me.data ? (
               <Button size="small" className="header-btn" icon={<DashboardOutlined />} onClick={() => navigate('/console')} aria-label={t('nav.console')}>
                 <span className="hide-xs">{t('nav.console')}</span>

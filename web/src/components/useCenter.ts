@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { useCenters } from '../api/hooks';
+import { useCenters, useDefaultCenter } from '../api/hooks';
 import type { Center } from '../api/types';
 
 const KEY = 'motcua.center';
@@ -13,9 +13,10 @@ function read(): string | null {
   }
 }
 
-/** The center a citizen is looking at (remembered), defaulting to the first one the server lists. */
+/** The center a citizen is looking at (remembered), defaulting to the installation's own (MOTCUA_DEFAULT_CENTER). */
 export function usePublicCenter(): { center: Center | null; centers: Center[]; choose: (code: string) => void } {
   const centers = useCenters().data ?? [];
+  const fallback = useDefaultCenter();
   const stored = useSyncExternalStore(
     (cb) => {
       listeners.add(cb);
@@ -32,7 +33,7 @@ export function usePublicCenter(): { center: Center | null; centers: Center[]; c
     }
     listeners.forEach((l) => l());
   }, []);
-  const center = centers.find((c) => c.code === stored) ?? centers[0] ?? null;
+  const center = centers.find((c) => c.code === stored) ?? centers.find((c) => c.code === fallback) ?? centers[0] ?? null;
   return { center, centers, choose };
 }
 

@@ -16,6 +16,7 @@ export const en = {
   nav: {
     home: 'Home',
     procedures: 'Administrative procedures',
+    track: 'Track a dossier',
     staffLogin: 'Staff sign-in',
     console: 'Staff console',
     logout: 'Sign out',

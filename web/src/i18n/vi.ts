@@ -16,6 +16,7 @@ export const vi = {
   nav: {
     home: 'Trang chủ',
     procedures: 'Thủ tục hành chính',
+    track: 'Tra cứu hồ sơ',
     staffLogin: 'Cán bộ đăng nhập',
     console: 'Trang quản trị',
     logout: 'Đăng xuất',

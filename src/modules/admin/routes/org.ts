@@ -34,7 +34,7 @@ const DepartmentIn = z.object({ code: z.string().trim().min(1).max(40), name: z.
 const CounterOut = named('CounterSetup', z.object({ id: z.string(), number: z.number(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
 const CounterIn = z.object({ number: z.number().int().min(1).max(999), name: z.string().trim().min(1).max(200), fieldCodes: FieldCodes.min(1, 'Quầy phải phục vụ ít nhất một lĩnh vực'), active: z.boolean().default(true) });
 
-type CenterRow = { id: string; code: string; name: string; short_name: string; level: 'province' | 'district' | 'commune'; address: string; phone: string; email: string; settings: CenterSettings; active: boolean };
+type CenterRow = { id: string; code: string; name: string; short_name: string; level: 'province' | 'district' | 'commune'; address: string; phone: string; email: string; settings: CenterSettings; active: boolean; created_at: Date };
 const presentCenter = (r: CenterRow) => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, level: r.level, address: r.address, phone: r.phone, email: r.email,
   saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false,
@@ -68,8 +68,16 @@ async function guardUnique<T>(fn: () => Promise<T>, message: string): Promise<T>
 export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/centers', {
     config: { access: PUBLIC },
-    schema: { tags: ['admin'], summary: 'Danh sách Trung tâm (công khai)', response: { 200: z.object({ items: z.array(CenterOut) }) } },
-  }, async () => ({ items: (await many<CenterRow>(app.deps.db, 'SELECT * FROM centers WHERE active ORDER BY name')).map(presentCenter) }));
+    schema: {
+      tags: ['admin'], summary: 'Danh sách Trung tâm (công khai)',
+      response: { 200: z.object({ items: z.array(CenterOut), defaultCenter: z.string().nullable().describe('Mã Trung tâm trang công khai hiển thị trước (MOTCUA_DEFAULT_CENTER, hoặc Trung tâm được lập đầu tiên)') }) },
+    },
+  }, async () => {
+    const rows = await many<CenterRow>(app.deps.db, 'SELECT * FROM centers WHERE active ORDER BY name');
+    const configured = rows.find((r) => r.code === app.deps.config.defaultCenter);
+    const first = [...rows].sort((a, b) => a.created_at.getTime() - b.created_at.getTime() || a.code.localeCompare(b.code))[0];
+    return { items: rows.map(presentCenter), defaultCenter: (configured ?? first)?.code ?? null };
+  });
 
   app.post('/admin/centers', {
     config: { access: perm('centers.manage') },
