@@ -39,6 +39,10 @@ test('search without accents finds the procedure, its detail shows a due date', 
     // The appointment in the public hours of the due day, and the legal deadline below it.
     assert.match(text, new RegExp(`Hẹn trả kết quả:\\s*\\d{2}:\\d{2}–\\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
     assert.match(text, new RegExp(`Hạn giải quyết theo quy định: \\d{2}:\\d{2}, (Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật), ${DATE.source}`));
+    // The source cited is official: no crawler path.
+    const source = await page.getByTestId('procedure-source').innerText();
+    assert.match(source, /^Nguồn: /);
+    assert.doesNotMatch(source, /github|crawler|\.json/);
     await readmeShot(page, 'procedure-detail.png');
   }));
 

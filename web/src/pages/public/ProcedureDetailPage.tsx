@@ -3,6 +3,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, Row, S
 import { CheckOutlined, HomeOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
+import { officialSources } from '../../lib/sources';
 import type { TFunction } from 'i18next';
 import { useProcedure } from '../../api/hooks';
 import type { Fee, Procedure, RequiredDocument, WorkflowStep } from '../../api/types';
@@ -247,7 +248,7 @@ export function ProcedureDetailPage() {
               <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
             )}
           </Section>
-          {p.source && <SourceNote source={p.source} />}
+          <SourceNote source={p.source} code={p.code} />
         </Col>
         {wide && (
           <Col lg={8}>
@@ -261,36 +262,19 @@ export function ProcedureDetailPage() {
   );
 }
 
-function SourceNote({ source }: { source: Procedure['source'] }) {
+function SourceNote({ source, code }: { source: Procedure['source']; code: string }) {
   const { t } = useTranslation();
-  const parts = (source ?? '').split(/\s+;\s+/).filter(Boolean);
+  const parts = officialSources(source, code);
+  if (parts.length === 0) return null;
   return (
-    <Typography.Paragraph type="secondary" className="source-note small">
+    <Typography.Paragraph type="secondary" className="source-note small" data-testid="procedure-source">
       {t('detail.source')}:{' '}
-      {parts.map((s, i) => {
-        const url = /^https?:\/\/\S+/.exec(s)?.[0];
-        return (
-          <span key={i}>
-            {i > 0 && ' · '}
-            {url ? (
-              <a href={url} target="_blank" rel="noreferrer noopener">
-                {hostOf(url)}
-              </a>
-            ) : (
-              s
-            )}
-            {url && s.length > url.length ? s.slice(url.length) : ''}
-          </span>
-        );
-      })}
+      {parts.map((s, i) => (
+        <span key={i}>
+          {i > 0 && ' · '}
+          {s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.text}</a> : s.text}
+        </span>
+      ))}
     </Typography.Paragraph>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }
