@@ -121,8 +121,13 @@ describe('serving', () => {
     const proc = (await t.db.query(`SELECT code FROM procedures WHERE field_code = 'TP' ORDER BY code LIMIT 1`)).rows[0].code;
     const app = (await t.db.query(`INSERT INTO applicants (center_id, kind, full_name) VALUES ($1, 'person', 'Nguyễn Văn An') RETURNING id`, [center])).rows[0].id;
     const code = `${HT}-250320-0001`;
-    await t.db.query(`INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, applicant_id, applicant, channel, status, time_limit, workflow, registered_at, settled_at, due_at)
-      VALUES ($1, 1, $2, $3, 'TP', $4, '{}', 'direct', 'resolved', '{}', '[]', now(), '2025-03-20T01:00:00Z', '2025-03-21T10:00:00Z')`, [code, center, proc, app]);
+    const insert = (c: string, n: number, late: boolean) => t.db.query(`INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, applicant_id, applicant, channel, status,
+        time_limit, workflow, registered_at, received_at, settled_at, due_at, late_by_supplement, outcome)
+      VALUES ($1, $2, $3, $4, 'TP', $5, '{}', 'direct', 'resolved', '{}', '[]', now(), '2025-03-17T01:00:00Z', '2025-03-20T01:00:00Z', '2025-03-21T10:00:00Z', $6, $7)`,
+    [c, n, center, proc, app, late, late ? 'late' : 'on_time']);
+    await insert(code, 1, false);
+    // Resolved before its due date, but late by a second supplement request: the board counts it late, as the reports do.
+    await insert(`${HT}-250317-0002`, 2, true);
     const w = await issue('TP');
     await act('tn.tp', 2, 'call-next');
     expect((await act('tn.tp', 2, 'start')).json().ticket).toMatchObject({ id: w.id, status: 'serving', startedAt: expect.any(String) });
@@ -134,8 +139,8 @@ describe('serving', () => {
     expect(done.json()).toMatchObject({ ticket: { id: w.id, status: 'done' }, dossierCodes: [code] });
 
     const board = (await as(null, 'GET', `/api/v1/queue/board?center=${HT}`)).json();
-    expect(board.readyForCollection).toEqual([code]);
-    expect(board.today).toMatchObject({ ticketsIssued: 1, ticketsServed: 1, dossiersSettled: 1, dossiersSettledOnTime: 1, onTimeRate: 1 });
+    expect([...board.readyForCollection].sort()).toEqual([`${HT}-250317-0002`, code]);
+    expect(board.today).toMatchObject({ ticketsIssued: 1, ticketsServed: 1, dossiersSettled: 2, dossiersSettledOnTime: 1, onTimeRate: 0.5 });
     expect(board.latestCall).toMatchObject({ counterNumber: 2, displayNumber: w.displayNumber });
     expect(board.waiting.find((x: { code: string }) => x.code === 'TP')).toEqual({ code: 'TP', name: expect.stringContaining('Tư pháp'), count: 0 });
   });

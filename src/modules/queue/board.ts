@@ -41,12 +41,14 @@ export async function boardSnapshot(q: Queryable, center: { id: string; code: st
   const t = await one<{ issued: number; served: number; waiting: number; no_shows: number }>(q,
     `SELECT count(*)::int AS issued, count(*) FILTER (WHERE status = 'done')::int AS served, count(*) FILTER (WHERE status = 'waiting')::int AS waiting,
             count(*) FILTER (WHERE status = 'no_show')::int AS no_shows FROM queue_tickets WHERE center_id = $1 AND day = $2`, [center.id, day]);
+  // Settled on time as the reports count it: the outcome the dossier recorded when it ended (early / on time / late
+  // against the legal due date; a second supplement request makes it late), never settled_at against today's due_at.
   const d = await one<{ received: number; returned: number; settled: number; on_time: number }>(q,
     `SELECT count(*) FILTER (WHERE received_at >= $2 AND received_at < $3)::int AS received,
             count(*) FILTER (WHERE returned_at >= $2 AND returned_at < $3)::int AS returned,
-            count(*) FILTER (WHERE settled_at >= $2 AND settled_at < $3)::int AS settled,
-            count(*) FILTER (WHERE settled_at >= $2 AND settled_at < $3 AND due_at IS NOT NULL AND settled_at <= due_at)::int AS on_time
-       FROM dossiers WHERE center_id = $1 AND (received_at >= $2 OR returned_at >= $2 OR settled_at >= $2)`, [center.id, start, end]);
+            count(*) FILTER (WHERE ended_at >= $2 AND ended_at < $3 AND outcome IN ('early', 'on_time', 'late'))::int AS settled,
+            count(*) FILTER (WHERE ended_at >= $2 AND ended_at < $3 AND outcome IN ('early', 'on_time'))::int AS on_time
+       FROM dossiers WHERE center_id = $1 AND (received_at >= $2 OR returned_at >= $2 OR ended_at >= $2)`, [center.id, start, end]);
   const latest = recent[0];
   return {
     center: { id: center.id, code: center.code, name: center.name },
