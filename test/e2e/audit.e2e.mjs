@@ -32,5 +32,12 @@ test('a clerk searches by citizen ID and prints a slip; the director sees both i
     // The ID searched for and the applicant's name are not in the log.
     assert.doesNotMatch(text, new RegExp(idNumber));
     assert.doesNotMatch(text, /Trương Thị Mỹ Lệ/);
+    // The dossier's own steps are in the journal too, with the clerk's name; the code filters to that dossier.
+    await page.getByTestId('audit-dossier').locator('input').fill(code);
+    await page.getByTestId('audit-dossier').locator('input').press('Enter');
+    await table.getByText('Tiếp nhận hồ sơ', { exact: true }).waitFor();
+    const rows = await table.locator('tr.ant-table-row').allInnerTexts();
+    assert.ok(rows.length >= 3 && rows.every((r) => r.includes(code)), rows.join('\n'));
+    assert.ok(rows.some((r) => /Đỗ Thị Thu Nam/.test(r) && /Đăng ký hồ sơ/.test(r)), rows.join('\n'));
     await readmeShot(page, 'audit-reads.png');
   }));

@@ -8,14 +8,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Nhật ký thao tác (theo phạm vi của người xem) */
+        /** Nhật ký thao tác và mọi bước của hồ sơ (theo phạm vi của người xem), lọc theo người, thao tác, hồ sơ, ngày */
         get: {
             parameters: {
                 query?: {
+                    /** @description Đầu mã thao tác, ví dụ "fees." hoặc "dossier.return" (các bước hồ sơ là "dossier.<bước>") */
                     action?: string;
-                    before?: number;
+                    /** @description Tên đăng nhập của người thực hiện */
+                    actor?: string;
+                    /** @description `cursor` của dòng cuối trang trước */
+                    before?: string;
                     center?: string;
+                    /** @description Mã hồ sơ */
+                    dossier?: string;
+                    from?: string;
                     limit?: number;
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -33,13 +41,16 @@ export interface paths {
                             items: {
                                 action: string;
                                 actor: string | null;
+                                actorName: string | null;
                                 at: string;
+                                cursor: string;
                                 data: {
                                     [key: string]: unknown;
                                 };
+                                dossierCode: string | null;
                                 entity: string;
                                 entityId: string | null;
-                                id: number;
+                                id: string;
                             }[];
                         };
                     };

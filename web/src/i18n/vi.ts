@@ -354,6 +354,11 @@ export const vi = {
     action: 'Thao tác',
     details: 'Chi tiết',
     allActions: 'Tất cả thao tác',
+    byActor: 'Chỉ xem thao tác của người này',
+    actorPlaceholder: 'Tên đăng nhập',
+    dossier: 'Hồ sơ',
+    dossierPlaceholder: 'Mã hồ sơ',
+    period: 'Khoảng ngày',
     more: 'Xem thêm',
     kinds: { day_off: 'Ngày nghỉ', working_day: 'Ngày làm việc (làm bù)' },
     keys: {
@@ -363,7 +368,7 @@ export const vi = {
       level: 'Cấp', address: 'Địa chỉ', phone: 'Điện thoại', saturdayMorningOpen: 'Làm việc sáng Thứ Bảy', saturdayMorningCounts: 'Sáng thứ Bảy tính vào thời hạn', amount: 'Số tiền',
       fileId: 'Mã tệp', form: 'Phiếu', format: 'Định dạng', from: 'Từ ngày', to: 'Đến ngày', rows: 'Số dòng', by: 'Tra theo',
       results: 'Số kết quả', dossiers: 'Hồ sơ', dossier: 'Hồ sơ', found: 'Tìm thấy', day: 'Ngày', collectors: 'Người thu',
-      groupBy: 'Nhóm theo', receiptNumber: 'Số biên lai', month: 'Tháng',
+      groupBy: 'Nhóm theo', receiptNumber: 'Số biên lai', month: 'Tháng', status: 'Trạng thái',
     },
     // Values of the details shown in Vietnamese (anything else is shown as recorded).
     values: {
@@ -387,6 +392,9 @@ export const vi = {
       dossier: 'Hồ sơ',
       applicant: 'Người nộp',
       reports: 'Báo cáo',
+      auth: 'Đăng nhập',
+      departments: 'Đôn đốc phòng',
+      notifications: 'Thông báo',
     },
     actions: {
       user: { create: 'Tạo tài khoản', update: 'Sửa tài khoản' },
@@ -402,6 +410,14 @@ export const vi = {
         schedule: { update: 'Sửa biểu phí' },
         transfer: { create: 'Lập bảng chuyển tiền', confirm: 'Xác nhận chuyển tiền' },
         cashbook: { close: 'Khóa sổ quỹ', export: 'Xuất sổ quỹ' },
+        inputs: { save: 'Lưu thông tin tính phí của hồ sơ' },
+        service: { add: 'Đăng ký dịch vụ đi kèm cho hồ sơ' },
+        rule: { update: 'Sửa quy định miễn, giảm phí' },
+        bank_account: { set: 'Đặt tài khoản nhận chuyển khoản', remove: 'Bỏ tài khoản nhận chuyển khoản' },
+        department_account: { set: 'Đặt tài khoản của phòng chuyên môn' },
+        service_type: { set: 'Sửa dịch vụ đi kèm và giá' },
+        receipt_series: { open: 'Mở ký hiệu biên lai' },
+        receipt_book: { open: 'Mở quyển biên lai' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
@@ -412,8 +428,17 @@ export const vi = {
         purge: 'Xóa dữ liệu cá nhân hết thời hạn lưu trữ',
       },
       applicant: { organization: { lookup: 'Tra cứu tổ chức theo mã số thuế' } },
-      queue: { settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' } },
-      reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' } },
+      queue: {
+        settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' }, counter: { open: 'Mở quầy' },
+        kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
+      },
+      reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
+      auth: {
+        login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
+        two_factor: { enable: 'Bật xác thực hai bước', disable: 'Tắt xác thực hai bước' },
+      },
+      departments: { urge: 'Đôn đốc phòng chuyên môn' },
+      notifications: { settings: { update: 'Sửa cấu hình thông báo' } },
     },
   },
   calendar: {
