@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { request } from 'playwright-core';
 import os from 'node:os';
 import path from 'node:path';
-import { BASE, closeBrowser, loginViaForm, PASSWORD, readmeShot, readmeShots, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, loginViaForm, PASSWORD, readmeShot, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -299,4 +299,39 @@ test('the director opens a new receipt book and a new series; the next receipt i
     } finally {
       await api.dispose();
     }
+  }));
+
+test('the director sets the center’s bank account for VietQR and the price of postal delivery', { timeout: 90_000 }, (t) =>
+  withPage(t, async (page) => {
+    await loginViaApi(page, 'giamdoc');
+    await page.goto(`${BASE}/console/fees/account`);
+    const card = page.getByTestId('bank-account');
+    // The demo account is named as such until the real one is entered.
+    await card.getByText(/Đang dùng tài khoản mẫu/).waitFor();
+    await page.getByTestId('bank-bin').fill('97043');
+    await page.getByTestId('bank-save').click();
+    await card.getByText('Mã BIN gồm 6 chữ số').waitFor();
+    await page.getByTestId('bank-bin').fill('970415');
+    await page.getByTestId('bank-name').fill('VietinBank');
+    await page.getByTestId('bank-number').fill('1160 0012 3456');
+    await page.getByTestId('bank-holder').fill('Trung tâm Hành chính công thị xã Hương Thủy');
+    await page.getByTestId('bank-save').click();
+    await card.getByText(/Đang dùng: Trung tâm Hành chính công thị xã Hương Thủy · 116000123456 · VietinBank/).waitFor();
+    const api = await (await page.request.get(`${BASE}/api/v1/fees/bank-account`)).json();
+    assert.deepEqual(api.account, { bankBin: '970415', bankName: 'VietinBank', accountNumber: '116000123456', accountName: 'Trung tâm Hành chính công thị xã Hương Thủy', isDemo: false });
+
+    // Postal delivery of the result: a new price, saved and shown.
+    const services = page.getByTestId('service-prices');
+    const postal = services.locator('tr', { hasText: 'bưu' });
+    await postal.locator('input[inputmode=numeric]').fill('35000');
+    await postal.getByRole('button', { name: 'Lưu' }).click();
+    await postal.getByText('35.000 đ').waitFor();
+    if (readmeShots) await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 });
+    await readmeShot(page, 'fees-account.png', { fullPage: true });
+
+    // Stopping the account stops VietQR until a new one is set (the demo account does not come back).
+    await card.getByRole('button', { name: 'Ngừng dùng' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Ngừng dùng' }).click();
+    await card.getByText('Chưa có tài khoản: thu phí chỉ bằng tiền mặt, không có mã VietQR.').waitFor();
+    assert.equal((await (await page.request.get(`${BASE}/api/v1/fees/bank-account`)).json()).account, null);
   }));

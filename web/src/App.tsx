@@ -37,6 +37,7 @@ const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
 const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
 const FeeTransfersPage = lazy(() => import('./pages/console/fees/TransfersPage'));
 const FeeSeriesPage = lazy(() => import('./pages/console/fees/SeriesPage'));
+const FeeAccountPage = lazy(() => import('./pages/console/fees/AccountPage'));
 const KioskPage = lazy(() => import('./pages/queue/KioskPage'));
 const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
 const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
@@ -100,6 +101,7 @@ export function App() {
                   <Route path="fees/cashbook" element={<RequireAnyPermission perms={['fees.collect', 'fees.manage', 'reports.view']}><FeeCashbookPage /></RequireAnyPermission>} />
                   <Route path="fees/reports" element={<RequireAnyPermission perms={['reports.view', 'fees.manage']}><FeeReportsPage /></RequireAnyPermission>} />
                   <Route path="fees/transfers" element={<RequireAnyPermission perms={['fees.manage']}><FeeTransfersPage /></RequireAnyPermission>} />
+                  <Route path="fees/account" element={<RequirePermission perm="fees.manage"><FeeAccountPage /></RequirePermission>} />
                   <Route path="fees/series" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><FeeSeriesPage /></RequireAnyPermission>} />
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />

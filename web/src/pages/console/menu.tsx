@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
-import { AccountBookOutlined, BankOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
@@ -29,6 +29,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },
   { path: '/console/fees/reports', labelKey: 'fees.menu.reports', icon: <BarChartOutlined />, perm: ['reports.view', 'fees.manage'] },
   { path: '/console/fees/transfers', labelKey: 'fees.menu.transfers', icon: <BankOutlined />, perm: 'fees.manage' },
+  { path: '/console/fees/account', labelKey: 'fees.menu.account', icon: <CreditCardOutlined />, perm: 'fees.manage' },
   { path: '/console/fees/series', labelKey: 'fees.menu.settings', icon: <NumberOutlined />, perm: ['fees.manage', 'centers.manage'] },
   { path: '/console/notifications/settings', labelKey: 'notify.menu.settings', icon: <MessageOutlined />, perm: 'notifications.manage' },
   { path: '/console/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.manage', group: 'admin' },
