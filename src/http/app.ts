@@ -34,6 +34,7 @@ import { dossierRoutes } from '../modules/dossiers/routes';
 import { feeRoutes } from '../modules/fees/routes';
 import { reportRoutes } from '../modules/reports/routes';
 import { controlRoutes } from '../modules/control/routes';
+import { evaluationRoutes } from '../modules/evaluations/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
@@ -161,6 +162,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(reportRoutes);
       await api.register(notificationRoutes);
       await api.register(controlRoutes);
+      await api.register(evaluationRoutes);
     },
     { prefix: '/api/v1' },
   );
