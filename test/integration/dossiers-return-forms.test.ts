@@ -6,6 +6,7 @@ import { ManualClock } from '../../src/platform/clock';
 import { flatText } from '../support/forms/pdf';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
+import { pdfQrCodes } from '../support/fee-fixtures';
 
 // Wednesday 12/03/2025 09:00 in Hương Thủy; procedure 2.000748 takes 3 working days → due Mon 17/03 17:00.
 const START = new Date('2025-03-12T02:00:00Z');
@@ -65,6 +66,10 @@ describe('return counter papers', () => {
     expect(rc.documents).toEqual(['result', 'evaluation']);
     const ev = await text(code, 'evaluation');
     expect(ev).toContain('PHIẾU ĐÁNH GIÁ MỨC ĐỘ HÀI LÒNG');
+    // Issue 14: the QR is the dossier's single-use rating link, and the note says so.
+    const { url } = (await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(code)}/evaluation-link`, headers: { cookie: clerk } })).json() as { url: string };
+    expect(pdfQrCodes((await form(code, 'evaluation')).rawPayload)).toEqual([url]);
+    expect(ev).toContain('đánh giá trực tuyến bằng mã QR ở góc trên (dùng một lần)');
     expect(ev).toContain(code);
     expect(ev).toContain('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch');
     expect(ev).toContain('Ngày tiếp nhận: 12/03/2025');

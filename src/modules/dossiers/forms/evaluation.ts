@@ -33,7 +33,8 @@ function tickBox(): PdfNode {
  * tick, room for comments and the applicant's (optional) signature. The barcode lets the counter record the paper.
  */
 export async function renderEvaluation(d: FormDossier, ctx: EvaluationContext): Promise<Buffer> {
-  const top = await paperTop(d, ctx);
+  // With a rating link the QR rates the dossier online (issue 14); without one it opens the status page.
+  const top = await paperTop(ctx.evaluationUrl ? { ...d, statusUrl: ctx.evaluationUrl } : d, ctx);
   const bar = await code128(d.code);
   const h = honorific(d.applicant);
   const head = ['STT', 'Tiêu chí đánh giá', ...EVALUATION_LEVELS].map((t) => ({ text: t, bold: true, alignment: 'center' }));
@@ -73,8 +74,9 @@ export async function renderEvaluation(d: FormDossier, ctx: EvaluationContext): 
     ...comments,
     signatureRow(null, { title: 'Người đánh giá', note: '(Ký, ghi rõ họ tên – không bắt buộc)', name: d.applicant.fullName }, 12),
     footnote(
-      `Ghi chú: ${h} gửi lại phiếu tại quầy trả kết quả hoặc bỏ vào hòm phiếu của Trung tâm; có thể đánh giá trực tuyến ` +
-        `bằng mã QR ở góc trên. Mỗi hồ sơ được đánh giá một lần, xác thực bằng mã hồ sơ. Xin trân trọng cảm ơn!`,
+      `Ghi chú: ${h} gửi lại phiếu tại quầy trả kết quả hoặc bỏ vào hòm phiếu của Trung tâm` +
+        (ctx.evaluationUrl ? '; có thể đánh giá trực tuyến bằng mã QR ở góc trên (dùng một lần)' : '') +
+        `. Mỗi hồ sơ được đánh giá một lần. Xin trân trọng cảm ơn!`,
     ),
   ]);
 }

@@ -108,6 +108,8 @@ export interface ApologyContext extends FormContext {
 export interface EvaluationContext extends FormContext {
   /** How the result compares with the appointment, printed as a fact the applicant rates. */
   timing?: 'early' | 'on_time' | 'late' | null;
+  /** The dossier's single-use online rating link: the QR opens it instead of the status page. */
+  evaluationUrl?: string | null;
 }
 
 export interface RejectionContext extends FormContext {

@@ -19,6 +19,7 @@ import { eventsOf, findDossier, type DossierRow, type EventRow } from '../repo';
 import { returnWindow } from '../../calendar/domain';
 import { ticketIssuedFor } from '../../queue/commands/dossier-ticket';
 import { isoDay } from '../../../http/inputs';
+import { evaluationLink, evaluationToken } from '../../evaluations/routes';
 
 type Form = 'slip' | 'receipt' | 'supplement' | 'refusal' | 'apology' | 'control' | 'evaluation' | 'rejection';
 const FORMS: readonly Form[] = ['slip', 'receipt', 'supplement', 'refusal', 'apology', 'control', 'evaluation', 'rejection'];
@@ -140,7 +141,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!d.settled_at || d.result?.rejected) throw notYet('phiếu đánh giá mức độ hài lòng (hồ sơ chưa có kết quả)');
         const calendar = await app.deps.calendars.forRow(d);
         const timing = timingOf(calendar, d, now);
-        pdf = await print('evaluation', fd, { ...ctx, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
+        const evaluationUrl = evaluationLink(publicBase(req), await evaluationToken(db, d, now));
+        pdf = await print('evaluation', fd, { ...ctx, evaluationUrl, timing: timing === 'early' || timing === 'on_time' || timing === 'late' ? timing : null });
         break;
       }
       case 'rejection': {
