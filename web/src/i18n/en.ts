@@ -6,6 +6,7 @@ import { en as reportsEn } from './modules/reports';
 import { en as securityEn } from './modules/security';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
+import { en as evaluationsEn } from './modules/evaluations';
 export const en = {
   ...dossiersEn,
   app: {
@@ -496,4 +497,5 @@ export const en = {
   security: securityEn,
   notify: notifyEn,
   control: controlEn,
+  evaluations: evaluationsEn,
 };

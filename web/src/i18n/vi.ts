@@ -6,6 +6,7 @@ import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
+import { vi as evaluationsVi } from './modules/evaluations';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -488,4 +489,5 @@ export const vi = {
   security: securityVi,
   notify: notifyVi,
   control: controlVi,
+  evaluations: evaluationsVi,
 };

@@ -1,0 +1,20 @@
+// Strings of the public rating page (issue 14 item 4). Under the top-level `evaluations` key; the questions
+// themselves come from the server (the regulation's form, in Vietnamese).
+export const vi = {
+  title: 'Đánh giá mức độ hài lòng',
+  intro: 'Hồ sơ {{code}}: xin chọn một mức cho mỗi tiêu chí. Mỗi hồ sơ được đánh giá một lần.',
+  submit: 'Gửi đánh giá',
+  missing: 'Xin chọn một mức cho mỗi tiêu chí.',
+  thanks: 'Cảm ơn ông/bà đã đánh giá. Ý kiến đã được ghi nhận.',
+  already: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.',
+  notFound: 'Đường dẫn đánh giá không hợp lệ.',
+};
+export const en: typeof vi = {
+  title: 'Satisfaction evaluation',
+  intro: 'Dossier {{code}}: please choose one level for each criterion. Each dossier is rated once.',
+  submit: 'Send evaluation',
+  missing: 'Please choose one level for each criterion.',
+  thanks: 'Thank you for your evaluation. It has been recorded.',
+  already: 'This dossier has already been rated. Each dossier is rated once.',
+  notFound: 'This evaluation link is not valid.',
+};
