@@ -35,6 +35,7 @@ import { feeRoutes } from '../modules/fees/routes';
 import { reportRoutes } from '../modules/reports/routes';
 import { controlRoutes } from '../modules/control/routes';
 import { evaluationRoutes } from '../modules/evaluations/routes';
+import { evaluationReportRoutes } from '../modules/evaluations/report';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
@@ -163,6 +164,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(notificationRoutes);
       await api.register(controlRoutes);
       await api.register(evaluationRoutes);
+      await api.register(evaluationReportRoutes);
     },
     { prefix: '/api/v1' },
   );

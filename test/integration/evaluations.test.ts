@@ -50,6 +50,20 @@ describe('satisfaction evaluation by single-use link', () => {
     const row = await t.db.query('SELECT answers, channel FROM evaluations WHERE token = $1', [token]);
     expect(row.rows[0]).toEqual({ answers: { reception: 2, time: 2, attitude: 2, publicity: 2, online: 2 }, channel: 'link' });
     expect((await t.app.inject({ url: `/api/v1/public/evaluations/${token}` })).json().submitted).toBe(true);
+
+    // The period report counts it in Hương Thủy, field TP, with full marks; the Huế director sees nothing of it.
+    const report = async (user: string, q = 'from=2025-03-12&to=2025-03-12') =>
+      t.app.inject({ url: `/api/v1/reports/evaluations?${q}`, headers: { cookie: await t.login(user) } });
+    const rep = await report('giamdoc');
+    expect(rep.statusCode, rep.body).toBe(200);
+    const r = rep.json();
+    expect(r.total).toBe(1);
+    expect(r.questions.find((x: { id: string }) => x.id === 'attitude')).toMatchObject({ answered: 1, average: 2 });
+    expect(r.byField).toEqual([expect.objectContaining({ key: 'TP', count: 1, average: 2 })]);
+    expect((await report('giamdoc.hue')).json().total).toBe(0);
+    expect((await report('giamdoc', 'from=2025-03-13&to=2025-03-31')).json().total).toBe(0);
+    expect((await report('giamdoc', 'from=2025-03-13&to=2025-03-01')).statusCode).toBe(400);
+    expect((await report('tn.tp')).statusCode).toBe(403);
   });
 
   it('unknown or malformed tokens: 404 / 400; staff route needs sign-in', async () => {

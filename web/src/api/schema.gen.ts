@@ -5998,6 +5998,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả đánh giá mức độ hài lòng trong kỳ: theo Trung tâm, lĩnh vực, phòng chuyên môn và cán bộ */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byCenter: {
+                                average: number | null;
+                                count: number;
+                                key: string | null;
+                                name: string | null;
+                            }[];
+                            byDepartment: {
+                                average: number | null;
+                                count: number;
+                                key: string | null;
+                                name: string | null;
+                            }[];
+                            byField: {
+                                average: number | null;
+                                count: number;
+                                key: string | null;
+                                name: string | null;
+                            }[];
+                            byOfficer: {
+                                average: number | null;
+                                count: number;
+                                key: string | null;
+                                name: string | null;
+                            }[];
+                            from: string;
+                            questions: {
+                                answered: number;
+                                average: number | null;
+                                id: string;
+                                text: string;
+                            }[];
+                            to: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/late": {
         parameters: {
             query?: never;
