@@ -10,6 +10,8 @@ export const Day = isoDay();
 export const CodeParam = z.object({ code: z.string().min(5).max(60) });
 export const IdParam = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 export const Method = z.enum(['cash', 'transfer', 'card'], { error: 'Hình thức nộp phải là cash, transfer hoặc card' });
+/** Methods a receipt can show: the staff's three plus online payment through VNPay (never typed by staff). */
+export const ReceiptMethod = z.enum(['cash', 'transfer', 'card', 'vnpay']);
 export const Category = z.enum(Object.keys(APPLICANT_CATEGORY_LABELS) as [keyof typeof APPLICANT_CATEGORY_LABELS, ...(keyof typeof APPLICANT_CATEGORY_LABELS)[]], {
   error: `Đối tượng phải là một trong: ${Object.keys(APPLICANT_CATEGORY_LABELS).join(', ')}`,
 });
@@ -88,7 +90,7 @@ export const ReceiptOut = named('FeeReceipt', z.object({
   id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   payer: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable(), taxCode: z.string().nullable() }),
-  method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
+  method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   collector: z.object({ id: z.string(), fullName: z.string() }), issuedAt: z.string(), status: z.enum(['valid', 'voided']),
   voidedAt: z.string().nullable(), voidReason: z.string().nullable(), voidedBy: z.string().nullable(), replacesReceiptId: z.string().nullable(),
   transferBatchId: z.string().nullable(), items: z.array(ReceiptItem),
@@ -96,7 +98,7 @@ export const ReceiptOut = named('FeeReceipt', z.object({
 
 export const PaymentOut = named('FeePayment', z.object({
   id: z.string(), paymentId: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
-  method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
+  method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   issuedAt: z.string(), collector: z.object({ id: z.string(), fullName: z.string() }),
   items: z.array(z.object({ code: z.string(), name: z.string(), amount: z.number(), detail: z.string().default('') })), paidTotal: z.number(), due: z.number(), replayed: z.boolean(),
 }));

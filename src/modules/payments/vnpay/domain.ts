@@ -8,7 +8,7 @@ export function signString(params: Params): string {
   const keys = Object.keys(params)
     .filter((k) => k.startsWith('vnp_') && k !== 'vnp_SecureHash' && k !== 'vnp_SecureHashType' && params[k] !== '')
     .sort();
-  return new URLSearchParams(keys.map((k) => [k, params[k]!])).toString();
+  return new URLSearchParams(keys.map((k): [string, string] => [k, params[k]!])).toString();
 }
 
 export const sign = (params: Params, secret: string): string => createHmac('sha512', secret).update(signString(params), 'utf8').digest('hex');
