@@ -1,3 +1,4 @@
+import { vnpayRoutes } from '../modules/payments/vnpay/routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,6 +162,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(reportRoutes);
       await api.register(notificationRoutes);
       await api.register(controlRoutes);
+      await api.register(vnpayRoutes);
     },
     { prefix: '/api/v1' },
   );
