@@ -1,14 +1,11 @@
 -- Online payment through VNPay: one order per payment URL (vnp_TxnRef), settled once by the gateway's IPN.
--- A paid order is a fee payment with method 'vnpay', issued by the gateway's own (sign-in-less) user so that the
+-- A paid order is a fee payment with method 'vnpay', issued by the gateway's own (sign-in-less) user,
+-- created on the first paid IPN (a user row here would stop the first start's seeding, which needs an empty table) so that the
 -- receipt series, cash books and fee reports show it as its own method and its own collector.
 ALTER TABLE fee_payments DROP CONSTRAINT fee_payments_method_check,
   ADD CONSTRAINT fee_payments_method_check CHECK (method IN ('cash', 'transfer', 'card', 'vnpay'));
 ALTER TABLE fee_cashbook_lines DROP CONSTRAINT fee_cashbook_lines_method_check,
   ADD CONSTRAINT fee_cashbook_lines_method_check CHECK (method IN ('cash', 'transfer', 'card', 'vnpay'));
-
--- Inactive with an unusable hash: no one can sign in as the gateway.
-INSERT INTO users (id, username, full_name, password_hash, active)
-VALUES ('00000000-0000-4000-8000-00000000f024', 'cong-vnpay', 'Cổng thanh toán VNPay', '!', false);
 
 CREATE TABLE vnpay_orders (
   txn_ref text PRIMARY KEY,

@@ -15,7 +15,7 @@ import { loadDossier, loadSchedule } from '../../fees/repo';
 import { vnDayString } from '../../calendar/domain';
 import { ipnDecision, IPN, paymentUrl, verify, vnpDate, type IpnAnswer, type Params } from './domain';
 
-/** The gateway's own user (migration 024): the collector of online payments. */
+/** The gateway's own user: the collector of online payments. */
 export const VNPAY_USER_ID = '00000000-0000-4000-8000-00000000f024';
 export const RETURN_PATH = '/thanh-toan/vnpay';
 
@@ -66,6 +66,9 @@ export async function handleIpn(deps: VnpayDeps, params: Params, log?: (e: unkno
       let paymentId: string | null = null;
       if (decision.outcome === 'paid') {
         const actor = gatewayActor(row.center_id);
+        // Inactive with an unusable hash: no one can sign in as the gateway.
+        await tx.query(`INSERT INTO users (id, username, full_name, password_hash, active) VALUES ($1, 'cong-vnpay', $2, '!', false)
+          ON CONFLICT DO NOTHING`, [VNPAY_USER_ID, actor.fullName]);
         const d = await loadDossier(tx, row.code, actor, true);
         await assertDayOpen(tx, actor.id, vnDayString(now), true);
         const r = await writeReceipt(tx, { db: deps.db, clock: deps.clock, actor }, d, await loadSchedule(deps.db, d.procedure_code),
