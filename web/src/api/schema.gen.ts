@@ -3364,7 +3364,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -3387,7 +3387,7 @@ export interface paths {
                             };
                             from: string;
                             /** @enum {string} */
-                            groupBy: "procedure" | "field" | "department" | "day";
+                            groupBy: "procedure" | "field" | "department" | "day" | "method";
                             rows: components["schemas"]["FeeReportRow"][];
                             to: string;
                             total: {
@@ -3426,7 +3426,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -3465,7 +3465,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -4433,6 +4433,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/vnpay/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPN của VNPay: ghi nhận kết quả thanh toán (kiểm tra chữ ký, đơn hàng, số tiền) */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                            RspCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/procedures": {
         parameters: {
             query?: never;
@@ -4726,6 +4778,108 @@ export interface paths {
                             /** @enum {string} */
                             status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
                             statusName: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}/payments/vnpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo đường dẫn thanh toán VNPay cho số tiền hồ sơ còn phải nộp (cần mã t trong QR của phiếu hoặc 4 số cuối điện thoại/CCCD) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        t?: string;
+                        verifier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/vnpay/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả thanh toán VNPay cho trang trở về (chữ ký được kiểm tra; trạng thái lấy từ IPN đã ghi) */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number | null;
+                            dossierCode: string | null;
+                            /** @enum {string} */
+                            status: "paid" | "failed" | "pending" | "unknown";
+                            valid: boolean;
                         };
                     };
                 };
@@ -7242,7 +7396,7 @@ export interface components {
                 name: string;
             }[];
             /** @enum {string} */
-            method: "cash" | "transfer" | "card";
+            method: "cash" | "transfer" | "card" | "vnpay";
             number: number;
             paidTotal: number;
             paymentId: string;
@@ -7292,7 +7446,7 @@ export interface components {
                 unitAmount: number;
             }[];
             /** @enum {string} */
-            method: "cash" | "transfer" | "card";
+            method: "cash" | "transfer" | "card" | "vnpay";
             number: number;
             payer: {
                 address: string;

@@ -9,8 +9,13 @@ const Proof = z.object({
   verifier: z.string().trim().regex(/^\d{4}$/, '4 số cuối điện thoại hoặc CCCD gồm đúng 4 chữ số').optional(),
   t: z.string().max(64).optional(),
 });
-// VNPay's fields are short strings; anything else is refused before the handler.
-const VnpQuery = z.record(z.string().max(64), z.string().max(512));
+// The fields VNPay sends to the IPN and the return URL; others it may add pass through and are signed over too.
+const FIELDS = ['vnp_Amount', 'vnp_BankCode', 'vnp_BankTranNo', 'vnp_CardType', 'vnp_OrderInfo', 'vnp_PayDate', 'vnp_ResponseCode', 'vnp_TmnCode',
+  'vnp_TransactionNo', 'vnp_TransactionStatus', 'vnp_TxnRef', 'vnp_SecureHash'] as const;
+const VnpQuery = z.object(Object.fromEntries(FIELDS.map((f) => [f, z.string().max(512).optional()])) as Record<(typeof FIELDS)[number], z.ZodOptional<z.ZodString>>).passthrough();
+/** Only single string values take part in the signature: a repeated field cannot be smuggled in. */
+const params = (q: Record<string, unknown>): Record<string, string> =>
+  Object.fromEntries(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
 export const vnpayRoutes: FastifyPluginAsyncZod = async (app) => {
   const deps = () => ({ db: app.deps.db, clock: app.deps.clock, config: app.deps.config });
@@ -40,7 +45,7 @@ export const vnpayRoutes: FastifyPluginAsyncZod = async (app) => {
       querystring: VnpQuery,
       response: { 200: z.object({ RspCode: z.string(), Message: z.string() }) },
     },
-  }, async (req) => handleIpn(deps(), req.query, (e) => req.log.error({ err: e }, 'vnpay ipn failed')));
+  }, async (req) => handleIpn(deps(), params(req.query), (e) => req.log.error({ err: e }, 'vnpay ipn failed')));
 
   app.get('/public/payments/vnpay/return', {
     config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'lookup') },
@@ -51,6 +56,6 @@ export const vnpayRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return returnResult(deps(), req.query);
+    return returnResult(deps(), params(req.query));
   });
 };
