@@ -32,6 +32,7 @@ const DossiersPage = lazy(() => import('./pages/console/dossiers/DossiersPage'))
 const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
+const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
 const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
@@ -78,6 +79,7 @@ export function App() {
                   <Route path="tra-cuu" element={<TrackPage />} />
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="login" element={<LoginPage />} />
+                  <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
                 <Route

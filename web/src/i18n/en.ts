@@ -4,6 +4,7 @@ import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
 import { en as securityEn } from './modules/security';
+import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 export const en = {
@@ -494,6 +495,7 @@ export const en = {
   queue: queueEn,
   reports: reportsEn,
   security: securityEn,
+  payments: paymentsEn,
   notify: notifyEn,
   control: controlEn,
 };

@@ -4,6 +4,7 @@ import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
+import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 export const vi = {
@@ -486,6 +487,7 @@ export const vi = {
   queue: queueVi,
   reports: reportsVi,
   security: securityVi,
+  payments: paymentsVi,
   notify: notifyVi,
   control: controlVi,
 };
