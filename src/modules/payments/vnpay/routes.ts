@@ -37,6 +37,21 @@ export const vnpayRoutes: FastifyPluginAsyncZod = async (app) => {
     return { url };
   });
 
+  // What the public page needs to offer the button: the amount still owed and whether VNPay is set up.
+  app.get('/public/dossiers/:code/payments', {
+    config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'lookup') },
+    schema: {
+      tags: ['payments'], summary: 'Số tiền hồ sơ còn phải nộp và có thanh toán trực tuyến VNPay hay không (cần mã t hoặc 4 số xác minh)',
+      params: z.object({ code: z.string().min(5).max(60) }),
+      querystring: Proof,
+      response: { 200: z.object({ due: z.number(), vnpay: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    const d = await findPublicDossier(app.deps.db, req.params.code, req.query);
+    reply.header('cache-control', 'no-store');
+    return { due: await amountOwed(app.deps.db, d.code, d.center_id), vnpay: Boolean(app.deps.config.vnpay && app.deps.config.publicUrl) };
+  });
+
   // VNPay's server-to-server call: the signature is the access check; the answer is always 200 with its RspCode.
   app.get('/payments/vnpay/ipn', {
     config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'gateway') },

@@ -1,5 +1,6 @@
 // Strings of online payment: the page VNPay sends the citizen back to.
 export const vi = {
+  vnpayPay: { button: 'Thanh toán trực tuyến (VNPay)', due: 'Còn phải nộp: {{amount}}' },
   vnpayReturn: {
     title: 'Kết quả thanh toán trực tuyến (VNPay)',
     paid: 'Đã thanh toán {{amount}} cho hồ sơ {{code}}. Biên lai được Trung tâm phát hành tự động.',
@@ -11,6 +12,7 @@ export const vi = {
 };
 
 export const en: typeof vi = {
+  vnpayPay: { button: 'Pay online (VNPay)', due: 'Still owed: {{amount}}' },
   vnpayReturn: {
     title: 'Online payment result (VNPay)',
     paid: 'Paid {{amount}} for dossier {{code}}. The Center issues the receipt automatically.',
