@@ -223,6 +223,16 @@ const viDossiers = {
     receiveOutsideTitle: 'Tiếp nhận ngoài giờ hành chính?',
     receiveOutsideOk: 'Vẫn tiếp nhận',
   },
+  fees: {
+    title: 'Phí, lệ phí',
+    total: 'Phải nộp', paid: 'Đã nộp', none: 'Không thu',
+    owed: 'Còn phải nộp {{amount}}', owedHelp: 'Chưa trả kết quả được cho đến khi thu đủ (hoặc lãnh đạo Trung tâm miễn thu).',
+    undetermined: 'Phí, lệ phí chưa xác định: nhập số tiền "theo quy định" ở màn hình thu phí.',
+    settled: 'Đã nộp đủ',
+    waived: 'Miễn thu {{amount}} — {{by}}, {{at}}',
+    collect: 'Thu phí, lệ phí',
+    waive: 'Miễn thu', waiveReason: 'Lý do miễn thu (ít nhất 10 ký tự, được ghi nhật ký):', waiveOk: 'Miễn thu',
+  },
   detail: {
     ticketTitle: 'Số thứ tự chờ gọi: {{number}}',
     ticketHint: 'Đã in trên phiếu hồ sơ. Người nộp chờ gọi số tại quầy {{counters}}; quầy gọi số này sẽ mở hồ sơ để kiểm tra và tiếp nhận.',
@@ -657,6 +667,16 @@ const enDossiers: typeof viDossiers = {
     reset: 'Clear',
     created: 'Dossier {{code}} created',
     createdBackEntry: 'Dossier {{code}} back-entered',
+  },
+  fees: {
+    title: 'Fees',
+    total: 'To pay', paid: 'Paid', none: 'None',
+    owed: 'Still owed: {{amount}}', owedHelp: 'The result cannot be handed over until this is paid (or a director waives it).',
+    undetermined: 'Fees not determined yet: enter the "as regulated" amount on the fee screen.',
+    settled: 'Paid in full',
+    waived: 'Waived {{amount}} — {{by}}, {{at}}',
+    collect: 'Collect fees',
+    waive: 'Waive', waiveReason: 'Reason for the waiver (at least 10 characters, logged):', waiveOk: 'Waive',
   },
   detail: {
     ticketTitle: 'Queue number to wait for: {{number}}',

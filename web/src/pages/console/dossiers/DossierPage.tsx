@@ -20,6 +20,7 @@ import { AssignBox } from './AssignBox';
 import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
+import { DossierFeesBox } from './DossierFeesBox';
 import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
@@ -357,6 +358,12 @@ export default function DossierPage() {
           </Card>
 
           {d.can.assign && <AssignBox dossier={d} />}
+
+          {perms.has('dossiers.view_center') && (
+            <Card size="small" className="dossier-card" title={t('dossiers.fees.title')}>
+              <DossierFeesBox code={d.code} status={d.status} />
+            </Card>
+          )}
 
           <Card size="small" className="dossier-card" title={<><PrinterOutlined /> {t('dossiers.detail.print')}</>}>
             <div className="print-buttons" data-testid="print-buttons">
