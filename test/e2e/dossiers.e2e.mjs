@@ -176,6 +176,8 @@ test('a dossier from the reception counter to the return counter', { timeout: 24
     await page.reload();
     await page.getByTestId('dossier-fees').getByText('Đã nộp đủ').waitFor();
     await act(page, 'return', 'Đã trả kết quả');
+    // Who took it is recorded: here the applicant herself (the default at the counter).
+    await page.getByTestId('collected-by').filter({ hasText: /^Người nhận: Trần Thị Mỹ Dung$/ }).waitFor();
 
     // Every step is in the timeline, with who did it.
     const timeline = page.getByTestId('dossier-timeline');

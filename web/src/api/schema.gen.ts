@@ -6679,6 +6679,14 @@ export interface components {
                 original?: number;
                 presented: boolean;
             }[];
+            collectedBy?: {
+                /** @description Giấy ủy quyền: số, ngày, nơi chứng thực */
+                authorization?: string;
+                fullName?: string;
+                idNumber?: string;
+                /** @enum {string} */
+                kind: "applicant" | "authorized";
+            };
             /** @enum {string} */
             method?: "counter" | "post" | "online";
             missing?: string[];

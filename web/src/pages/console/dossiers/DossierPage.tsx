@@ -121,6 +121,13 @@ function ApplicantBlock({ d }: { d: DossierDetail }) {
   );
 }
 
+/** Who took the result at the counter, from the return step of the history. */
+function collectorOf(d: DossierDetail, authorized: string): string {
+  const e = [...d.events].reverse().find((x) => x.action === 'return');
+  const by = e?.data.collectedBy as { kind?: string; fullName?: string } | undefined;
+  return by?.fullName ? `${by.fullName}${by.kind === 'authorized' ? ` (${authorized.toLocaleLowerCase('vi')})` : ''}` : '';
+}
+
 export default function DossierPage() {
   const { code = '' } = useParams();
   const { t } = useTranslation();
@@ -300,7 +307,7 @@ export default function DossierPage() {
                   : []),
                 ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
                 ...(d.returnedAt
-                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}` }]
+                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}${collectorOf(d, t('dossiers.modal.collectorKinds.authorized')) ? ` · ${collectorOf(d, t('dossiers.modal.collectorKinds.authorized'))}` : ''}` }]
                   : []),
               ]}
             />
