@@ -1916,6 +1916,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/fees/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lãnh đạo Trung tâm miễn thu số phí, lệ phí hồ sơ còn nợ (ghi rõ lý do; một lần; ghi nhật ký): trả kết quả không cần thu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waiver: {
+                                amount: number;
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/files": {
         parameters: {
             query?: never;
@@ -6826,6 +6877,14 @@ export interface components {
                 original?: number;
                 presented: boolean;
             }[];
+            collectedBy?: {
+                /** @description Giấy ủy quyền: số, ngày, nơi chứng thực */
+                authorization?: string;
+                fullName?: string;
+                idNumber?: string;
+                /** @enum {string} */
+                kind: "applicant" | "authorized";
+            };
             /** @enum {string} */
             method?: "counter" | "post" | "online";
             missing?: string[];
@@ -7354,6 +7413,13 @@ export interface components {
                 /** @enum {string} */
                 reason: "amount" | "choice" | "pages";
             }[];
+            /** @description Miễn thu của lãnh đạo Trung tâm (khi có; trong câu trả lời GET): trả kết quả không cần thu */
+            waiver?: {
+                amount: number;
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
         };
         FeeCashbook: {
             closedAt: string | null;

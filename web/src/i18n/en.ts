@@ -426,6 +426,7 @@ export const en = {
         service_type: { set: 'Related service and price changed' },
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
+        waiver: { create: 'Fees of a dossier waived' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },

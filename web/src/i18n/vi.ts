@@ -419,6 +419,7 @@ export const vi = {
         service_type: { set: 'Sửa dịch vụ đi kèm và giá' },
         receipt_series: { open: 'Mở ký hiệu biên lai' },
         receipt_book: { open: 'Mở quyển biên lai' },
+        waiver: { create: 'Miễn thu phí, lệ phí của hồ sơ' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
