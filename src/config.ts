@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   MOTCUA_DEFAULT_CENTER: z.string().trim().regex(/^[0-9A-Za-z.]{3,40}$/, 'MOTCUA_DEFAULT_CENTER: the code of a center, e.g. 000.00.15.H57').optional(),
   MOTCUA_PUBLIC_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'MOTCUA_PUBLIC_URL: the address citizens reach, e.g. https://motcua.huongthuy.gov.vn').optional(),
   MOTCUA_SECRET_KEY: z.string().optional(),
+  // VNPay: all three or none; without them no online payment is offered (modules/payments/vnpay).
+  MOTCUA_VNPAY_TMN_CODE: z.string().trim().regex(/^[A-Za-z0-9]{8}$/, 'MOTCUA_VNPAY_TMN_CODE: the 8-character terminal code VNPay issued').optional(),
+  MOTCUA_VNPAY_HASH_SECRET: z.string().min(16, 'MOTCUA_VNPAY_HASH_SECRET: the secret VNPay issued (at least 16 characters)').optional(),
+  MOTCUA_VNPAY_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'MOTCUA_VNPAY_URL: the payment page, e.g. https://sandbox.vnpayment.vn/paymentv2/vpcpay.html').optional(),
   MOTCUA_RATE_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
   MOTCUA_BOARD_FRAME_ANCESTORS: z.string().regex(/^(https?:\/\/[^\s/]+)( https?:\/\/[^\s/]+)*$/, 'MOTCUA_BOARD_FRAME_ANCESTORS: origins separated by spaces, e.g. https://cong.huongthuy.gov.vn').optional(),
   // SMS: one provider, the eSMS brandname gateway or a JSON webhook; Zalo ZNS beside it (modules/notifications).
@@ -52,6 +56,7 @@ const EnvSchema = z.object({
   .refine((e) => !e.MOTCUA_CLOCK_START || (e.MOTCUA_DEMO ? e.MOTCUA_DEMO === '1' : !e.DATABASE_URL), { message: 'MOTCUA_CLOCK_START needs demo mode (MOTCUA_DEMO=1)', path: ['MOTCUA_CLOCK_START'] })
   .refine((e) => !(e.MOTCUA_SMS_URL && e.MOTCUA_ESMS_API_KEY), { message: 'MOTCUA_SMS_URL and MOTCUA_ESMS_API_KEY: choose one SMS provider', path: ['MOTCUA_SMS_URL'] })
   .refine((e) => !e.MOTCUA_ESMS_API_KEY || (e.MOTCUA_ESMS_SECRET_KEY && e.MOTCUA_SMS_BRANDNAME), { message: 'MOTCUA_ESMS_SECRET_KEY and MOTCUA_SMS_BRANDNAME are required with MOTCUA_ESMS_API_KEY', path: ['MOTCUA_ESMS_SECRET_KEY'] })
+  .refine((e) => !e.MOTCUA_VNPAY_TMN_CODE === !e.MOTCUA_VNPAY_HASH_SECRET && !e.MOTCUA_VNPAY_TMN_CODE === !e.MOTCUA_VNPAY_URL && (!e.MOTCUA_VNPAY_TMN_CODE || e.MOTCUA_PUBLIC_URL), { message: 'MOTCUA_VNPAY_TMN_CODE, MOTCUA_VNPAY_HASH_SECRET and MOTCUA_VNPAY_URL go together, with MOTCUA_PUBLIC_URL (the return address)', path: ['MOTCUA_VNPAY_TMN_CODE'] })
   .refine((e) => !e.MOTCUA_ZALO_APP_ID === !e.MOTCUA_ZALO_OA_SECRET, { message: 'MOTCUA_ZALO_APP_ID and MOTCUA_ZALO_OA_SECRET go together (they check Zalo\'s delivery reports)', path: ['MOTCUA_ZALO_OA_SECRET'] });
 
 export type SmsProviderConfig =
@@ -90,6 +95,8 @@ export interface AppConfig {
   /** The center the public pages show first (its code); unset: the first center set up. */
   defaultCenter?: string;
   publicUrl?: string;
+  /** VNPay merchant settings; none: online payment not offered. */
+  vnpay?: { tmnCode: string; hashSecret: string; url: string };
   /** Encrypts secrets kept in the database (TOTP); default: the key file in the data directory (platform/secret-key.ts). */
   secretKey?: string;
   /** Multiplies every rate limit (src/http/rate-limits.ts); 0 turns them off. */
@@ -142,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     pdfWorkers: e.MOTCUA_PDF_WORKERS,
     defaultCenter: e.MOTCUA_DEFAULT_CENTER,
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
+    ...(e.MOTCUA_VNPAY_TMN_CODE && e.MOTCUA_VNPAY_HASH_SECRET && e.MOTCUA_VNPAY_URL
+      ? { vnpay: { tmnCode: e.MOTCUA_VNPAY_TMN_CODE, hashSecret: e.MOTCUA_VNPAY_HASH_SECRET, url: e.MOTCUA_VNPAY_URL } } : {}),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
     secretKey: e.MOTCUA_SECRET_KEY,
     rateLimitFactor: e.MOTCUA_RATE_LIMIT_FACTOR,

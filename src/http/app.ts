@@ -1,3 +1,4 @@
+import { vnpayRoutes } from '../modules/payments/vnpay/routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -165,6 +166,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(controlRoutes);
       await api.register(evaluationRoutes);
       await api.register(evaluationReportRoutes);
+      await api.register(vnpayRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -158,7 +158,26 @@ test('a dossier from the reception counter to the return counter', { timeout: 24
     await advice.waitFor();
     assert.equal(await advice.getAttribute('data-case'), 'on_time');
     assert.match(await advice.innerText(), /đúng hạn[\s\S]*Phiếu đánh giá mức độ hài lòng/);
+    // 25.000 đ is still owed: the dossier says so, and handing the result over is refused, naming the amount.
+    await page.getByTestId('fees-owed').getByText('Còn phải nộp 25.000 đ').waitFor();
+    await page.locator('[data-testid=dossier-actions] [data-action="return"]').click();
+    const refused = page.locator('.dossier-action-modal');
+    await page.getByTestId('action-ok').click();
+    await refused.getByText(/Hồ sơ còn phải nộp 25\.000 đ phí, lệ phí/).waitFor();
+    await refused.getByRole('button', { name: 'Hủy' }).click();
+    await refused.waitFor({ state: 'detached' });
+    // The fee collector takes the money (the fee screen has its own test); then the result goes.
+    const cashier = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thuphi', password: 'motcua-demo' }) });
+    const paid = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
+      method: 'POST', headers: { cookie: cashier.headers.getSetCookie()[0].split(';')[0], 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'cash', amount: 25000, tendered: 25000 }),
+    });
+    assert.equal(paid.status, 201, await paid.text());
+    await page.reload();
+    await page.getByTestId('dossier-fees').getByText('Đã nộp đủ').waitFor();
     await act(page, 'return', 'Đã trả kết quả');
+    // Who took it is recorded: here the applicant herself (the default at the counter).
+    await page.getByTestId('collected-by').filter({ hasText: /^Người nhận: Trần Thị Mỹ Dung$/ }).waitFor();
 
     // Every step is in the timeline, with who did it.
     const timeline = page.getByTestId('dossier-timeline');

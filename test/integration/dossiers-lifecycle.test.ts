@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { action, applicant, getDossier, mustAct, register } from '../support/dossiers';
+import { action, applicant, getDossier, mustAct, register, waiveFeesForReturn } from '../support/dossiers';
 
 // Tuesday 11/03/2025 09:00 in Hương Thủy (02:00 UTC): an ordinary working morning.
 const clock = new ManualClock(new Date('2025-03-11T02:00:00Z'));
@@ -178,6 +178,7 @@ describe('the whole life of a dossier', () => {
     await mustAct(t, cv, d.code, 'complete-step', {});
     await mustAct(t, ld, d.code, 'complete-step', {});
     await mustAct(t, cv, d.code, 'resolve', {});
+    await waiveFeesForReturn(t, d.code);
     expect((await action(t, clerk, d.code, 'return', { method: 'post' })).json().code).toBe('DOSSIER_TRACKING_REQUIRED');
     expect((await mustAct(t, clerk, d.code, 'return', { method: 'post', trackingNumber: 'EB123456789VN' })).returnMethod).toBe('post');
   });

@@ -50,10 +50,12 @@ describe('HTTP edge', () => {
 describe('every API route declares who may call it', () => {
   it('without a session, every write route except login/logout and the kiosk answers 401 and no route answers 500', async () => {
     const spec = (await t.app.inject({ url: '/api/docs/json' })).json();
-    // Login/logout, and the kiosk that issues queue tickets to anyone in the hall.
+    // Login/logout, the kiosk that issues queue tickets to anyone in the hall, gateways, a citizen's VNPay request.
     // The SMS gateway's inbound webhook and delivery reports carry their own bearer token (403 without it); Zalo's
     // webhook is signed (checked after its body is read).
-    const publicWrites = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/queue/tickets', '/api/v1/sms/inbound', '/api/v1/sms/status', '/api/v1/zalo/webhook'];
+    const publicWrites = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/queue/tickets', '/api/v1/sms/inbound', '/api/v1/sms/status', '/api/v1/zalo/webhook',
+      // A citizen asks for a VNPay URL with the dossier's proof (token or 4 digits), not a session.
+      '/api/v1/public/dossiers/{code}/payments/vnpay'];
     let checked = 0;
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-0000-0000-000000000000');

@@ -4,7 +4,7 @@
 import { expect } from 'vitest';
 import type { ManualClock } from '../../src/platform/clock';
 import type { TestApp } from './app';
-import { applicant } from './dossiers';
+import { applicant, waiveFeesForReturn } from './dossiers';
 
 export const HT = '000.00.15.H57';
 
@@ -152,6 +152,7 @@ export async function buildHistory(t: TestApp): Promise<History> {
   at('2026-02-12 10:00');
   await settle(codes.J, 'tp', 'reject');
   at('2026-02-13 09:00');
+  await waiveFeesForReturn(t, codes.J);
   await ok('tn.tp', codes.J, 'return', { method: 'counter' });
   // Friday before Tết, 17:00: G is due Tue 24/02, more than one working day away (the Tết week is off).
   await snapshot('2026-02-13 17:00');

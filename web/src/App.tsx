@@ -33,6 +33,7 @@ const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
+const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
 const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
@@ -80,6 +81,7 @@ export function App() {
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="danh-gia/:token" element={<RatePage />} />
                   <Route path="login" element={<LoginPage />} />
+                  <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
                 <Route

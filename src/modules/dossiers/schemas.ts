@@ -61,6 +61,13 @@ export const ActionInput = named('DossierAction', z.object({
   proposedDueAt: Instant.optional(),
   method: z.enum(['counter', 'post', 'online']).optional(),
   trackingNumber: z.string().trim().max(60).optional(),
+  /** Who took the result at the counter: the applicant, or a person they authorised (Quy chế: ID and authorisation paper). */
+  collectedBy: z.object({
+    kind: z.enum(['applicant', 'authorized']),
+    fullName: z.string().trim().min(2).max(120).optional(),
+    idNumber: z.string().trim().regex(/^(\d{9}|\d{12})$/, 'Số CCCD/CMND gồm 12 (hoặc 9) chữ số').optional(),
+    authorization: z.string().trim().min(3).max(200).optional().describe('Giấy ủy quyền: số, ngày, nơi chứng thực'),
+  }).optional(),
   resultFileId: z.string().uuid().optional(),
   resultSummary: z.string().trim().max(2000).optional(),
 }).default({}));

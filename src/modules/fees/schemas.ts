@@ -10,6 +10,8 @@ export const Day = isoDay();
 export const CodeParam = z.object({ code: z.string().min(5).max(60) });
 export const IdParam = z.object({ id: z.string().uuid('Mã không hợp lệ') });
 export const Method = z.enum(['cash', 'transfer', 'card'], { error: 'Hình thức nộp phải là cash, transfer hoặc card' });
+/** Methods a receipt can show: the staff's three plus online payment through VNPay (never typed by staff). */
+export const ReceiptMethod = z.enum(['cash', 'transfer', 'card', 'vnpay']);
 export const Category = z.enum(Object.keys(APPLICANT_CATEGORY_LABELS) as [keyof typeof APPLICANT_CATEGORY_LABELS, ...(keyof typeof APPLICANT_CATEGORY_LABELS)[]], {
   error: `Đối tượng phải là một trong: ${Object.keys(APPLICANT_CATEGORY_LABELS).join(', ')}`,
 });
@@ -81,6 +83,7 @@ export const BreakdownOut = named('FeeBreakdown', z.object({
   services: z.array(Service),
   feesTotal: z.number(), servicesTotal: z.number(), total: z.number(), paid: z.number(), due: z.number(),
   atReception: z.number(), atReturn: z.number(), undetermined: z.array(Undetermined), final: z.boolean(),
+  waiver: z.object({ amount: z.number(), reason: z.string(), by: z.string(), at: z.string() }).nullish().describe('Miễn thu của lãnh đạo Trung tâm (khi có; trong câu trả lời GET): trả kết quả không cần thu'),
 }));
 
 const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string(), detail: z.string() });
@@ -88,7 +91,7 @@ export const ReceiptOut = named('FeeReceipt', z.object({
   id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   payer: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable(), taxCode: z.string().nullable() }),
-  method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
+  method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   collector: z.object({ id: z.string(), fullName: z.string() }), issuedAt: z.string(), status: z.enum(['valid', 'voided']),
   voidedAt: z.string().nullable(), voidReason: z.string().nullable(), voidedBy: z.string().nullable(), replacesReceiptId: z.string().nullable(),
   transferBatchId: z.string().nullable(), items: z.array(ReceiptItem),
@@ -96,7 +99,7 @@ export const ReceiptOut = named('FeeReceipt', z.object({
 
 export const PaymentOut = named('FeePayment', z.object({
   id: z.string(), paymentId: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
-  method: Method, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
+  method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
   issuedAt: z.string(), collector: z.object({ id: z.string(), fullName: z.string() }),
   items: z.array(z.object({ code: z.string(), name: z.string(), amount: z.number(), detail: z.string().default('') })), paidTotal: z.number(), due: z.number(), replayed: z.boolean(),
 }));

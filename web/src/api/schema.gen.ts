@@ -1957,6 +1957,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/fees/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lãnh đạo Trung tâm miễn thu số phí, lệ phí hồ sơ còn nợ (ghi rõ lý do; một lần; ghi nhật ký): trả kết quả không cần thu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            waiver: {
+                                amount: number;
+                                at: string;
+                                by: string;
+                                reason: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/files": {
         parameters: {
             query?: never;
@@ -3405,7 +3456,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -3428,7 +3479,7 @@ export interface paths {
                             };
                             from: string;
                             /** @enum {string} */
-                            groupBy: "procedure" | "field" | "department" | "day";
+                            groupBy: "procedure" | "field" | "department" | "day" | "method";
                             rows: components["schemas"]["FeeReportRow"][];
                             to: string;
                             total: {
@@ -3467,7 +3518,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -3506,7 +3557,7 @@ export interface paths {
                 query: {
                     center?: string;
                     from: string;
-                    groupBy?: "procedure" | "field" | "department" | "day";
+                    groupBy?: "procedure" | "field" | "department" | "day" | "method";
                     to: string;
                 };
                 header?: never;
@@ -4474,6 +4525,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/vnpay/ipn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** IPN của VNPay: ghi nhận kết quả thanh toán (kiểm tra chữ ký, đơn hàng, số tiền) */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Message: string;
+                            RspCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/procedures": {
         parameters: {
             query?: never;
@@ -4780,6 +4883,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/dossiers/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Số tiền hồ sơ còn phải nộp và có thanh toán trực tuyến VNPay hay không (cần mã t hoặc 4 số xác minh) */
+        get: {
+            parameters: {
+                query?: {
+                    t?: string;
+                    verifier?: string;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            due: number;
+                            vnpay: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/dossiers/{code}/payments/vnpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tạo đường dẫn thanh toán VNPay cho số tiền hồ sơ còn phải nộp (cần mã t trong QR của phiếu hoặc 4 số cuối điện thoại/CCCD) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        t?: string;
+                        verifier?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/evaluations/{token}": {
         parameters: {
             query?: never;
@@ -4857,6 +5051,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/payments/vnpay/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kết quả thanh toán VNPay cho trang trở về (chữ ký được kiểm tra; trạng thái lấy từ IPN đã ghi) */
+        get: {
+            parameters: {
+                query?: {
+                    vnp_Amount?: string;
+                    vnp_BankCode?: string;
+                    vnp_BankTranNo?: string;
+                    vnp_CardType?: string;
+                    vnp_OrderInfo?: string;
+                    vnp_PayDate?: string;
+                    vnp_ResponseCode?: string;
+                    vnp_SecureHash?: string;
+                    vnp_TmnCode?: string;
+                    vnp_TransactionNo?: string;
+                    vnp_TransactionStatus?: string;
+                    vnp_TxnRef?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number | null;
+                            dossierCode: string | null;
+                            /** @enum {string} */
+                            status: "paid" | "failed" | "pending" | "unknown";
+                            valid: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6826,6 +7075,14 @@ export interface components {
                 original?: number;
                 presented: boolean;
             }[];
+            collectedBy?: {
+                /** @description Giấy ủy quyền: số, ngày, nơi chứng thực */
+                authorization?: string;
+                fullName?: string;
+                idNumber?: string;
+                /** @enum {string} */
+                kind: "applicant" | "authorized";
+            };
             /** @enum {string} */
             method?: "counter" | "post" | "online";
             missing?: string[];
@@ -7354,6 +7611,13 @@ export interface components {
                 /** @enum {string} */
                 reason: "amount" | "choice" | "pages";
             }[];
+            /** @description Miễn thu của lãnh đạo Trung tâm (khi có; trong câu trả lời GET): trả kết quả không cần thu */
+            waiver?: {
+                amount: number;
+                at: string;
+                by: string;
+                reason: string;
+            } | null;
         };
         FeeCashbook: {
             closedAt: string | null;
@@ -7440,7 +7704,7 @@ export interface components {
                 name: string;
             }[];
             /** @enum {string} */
-            method: "cash" | "transfer" | "card";
+            method: "cash" | "transfer" | "card" | "vnpay";
             number: number;
             paidTotal: number;
             paymentId: string;
@@ -7490,7 +7754,7 @@ export interface components {
                 unitAmount: number;
             }[];
             /** @enum {string} */
-            method: "cash" | "transfer" | "card";
+            method: "cash" | "transfer" | "card" | "vnpay";
             number: number;
             payer: {
                 address: string;

@@ -4,6 +4,7 @@ import { en as feesEn } from './modules/fees';
 import { en as queueEn } from './modules/queue';
 import { en as reportsEn } from './modules/reports';
 import { en as securityEn } from './modules/security';
+import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 import { en as evaluationsEn } from './modules/evaluations';
@@ -426,6 +427,7 @@ export const en = {
         service_type: { set: 'Related service and price changed' },
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
+        waiver: { create: 'Fees of a dossier waived' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },
@@ -495,6 +497,7 @@ export const en = {
   queue: queueEn,
   reports: reportsEn,
   security: securityEn,
+  payments: paymentsEn,
   notify: notifyEn,
   control: controlEn,
   evaluations: evaluationsEn,

@@ -4,6 +4,7 @@ import { vi as feesVi } from './modules/fees';
 import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
+import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as evaluationsVi } from './modules/evaluations';
@@ -419,6 +420,7 @@ export const vi = {
         service_type: { set: 'Sửa dịch vụ đi kèm và giá' },
         receipt_series: { open: 'Mở ký hiệu biên lai' },
         receipt_book: { open: 'Mở quyển biên lai' },
+        waiver: { create: 'Miễn thu phí, lệ phí của hồ sơ' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
@@ -487,6 +489,7 @@ export const vi = {
   queue: queueVi,
   reports: reportsVi,
   security: securityVi,
+  payments: paymentsVi,
   notify: notifyVi,
   control: controlVi,
   evaluations: evaluationsVi,

@@ -167,6 +167,7 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
       if (method === 'post' && !input.trackingNumber) throw badRequest('DOSSIER_TRACKING_REQUIRED', 'Trả qua bưu chính cần mã vận đơn.');
       Object.assign(changes, { returned_at: now, closed_at: now, return_method: method });
       Object.assign(data, { method, trackingNumber: input.trackingNumber });
+      if (method === 'counter') data.collectedBy = collectedBy(d, input);
       break;
     }
     case 'refuse':
@@ -176,6 +177,22 @@ function effects(d: DossierRow, action: Action, input: ActionInput, now: Date, c
       if (action === 'withdraw' && d.received_at) changes.outcome = 'withdrawn';
       break;
   }
+}
+
+/**
+ * Who took the result at the counter, as the return step records it: the applicant (named from the dossier), or a
+ * person they authorised, with that person's ID number and the authorisation paper (all three required).
+ */
+function collectedBy(d: DossierRow, input: ActionInput): Record<string, string> {
+  const c = input.collectedBy ?? { kind: 'applicant' as const };
+  if (c.kind === 'applicant') {
+    const a = d.applicant as { fullName?: string; orgName?: string | null; representative?: string | null };
+    return { kind: 'applicant', fullName: c.fullName ?? a.fullName ?? a.orgName ?? '' };
+  }
+  if (!c.fullName || !c.idNumber || !c.authorization) {
+    throw badRequest('DOSSIER_COLLECTOR_REQUIRED', 'Người được ủy quyền nhận kết quả: nhập họ tên, số CCCD và giấy ủy quyền.');
+  }
+  return { kind: 'authorized', fullName: c.fullName, idNumber: c.idNumber, authorization: c.authorization };
 }
 
 /** Claim a dossier at the current step (specialist) or assign it to a colleague of the department (head). */

@@ -16,6 +16,7 @@ import { returnCase } from '../return-case';
 import { ActionInput, RegisterInput } from '../schemas';
 import { presentedResponse } from '../../../http/serializer';
 import { auditRead, personalSearch } from '../../audit/reads';
+import { assertReturnable } from '../../fees/gate';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
 const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
@@ -112,6 +113,8 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags: ['dossiers'], summary: ACTION_NAMES[action], params: Code, body: ActionInput, response: { 200: DossierDetail } },
     }, async (req) => {
       const actor = req.actor!;
+      // The result is handed over only when the fees are settled or waived (fees/gate.ts).
+      if (action === 'return') await assertReturnable(app.deps.db, req.params.code, actor);
       return present(await act(ctx(actor), req.params.code, action, req.body ?? {}), actor);
     });
   }

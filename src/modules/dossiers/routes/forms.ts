@@ -58,8 +58,23 @@ async function formDossier(db: Queryable, d: DossierRow, base: string, form: For
 const lastEvent = (events: EventRow[], actions: string[]) => [...events].reverse().find((e) => actions.includes(e.action));
 const notYet = (what: string) => new AppError(409, 'DOSSIER_FORM_NOT_APPLICABLE', `Chưa thể in ${what} cho hồ sơ ở trạng thái hiện tại.`);
 
+/** The last hand-off: the result to the applicant or the person they authorised (who, with ID and paper). */
+function handOver(e: EventRow): Handoff {
+  const c = (e.data as { collectedBy?: { kind: string; fullName?: string; idNumber?: string; authorization?: string }; method?: string; trackingNumber?: string });
+  const by = c.collectedBy;
+  const unit = c.method === 'post' ? `Người nộp (qua bưu chính${c.trackingNumber ? `, mã vận đơn ${c.trackingNumber}` : ''})`
+    : by?.kind === 'authorized' ? `Người được ủy quyền (CCCD ${by.idNumber}; ${by.authorization})` : 'Người nộp hồ sơ';
+  return {
+    step: 'Trả kết quả giải quyết hồ sơ',
+    giver: { name: e.actor_name ?? '', unit: 'Bộ phận Tiếp nhận và Trả kết quả' },
+    receiver: { name: by?.fullName ?? '', unit },
+    at: e.at, due: null, outcome: null,
+  };
+}
+
 function handoffs(d: DossierRow, events: EventRow[]): Handoff[] {
-  return events.filter((e) => ['transfer', 'complete-step', 'send-back', 'resolve', 'reject'].includes(e.action)).map((e) => {
+  const returned = events.find((e) => e.action === 'return');
+  return [...events.filter((e) => ['transfer', 'complete-step', 'send-back', 'resolve', 'reject'].includes(e.action)).map((e) => {
     const data = e.data as { fromStep?: number; fromUnit?: string; toUnit?: string; stepDueAt?: string; outcome?: Handoff['outcome'] };
     const fromStep = data.fromStep ?? (e.step_index ?? 0);
     const settle = e.action === 'resolve' || e.action === 'reject';
@@ -72,7 +87,7 @@ function handoffs(d: DossierRow, events: EventRow[]): Handoff[] {
       outcome: data.outcome ?? null,
       note: e.reason ?? undefined,
     };
-  });
+  }), ...(returned ? [handOver(returned)] : [])];
 }
 
 export const formRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -63,7 +63,7 @@ const payerOf = (d: FeeDossier) => ({
   taxCode: d.applicant.taxCode ?? null,
 });
 
-async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readonly ScheduleItem[], input: CollectInput, key: string | null, now: Date): Promise<PaymentResult> {
+export async function writeReceipt(tx: Tx, ctx: FeeCtx, d: FeeDossier, schedule: readonly ScheduleItem[], input: CollectInput, key: string | null, now: Date): Promise<PaymentResult> {
   const { actor } = ctx;
   const day = vnDayString(now);
   const change = cashChange(input.method, input.amount, input.tendered, input.reference);

@@ -93,3 +93,4 @@ export {
   type MoneyErrorCode,
   type VietQrErrorCode,
 } from './errors';
+export { returnBlock, type FeeStanding } from './return-gate';

@@ -4,7 +4,7 @@ import type { PaymentMethod } from './payment';
 import { PAYMENT_METHODS } from './payment';
 
 export type ByMethod = Record<PaymentMethod, number>;
-export const zeroByMethod = (): ByMethod => ({ cash: 0, transfer: 0, card: 0 });
+export const zeroByMethod = (): ByMethod => ({ cash: 0, transfer: 0, card: 0, vnpay: 0 });
 
 export interface CashbookLine {
   method: PaymentMethod;

@@ -4,12 +4,13 @@ import { PaymentError } from './errors';
 import type { ChargeLine } from './breakdown';
 import { formatVnd } from './money';
 
-export type PaymentMethod = 'cash' | 'transfer' | 'card';
-export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'transfer', 'card'];
+export type PaymentMethod = 'cash' | 'transfer' | 'card' | 'vnpay';
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'transfer', 'card', 'vnpay'];
 export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
   cash: 'Tiền mặt',
   transfer: 'Chuyển khoản',
   card: 'Thẻ/thanh toán trực tuyến',
+  vnpay: 'Trực tuyến qua VNPay',
 };
 
 export interface LineBalance {

@@ -35,7 +35,7 @@ const BatchOut = named('FeeTransferBatch', z.object({
 }));
 const Money = { collected: z.number(), kept: z.number(), transferred: z.number(), inBatch: z.number(), unbatched: z.number(), pending: z.number(), difference: z.number() };
 const ReportRow = named('FeeReportRow', z.object({ key: z.string(), label: z.string(), receipts: z.number(), collected: z.number(), kept: z.number(), toDepartments: z.number() }));
-const ReportQuery = Period.extend({ groupBy: z.enum(['procedure', 'field', 'department', 'day'], { error: 'groupBy phải là procedure, field, department hoặc day' }).default('procedure') });
+const ReportQuery = Period.extend({ groupBy: z.enum(['procedure', 'field', 'department', 'day', 'method'], { error: 'groupBy phải là procedure, field, department, day hoặc method' }).default('procedure') });
 
 const SUPERVISE = ['fees.manage', 'reports.view'] as const;
 const supervises = (a: Actor) => SUPERVISE.some((p) => actorCan(a, p));

@@ -17,6 +17,7 @@ import { addServices } from '../commands/services';
 import { loadDossier, loadSchedule } from '../repo';
 import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut, VietQrQuery } from '../schemas';
 import { centerBankAccount } from '../setup';
+import { waiveFees, waiverOf } from '../gate';
 
 const VIEW = anyPerm('dossiers.view_center');
 
@@ -34,8 +35,18 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const d = await loadDossier(db, req.params.code, req.actor!);
     const schedule = await loadSchedule(db, d.procedure_code);
     const q = req.query;
-    return presentBreakdown(d, await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected }));
+    const b = presentBreakdown(d, await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected }));
+    return { ...b, waiver: await waiverOf(db, d.id) };
   });
+
+  app.post('/dossiers/:code/fees/waive', {
+    config: { access: perm('fees.manage') },
+    schema: {
+      tags: ['fees'], summary: 'Lãnh đạo Trung tâm miễn thu số phí, lệ phí hồ sơ còn nợ (ghi rõ lý do; một lần; ghi nhật ký): trả kết quả không cần thu',
+      params: CodeParam, body: z.object({ reason: z.string().trim().min(10).max(500) }),
+      response: { 200: z.object({ waiver: z.object({ amount: z.number(), reason: z.string(), by: z.string(), at: z.string() }) }) },
+    },
+  }, async (req) => ({ waiver: await waiveFees(app.deps.db, app.deps.clock.now(), req.actor!, req.params.code, req.body.reason) }));
 
   app.put('/dossiers/:code/fees/quantities', {
     config: { access: anyPerm('dossiers.receive', 'fees.collect') },

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { usePublicCenter } from '../../components/useCenter';
 import { dossierTime, StatusTag } from '../../components/dossier/DossierTags';
 import '../../components/dossier/track.css';
+import { VnpayPayButton } from './VnpayPayButton';
 
 /** Where the dossier stands on the applicant's road: registered → received → processing → ready → returned. */
 const STAGE: Record<DossierStatus, number> = {
@@ -81,6 +82,7 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <dt>{t('dossiers.track.dueAt')}</dt>
         <dd className="track-due">{d.dueAt ? dossierTime(d.dueAt) : '—'}</dd>
       </dl>
+      <VnpayPayButton code={d.code} proof={proof} />
       <div className="track-privacy muted small">
         <SafetyCertificateOutlined /> {t('dossiers.track.privacy')}
       </div>

@@ -31,6 +31,10 @@ interface Values {
   method?: 'counter' | 'post' | 'online';
   trackingNumber?: string;
   resultSummary?: string;
+  collector?: 'applicant' | 'authorized';
+  collectorName?: string;
+  collectorId?: string;
+  authorization?: string;
 }
 
 /** A wall-clock time picked in the browser, read as Vietnam time (the center's clock), as ISO with offset. */
@@ -49,6 +53,7 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [apologyAsked, setApologyAsked] = useState(false);
   const method = Form.useWatch('method', form);
+  const collector = Form.useWatch('collector', form);
   const center = useMe().data?.center?.code;
 
   const needsReason = REASON.includes(action);
@@ -70,6 +75,11 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
     if (action === 'return') {
       body.method = v.method ?? 'counter';
       if (body.method === 'post' && v.trackingNumber?.trim()) body.trackingNumber = v.trackingNumber.trim();
+      if (body.method === 'counter') {
+        body.collectedBy = v.collector === 'authorized'
+          ? { kind: 'authorized', fullName: v.collectorName?.trim(), idNumber: v.collectorId?.trim(), authorization: v.authorization?.trim() }
+          : { kind: 'applicant' };
+      }
     }
     if (action === 'resolve') {
       if (resultFile) body.resultFileId = resultFile.id;
@@ -230,6 +240,26 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
               </Form.Item>
             )}
             {method === 'online' && <Alert type="info" showIcon className="modal-alert" title={t('dossiers.modal.resultOnlineHint')} />}
+            {(method ?? 'counter') === 'counter' && (
+              <>
+                <Form.Item name="collector" label={t('dossiers.modal.collector')} initialValue="applicant">
+                  <Radio.Group options={(['applicant', 'authorized'] as const).map((k) => ({ value: k, label: t(`dossiers.modal.collectorKinds.${k}`) }))} />
+                </Form.Item>
+                {collector === 'authorized' && (
+                  <>
+                    <Form.Item name="collectorName" label={t('dossiers.modal.collectorName')} rules={[{ required: true, whitespace: true, message: t('dossiers.modal.collectorNameRequired') }]}>
+                      <Input maxLength={120} data-testid="collector-name" />
+                    </Form.Item>
+                    <Form.Item name="collectorId" label={t('dossiers.modal.collectorId')} rules={[{ required: true, pattern: /^(\d{9}|\d{12})$/, message: t('dossiers.modal.collectorIdRule') }]}>
+                      <Input inputMode="numeric" maxLength={12} data-testid="collector-id" />
+                    </Form.Item>
+                    <Form.Item name="authorization" label={t('dossiers.modal.authorization')} extra={t('dossiers.modal.authorizationHint')} rules={[{ required: true, whitespace: true, message: t('dossiers.modal.authorizationRequired') }]}>
+                      <Input maxLength={200} data-testid="collector-authorization" />
+                    </Form.Item>
+                  </>
+                )}
+              </>
+            )}
           </>
         )}
 

@@ -20,6 +20,7 @@ import { AssignBox } from './AssignBox';
 import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
+import { DossierFeesBox } from './DossierFeesBox';
 import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
@@ -118,6 +119,13 @@ function ApplicantBlock({ d }: { d: DossierDetail }) {
       {a.address && <div className="muted small">{a.address}</div>}
     </div>
   );
+}
+
+/** Who took the result at the counter, from the return step of the history. */
+function collectorOf(d: DossierDetail, authorized: string): string {
+  const e = [...d.events].reverse().find((x) => x.action === 'return');
+  const by = e?.data.collectedBy as { kind?: string; fullName?: string } | undefined;
+  return by?.fullName ? `${by.fullName}${by.kind === 'authorized' ? ` (${authorized.toLocaleLowerCase('vi')})` : ''}` : '';
 }
 
 export default function DossierPage() {
@@ -299,7 +307,7 @@ export default function DossierPage() {
                   : []),
                 ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
                 ...(d.returnedAt
-                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}` }]
+                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}${collectorOf(d, t('dossiers.modal.collectorKinds.authorized')) ? ` · ${collectorOf(d, t('dossiers.modal.collectorKinds.authorized'))}` : ''}` }]
                   : []),
               ]}
             />
@@ -357,6 +365,12 @@ export default function DossierPage() {
           </Card>
 
           {d.can.assign && <AssignBox dossier={d} />}
+
+          {perms.has('dossiers.view_center') && (
+            <Card size="small" className="dossier-card" title={t('dossiers.fees.title')}>
+              <DossierFeesBox code={d.code} status={d.status} />
+            </Card>
+          )}
 
           <Card size="small" className="dossier-card" title={<><PrinterOutlined /> {t('dossiers.detail.print')}</>}>
             <div className="print-buttons" data-testid="print-buttons">

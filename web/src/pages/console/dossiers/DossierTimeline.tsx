@@ -50,6 +50,12 @@ function EventDetails({ e, dossier }: { e: DossierEvent; dossier: DossierDetail 
   if (str(d.proposedDueAt)) lines.push(<div key="prop">{t('dossiers.timeline.proposedDueAt', { date: dossierTime(str(d.proposedDueAt)) })}</div>);
   if (str(d.method)) lines.push(<div key="method">{t('dossiers.timeline.method', { method: t(`dossiers.detail.returnMethods.${str(d.method)}`) })}</div>);
   if (str(d.trackingNumber)) lines.push(<div key="tn">{t('dossiers.timeline.trackingNumber', { n: str(d.trackingNumber) })}</div>);
+  const by = d.collectedBy as { kind?: string; fullName?: string; idNumber?: string; authorization?: string } | undefined;
+  if (by?.fullName) {
+    lines.push(<div key="by" className="strong" data-testid="collected-by">{by.kind === 'authorized'
+      ? t('dossiers.timeline.collectedByAuthorized', { name: by.fullName, id: by.idNumber, paper: by.authorization })
+      : t('dossiers.timeline.collectedBy', { name: by.fullName })}</div>);
+  }
   if (e.action === 'queue-ticket' && str(d.number)) {
     lines.push(<div key="ticket" className="strong">{t('dossiers.timeline.ticket', { number: str(d.number), source: t(`dossiers.timeline.ticketSource.${str(d.source) ?? 'counter'}`) })}</div>);
   }

@@ -1,0 +1,24 @@
+// Strings of online payment: the page VNPay sends the citizen back to.
+export const vi = {
+  vnpayPay: { button: 'Thanh toán trực tuyến (VNPay)', due: 'Còn phải nộp: {{amount}}' },
+  vnpayReturn: {
+    title: 'Kết quả thanh toán trực tuyến (VNPay)',
+    paid: 'Đã thanh toán {{amount}} cho hồ sơ {{code}}. Biên lai được Trung tâm phát hành tự động.',
+    failed: 'Giao dịch cho hồ sơ {{code}} không thành công hoặc đã bị hủy. Chưa có khoản tiền nào được ghi nhận.',
+    pending: 'Trung tâm chưa nhận được xác nhận từ VNPay cho hồ sơ {{code}}. Vui lòng tải lại trang sau ít phút.',
+    invalid: 'Thông tin trả về không hợp lệ (sai chữ ký) hoặc không tìm thấy giao dịch. Kết quả thanh toán chỉ được ghi nhận theo xác nhận của VNPay.',
+    track: 'Xem tình trạng hồ sơ',
+  },
+};
+
+export const en: typeof vi = {
+  vnpayPay: { button: 'Pay online (VNPay)', due: 'Still owed: {{amount}}' },
+  vnpayReturn: {
+    title: 'Online payment result (VNPay)',
+    paid: 'Paid {{amount}} for dossier {{code}}. The Center issues the receipt automatically.',
+    failed: 'The payment for dossier {{code}} did not go through or was cancelled. Nothing has been recorded.',
+    pending: 'The Center has not yet received VNPay\'s confirmation for dossier {{code}}. Please reload this page in a few minutes.',
+    invalid: 'The returned information is not valid (bad signature) or the transaction is unknown. A payment counts only as VNPay confirms it.',
+    track: 'See the dossier\'s status',
+  },
+};
