@@ -33,7 +33,8 @@ const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(
 const RETURN_METHOD: Record<string, string> = {
   counter: 'trực tiếp tại quầy trả kết quả',
   post: 'qua dịch vụ bưu chính công ích',
-  online: 'trực tuyến trên Cổng Dịch vụ công',
+  // No national portal connection exists: "online" is the electronic copy the center sends, nothing more.
+  online: 'bằng bản điện tử',
 };
 
 /** The e-mail for one outbox row, or null when the applicant is not told about this event. */
@@ -119,7 +120,7 @@ export function composeMail(f: MailFacts): Mail | null {
       blocks = [
         { p: `Kết quả giải quyết hồ sơ của ${h} đã được trả ${RETURN_METHOD[method] ?? RETURN_METHOD.counter}${e ? ` lúc ${formatVnDateTime(e.at)}` : ''}.` },
         { facts: [...base, ...(tracking ? [['Mã vận đơn', tracking] as [string, string]] : [])] },
-        { p: `Cảm ơn ${h} đã sử dụng dịch vụ của ${f.center.name}. Mời ${h} đánh giá mức độ hài lòng bằng phiếu đánh giá hoặc trên Cổng Dịch vụ công.` },
+        { p: `Cảm ơn ${h} đã sử dụng dịch vụ của ${f.center.name}. Mời ${h} đánh giá mức độ hài lòng bằng phiếu đánh giá nhận kèm kết quả.` },
       ];
       break;
     }

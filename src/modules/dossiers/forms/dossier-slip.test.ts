@@ -48,7 +48,8 @@ describe('renderDossierSlip (Phiếu hồ sơ)', () => {
     expect(text).toContain('Tổ chức: Công ty TNHH Thương mại Dịch vụ Phú Bài');
     expect(text).toContain('Người đại diện: Trần Đình Khoa');
     expect(text).toContain('Tài khoản: 3301678912');
-    expect(text).toContain('Hình thức nộp: Trực tuyến trên Cổng Dịch vụ công');
+    expect(text).toContain('Hình thức nộp: Trực tuyến');
+    expect(text).not.toContain('Cổng Dịch vụ công'); // no portal connection exists: promise none
     expect(text).toContain('0123');
   });
 

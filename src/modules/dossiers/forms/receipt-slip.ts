@@ -45,7 +45,7 @@ export async function renderReceiptSlip(d: FormDossier, ctx: ReceiptContext): Pr
   const received = d.checklist.filter((c) => c.presented);
   const collect =
     d.channel === 'online'
-      ? `Quầy trả kết quả, ${ctx.center.name}, ${ctx.center.address} (hoặc bản điện tử trên Cổng Dịch vụ công)`
+      ? `Quầy trả kết quả, ${ctx.center.name}, ${ctx.center.address} (hoặc bản điện tử do Trung tâm gửi)`
       : `Quầy trả kết quả, ${ctx.center.name}, ${ctx.center.address}`;
 
   return renderPaper('Giấy tiếp nhận hồ sơ và hẹn trả kết quả', d, ctx, [

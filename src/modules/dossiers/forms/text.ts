@@ -19,7 +19,7 @@ export function timeLimitText(limit: { unit: TimeLimitUnit; value: number }): st
 const CHANNEL: Record<FormDossier['channel'], string> = {
   direct: 'Trực tiếp tại Trung tâm',
   post: 'Qua dịch vụ bưu chính công ích',
-  online: 'Trực tuyến trên Cổng Dịch vụ công',
+  online: 'Trực tuyến',
 };
 
 /** How the dossier was submitted. */
