@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db';
 import { many } from '../../platform/db';
 import type { Mailer } from '../notifications/providers/mailer';
 import { notificationMail } from './domain';
+import { Periodic } from '../../platform/periodic';
 
 export interface StaffMailOptions {
   db: Db;
@@ -26,36 +27,18 @@ export interface StaffMailOptions {
 type Claimed = { id: string; email_to: string; title: string; body: string; link: string | null; email_attempts: number };
 
 export class StaffMailWorker {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly loop: Periodic;
 
-  constructor(private readonly o: StaffMailOptions) {}
+  constructor(private readonly o: StaffMailOptions) {
+    this.loop = new Periodic(() => this.runOnce(), this.o.pollMs ?? 5000, (e) => this.o.log?.error(`E-mail thông báo cho cán bộ: lỗi (${e.message})`));
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(ms: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((e: unknown) => this.o.log?.error(`E-mail thông báo cho cán bộ: lỗi (${(e as Error).message})`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.o.pollMs ?? 5000);
-        });
-    }, ms);
-    this.timer.unref?.();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Sends what is due now; returns how many e-mails left. */

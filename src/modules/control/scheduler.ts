@@ -16,6 +16,7 @@ import { digestMessage, untouchedCutoff, type DigestItem } from './domain';
 import { departmentHeads, notifyStaff, type MailConfig } from './notifications';
 import { untouchedNow } from './sql';
 import { autoUrge, TARGET_COLUMNS, TARGET_FROM, type UrgeTarget } from './urge';
+import { Periodic } from '../../platform/periodic';
 
 /** When a department's digest of the day is sent (office hours begin at 07:00). */
 export const DIGEST_TIME = '07:30';
@@ -38,36 +39,18 @@ export interface TickResult {
 }
 
 export class ControlScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly loop: Periodic;
 
-  constructor(private readonly o: ControlOptions) {}
+  constructor(private readonly o: ControlOptions) {
+    this.loop = new Periodic(() => this.runOnce(), this.o.tickMs ?? 60_000, (e) => this.o.log?.error(`Đôn đốc tự động: lỗi (${e.message})`));
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(ms: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((e: unknown) => this.o.log?.error(`Đôn đốc tự động: lỗi (${(e as Error).message})`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.o.tickMs ?? 60_000);
-        });
-    }, ms);
-    this.timer.unref?.();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One look at every center: the urges and digests that are due and not made yet, made by this instance. */

@@ -19,6 +19,7 @@ import { settlementPdf, settlementXlsx } from './exports';
 import { ddmmyyyy } from './form';
 import { issuerOf } from './issuer';
 import { settlementReport } from './settlement-query';
+import { Periodic } from '../../platform/periodic';
 
 /** When the report of the month is made on its last working day (office hours end at 17:00). */
 export const MONTHLY_REPORT_TIME = '16:00';
@@ -47,36 +48,18 @@ export const recipientsOf = (settings: { reportRecipients?: unknown } | null): s
   Array.isArray(settings?.reportRecipients) ? settings.reportRecipients.filter((x): x is string => typeof x === 'string') : [];
 
 export class MonthlyReports {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly loop: Periodic;
 
-  constructor(private readonly o: MonthlyOptions) {}
+  constructor(private readonly o: MonthlyOptions) {
+    this.loop = new Periodic(() => this.runOnce(), this.o.tickMs ?? 60_000, (e) => this.o.log?.error(`Báo cáo tháng: lỗi (${e.message})`));
+  }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running?.catch(() => undefined);
-  }
-
-  private schedule(ms: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.runOnce()
-        .catch((e: unknown) => this.o.log?.error(`Báo cáo tháng: lỗi (${(e as Error).message})`))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.o.tickMs ?? 60_000);
-        });
-    }, ms);
-    this.timer.unref?.();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Makes every report that is due and not made yet; returns the ids this instance made. */
