@@ -14,4 +14,10 @@ export function thisMonth(): [string, string] {
   return [now.startOf('month').format('YYYY-MM-DD'), now.endOf('month').format('YYYY-MM-DD')];
 }
 
+/** From the first of this month to today, in Vietnam (the default period of the reports). */
+export function monthSoFar(): [string, string] {
+  const now = vnTime(new Date());
+  return [now.startOf('month').format('YYYY-MM-DD'), now.format('YYYY-MM-DD')];
+}
+
 export const DATE_FORMAT = 'DD/MM/YYYY';

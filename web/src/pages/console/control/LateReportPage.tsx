@@ -9,7 +9,8 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCenters, useMe } from '../../../api/hooks';
 import type { LateDossier, LateGroup } from '../../../api/types';
-import { formatDateTime, vnTime } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
+import { monthSoFar } from '../../../components/fees/dates';
 import { ErrorState } from '../../../components/ErrorState';
 import { dossierTime } from '../../../components/dossier/DossierTags';
 import { usePageTitle } from '../../../components/usePageTitle';
@@ -19,11 +20,6 @@ import './control.css';
 
 const DAY = 'YYYY-MM-DD';
 type GroupRow = LateGroup & { person?: boolean };
-
-function monthSoFar(): [string, string] {
-  const today = vnTime(new Date());
-  return [today.startOf('month').format(DAY), today.format(DAY)];
-}
 
 export default function LateReportPage() {
   const { t, i18n } = useTranslation();

@@ -7,7 +7,8 @@ import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCenters, useMe } from '../../../api/hooks';
-import { formatDate, formatDateTime, vnTime } from '../../../lib/format';
+import { formatDate, formatDateTime } from '../../../lib/format';
+import { monthSoFar } from '../../../components/fees/dates';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { PageHeader } from '../PageHeader';
@@ -16,11 +17,6 @@ import { FigureLink } from './FigureLink';
 import './reports.css';
 
 const DAY = 'YYYY-MM-DD';
-
-function monthSoFar(): [string, string] {
-  const today = vnTime(new Date());
-  return [today.startOf('month').format(DAY), today.format(DAY)];
-}
 
 export default function ReportsPage() {
   const { t, i18n } = useTranslation();
