@@ -119,23 +119,20 @@ export function useDueDate(params: DueDateQuery | null) {
   });
 }
 
+// One request for both: the list of centers and which one the public pages show first.
+const centersQuery = {
+  queryKey: keys.centers,
+  queryFn: () => http.get<Answer<'/api/v1/centers'>>('/centers'),
+  staleTime: 5 * 60_000,
+};
+
 export function useCenters() {
-  return useQuery({
-    queryKey: keys.centers,
-    queryFn: () => http.get<Answer<'/api/v1/centers'>>('/centers'),
-    staleTime: 5 * 60_000,
-    select: (d) => d.items,
-  });
+  return useQuery({ ...centersQuery, select: (d) => d.items });
 }
 
 /** The code of the center the public pages show first (the installation's configured one). */
 export function useDefaultCenter() {
-  return useQuery({
-    queryKey: keys.centers,
-    queryFn: () => http.get<Answer<'/api/v1/centers'>>('/centers'),
-    staleTime: 5 * 60_000,
-    select: (d) => d.defaultCenter,
-  }).data ?? null;
+  return useQuery({ ...centersQuery, select: (d) => d.defaultCenter }).data ?? null;
 }
 
 export function useSaveCenter() {

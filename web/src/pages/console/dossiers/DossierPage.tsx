@@ -181,6 +181,7 @@ export default function DossierPage() {
   const canUpload = (perms.has('dossiers.register') || perms.has('dossiers.receive')) && !CLOSED.includes(d.status);
   const dueReached = !!d.dueAt && new Date(d.dueAt).getTime() <= Date.now();
   const showReturnCase = perms.has('dossiers.view_center') && (SETTLED.includes(d.status) || (dueReached && ['received', 'in_progress', 'paused'].includes(d.status)));
+  const collector = collectorOf(d, t('dossiers.modal.collectorKinds.authorized'));
   const forms = printable(d);
 
   const doClaim = () =>
@@ -307,7 +308,7 @@ export default function DossierPage() {
                   : []),
                 ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
                 ...(d.returnedAt
-                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}${collectorOf(d, t('dossiers.modal.collectorKinds.authorized')) ? ` · ${collectorOf(d, t('dossiers.modal.collectorKinds.authorized'))}` : ''}` }]
+                  ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}${collector ? ` · ${collector}` : ''}` }]
                   : []),
               ]}
             />
