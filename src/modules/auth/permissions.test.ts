@@ -26,6 +26,8 @@ const expected: Record<Permission, Role[]> = {
   'reports.department': ['department_head'],
   'reports.manage': ['director', 'deputy_director'],
   'notifications.manage': ['admin', 'director', 'deputy_director'],
+  'feedback.manage': ['director', 'deputy_director', 'supervisor'],
+  'feedback.answer': ['department_head'],
 };
 
 describe('permission matrix', () => {

@@ -443,6 +443,10 @@ export const en = {
         kiosk: { pair: 'Kiosk paired', revoke: 'Kiosk revoked' },
       },
       evaluation: { submit: 'Satisfaction rating sent by the applicant' },
+      feedback: {
+        submit: 'Feedback sent by a citizen', accept: 'Feedback accepted', request_info: 'More information asked for a feedback',
+        assign: 'Feedback assigned to a department', answer: 'Feedback answered', publish: 'Feedback answer published', reject: 'Feedback not accepted',
+      },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',

@@ -436,6 +436,10 @@ export const vi = {
         kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
       },
       evaluation: { submit: 'Người nộp gửi đánh giá mức độ hài lòng' },
+      feedback: {
+        submit: 'Người dân gửi phản ánh, kiến nghị', accept: 'Tiếp nhận phản ánh', request_info: 'Đề nghị bổ sung thông tin phản ánh',
+        assign: 'Giao phòng xử lý phản ánh', answer: 'Trả lời phản ánh', publish: 'Công khai trả lời phản ánh', reject: 'Không tiếp nhận phản ánh',
+      },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
