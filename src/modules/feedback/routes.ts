@@ -344,7 +344,8 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     if (b.version !== undefined && b.version !== cur.version) {
       throw conflict('FEEDBACK_CHANGED', 'Phản ánh vừa được người khác cập nhật. Xin tải lại trang rồi thao tác lại.');
     }
-    if (!actionsFor(actor, cur).includes(action) && allowedActions(cur.status).includes(action)) {
+    const manager = actorCan(actor, 'feedback.manage');
+    if ((!manager && action !== 'answer') || (!actionsFor(actor, cur).includes(action) && allowedActions(cur.status).includes(action))) {
       throw forbidden('Bạn không có quyền thực hiện thao tác này với phản ánh.');
     }
     let to: FeedbackStatus;
