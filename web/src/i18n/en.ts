@@ -8,6 +8,7 @@ import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 import { en as evaluationsEn } from './modules/evaluations';
+import { en as feedbackEn } from './modules/feedback';
 export const en = {
   ...dossiersEn,
   app: {
@@ -506,4 +507,5 @@ export const en = {
   notify: notifyEn,
   control: controlEn,
   evaluations: evaluationsEn,
+  feedback: feedbackEn,
 };

@@ -8,6 +8,7 @@ import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as evaluationsVi } from './modules/evaluations';
+import { vi as feedbackVi } from './modules/feedback';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -498,4 +499,5 @@ export const vi = {
   notify: notifyVi,
   control: controlVi,
   evaluations: evaluationsVi,
+  feedback: feedbackVi,
 };

@@ -3,6 +3,7 @@ import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
@@ -24,6 +25,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/reports', labelKey: 'reports.menu.reports', icon: <FundOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/late', labelKey: 'control.menu.late', icon: <FieldTimeOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
+  { path: '/console/feedback', labelKey: 'feedback.menu', icon: <CommentOutlined />, perm: ['feedback.manage', 'feedback.answer'] },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
   { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },
