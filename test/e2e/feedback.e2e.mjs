@@ -63,7 +63,9 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     const overdueOnly = page.getByRole('checkbox', { name: 'Chỉ phản ánh quá hạn' });
     assert.equal(await overdueOnly.isChecked(), true);
     assert.equal(await page.getByTestId('feedback-table').locator('tr', { hasText: code }).count(), 0);
-    await overdueOnly.uncheck();
+    await overdueOnly.click(); // controlled by the address: the box follows once the URL changed
+    await page.waitForURL(/\/console\/feedback$/);
+    assert.equal(await overdueOnly.isChecked(), false);
     const row = page.getByTestId('feedback-table').locator('tr', { hasText: code });
     await row.waitFor();
     assert.ok((await row.innerText()).includes('Mới tiếp nhận'));

@@ -6,6 +6,11 @@ import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, register } from '../support/dossiers';
 import { trackChanges, type ChangeTracker } from '../support/db-changes';
+import { purgePersonalData } from '../../src/modules/retention/purge';
+import { createPool } from '../../src/platform/db';
+import { DiskFileStore } from '../../src/platform/storage';
+import os from 'node:os';
+import path from 'node:path';
 
 // Wednesday 29/4/2026, 09:00 in Hà Nội time: Thursday 30/4 and Friday 1/5 are public holidays, then a weekend.
 const clock = new ManualClock(new Date('2026-04-29T02:00:00Z'));
@@ -207,5 +212,35 @@ describe('feedback workflow', () => {
     expect((await t.app.inject({ url: '/api/v1/public/feedback/XYZ' })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/v1/public/feedback/PA-AAAAAAAA' })).statusCode).toBe(404);
     expect(await changes.since(mark)).toEqual([]);
+  });
+
+  it('the retention purge forgets the contact details of closed feedback, and only those', async () => {
+    const owner = createPool(t.ownerUrl, 1);
+    try {
+      const store = new DiskFileStore(path.join(os.tmpdir(), 'motcua-feedback-purge-files'));
+      // Two years after May 2026, with one year of retention: the published and the rejected feedback ended long ago.
+      const now = new Date('2028-06-01T02:00:00Z');
+      const dry = await purgePersonalData(owner, store, { now, retentionYears: 1, apply: false });
+      const closed = (await t.db.query(`SELECT count(*)::int AS n FROM feedback WHERE status IN ('published', 'rejected')`)).rows[0].n as number;
+      expect(closed).toBeGreaterThanOrEqual(2);
+      expect(dry.counts.feedback).toBe(closed);
+      const r = await purgePersonalData(owner, store, { now, retentionYears: 1, apply: true });
+      expect(r.counts.feedback).toBe(closed);
+      const rows = (await t.db.query(`SELECT status, contact_name, contact_phone, contact_email, content, answer, purged_at FROM feedback`)).rows;
+      for (const f of rows) {
+        if (f.status === 'published' || f.status === 'rejected') {
+          expect(f).toMatchObject({ contact_name: '', contact_phone: null, contact_email: null });
+          expect(f.purged_at).not.toBeNull();
+          expect(f.content.length).toBeGreaterThan(0);
+        } else {
+          expect(f.contact_name).not.toBe('');
+          expect(f.purged_at).toBeNull();
+        }
+      }
+      expect(rows.some((f) => f.contact_phone === '0912345678' && f.status === 'published')).toBe(false);
+      expect((await purgePersonalData(owner, store, { now, retentionYears: 1, apply: true })).counts.feedback).toBe(0);
+    } finally {
+      await owner.end();
+    }
   });
 });

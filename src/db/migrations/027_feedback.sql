@@ -22,7 +22,9 @@ CREATE TABLE feedback (
   created_at timestamptz NOT NULL,
   updated_at timestamptz NOT NULL,
   version integer NOT NULL DEFAULT 1,
-  CHECK (contact_phone IS NOT NULL OR contact_email IS NOT NULL),
+  -- The retention purge empties the contact details of feedback closed before its cut-off (npm run purge).
+  purged_at timestamptz,
+  CHECK (purged_at IS NOT NULL OR contact_phone IS NOT NULL OR contact_email IS NOT NULL),
   CHECK (published = (status = 'published'))
 );
 CREATE INDEX feedback_center_status ON feedback (center_id, status, due_at);
