@@ -57,6 +57,7 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     await page.goto(`${BASE}/console`);
     const figure = page.getByTestId('dash-feedback-overdue');
     assert.equal(await figure.innerText(), '0');
+    await readmeShot(page, 'feedback-dashboard.png');
     await figure.click();
     await page.getByTestId('feedback-table').waitFor();
     assert.match(page.url(), /\/console\/feedback\?overdue=1$/);

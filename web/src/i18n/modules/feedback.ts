@@ -58,7 +58,7 @@ export const vi = {
     subtitle: 'Tiếp nhận, giao xử lý, trả lời và công khai theo thời hạn luật định (ngày làm việc).',
     allStatuses: 'Mọi trạng thái',
     overdueOnly: 'Chỉ phản ánh quá hạn',
-    code: 'Mã', content: 'Nội dung', sender: 'Người gửi', status: 'Trạng thái', dueAt: 'Hạn bước hiện tại', department: 'Phòng xử lý',
+    code: 'Mã', content: 'Nội dung', sender: 'Người gửi', status: 'Trạng thái', dueAt: 'Hạn xử lý', department: 'Phòng xử lý',
     dossier: 'Hồ sơ', createdAt: 'Ngày gửi', overdue: 'Quá hạn', empty: 'Không có phản ánh nào.', total: '{{count}} phản ánh',
   },
   detail: {
@@ -143,7 +143,7 @@ export const en: typeof vi = {
     subtitle: 'Accept, assign, answer and publish within the legal deadlines (working days).',
     allStatuses: 'All statuses',
     overdueOnly: 'Overdue only',
-    code: 'Code', content: 'Content', sender: 'Sender', status: 'Status', dueAt: 'Step deadline', department: 'Department',
+    code: 'Code', content: 'Content', sender: 'Sender', status: 'Status', dueAt: 'Due', department: 'Department',
     dossier: 'Dossier', createdAt: 'Sent on', overdue: 'Overdue', empty: 'No feedback.', total: '{{count}} items',
   },
   detail: {

@@ -35,18 +35,18 @@ export default function FeedbackListPage() {
     queryFn: () => http.get<FeedbackList>('/feedback', { status: status || undefined, overdue: overdue ? '1' : undefined, limit: PAGE, offset: (page - 1) * PAGE }),
   });
   const columns: ColumnsType<FeedbackItem> = [
-    { title: t('feedback.list.code'), dataIndex: 'code', width: 130, render: (c: string, r) => <Link to={`/console/feedback/${r.id}`}>{c}</Link> },
+    { title: t('feedback.list.code'), dataIndex: 'code', width: 120, render: (c: string, r) => <Link to={`/console/feedback/${r.id}`}>{c}</Link> },
     { title: t('feedback.list.content'), dataIndex: 'excerpt', ellipsis: true },
-    { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 160 },
-    { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 200, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
-    { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 105, render: formatDate },
-    { title: t('feedback.list.status'), dataIndex: 'status', width: 190, render: (s: FeedbackStatus, r) => (
+    { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 150 },
+    { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 190, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
+    { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 100, render: formatDate },
+    { title: t('feedback.list.status'), dataIndex: 'status', width: 170, render: (s: FeedbackStatus, r) => (
       <>
         <Tag color={FEEDBACK_STATUS_COLOR[s]}>{t(`feedback.status.${s}`)}</Tag>
         {r.department && <div className="muted small">{r.department.name}</div>}
       </>
     ) },
-    { title: t('feedback.list.dueAt'), dataIndex: 'dueAt', width: 130, render: (d: string | null, r) => (d ? <span className={r.overdue ? 'bad strong' : ''}>{formatDate(d)}{r.overdue && <div><Tag color="red">{t('feedback.list.overdue')}</Tag></div>}</span> : '—') },
+    { title: t('feedback.list.dueAt'), dataIndex: 'dueAt', width: 120, render: (d: string | null, r) => (d ? <span className={r.overdue ? 'bad strong' : ''}>{formatDate(d)}{r.overdue && <div><Tag color="red">{t('feedback.list.overdue')}</Tag></div>}</span> : '—') },
   ];
   return (
     <div className="console-page">
@@ -60,7 +60,7 @@ export default function FeedbackListPage() {
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
         <Card size="small">
           <Table<FeedbackItem> rowKey="id" size="middle" loading={q.isPending} columns={columns} dataSource={q.data?.items ?? []} data-testid="feedback-table"
-            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1150 }}
+            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1000 }}
             onRow={(r) => ({ onClick: () => navigate(`/console/feedback/${r.id}`), style: { cursor: 'pointer' } })}
             pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: (p) => set('page', String(p)), showSizeChanger: false, showTotal: (n) => t('feedback.list.total', { count: n }) }} />
         </Card>
