@@ -160,9 +160,9 @@ export function DashboardFigures() {
         <Col xs={12} md={4}><Kpi label={t('reports.dash.atRiskNow')} tone="warn" hint={t('reports.dash.atRiskHint')} testId="kpi-at-risk" value={<FigureLink n={d.atRisk} stat="at_risk" center={c} testId="dash-at-risk" />} /></Col>
         <Col xs={12} md={4}><Kpi label={t('control.untouched.kpi')} tone="warn" hint={t('control.untouched.kpiHint')} testId="kpi-untouched" value={<FigureLink n={d.untouched} stat="untouched" center={c} testId="dash-untouched" />} /></Col>
         <Col xs={12} md={4}><Kpi label={`${t('reports.fig.onTimeRate')} · ${t('reports.dash.month')}`} tone="good" value={percent(d.month.figures.onTimeRate, lang)} /></Col>
-        <Col xs={12} md={4}><Kpi label={t('feedback.dash.kpi')} tone={d.feedbackOverdue ? 'bad' : undefined} hint={t('feedback.dash.hint')} testId="kpi-feedback" value={
+        <Col xs={12} md={3}><Kpi label={t('feedback.dash.kpi')} tone={d.feedbackOverdue ? 'bad' : undefined} hint={t('feedback.dash.hint')} testId="kpi-feedback" value={
           feedbackList && !c ? <Link to="/console/feedback?overdue=1" className="figure-link" data-testid="dash-feedback-overdue">{d.feedbackOverdue.toLocaleString('vi-VN')}</Link> : d.feedbackOverdue.toLocaleString('vi-VN')} /></Col>
-        <Col xs={24} md={4}>
+        <Col xs={24} md={5}>
           {d.queue ? (
             <Kpi label={t('reports.dash.queue')} testId="kpi-queue" value={
               <Link to="/console/queue/stats" className="figure-link small-kpi">
