@@ -66,6 +66,7 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     assert.equal(await page.getByTestId('feedback-table').locator('tr', { hasText: code }).count(), 0);
     await overdueOnly.click(); // controlled by the address: the box follows once the URL changed
     await page.waitForURL(/\/console\/feedback$/);
+    await page.getByTestId('feedback-table').locator('tr', { hasText: code }).waitFor();
     assert.equal(await overdueOnly.isChecked(), false);
     const row = page.getByTestId('feedback-table').locator('tr', { hasText: code });
     await row.waitFor();
@@ -111,4 +112,19 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     const list = await page.getByTestId('feedback-published').innerText();
     for (const personal of [SENDER.fullName, SENDER.phone, dossier]) assert.ok(!list.includes(personal), `no "${personal}" in the published answers`);
     await readmeShot(page, 'feedback-published.png');
+
+    // The home page links to the form and to the published answers.
+    await page.goto(`${BASE}/`);
+    assert.equal(await page.getByTestId('home-feedback').getAttribute('href'), '/phan-anh');
+  }));
+
+test('on a 375 px phone the header and the form fit the screen', { timeout: 60_000 }, (t) =>
+  withPage(t, { viewport: { width: 375, height: 812 }, isMobile: true }, async (page) => {
+    await page.goto(`${BASE}/phan-anh`);
+    await page.getByTestId('feedback-form').waitFor();
+    await page.getByTestId('nav-feedback').waitFor({ state: 'attached' }); // the header's links fold away on a phone, as the others do
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    assert.equal(await page.getByTestId('fb-phone').getAttribute('inputmode'), 'tel');
+    await readmeShot(page, 'feedback-phone.png');
   }));
