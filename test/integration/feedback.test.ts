@@ -127,6 +127,7 @@ describe('feedback workflow', () => {
     const info = await step(director, id, 'request-info', { note: 'Xin cho biết ngày, giờ đến Trung tâm.' });
     expect(info.statusCode, info.body).toBe(200);
     expect(vnDay(info.json().dueAt)).toBe('2026-05-18'); // 5 working days
+    expect((await t.app.inject({ url: `/api/v1/public/feedback/${code}` })).json()).toMatchObject({ status: 'info_requested', infoRequest: 'Xin cho biết ngày, giờ đến Trung tâm.' });
 
     // Overdue once the deadline passes: in the filtered list and on the director's dashboard.
     clock.set(new Date('2026-05-20T02:00:00Z'));

@@ -71,6 +71,7 @@ const PublicStatus = named('FeedbackPublicStatus', z.object({
   dueAt: z.string().nullable().describe('Hạn của bước đang chờ (theo ngày làm việc)'),
   answer: z.string().nullable().describe('Nội dung trả lời, khi đã công khai'),
   reason: z.string().nullable().describe('Lý do không tiếp nhận'),
+  infoRequest: z.string().nullable().describe('Thông tin Trung tâm đề nghị người gửi bổ sung (khi đang chờ bổ sung)'),
   publishedAt: z.string().nullable(),
 }));
 
@@ -215,7 +216,11 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const r = await one<Row>(db, `${SELECT} WHERE f.code = $1`, [req.params.code]);
     if (!r) throw notFound(`phản ánh "${req.params.code}"`);
+    const info = r.status === 'info_requested'
+      ? await one<{ note: string | null }>(db, `SELECT note FROM feedback_events WHERE feedback_id = $1 AND action = 'request-info' ORDER BY at DESC, id DESC LIMIT 1`, [r.id])
+      : undefined;
     return {
+      infoRequest: info?.note ?? null,
       code: r.code, status: r.status, center: { code: r.center_code, name: r.center_name }, createdAt: r.created_at.toISOString(),
       dueAt: OPEN_STATUSES.includes(r.status) ? r.due_at?.toISOString() ?? null : null,
       answer: r.status === 'published' ? r.answer : null, reason: r.status === 'rejected' ? r.reason : null,

@@ -8027,6 +8027,8 @@ export interface components {
             createdAt: string;
             /** @description Hạn của bước đang chờ (theo ngày làm việc) */
             dueAt: string | null;
+            /** @description Thông tin Trung tâm đề nghị người gửi bổ sung (khi đang chờ bổ sung) */
+            infoRequest: string | null;
             publishedAt: string | null;
             /** @description Lý do không tiếp nhận */
             reason: string | null;

@@ -112,6 +112,10 @@ export function FeedbackTrackPage() {
           </dl>
           {f.answer && <Alert type="success" message={t('feedback.track.answer')} description={<div style={{ whiteSpace: 'pre-wrap' }} data-testid="fb-answer">{f.answer}</div>} />}
           {f.reason && <Alert type="warning" message={t('feedback.track.reason')} description={f.reason} />}
+          {f.status === 'info_requested' && (
+            <Alert type="info" showIcon message={t('feedback.track.infoRequest')} description={
+              <>{f.infoRequest && <div style={{ whiteSpace: 'pre-wrap' }}>{f.infoRequest}</div>}<div>{t('feedback.track.infoHow')}</div></>} />
+          )}
           <div className="track-privacy muted small" style={{ marginTop: 12 }}><SafetyCertificateOutlined /> {t('feedback.track.privacy')}</div>
         </>
       ) : null}
