@@ -443,6 +443,7 @@ export const en = {
         kiosk: { pair: 'Kiosk paired', revoke: 'Kiosk revoked' },
       },
       evaluation: { submit: 'Satisfaction rating sent by the applicant' },
+      staff: { assessment: { record: 'Director recorded a periodic assessment of a seconded officer' } },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',

@@ -436,6 +436,7 @@ export const vi = {
         kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
       },
       evaluation: { submit: 'Người nộp gửi đánh giá mức độ hài lòng' },
+      staff: { assessment: { record: 'Giám đốc ghi nhận đánh giá định kỳ cán bộ được cử đến Trung tâm' } },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
