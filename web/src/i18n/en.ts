@@ -7,6 +7,7 @@ import { en as securityEn } from './modules/security';
 import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
+import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
 export const en = {
   ...dossiersEn,
@@ -502,5 +503,6 @@ export const en = {
   payments: paymentsEn,
   notify: notifyEn,
   control: controlEn,
+  ranking: rankingEn,
   evaluations: evaluationsEn,
 };

@@ -7,6 +7,7 @@ import { vi as securityVi } from './modules/security';
 import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
+import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 export const vi = {
   ...dossiersVi,
@@ -494,5 +495,6 @@ export const vi = {
   payments: paymentsVi,
   notify: notifyVi,
   control: controlVi,
+  ranking: rankingVi,
   evaluations: evaluationsVi,
 };
