@@ -58,6 +58,7 @@ export const en = {
     pageNotFound: 'The page does not exist or has moved.',
   },
   public: {
+    transparency: 'Public results of administrative procedures',
     chooseCenter: 'Choose a center',
     phone: 'Phone',
     hoursTitle: 'Opening hours for submissions and results',

@@ -57,6 +57,7 @@ export const vi = {
     pageNotFound: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
   },
   public: {
+    transparency: 'Công khai kết quả giải quyết thủ tục hành chính',
     chooseCenter: 'Chọn trung tâm',
     phone: 'Điện thoại',
     hoursTitle: 'Thời gian tiếp nhận và trả kết quả',

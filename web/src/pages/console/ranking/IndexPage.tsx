@@ -42,16 +42,17 @@ export default function IndexPage() {
           )}
           <DatePicker.RangePicker format="DD/MM/YYYY" value={[dayjs(from), dayjs(to)]} allowClear={false} aria-label={t('reports.settlement.period')}
             onChange={(v) => v?.[0] && v[1] && setPeriod([v[0].format(DAY), v[1].format(DAY)])} data-testid="index-period" />
-          {r && <span className="muted small">{t('control.late.asOf', { time: formatDateTime(r.asOf) })}</span>}
+          {r && <span className="muted small">{t('ranking.asOf', { time: formatDateTime(r.asOf) })}</span>}
         </div>
       </Card>
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
         <div className="index-grid" data-testid="index-figures">
           {(r?.figures ?? []).map((f) => (
             <Card key={f.key} size="small" className="index-figure" data-testid={`figure-${f.key}`}
-              title={<span><Tag color="blue">{f.key}</Tag>{f.name}</span>} extra={<span className="muted small">{f.group}</span>}>
+              title={<span><Tag color="blue">{f.key}</Tag><span className="muted small">{f.group}</span></span>}>
+              <div className="index-name">{f.name}</div>
               {!f.available ? (
-                <div className="index-value na">{t('ranking.index.notAvailable')}</div>
+                <div className="index-value na" aria-label={t('ranking.index.notAvailable')}>—</div>
               ) : f.value === null ? (
                 <div className="index-value na">{t('ranking.index.noData')}</div>
               ) : (

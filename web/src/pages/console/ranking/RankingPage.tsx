@@ -20,6 +20,7 @@ import { decimal, percent, useAssessments, useRanking, useRecordAssessment } fro
 import './ranking.css';
 
 const DAY = 'YYYY-MM-DD';
+// The roles of officers seconded to the center (the server refuses the others: leaders).
 const SECONDED = ['reception', 'specialist', 'department_head', 'fee_collector', 'supervisor'];
 
 export default function RankingPage() {
@@ -58,28 +59,30 @@ export default function RankingPage() {
   const columns: ColumnsType<RankingRow> = [
     { title: t('ranking.col.rank'), dataIndex: 'rank', width: 70, align: 'center', render: (v: number | null) => (v === null ? <span className="muted small">{t('ranking.unranked')}</span> : <strong>{v}</strong>) },
     {
-      title: t(by === 'staff' ? 'ranking.col.name' : 'ranking.col.department'), dataIndex: 'name', width: 230,
+      title: t(by === 'staff' ? 'ranking.col.name' : 'ranking.col.department'), dataIndex: 'name', width: 210,
       render: (v: string, x) => <div><div className="strong">{v}</div>{x.unit && <div className="muted small">{x.unit}</div>}</div>,
     },
-    { title: t('ranking.col.handled'), dataIndex: 'handled', width: 110, align: 'right' },
-    { title: t('ranking.col.onTime'), dataIndex: 'onTime', width: 90, align: 'right' },
-    { title: t('ranking.col.share'), dataIndex: 'onTimeShare', width: 110, align: 'right', render: (v: number | null) => percent(v, lang) },
-    { title: t('ranking.col.expected'), dataIndex: 'expectedShare', width: 110, align: 'right', render: (v: number | null) => percent(v, lang) },
+    { title: t('ranking.col.handled'), dataIndex: 'handled', width: 100, align: 'right' },
+    {
+      title: t('ranking.col.share'), dataIndex: 'onTimeShare', width: 110, align: 'right',
+      render: (v: number | null, x) => <span>{percent(v, lang)}<div className="muted small">{t('ranking.col.onTimeOf', { onTime: x.onTime, handled: x.handled })}</div></span>,
+    },
+    { title: t('ranking.col.expected'), dataIndex: 'expectedShare', width: 100, align: 'right', render: (v: number | null) => percent(v, lang) },
     {
       title: t('ranking.col.score'), dataIndex: 'score', width: 90, align: 'right',
       render: (v: number | null) => (v === null ? '—' : <span className={v >= 100 ? 'good strong' : 'bad strong'}>{decimal(v, lang)}</span>),
     },
-    { title: t('ranking.col.supplements'), dataIndex: 'supplementRequests', width: 110, align: 'right' },
+    { title: t('ranking.col.supplements'), dataIndex: 'supplementRequests', width: 100, align: 'right' },
     {
-      title: t('ranking.col.delay'), dataIndex: 'delayMinutes', width: 130, align: 'right',
+      title: t('ranking.col.delay'), dataIndex: 'delayMinutes', width: 110, align: 'right',
       render: (v: number, x) => (v ? <span className="bad">{workingTime(t, v, day, lang)}<div className="muted small">{t('ranking.col.lateDossiers', { count: x.lateDossiers })}</div></span> : workingTime(t, v, day, lang)),
     },
     {
-      title: t('ranking.col.evaluation'), dataIndex: 'evaluationAverage', width: 130, align: 'right',
+      title: t('ranking.col.evaluation'), dataIndex: 'evaluationAverage', width: 110, align: 'right',
       render: (v: number | null, x) => (x.evaluations ? <span>{decimal(v, lang)}<div className="muted small">{t('ranking.col.evaluations', { count: x.evaluations })}</div></span> : '—'),
     },
     ...(canAssess && by === 'staff' ? [{
-      title: t('ranking.col.assess'), key: 'assess', width: 140,
+      title: t('ranking.col.assess'), key: 'assess', width: 150,
       render: (_: unknown, x: RankingRow) => (x.roles.some((role) => SECONDED.includes(role))
         ? <Button size="small" onClick={() => setAssessing(x)} data-testid={`assess-${x.key}`}>{t('ranking.assess.button')}</Button> : null),
     }] : []),
@@ -98,7 +101,7 @@ export default function RankingPage() {
             onChange={(v) => v?.[0] && v[1] && setPeriod([v[0].format(DAY), v[1].format(DAY)])} data-testid="ranking-period" />
           <Segmented value={by} onChange={(v) => setBy(v as 'staff' | 'department')} data-testid="ranking-by"
             options={(['staff', 'department'] as const).map((g) => ({ value: g, label: t(`ranking.by.${g}`) }))} />
-          {r && <span className="muted small">{t('control.late.asOf', { time: formatDateTime(r.asOf) })}</span>}
+          {r && <span className="muted small">{t('ranking.asOf', { time: formatDateTime(r.asOf) })}</span>}
         </div>
       </Card>
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
@@ -117,7 +120,7 @@ export default function RankingPage() {
             </Card>
           )}
           <Card size="small" className="table-card">
-            <Table<RankingRow> rowKey="key" size="small" columns={columns} dataSource={r?.rows ?? []} loading={q.isPending} scroll={{ x: 1300 }}
+            <Table<RankingRow> rowKey="key" size="small" columns={columns} dataSource={r?.rows ?? []} loading={q.isPending} scroll={{ x: 1150 }}
               pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }} locale={{ emptyText: t('ranking.empty') }} data-testid="ranking-table"
               expandable={{
                 rowExpandable: (x) => x.codes.length > 0,
