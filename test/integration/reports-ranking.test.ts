@@ -295,8 +295,13 @@ describe('GET /public/centers/{code}/transparency', () => {
     expect(b).toMatchObject({ center: { code: '000.00.15.H57' }, period: { from: '2026-03-01', to: '2026-03-10' } });
     // March so far: the week's five endings, 2 on time.
     expect(b.onTime).toMatchObject({ ended: 5, onTime: 2, share: 40 });
-    // L4: overdue now, extended with the apology.
-    expect(b.lateWithApology).toEqual({ count: 1, items: [{ code: c.L4, newDueAt: '2026-03-09T10:00:00.000Z' }] });
+    // L4: overdue now, extended with the apology and a new date; L3: settled late, its second supplement request carried
+    // the apology. L1 and L2 were late without any apology: not listed.
+    expect(b.lateWithApology.count).toBe(2);
+    expect([...b.lateWithApology.items].sort((x: { code: string }, y: { code: string }) => x.code.localeCompare(y.code))).toEqual([
+      { code: c.L3, apology: 'second_supplement', newDueAt: null },
+      { code: c.L4, apology: 'extension', newDueAt: '2026-03-09T10:00:00.000Z' },
+    ].sort((x, y) => x.code.localeCompare(y.code)));
     expect(b.evaluations).toMatchObject({ count: 1, satisfaction: 100 });
     expect(b.evaluations.questions).toHaveLength(QUESTIONS.length);
     expect(b.feedback.available).toBe(false);

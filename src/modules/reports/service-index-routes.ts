@@ -40,8 +40,12 @@ const TransparencyOut = named('CenterTransparency', z.object({
   onTime: z.object({ ended: z.number(), onTime: z.number(), share: z.number().nullable(), formula: z.string() }),
   lateWithApology: z.object({
     count: z.number(),
-    items: z.array(z.object({ code: z.string(), newDueAt: z.string().nullable() })),
-  }).describe('Hồ sơ trễ hạn trong tháng đã có phiếu xin lỗi và hẹn lại ngày trả kết quả: chỉ mã hồ sơ'),
+    items: z.array(z.object({
+      code: z.string(),
+      apology: z.enum(['extension', 'second_supplement']).describe('extension: phiếu xin lỗi và hẹn lại ngày trả kết quả; second_supplement: thư xin lỗi khi yêu cầu bổ sung lần thứ hai'),
+      newDueAt: z.string().nullable(),
+    })),
+  }).describe('Hồ sơ trễ hạn trong tháng đã có văn bản xin lỗi người nộp: chỉ mã hồ sơ'),
   evaluations: z.object({
     count: z.number(), satisfaction: z.number().nullable(),
     questions: z.array(z.object({ text: z.string(), answered: z.number(), average: z.number().nullable() })),
@@ -78,9 +82,10 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod = async (app) => {
     const onTime = idx.figures.find((f) => f.key === '2.1')!;
     const sat = idx.figures.find((f) => f.key === '5.4')!;
     const p = boundsOf(period, now);
-    // Late this month (settled late, or open and past the legal due date now) with the apology and new appointment issued.
-    const late = await many<{ code: string; due_at: Date | null }>(db, `SELECT d.code, d.due_at FROM dossiers d
-      WHERE d.center_id = $1 AND d.extended_at IS NOT NULL AND d.received_at IS NOT NULL
+    // Late this month (settled late, or open and past the legal due date now) with a written apology to the applicant:
+    // the apology and new appointment of an extension, or the apology a second supplement request must carry.
+    const late = await many<{ code: string; due_at: Date | null; extended_at: Date | null }>(db, `SELECT d.code, d.due_at, d.extended_at FROM dossiers d
+      WHERE d.center_id = $1 AND (d.extended_at IS NOT NULL OR d.late_by_supplement) AND d.received_at IS NOT NULL
         AND ((d.ended_at >= $2 AND d.ended_at < $3 AND d.outcome = 'late')
           OR (d.ended_at IS NULL AND CASE WHEN d.paused_at IS NOT NULL THEN d.paused_at > coalesce(d.original_due_at, d.due_at) ELSE $4 > coalesce(d.original_due_at, d.due_at) END))
       ORDER BY d.code LIMIT 200`, [center.id, p.start, p.end, now]);
@@ -91,7 +96,13 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod = async (app) => {
     return {
       center: { code: center.code, name: center.name }, period, generatedAt: now.toISOString(),
       onTime: { ended: onTime.denominator ?? 0, onTime: onTime.numerator ?? 0, share: onTime.value, formula: onTime.formula },
-      lateWithApology: { count: late.length, items: late.map((l) => ({ code: l.code, newDueAt: l.due_at?.toISOString() ?? null })) },
+      lateWithApology: {
+        count: late.length,
+        items: late.map((l) => ({
+          code: l.code, apology: l.extended_at ? 'extension' as const : 'second_supplement' as const,
+          newDueAt: l.extended_at ? l.due_at?.toISOString() ?? null : null,
+        })),
+      },
       evaluations: {
         count: sat.itemsTotal, satisfaction: sat.value,
         questions: QUESTIONS.map((qq) => {

@@ -7152,10 +7152,15 @@ export interface components {
                 note: string;
             };
             generatedAt: string;
-            /** @description Hồ sơ trễ hạn trong tháng đã có phiếu xin lỗi và hẹn lại ngày trả kết quả: chỉ mã hồ sơ */
+            /** @description Hồ sơ trễ hạn trong tháng đã có văn bản xin lỗi người nộp: chỉ mã hồ sơ */
             lateWithApology: {
                 count: number;
                 items: {
+                    /**
+                     * @description extension: phiếu xin lỗi và hẹn lại ngày trả kết quả; second_supplement: thư xin lỗi khi yêu cầu bổ sung lần thứ hai
+                     * @enum {string}
+                     */
+                    apology: "extension" | "second_supplement";
                     code: string;
                     newDueAt: string | null;
                 }[];

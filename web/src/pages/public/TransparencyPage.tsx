@@ -66,7 +66,8 @@ export default function TransparencyPage() {
               <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }} data-testid="transparency-late">
                 {d.lateWithApology.items.map((x) => (
                   <Tag key={x.code} style={{ fontSize: 14, padding: '4px 8px' }}>
-                    <span className="code">{x.code}</span>{x.newDueAt ? <span className="muted"> · {t('ranking.transparency.newDue', { date: formatDate(x.newDueAt) })}</span> : null}
+                    <span className="code">{x.code}</span>
+                    <span className="muted"> · {x.newDueAt ? t('ranking.transparency.newDue', { date: formatDate(x.newDueAt) }) : t(`ranking.transparency.apology.${x.apology}`)}</span>
                   </Tag>
                 ))}
               </div>
