@@ -190,6 +190,11 @@ describe('GET /reports/ranking by staff', () => {
     expect((head.rows as Row[]).map((x) => x.key).sort()).toEqual([ids['tn.tp'], ids['ld.tp'], ids['cv.tp']].sort());
     expect((await as('tn.tp', 'GET', `/api/v1/reports/ranking?${WEEK}`)).statusCode).toBe(403);
     expect((await get('giamdoc.hue', `/api/v1/reports/ranking?${WEEK}`)).rows).toEqual([]);
+    // The province sees every center; a department is named with its center.
+    const province = await get('tinh', `/api/v1/reports/ranking?${WEEK}&by=department`);
+    const ht = (await t.db.query<{ name: string }>(`SELECT name FROM centers WHERE code = '000.00.15.H57'`)).rows[0].name;
+    expect((province.rows as (Row & { unit: string | null })[]).find((x) => x.codes.includes(c.L1))).toMatchObject({ name: 'Phòng Tư pháp', unit: ht, handled: 3 });
+    expect(province.center).toBeNull();
   });
 
   it('refuses a bad period or grouping in Vietnamese', async () => {

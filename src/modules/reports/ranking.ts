@@ -19,7 +19,7 @@ export interface RankingRow {
   rank: number | null;
   key: string;
   name: string;
-  /** The officer's department (or the center's reception) — staff rows only. */
+  /** The officer's department (or the center's reception); for a department over several centers, its center. */
   unit: string | null;
   roles: string[];
   handled: number;
@@ -114,8 +114,9 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
   const names = by === 'staff'
     ? await many<{ key: string; name: string; unit: string | null; roles: string[] }>(db, `SELECT u.id::text AS key, u.full_name AS name, dep.name AS unit, u.roles
         FROM users u LEFT JOIN departments dep ON dep.id = u.department_id WHERE u.id = ANY($1::uuid[])`, [[...keys]])
-    : await many<{ key: string; name: string; unit: string | null; roles: string[] }>(db, `SELECT id::text AS key, name, NULL AS unit, '{}'::text[] AS roles
-        FROM departments WHERE id = ANY($1::uuid[])`, [[...keys].filter((k) => k !== NO_DEPARTMENT)]);
+    // Departments carry their center's name: over the whole province several centers have a "Phòng Tư pháp".
+    : await many<{ key: string; name: string; unit: string | null; roles: string[] }>(db, `SELECT dep.id::text AS key, dep.name, c.name AS unit, '{}'::text[] AS roles
+        FROM departments dep JOIN centers c ON c.id = dep.center_id WHERE dep.id = ANY($1::uuid[])`, [[...keys].filter((k) => k !== NO_DEPARTMENT)]);
   const nameOf = new Map(names.map((n) => [n.key, n]));
 
   const rows: RankingRow[] = [...keys].map((k) => {
@@ -132,7 +133,7 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     const n = nameOf.get(k);
     return {
       rank: null, key: k, name: n?.name ?? (k === NO_DEPARTMENT ? 'Chưa giao phòng chuyên môn' : k),
-      unit: by === 'staff' ? n?.unit ?? (n?.roles.includes('reception') ? 'Bộ phận Tiếp nhận và Trả kết quả' : null) : null,
+      unit: by === 'staff' ? n?.unit ?? (n?.roles.includes('reception') ? 'Bộ phận Tiếp nhận và Trả kết quả' : null) : scope.center ? null : n?.unit ?? null,
       roles: n?.roles ?? [],
       handled: s.settled, onTime: s.onTime, onTimeShare: s.onTimeShare, expectedShare: s.expectedShare, score: s.score,
       supplementRequests: sups.find((x) => x.key === k)?.n ?? 0,
