@@ -23,6 +23,7 @@ async function ok(res, status = 200) {
 const path = (code, tail) => `/api/v1/dossiers/${encodeURIComponent(code)}/${tail}`;
 
 const codes = [];
+let lateCode;
 before(async () => {
   const clerk = await as('tn.tp');
   const head = await as('ld.tp');
@@ -44,6 +45,27 @@ before(async () => {
       }
       await ok(await (s === 0 ? worker : head).post(path(d.code, 'complete-step'), { data: { note: 'Chuyển bước' } }));
     }
+  }
+  // A fourth, late by the one-stop rule: the department asks for a second supplement (with the written apology).
+  const late = await ok(await clerk.post('/api/v1/dossiers', {
+    data: { procedure: '2.000748', channel: 'direct', applicant: { fullName: APPLICANT, idNumber: `0466${String(Date.now()).slice(-8)}`, phone: '0905123456' } },
+  }), 201);
+  lateCode = late.code;
+  await ok(await clerk.post(path(late.code, 'request-supplement'), { data: { reason: 'Thiếu giấy tờ', missing: ['Bản sao giấy khai sinh'] } }));
+  await ok(await clerk.post(path(late.code, 'supplement'), { data: {} }));
+  await ok(await clerk.post(path(late.code, 'receive'), { data: {} }));
+  await ok(await clerk.post(path(late.code, 'transfer'), { data: {} }));
+  await ok(await specialist.post(path(late.code, 'request-supplement-by-department'), {
+    data: { reason: 'Cần bổ sung', missing: ['Tờ khai có chữ ký'], apology: 'Xin lỗi ông/bà vì phải yêu cầu bổ sung lần thứ hai' },
+  }));
+  await ok(await clerk.post(path(late.code, 'supplement'), { data: {} }));
+  for (let s = 0; s < 10; s++) {
+    const cur = await ok(await head.get(`/api/v1/dossiers/${encodeURIComponent(late.code)}`));
+    if (cur.can.resolve) {
+      await ok(await head.post(path(late.code, 'resolve'), { data: { resultSummary: 'Đã có kết quả' } }));
+      break;
+    }
+    await ok(await head.post(path(late.code, 'complete-step'), { data: { note: 'Chuyển bước' } }));
   }
   const link = await ok(await clerk.get(path(codes[0], 'evaluation-link')));
   const form = await ok(await clerk.get(`/api/v1/public/evaluations/${link.token}`));
@@ -97,6 +119,7 @@ test('the 766 index shows each figure with its formula and opens the dossiers be
     await page.getByTestId('figure-2.1-list').click();
     const drawer = page.getByTestId('index-counted');
     for (const code of codes) await drawer.getByText(code).waitFor();
+    await page.getByTestId('index-rest').getByText(lateCode).waitFor();
     await readmeShot(page, 'index-766-list.png');
   }));
 
@@ -108,6 +131,8 @@ test('the center\'s public transparency page: figures and codes, no names', { ti
     await page.getByTestId('transparency').waitFor();
     await page.getByText('Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn').waitFor();
     await page.getByText('1 phiếu đánh giá trong tháng').waitFor();
+    await page.getByTestId('transparency-late').getByText(lateCode).waitFor();
+    await page.getByTestId('transparency-late').getByText('xin lỗi vì yêu cầu bổ sung lần hai').waitFor();
     const text = await page.getByTestId('transparency').innerText();
     assert.ok(!text.includes(APPLICANT), 'no applicant name on the public page');
     await readmeShot(page, 'transparency.png', { fullPage: true });

@@ -47,7 +47,7 @@ export default function RankingPage() {
     return {
       tooltip: { trigger: 'item', formatter: (p: { name: string; value: number }) => `${p.name}: ${decimal(p.value, lang)}` },
       grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(120, Math.ceil(v.max / 10) * 10) },
+      xAxis: { type: 'value', min: 0, interval: 20, max: (v: { max: number }) => Math.max(120, Math.ceil(v.max / 20) * 20) },
       yAxis: { type: 'category', data: ordered.map((x) => x.name), axisLabel: { width: 200, overflow: 'truncate' } },
       series: [{
         type: 'bar', barMaxWidth: 22, label: { show: true, position: 'right', formatter: (p: { value: number }) => decimal(p.value, lang) },
@@ -82,9 +82,9 @@ export default function RankingPage() {
       render: (v: number | null, x) => (x.evaluations ? <span>{decimal(v, lang)}<div className="muted small">{t('ranking.col.evaluations', { count: x.evaluations })}</div></span> : '—'),
     },
     ...(canAssess && by === 'staff' ? [{
-      title: t('ranking.col.assess'), key: 'assess', width: 150,
+      title: t('ranking.col.assess'), key: 'assess', width: 100,
       render: (_: unknown, x: RankingRow) => (x.roles.some((role) => SECONDED.includes(role))
-        ? <Button size="small" onClick={() => setAssessing(x)} data-testid={`assess-${x.key}`}>{t('ranking.assess.button')}</Button> : null),
+        ? <Button size="small" onClick={() => setAssessing(x)} data-testid={`assess-${x.key}`} title={t('ranking.assess.button')}>{t('ranking.col.assess')}</Button> : null),
     }] : []),
   ];
 
@@ -120,7 +120,7 @@ export default function RankingPage() {
             </Card>
           )}
           <Card size="small" className="table-card">
-            <Table<RankingRow> rowKey="key" size="small" columns={columns} dataSource={r?.rows ?? []} loading={q.isPending} scroll={{ x: 1150 }}
+            <Table<RankingRow> rowKey="key" size="small" columns={columns} dataSource={r?.rows ?? []} loading={q.isPending} scroll={{ x: 1100 }}
               pagination={{ pageSize: 30, showSizeChanger: false, hideOnSinglePage: true }} locale={{ emptyText: t('ranking.empty') }} data-testid="ranking-table"
               expandable={{
                 rowExpandable: (x) => x.codes.length > 0,
@@ -178,19 +178,19 @@ function AssessmentList() {
   const { t, i18n } = useTranslation();
   const q = useAssessments(true);
   const columns: ColumnsType<StaffAssessment> = [
-    { title: t('ranking.assess.col.officer'), key: 'o', width: 220, render: (_, a) => <div><div className="strong">{a.officer.name}</div>{a.officer.unit && <div className="muted small">{a.officer.unit}</div>}</div> },
-    { title: t('ranking.assess.col.period'), key: 'p', width: 200, render: (_, a) => `${formatDate(a.from)} – ${formatDate(a.to)}` },
-    { title: t('ranking.assess.col.rating'), key: 'r', width: 220, render: (_, a) => <Tag color={a.rating === 'not_completed' ? 'red' : a.rating === 'excellent' ? 'green' : 'blue'}>{a.ratingName}</Tag> },
+    { title: t('ranking.assess.col.officer'), key: 'o', width: 200, render: (_, a) => <div><div className="strong">{a.officer.name}</div>{a.officer.unit && <div className="muted small">{a.officer.unit}</div>}</div> },
+    { title: t('ranking.assess.col.period'), key: 'p', width: 170, render: (_, a) => `${formatDate(a.from)} – ${formatDate(a.to)}` },
+    { title: t('ranking.assess.col.rating'), key: 'r', width: 200, render: (_, a) => <Tag color={a.rating === 'not_completed' ? 'red' : a.rating === 'excellent' ? 'green' : 'blue'}>{a.ratingName}</Tag> },
     {
-      title: t('ranking.assess.col.figures'), key: 'f', width: 260,
+      title: t('ranking.assess.col.figures'), key: 'f', width: 230,
       render: (_, a) => t('ranking.assess.figures', { handled: a.figures.handled, share: percent(a.figures.onTimeShare, i18n.language), score: a.figures.score === null ? '—' : decimal(a.figures.score, i18n.language) }),
     },
-    { title: t('ranking.assess.col.remarks'), dataIndex: 'remarks', width: 260 },
-    { title: t('ranking.assess.col.by'), key: 'b', width: 200, render: (_, a) => <div>{a.assessedBy}<div className="muted small">{formatDate(a.assessedAt)}</div></div> },
+    { title: t('ranking.assess.col.remarks'), dataIndex: 'remarks', width: 220 },
+    { title: t('ranking.assess.col.by'), key: 'b', width: 170, render: (_, a) => <div>{a.assessedBy}<div className="muted small">{formatDate(a.assessedAt)}</div></div> },
   ];
   return (
     <Card size="small" className="table-card" title={t('ranking.assess.list')}>
-      <Table<StaffAssessment> rowKey="id" size="small" columns={columns} dataSource={q.data?.items ?? []} loading={q.isPending} scroll={{ x: 1200 }}
+      <Table<StaffAssessment> rowKey="id" size="small" columns={columns} dataSource={q.data?.items ?? []} loading={q.isPending} scroll={{ x: 1100 }}
         pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }} locale={{ emptyText: t('ranking.assess.empty') }} data-testid="assessments" />
     </Card>
   );
