@@ -22,6 +22,8 @@ import { sessions } from '../support/reports-history';
 //      10:00: early. Every one of its three papers scanned. Rated Tue 11:00 with the top mark on every question.
 //   T2 (DD, land) online, received by tn.dd Mon 09:00; ld.dd resolves Wed 04/03 (due in 8 working days): early; the
 //      result file attached by ld.dd.
+//   W  (TP) received by tn.tp Mon 09:00, transferred 09:30, withdrawn by the applicant Tue 03/03 10:00, before its due
+//      date: an end for the index (on time), nobody's result in the ranking.
 // Settled in the week with a decision: L1, L2, L3, T1, T2. Procedure baselines: 2.000748 (L1, L3, T1) 1 of 3 on time;
 // 1.001612 (L2) 0 of 1; 1.012790 (T2) 1 of 1.
 
@@ -84,6 +86,7 @@ beforeAll(async () => {
   await register('T1', 'tn.tp', '2.000748', true, 11);
   await ok('tn.tp', 'T1', 'transfer');
   await register('T2', 'tn.dd', '1.012790', true, 12, 'online');
+  await register('W', 'tn.tp', '2.000748', true, 13);
   await ok('tn.dd', 'T2', 'transfer');
   for (const i of ['0', '1', '2']) await upload('tn.tp', 'T1', { checklistIndex: i });
   const t1Files = (await get('tn.tp', url(c.L4, '/reusable-files'))).items as { id: string }[];
@@ -91,6 +94,7 @@ beforeAll(async () => {
   const reuse = await as('tn.tp', 'POST', url(c.L4, '/files'), { reuseFileId: t1Files[0].id, checklistIndex: 0 });
   expect(reuse.statusCode, reuse.body).toBe(201);
   at('2026-03-02 09:30');
+  await ok('tn.tp', 'W', 'transfer');
   await ok('tn.tp', 'L3', 'transfer');
   await ok('tn.tp', 'L4', 'transfer');
   at('2026-03-02 10:00');
@@ -110,6 +114,7 @@ beforeAll(async () => {
   at('2026-03-03 10:00');
   await ok('cv.tp', 'L3', 'resolve', { resultSummary: 'Đã cải chính' });
   await settle('ld.tp', 'T1');
+  await ok('tn.tp', 'W', 'withdraw', { reason: 'Người nộp xin rút hồ sơ' });
   at('2026-03-03 11:00');
   const link = await get('tn.tp', url(c.T1, '/evaluation-link'));
   const rated = await t.app.inject({ method: 'POST', url: `/api/v1/public/evaluations/${link.token}`, payload: { answers: QUESTIONS.map((q) => ({ question: q.id, value: 2 })) } });
@@ -254,24 +259,24 @@ describe('GET /reports/index-766', () => {
     for (const f of r.figures as Fig[]) expect(f.formula, f.key).toMatch(/÷/);
     const counted = (f: Fig) => f.items.filter((i) => i.counted).map((i) => i.code).sort();
     const all = (f: Fig) => f.items.map((i) => i.code).sort();
-    // 2.1: ended in the week L1, L2, L3 (late), T1, T2 (early): 2 of 5.
-    expect([by['2.1'].numerator, by['2.1'].denominator, by['2.1'].value]).toEqual([2, 5, 40]);
-    expect(counted(by['2.1'])).toEqual([c.T1, c.T2].sort());
-    expect(all(by['2.1'])).toEqual([c.L1, c.L2, c.L3, c.T1, c.T2].sort());
+    // 2.1: ended in the week L1, L2, L3 (late), T1, T2 (early), W (withdrawn before its due date): 3 of 6.
+    expect([by['2.1'].numerator, by['2.1'].denominator, by['2.1'].value]).toEqual([3, 6, 50]);
+    expect(counted(by['2.1'])).toEqual([c.T1, c.T2, c.W].sort());
+    expect(all(by['2.1'])).toEqual([c.L1, c.L2, c.L3, c.T1, c.T2, c.W].sort());
     // 3.1: the catalog's 94 procedures, 47 at level 3 and 21 at level 4.
     expect([by['3.1'].numerator, by['3.1'].denominator, by['3.1'].value]).toEqual([68, 94, 72.3]);
     expect(by['3.1'].items.find((i) => i.code === '2.000748')).toBeDefined();
-    // 3.3: received in the week L1, L2, L3, L4, T1, T2; T2 online.
-    expect([by['3.3'].numerator, by['3.3'].denominator, by['3.3'].value]).toEqual([1, 6, 16.7]);
+    // 3.3: received in the week L1, L2, L3, L4, T1, T2, W; T2 online.
+    expect([by['3.3'].numerator, by['3.3'].denominator, by['3.3'].value]).toEqual([1, 7, 14.3]);
     expect(counted(by['3.3'])).toEqual([c.T2]);
     // 4.2: T1 has a scan of each of its three papers; L4 only one (reused).
-    expect([by['4.2'].numerator, by['4.2'].denominator, by['4.2'].value]).toEqual([1, 6, 16.7]);
+    expect([by['4.2'].numerator, by['4.2'].denominator, by['4.2'].value]).toEqual([1, 7, 14.3]);
     expect(counted(by['4.2'])).toEqual([c.T1]);
-    // 4.2b: results in the week L1, L2, L3, T1, T2; T2's result file attached.
+    // 4.2b: results in the week L1, L2, L3, T1, T2 (W withdrew: no result); T2's result file attached.
     expect([by['4.2b'].numerator, by['4.2b'].denominator, by['4.2b'].value]).toEqual([1, 5, 20]);
     expect(counted(by['4.2b'])).toEqual([c.T2]);
     // 4.3: L4 reuses T1's scan.
-    expect([by['4.3'].numerator, by['4.3'].denominator, by['4.3'].value]).toEqual([1, 6, 16.7]);
+    expect([by['4.3'].numerator, by['4.3'].denominator, by['4.3'].value]).toEqual([1, 7, 14.3]);
     expect(counted(by['4.3'])).toEqual([c.L4]);
     // 5.2: no feedback data: not available, no number.
     expect(by['5.2']).toMatchObject({ available: false, numerator: null, denominator: null, value: null, items: [] });
@@ -284,8 +289,8 @@ describe('GET /reports/index-766', () => {
   it('is scoped like the other reports', async () => {
     const head = await get('ld.tp', `/api/v1/reports/index-766?${WEEK}`);
     const f = Object.fromEntries((head.figures as Fig[]).map((x) => [x.key, x]));
-    // Phòng Tư pháp's own dossiers (handed to it: not T2, not L2): L1, L3 late, T1 early.
-    expect([f['2.1'].numerator, f['2.1'].denominator]).toEqual([1, 3]);
+    // Phòng Tư pháp's own dossiers (handed to it: not T2, not L2): L1, L3 late, T1 early, W withdrawn in time.
+    expect([f['2.1'].numerator, f['2.1'].denominator]).toEqual([2, 4]);
     expect((await as('tn.tp', 'GET', `/api/v1/reports/index-766?${WEEK}`)).statusCode).toBe(403);
     const hue = await get('giamdoc.hue', `/api/v1/reports/index-766?${WEEK}`);
     expect((hue.figures as Fig[]).find((x) => x.key === '2.1')).toMatchObject({ denominator: 0, value: null, items: [] });
@@ -298,8 +303,8 @@ describe('GET /public/centers/{code}/transparency', () => {
     expect(r.statusCode, r.body).toBe(200);
     const b = r.json();
     expect(b).toMatchObject({ center: { code: '000.00.15.H57' }, period: { from: '2026-03-01', to: '2026-03-10' } });
-    // March so far: the week's five endings, 2 on time.
-    expect(b.onTime).toMatchObject({ ended: 5, onTime: 2, share: 40 });
+    // March so far: the week's six endings, 3 on time.
+    expect(b.onTime).toMatchObject({ ended: 6, onTime: 3, share: 50 });
     // L4: overdue now, extended with the apology and a new date; L3: settled late, its second supplement request carried
     // the apology. L1 and L2 were late without any apology: not listed.
     expect(b.lateWithApology.count).toBe(2);

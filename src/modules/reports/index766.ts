@@ -50,8 +50,10 @@ function figure(base: Omit<IndexFigure, 'numerator' | 'denominator' | 'value' | 
   };
 }
 
+// A withdrawal ends the dossier too ("dừng xử lý"): on time when it came by the legal due date — or, withdrawn while
+// waiting for the applicant's supplement, when that wait began by it (the clock stood still since).
 const ON_TIME_END = `(d.outcome IN ('early', 'on_time')
-  OR (d.outcome = 'withdrawn' AND NOT d.late_by_supplement AND d.ended_at <= coalesce(d.original_due_at, d.due_at)))`;
+  OR (d.outcome = 'withdrawn' AND NOT d.late_by_supplement AND coalesce(d.paused_at, d.ended_at) <= coalesce(d.original_due_at, d.due_at)))`;
 
 export async function index766(db: Queryable, scope: ReportScope, period: Period, now: Date): Promise<Index766> {
   const p = boundsOf(period, now);
@@ -101,7 +103,7 @@ export async function index766(db: Queryable, scope: ReportScope, period: Period
     figures: [
       figure({
         key: '2.1', group: 'Tiến độ giải quyết', name: 'Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn', itemKind: 'dossier',
-        formula: 'Hồ sơ kết thúc trong kỳ trước hoặc đúng hạn ÷ hồ sơ kết thúc trong kỳ × 100%. Kết thúc là mốc sớm nhất trong: có kết quả (hoặc quyết định không giải quyết), trả kết quả, dừng xử lý (rút hồ sơ). Hạn là hạn luật định, đã cộng lại thời gian người nộp bổ sung hồ sơ; gia hạn không dời hạn này. Hồ sơ phải yêu cầu bổ sung từ lần thứ hai tính là trễ hạn.',
+        formula: 'Hồ sơ kết thúc trong kỳ trước hoặc đúng hạn ÷ hồ sơ kết thúc trong kỳ × 100%. Kết thúc là mốc sớm nhất trong: có kết quả (hoặc quyết định không giải quyết), trả kết quả, dừng xử lý (rút hồ sơ). Hạn là hạn luật định, đã cộng lại thời gian người nộp bổ sung hồ sơ; gia hạn không dời hạn này. Hồ sơ phải yêu cầu bổ sung từ lần thứ hai tính là trễ hạn. Hồ sơ rút khi đang chờ bổ sung tính theo lúc bắt đầu chờ.',
         note: null,
       }, ended),
       figure({
