@@ -38,6 +38,9 @@ const FeedbackTrackPage = lazy(() => import('./pages/public/FeedbackPage').then(
 const FeedbackPublishedPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackPublishedPage })));
 const FeedbackListPage = lazy(() => import('./pages/console/feedback/FeedbackListPage'));
 const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackDetailPage'));
+const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
+const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
+const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
 const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
@@ -88,6 +91,7 @@ export function App() {
                   <Route path="phan-anh" element={<FeedbackFormPage />} />
                   <Route path="phan-anh/cong-khai" element={<FeedbackPublishedPage />} />
                   <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
+                  <Route path="cong-khai/:center" element={<TransparencyPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />
@@ -119,6 +123,8 @@ export function App() {
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
                   <Route path="reports/late" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><LateReportPage /></RequireAnyPermission>} />
+                  <Route path="reports/ranking" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><RankingPage /></RequireAnyPermission>} />
+                  <Route path="reports/index-766" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><IndexPage /></RequireAnyPermission>} />
                   <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="feedback" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackListPage /></RequireAnyPermission>} />
                   <Route path="feedback/:id" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackDetailPage /></RequireAnyPermission>} />

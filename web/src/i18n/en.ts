@@ -7,6 +7,7 @@ import { en as securityEn } from './modules/security';
 import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
+import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
 import { en as feedbackEn } from './modules/feedback';
 export const en = {
@@ -58,6 +59,7 @@ export const en = {
     pageNotFound: 'The page does not exist or has moved.',
   },
   public: {
+    transparency: 'Public results of administrative procedures',
     chooseCenter: 'Choose a center',
     phone: 'Phone',
     hoursTitle: 'Opening hours for submissions and results',
@@ -448,6 +450,7 @@ export const en = {
         submit: 'Feedback sent by a citizen', accept: 'Feedback accepted', request_info: 'More information asked for a feedback',
         assign: 'Feedback assigned to a department', answer: 'Feedback answered', publish: 'Feedback answer published', reject: 'Feedback not accepted',
       },
+      staff: { assessment: { record: 'Director recorded a periodic assessment of a seconded officer' } },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',
@@ -506,6 +509,7 @@ export const en = {
   payments: paymentsEn,
   notify: notifyEn,
   control: controlEn,
+  ranking: rankingEn,
   evaluations: evaluationsEn,
   feedback: feedbackEn,
 };

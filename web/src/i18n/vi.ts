@@ -7,6 +7,7 @@ import { vi as securityVi } from './modules/security';
 import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
+import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 import { vi as feedbackVi } from './modules/feedback';
 export const vi = {
@@ -57,6 +58,7 @@ export const vi = {
     pageNotFound: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
   },
   public: {
+    transparency: 'Công khai kết quả giải quyết thủ tục hành chính',
     chooseCenter: 'Chọn trung tâm',
     phone: 'Điện thoại',
     hoursTitle: 'Thời gian tiếp nhận và trả kết quả',
@@ -441,6 +443,7 @@ export const vi = {
         submit: 'Người dân gửi phản ánh, kiến nghị', accept: 'Tiếp nhận phản ánh', request_info: 'Đề nghị bổ sung thông tin phản ánh',
         assign: 'Giao phòng xử lý phản ánh', answer: 'Trả lời phản ánh', publish: 'Công khai trả lời phản ánh', reject: 'Không tiếp nhận phản ánh',
       },
+      staff: { assessment: { record: 'Giám đốc ghi nhận đánh giá định kỳ cán bộ được cử đến Trung tâm' } },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
@@ -498,6 +501,7 @@ export const vi = {
   payments: paymentsVi,
   notify: notifyVi,
   control: controlVi,
+  ranking: rankingVi,
   evaluations: evaluationsVi,
   feedback: feedbackVi,
 };
