@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     console.log(`Hồ sơ kết thúc trước ${day(r.cutoffs.dossiers!)}; biên lai thu phí lập trước ${day(r.cutoffs.receipts!)} (chứng từ kế toán).`);
     console.log(`${apply ? 'Đã xóa' : 'Sẽ xóa'} dữ liệu cá nhân của ${n(c.dossiers)} hồ sơ: ${n(c.events)} ghi chú/lý do trong lịch sử, ${n(c.files)} tệp số hóa ` +
       `(${n(Math.round(c.fileBytes / 1024))} KB), ${n(c.applicants)} người nộp, ${n(c.messages)} tin đã gửi cho người nộp (e-mail, SMS, Zalo), ${n(c.services)} dịch vụ bưu chính/SMS, ` +
-      `${n(c.receipts)} biên lai, số điện thoại của ${n(c.tickets)} phiếu xếp hàng.`);
+      `${n(c.receipts)} biên lai, số điện thoại của ${n(c.tickets)} phiếu xếp hàng, thông tin liên hệ của ${n(c.feedback)} phản ánh, kiến nghị đã kết thúc.`);
     console.log(apply
       ? 'Số liệu thống kê và nhật ký được giữ nguyên; `npm run audit:verify` vẫn xác minh được chuỗi nhật ký.'
       : 'Đây là chạy thử: chưa thay đổi gì. Chạy `npm run purge -- --apply` để thực hiện.');

@@ -37,6 +37,7 @@ import { reportRoutes } from '../modules/reports/routes';
 import { controlRoutes } from '../modules/control/routes';
 import { evaluationRoutes } from '../modules/evaluations/routes';
 import { evaluationReportRoutes } from '../modules/evaluations/report';
+import { feedbackRoutes } from '../modules/feedback/routes';
 import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/auth/session-cache';
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
@@ -166,6 +167,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(controlRoutes);
       await api.register(evaluationRoutes);
       await api.register(evaluationReportRoutes);
+      await api.register(feedbackRoutes);
       await api.register(vnpayRoutes);
     },
     { prefix: '/api/v1' },

@@ -8,15 +8,15 @@ import { z } from 'zod';
 /** Vietnamese names of the fields of the API's inputs (bodies, path parameters, query strings). */
 const LABELS: Record<string, string> = {
   accountName: 'Tên tài khoản', accountNumber: 'Số tài khoản', action: 'Thao tác', active: 'Đang hoạt động', address: 'Địa chỉ',
-  agency: 'Cơ quan thực hiện', amount: 'Số tiền', apology: 'Nội dung xin lỗi', applicant: 'Người nộp', backEntry: 'Nhập bù',
+  agency: 'Cơ quan thực hiện', answer: 'Nội dung trả lời', amount: 'Số tiền', apology: 'Nội dung xin lỗi', applicant: 'Người nộp', backEntry: 'Nhập bù',
   bankBin: 'Mã BIN ngân hàng', bankName: 'Tên ngân hàng', bankReference: 'Số chứng từ ngân hàng', before: 'Trước mốc',
   bookSize: 'Số tờ mỗi quyển', budget: 'Nộp ngân sách', calendarDays: 'Tính theo ngày lịch', cap: 'Mức trần', card: 'Thẻ',
   cash: 'Tiền mặt', categories: 'Đối tượng', center: 'Trung tâm', centerId: 'Trung tâm', centerSharePercent: 'Tỷ lệ Trung tâm được giữ lại',
   channel: 'Kênh nộp', charge: 'Mức thu', checklist: 'Thành phần hồ sơ', choiceGroup: 'Nhóm lựa chọn', code: 'Mã',
-  collectAt: 'Thời điểm thu', collector: 'Người thu', confidence: 'Độ tin cậy', copies: 'Số bản sao', copy: 'Số bản sao',
+  collectAt: 'Thời điểm thu', contact: 'Thông tin liên hệ', content: 'Nội dung phản ánh', collector: 'Người thu', confidence: 'Độ tin cậy', copies: 'Số bản sao', copy: 'Số bản sao',
   cutoff: 'Giờ chốt', date: 'Ngày', dateOfBirth: 'Ngày sinh', decidingAuthority: 'Cơ quan có thẩm quyền quyết định',
   defaultServiceMinutes: 'Thời gian phục vụ mặc định (phút)', departmentCode: 'Mã phòng', departmentId: 'Phòng chuyên môn',
-  dossierCodes: 'Mã hồ sơ', email: 'E-mail', estimatedFields: 'Trường ước tính', fees: 'Phí, lệ phí', field: 'Lĩnh vực',
+  dossierCode: 'Mã hồ sơ', dossierCodes: 'Mã hồ sơ', email: 'E-mail', estimatedFields: 'Trường ước tính', fees: 'Phí, lệ phí', field: 'Lĩnh vực',
   fieldCodes: 'Mã lĩnh vực', fields: 'Lĩnh vực', file: 'Tệp', format: 'Định dạng', from: 'Từ ngày', fullName: 'Họ và tên',
   groupBy: 'Nhóm theo', groups: 'Nhóm dịch vụ', handedOver: 'Đã bàn giao', id: 'Mã định danh', idNumber: 'Số định danh cá nhân (CCCD)',
   'idempotency-key': 'Khóa chống gửi trùng (Idempotency-Key)', inbox: 'Hộp xử lý', includeInactive: 'Gồm cả mục ngừng áp dụng',

@@ -150,7 +150,7 @@ describe('GET /reports/ranking by staff', () => {
     const r = await get('giamdoc', `/api/v1/reports/ranking?${WEEK}&by=staff`);
     expect(r).toMatchObject({ from: '2026-03-01', to: '2026-03-06', by: 'staff', center: { code: '000.00.15.H57' }, workingDayMinutes: 480 });
     expect(r.formula.vi).toContain('Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100');
-    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('chưa ghi nhận phản ánh') })]);
+    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('chưa ghi nhận cán bộ bị phản ánh') })]);
     const by = Object.fromEntries((r.rows as Row[]).map((x) => [x.key, x]));
     const row = (u: string) => by[ids[u]];
     // handled, on time, share, expected, score, supplement requests, late dossiers, delay, evaluations, average

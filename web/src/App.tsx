@@ -33,6 +33,11 @@ const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
+const FeedbackFormPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackFormPage })));
+const FeedbackTrackPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackTrackPage })));
+const FeedbackPublishedPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackPublishedPage })));
+const FeedbackListPage = lazy(() => import('./pages/console/feedback/FeedbackListPage'));
+const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackDetailPage'));
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
 const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
 const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
@@ -83,6 +88,9 @@ export function App() {
                   <Route path="tra-cuu" element={<TrackPage />} />
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="danh-gia/:token" element={<RatePage />} />
+                  <Route path="phan-anh" element={<FeedbackFormPage />} />
+                  <Route path="phan-anh/cong-khai" element={<FeedbackPublishedPage />} />
+                  <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
                   <Route path="cong-khai/:center" element={<TransparencyPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
@@ -118,6 +126,8 @@ export function App() {
                   <Route path="reports/ranking" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><RankingPage /></RequireAnyPermission>} />
                   <Route path="reports/index-766" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><IndexPage /></RequireAnyPermission>} />
                   <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="feedback" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackListPage /></RequireAnyPermission>} />
+                  <Route path="feedback/:id" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackDetailPage /></RequireAnyPermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="security" element={<SecurityPage />} />
                   <Route path="admin/kiosks" element={<RequirePermission perm="centers.manage"><KioskDevicesPage /></RequirePermission>} />

@@ -27,6 +27,8 @@ const expected: Record<Permission, Role[]> = {
   'reports.manage': ['director', 'deputy_director'],
   'staff.assess': ['director'],
   'notifications.manage': ['admin', 'director', 'deputy_director'],
+  'feedback.manage': ['director', 'deputy_director', 'supervisor'],
+  'feedback.answer': ['department_head'],
 };
 
 describe('permission matrix', () => {

@@ -50,20 +50,22 @@ export const PERMISSIONS = [
   'reports.manage', // who receives the monthly report by e-mail
   'staff.assess', // the director's periodic assessment of the officers seconded to the center (Quy chế 16.3)
   'notifications.manage', // the center's e-mail, SMS and Zalo switches, texts and sender name
+  'feedback.manage', // feedback and complaints of the center: accept, ask for information, assign, answer, publish, reject
+  'feedback.answer', // answer the feedback assigned to the caller's department
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view', 'notifications.manage'],
   province_supervisor: ['centers.view_all', 'dossiers.view_center', 'reports.view', 'audit.view'],
-  director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage', 'staff.assess'],
-  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage'],
-  supervisor: ['dossiers.view_center', 'dossiers.register', 'dossiers.urge', 'reports.view', 'audit.view'],
+  director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage', 'staff.assess', 'feedback.manage'],
+  deputy_director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage', 'feedback.manage'],
+  supervisor: ['dossiers.view_center', 'dossiers.register', 'dossiers.urge', 'reports.view', 'audit.view', 'feedback.manage'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],
   // The clerk at the return counter issues the extension slip when a result is not ready at the appointment.
   reception: ['dossiers.view_center', 'dossiers.register', 'dossiers.receive', 'dossiers.return', 'dossiers.extend', 'queue.serve'],
   specialist: ['dossiers.view_department', 'dossiers.process'],
-  department_head: ['dossiers.view_department', 'dossiers.process', 'dossiers.approve', 'reports.department'],
+  department_head: ['dossiers.view_department', 'dossiers.process', 'dossiers.approve', 'reports.department', 'feedback.answer'],
 };
 
 export function isRole(r: string): r is Role {

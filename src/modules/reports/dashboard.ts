@@ -13,6 +13,7 @@ import * as q from './sql';
 import { untouchedCutoffs } from '../control/cutoffs';
 import { controlByDepartment, type ControlRow } from '../control/dashboard';
 import { untouchedNow } from '../control/sql';
+import { feedbackOverdueCount } from '../feedback/routes';
 
 export interface OnTimeShare {
   key: string;
@@ -55,6 +56,8 @@ export interface Dashboard {
   byField: OnTimeShare[];
   byDepartment: OnTimeShare[];
   mostOverdue: OverdueDossier[];
+  /** Feedback and complaints past the deadline of their current step (a department: those assigned to it). */
+  feedbackOverdue: number;
 }
 
 /** Per center of the scope, the latest legal due date still "at risk" now (one working day by its calendar). */
@@ -82,7 +85,7 @@ export async function dashboard(db: Queryable, calendars: CalendarService, scope
   const [limits, cutoffs] = await Promise.all([atRiskLimits(calendars, scope.centerIds, now), untouchedCutoffs(calendars, scope.centerIds, now)]);
   const inScope = q.inScope(scope);
   const totalOf = async (p: Period) => figuresOf((await settlementCounts(db, scope, p, null, now)).get('total') ?? zeroCounts());
-  const [todayFigures, monthFigures, overdue, atRisk, byField, byDepartment, top, queue, untouched, control] = await Promise.all([
+  const [todayFigures, monthFigures, overdue, atRisk, byField, byDepartment, top, queue, untouched, control, feedbackOverdue] = await Promise.all([
     totalOf(today),
     totalOf(month),
     countOf(db, q.and(inScope, q.overdueNow(now))),
@@ -93,6 +96,7 @@ export async function dashboard(db: Queryable, calendars: CalendarService, scope
     scope.departmentId ? null : queueToday(db, scope, now),
     countOf(db, q.and(inScope, untouchedNow(cutoffs))),
     controlByDepartment(db, inScope, now, limits, cutoffs),
+    feedbackOverdueCount(db, scope.centerIds, scope.departmentId, now),
   ]);
   return {
     center: scope.center ? { id: scope.center.id, code: scope.center.code, name: scope.center.name } : null,
@@ -104,6 +108,7 @@ export async function dashboard(db: Queryable, calendars: CalendarService, scope
     byField: shares(byField.rows),
     byDepartment: byDepartment ? shares(byDepartment.rows) : [],
     mostOverdue: top,
+    feedbackOverdue,
   };
 }
 

@@ -135,7 +135,7 @@ export async function index766(db: Queryable, scope: ReportScope, period: Period
         key: '5.2', group: 'Mức độ hài lòng', name: 'Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn',
         formula: 'Phản ánh, kiến nghị xử lý xong đúng hạn trong kỳ ÷ phản ánh, kiến nghị phải xử lý xong trong kỳ × 100%.',
         available: false, numerator: null, denominator: null, value: null,
-        note: 'Chưa tính được: phần mềm chưa ghi nhận phản ánh, kiến nghị.', itemKind: 'dossier', items: [], itemsTotal: 0,
+        note: 'Chưa tính được: phản ánh, kiến nghị đã được ghi nhận nhưng chưa được tính vào chỉ số này.', itemKind: 'dossier', items: [], itemsTotal: 0,
       },
       satisfaction,
     ],

@@ -159,7 +159,7 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     formula: SCORE_FORMULA,
     notAvailable: [{
       key: 'feedbackUpheld',
-      note: 'Phản ánh, kiến nghị được xác định là đúng đối với cán bộ: chưa tính được vì phần mềm chưa ghi nhận phản ánh, kiến nghị.',
+      note: 'Phản ánh, kiến nghị được xác định là đúng đối với cán bộ: chưa tính được vì phản ánh chưa ghi nhận cán bộ bị phản ánh.',
     }],
     rows,
   };

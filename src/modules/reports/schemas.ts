@@ -55,6 +55,7 @@ export const DashboardOut = named('Dashboard', z.object({
     step: z.object({ index: z.number(), name: z.string(), role: z.string() }).nullable(), holder: z.string(), assignee: z.string().nullable(),
     dueAt: z.string(), legalDueAt: z.string(), paused: z.boolean(), overdueWorkingDays: z.number(),
   })),
+  feedbackOverdue: z.number().describe('Phản ánh, kiến nghị quá hạn bước đang xử lý (phòng chuyên môn: phản ánh được giao cho phòng)'),
 }));
 
 export const CenterQuery = z.object({ center: z.string().max(60).optional() });

@@ -110,7 +110,7 @@ export const serviceIndexRoutes: FastifyPluginAsyncZod = async (app) => {
           return { text: qq.text, answered: r?.answered ?? 0, average: r?.average ?? null };
         }),
       },
-      feedback: { available: false, note: 'Trả lời phản ánh, kiến nghị sẽ được công khai tại đây khi phần mềm ghi nhận phản ánh, kiến nghị.' },
+      feedback: { available: false, note: 'Trả lời phản ánh, kiến nghị được công khai tại trang «Trả lời phản ánh, kiến nghị đã công khai» (/phan-anh/cong-khai), chưa tổng hợp tại đây.' },
     };
   });
 };

@@ -14,7 +14,8 @@ import { retentionCutoffs, type RetentionCutoffs } from './domain/cutoff';
 // digitized files (rows and content), the messages sent to the applicant (recipient and text: e-mail, SMS, Zalo),
 // postal addresses and SMS phones of services, and, after the accounting period, the payer on fee receipts; queue
 // tickets older than the period lose their phone number, and messages of no dossier (queue, look-up replies, codes)
-// their recipient and text.
+// their recipient and text; feedback and complaints closed (published or not accepted) before the cut-off lose the
+// sender's name, phone and e-mail (the content and the answer stay: they are what was published).
 
 export interface PurgeCounts {
   dossiers: number;
@@ -26,6 +27,7 @@ export interface PurgeCounts {
   services: number;
   receipts: number;
   tickets: number;
+  feedback: number;
 }
 
 export interface PurgeResult {
@@ -38,6 +40,9 @@ const BATCH = 200;
 const ANONYMOUS = '{}';
 /** A message keeps its event, channel, status and times; who it went to and what it said go. */
 const FORGET_MESSAGE = `recipient = '', body = '', subject = NULL, html = NULL, template_data = NULL`;
+
+/** Feedback whose workflow ended before the cut-off ($1) and still holds the sender's contact details. */
+const CLOSED_FEEDBACK = `purged_at IS NULL AND status IN ('published', 'rejected') AND updated_at < $1`;
 
 /** What a purge at `now` would remove (dry run), without changing anything. */
 async function plan(db: Db, c: RetentionCutoffs): Promise<PurgeCounts> {
@@ -54,7 +59,8 @@ async function plan(db: Db, c: RetentionCutoffs): Promise<PurgeCounts> {
            (SELECT count(*) FROM notification_messages WHERE recipient <> '' AND (dossier_id IN (SELECT id FROM d) OR (dossier_id IS NULL AND created_at < $1))) AS messages,
            (SELECT count(*) FROM dossier_services WHERE dossier_id IN (SELECT id FROM d) AND purged_at IS NULL) AS services,
            (SELECT count(*) FROM fee_receipts WHERE purged_at IS NULL AND issued_at < $2) AS receipts,
-           (SELECT count(*) FROM queue_tickets WHERE phone IS NOT NULL AND issued_at < $1) AS tickets`, [c.dossiers, c.receipts]);
+           (SELECT count(*) FROM queue_tickets WHERE phone IS NOT NULL AND issued_at < $1) AS tickets,
+           (SELECT count(*) FROM feedback WHERE ${CLOSED_FEEDBACK}) AS feedback`, [c.dossiers, c.receipts]);
   return Object.fromEntries(Object.entries(r!).map(([k, v]) => [k, Number(v)])) as unknown as PurgeCounts;
 }
 
@@ -107,7 +113,7 @@ async function purgeBatch(tx: Tx, ids: string[], now: Date, counts: PurgeCounts)
  */
 export async function purgePersonalData(db: Db, store: FileStore, opts: { now: Date; retentionYears: number; apply: boolean }): Promise<PurgeResult> {
   const cutoffs = retentionCutoffs(opts.now, opts.retentionYears);
-  const counts: PurgeCounts = { dossiers: 0, events: 0, files: 0, fileBytes: 0, applicants: 0, messages: 0, services: 0, receipts: 0, tickets: 0 };
+  const counts: PurgeCounts = { dossiers: 0, events: 0, files: 0, fileBytes: 0, applicants: 0, messages: 0, services: 0, receipts: 0, tickets: 0, feedback: 0 };
   if (!cutoffs.dossiers) return { cutoffs, counts, applied: opts.apply };
   if (!opts.apply) return { cutoffs, counts: await plan(db, cutoffs), applied: false };
 
@@ -123,5 +129,7 @@ export async function purgePersonalData(db: Db, store: FileStore, opts: { now: D
   counts.tickets = (await db.query('UPDATE queue_tickets SET phone = NULL WHERE phone IS NOT NULL AND issued_at < $1', [cutoffs.dossiers])).rowCount ?? 0;
   counts.messages += (await db.query(`UPDATE notification_messages SET ${FORGET_MESSAGE} WHERE dossier_id IS NULL AND recipient <> '' AND created_at < $1`,
     [cutoffs.dossiers])).rowCount ?? 0;
+  counts.feedback = (await db.query(`UPDATE feedback SET contact_name = '', contact_phone = NULL, contact_email = NULL, purged_at = $2
+    WHERE ${CLOSED_FEEDBACK}`, [cutoffs.dossiers, opts.now])).rowCount ?? 0;
   return { cutoffs, counts, applied: true };
 }

@@ -2990,6 +2990,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Danh sách phản ánh, kiến nghị của Trung tâm (phòng chuyên môn: những phản ánh được giao cho phòng), lọc theo trạng thái, quá hạn */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    overdue?: "0" | "1" | "true" | "false";
+                    status?: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                center: {
+                                    code: string;
+                                    name: string;
+                                };
+                                code: string;
+                                contactName: string;
+                                createdAt: string;
+                                department: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                dossierCode: string | null;
+                                dueAt: string | null;
+                                excerpt: string;
+                                id: string;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chi tiết một phản ánh, kiến nghị: nội dung, người gửi, thao tác được phép và lịch sử xử lý */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackDetail"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời (answer), công khai (publish), không tiếp nhận (reject) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    action: "accept" | "request-info" | "assign" | "answer" | "publish" | "reject";
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        /** Format: uuid */
+                        departmentId?: string;
+                        note?: string;
+                        reason?: string;
+                        /** @description Phiên bản đang xem: khác phiên bản hiện tại → 409 */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackDetail"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/fees/bank-account": {
         parameters: {
             query?: never;
@@ -5089,6 +5241,134 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các phản ánh, kiến nghị đã được trả lời công khai (không kèm thông tin liên hệ của người gửi) */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                answer: string;
+                                center: {
+                                    code: string;
+                                    name: string;
+                                };
+                                code: string;
+                                content: string;
+                                createdAt: string;
+                                publishedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Gửi phản ánh, kiến nghị (công khai): về một hồ sơ, một cán bộ hoặc Trung tâm; trả về mã để theo dõi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                        contact: {
+                            /** Format: email */
+                            email?: string;
+                            fullName: string;
+                            phone?: string;
+                        };
+                        content: string;
+                        dossierCode?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            dueAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/feedback/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tra cứu tình trạng một phản ánh theo mã (công khai, không kèm thông tin cá nhân) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackPublicStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7226,6 +7506,8 @@ export interface components {
                 id: string;
                 name: string;
             } | null;
+            /** @description Phản ánh, kiến nghị quá hạn bước đang xử lý (phòng chuyên môn: phản ánh được giao cho phòng) */
+            feedbackOverdue: number;
             generatedAt: string;
             month: {
                 figures: components["schemas"]["ReportFigures"];
@@ -7922,6 +8204,76 @@ export interface components {
                 phone: string;
             })[];
             tendered?: number;
+        };
+        FeedbackDetail: {
+            /** @description Thao tác người gọi được làm ở trạng thái hiện tại */
+            actions: ("accept" | "request-info" | "assign" | "answer" | "publish" | "reject")[];
+            answer: string | null;
+            center: {
+                code: string;
+                name: string;
+            };
+            code: string;
+            contact: {
+                email: string | null;
+                fullName: string;
+                phone: string | null;
+            };
+            contactName: string;
+            content: string;
+            createdAt: string;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Các phòng chuyên môn của Trung tâm (để giao xử lý) */
+            departments: {
+                id: string;
+                name: string;
+            }[];
+            dossierCode: string | null;
+            dueAt: string | null;
+            excerpt: string;
+            history: {
+                action: string;
+                actor: string | null;
+                at: string;
+                department: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string|null} */
+                fromStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected" | null;
+                note: string | null;
+                /** @enum {string} */
+                toStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+            }[];
+            id: string;
+            overdue: boolean;
+            publishedAt: string | null;
+            reason: string | null;
+            /** @enum {string} */
+            status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+            version: number;
+        };
+        FeedbackPublicStatus: {
+            /** @description Nội dung trả lời, khi đã công khai */
+            answer: string | null;
+            center: {
+                code: string;
+                name: string;
+            };
+            code: string;
+            createdAt: string;
+            /** @description Hạn của bước đang chờ (theo ngày làm việc) */
+            dueAt: string | null;
+            /** @description Thông tin Trung tâm đề nghị người gửi bổ sung (khi đang chờ bổ sung) */
+            infoRequest: string | null;
+            publishedAt: string | null;
+            /** @description Lý do không tiếp nhận */
+            reason: string | null;
+            /** @enum {string} */
+            status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
         };
         FeePayment: {
             amount: number;

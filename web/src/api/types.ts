@@ -158,6 +158,17 @@ export type LateQuery = QueryOf<'/api/v1/reports/late'>;
 export type LateGroup = LateReport['rows'][number];
 export type LateDossier = LateReport['items'][number];
 
+// Feedback and complaints (phản ánh, kiến nghị).
+export type FeedbackPublicStatus = Schemas['FeedbackPublicStatus'];
+export type FeedbackDetail = Schemas['FeedbackDetail'];
+export type FeedbackStatus = FeedbackDetail['status'];
+export type FeedbackAction = FeedbackDetail['actions'][number];
+export type FeedbackList = Answer<'/api/v1/feedback'>;
+export type FeedbackItem = FeedbackList['items'][number];
+export type FeedbackQuery = QueryOf<'/api/v1/feedback'>;
+export type FeedbackSubmit = Body<'/api/v1/public/feedback', 'post'>;
+export type FeedbackPublished = Answer<'/api/v1/public/feedback'>;
+
 // Ranking, assessments, the service index (766) and the public transparency figures (issue 14 items 6–8).
 export type Ranking = Schemas['Ranking'];
 export type RankingRow = Schemas['RankingRow'];

@@ -53,6 +53,9 @@ export function PublicLayout() {
             <NavLink to="/tra-cuu" className="public-nav-link">
               {t('nav.track')}
             </NavLink>
+            <NavLink to="/phan-anh" className="public-nav-link" data-testid="nav-feedback">
+              {t('feedback.nav')}
+            </NavLink>
             {me.data ? (
               <Button size="small" className="header-btn" icon={<DashboardOutlined />} onClick={() => navigate('/console')} aria-label={t('nav.console')}>
                 <span className="hide-xs">{t('nav.console')}</span>

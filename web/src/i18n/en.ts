@@ -9,6 +9,7 @@ import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
+import { en as feedbackEn } from './modules/feedback';
 export const en = {
   ...dossiersEn,
   app: {
@@ -445,6 +446,10 @@ export const en = {
         kiosk: { pair: 'Kiosk paired', revoke: 'Kiosk revoked' },
       },
       evaluation: { submit: 'Satisfaction rating sent by the applicant' },
+      feedback: {
+        submit: 'Feedback sent by a citizen', accept: 'Feedback accepted', request_info: 'More information asked for a feedback',
+        assign: 'Feedback assigned to a department', answer: 'Feedback answered', publish: 'Feedback answer published', reject: 'Feedback not accepted',
+      },
       staff: { assessment: { record: 'Director recorded a periodic assessment of a seconded officer' } },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
@@ -506,4 +511,5 @@ export const en = {
   control: controlEn,
   ranking: rankingEn,
   evaluations: evaluationsEn,
+  feedback: feedbackEn,
 };

@@ -9,6 +9,7 @@ import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
+import { vi as feedbackVi } from './modules/feedback';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -438,6 +439,10 @@ export const vi = {
         kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
       },
       evaluation: { submit: 'Người nộp gửi đánh giá mức độ hài lòng' },
+      feedback: {
+        submit: 'Người dân gửi phản ánh, kiến nghị', accept: 'Tiếp nhận phản ánh', request_info: 'Đề nghị bổ sung thông tin phản ánh',
+        assign: 'Giao phòng xử lý phản ánh', answer: 'Trả lời phản ánh', publish: 'Công khai trả lời phản ánh', reject: 'Không tiếp nhận phản ánh',
+      },
       staff: { assessment: { record: 'Giám đốc ghi nhận đánh giá định kỳ cán bộ được cử đến Trung tâm' } },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
@@ -498,4 +503,5 @@ export const vi = {
   control: controlVi,
   ranking: rankingVi,
   evaluations: evaluationsVi,
+  feedback: feedbackVi,
 };

@@ -3,6 +3,7 @@ import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, PercentageOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CommentOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
@@ -26,6 +27,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/reports/ranking', labelKey: 'ranking.menu.ranking', icon: <TrophyOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/index-766', labelKey: 'ranking.menu.index', icon: <PercentageOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
+  { path: '/console/feedback', labelKey: 'feedback.menu', icon: <CommentOutlined />, perm: ['feedback.manage', 'feedback.answer'] },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
   { path: '/console/fees', labelKey: 'fees.menu.collect', icon: <DollarOutlined />, perm: ['fees.collect', 'fees.void', 'dossiers.receive'] },
   { path: '/console/fees/cashbook', labelKey: 'fees.menu.cashbook', icon: <AccountBookOutlined />, perm: ['fees.collect', 'fees.manage', 'reports.view'] },

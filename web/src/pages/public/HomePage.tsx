@@ -44,6 +44,14 @@ export function HomePage() {
               </Link>
             </p>
           )}
+          <p className="hero-count">
+            <Link to="/phan-anh" className="hero-link" data-testid="home-feedback">
+              {t('feedback.form.title')} <RightOutlined />
+            </Link>{' '}
+            <Link to="/phan-anh/cong-khai" className="hero-link">
+              {t('feedback.published.title')} <RightOutlined />
+            </Link>
+          </p>
         </div>
       </section>
 

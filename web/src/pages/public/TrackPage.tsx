@@ -3,7 +3,7 @@
 // code carries the dossier's token, and a code typed by hand needs the last 4 digits of the applicant's phone or
 // citizen ID, kept in the page's memory only (never in the address, so not in the history or a server log).
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Input, Skeleton, Steps, type InputRef } from 'antd';
 import { FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -83,6 +83,9 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <dd className="track-due">{d.dueAt ? dossierTime(d.dueAt) : '—'}</dd>
       </dl>
       <VnpayPayButton code={d.code} proof={proof} />
+      <div style={{ marginTop: 12 }}>
+        <Link to={`/phan-anh?ho-so=${encodeURIComponent(d.code)}`} data-testid="track-feedback">{t('feedback.fromDossier')}</Link>
+      </div>
       <div className="track-privacy muted small">
         <SafetyCertificateOutlined /> {t('dossiers.track.privacy')}
       </div>

@@ -1,6 +1,6 @@
 // Public transparency page of a center (/cong-khai/<center code>): this month's on-time share, the late dossiers for
 // which an apology and new appointment were issued (codes only), the satisfaction results — no personal data.
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -77,6 +77,7 @@ export default function TransparencyPage() {
         <Col xs={24}>
           <Card title={t('ranking.transparency.feedback')}>
             <p className="muted">{d.feedback.note}</p>
+            <Link to="/phan-anh/cong-khai" data-testid="transparency-feedback">{t('feedback.published.title')}</Link>
           </Card>
         </Col>
       </Row>

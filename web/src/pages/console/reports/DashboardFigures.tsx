@@ -84,6 +84,7 @@ export function DashboardFigures() {
   const navigate = useNavigate();
   const me = useMe().data;
   const wide = !!me && !me.center;
+  const feedbackList = !!me?.permissions?.some((p) => p === 'feedback.manage' || p === 'feedback.answer');
   const centers = useCenters();
   const [center, setCenter] = useState<string>('');
   const q = useDashboard(wide && center ? center : undefined, !!me);
@@ -155,10 +156,12 @@ export function DashboardFigures() {
         )}
       </div>
       <Row gutter={[12, 12]}>
-        <Col xs={12} md={5}><Kpi label={t('reports.dash.overdueNow')} tone="bad" testId="kpi-overdue" value={<FigureLink n={d.overdue} stat="overdue" center={c} testId="dash-overdue" />} /></Col>
-        <Col xs={12} md={5}><Kpi label={t('reports.dash.atRiskNow')} tone="warn" hint={t('reports.dash.atRiskHint')} testId="kpi-at-risk" value={<FigureLink n={d.atRisk} stat="at_risk" center={c} testId="dash-at-risk" />} /></Col>
-        <Col xs={12} md={5}><Kpi label={t('control.untouched.kpi')} tone="warn" hint={t('control.untouched.kpiHint')} testId="kpi-untouched" value={<FigureLink n={d.untouched} stat="untouched" center={c} testId="dash-untouched" />} /></Col>
+        <Col xs={12} md={4}><Kpi label={t('reports.dash.overdueNow')} tone="bad" testId="kpi-overdue" value={<FigureLink n={d.overdue} stat="overdue" center={c} testId="dash-overdue" />} /></Col>
+        <Col xs={12} md={4}><Kpi label={t('reports.dash.atRiskNow')} tone="warn" hint={t('reports.dash.atRiskHint')} testId="kpi-at-risk" value={<FigureLink n={d.atRisk} stat="at_risk" center={c} testId="dash-at-risk" />} /></Col>
+        <Col xs={12} md={4}><Kpi label={t('control.untouched.kpi')} tone="warn" hint={t('control.untouched.kpiHint')} testId="kpi-untouched" value={<FigureLink n={d.untouched} stat="untouched" center={c} testId="dash-untouched" />} /></Col>
         <Col xs={12} md={4}><Kpi label={`${t('reports.fig.onTimeRate')} · ${t('reports.dash.month')}`} tone="good" value={percent(d.month.figures.onTimeRate, lang)} /></Col>
+        <Col xs={12} md={3}><Kpi label={t('feedback.dash.kpi')} tone={d.feedbackOverdue ? 'bad' : undefined} hint={t('feedback.dash.hint')} testId="kpi-feedback" value={
+          feedbackList && !c ? <Link to="/console/feedback?overdue=1" className="figure-link" data-testid="dash-feedback-overdue">{d.feedbackOverdue.toLocaleString('vi-VN')}</Link> : d.feedbackOverdue.toLocaleString('vi-VN')} /></Col>
         <Col xs={24} md={5}>
           {d.queue ? (
             <Kpi label={t('reports.dash.queue')} testId="kpi-queue" value={
