@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, holidays } from '../../calendar/domain/test-utils';
 import { createWorkCalendar } from '../../calendar/domain/work-calendar';
-import { deriveIndicators, type DerivedIndicators, type DerivedInput, type HistoryEvent } from './derived';
+import { deriveIndicators, summarizeDerived, type DerivedIndicators, type DerivedInput, type HistoryEvent } from './derived';
 
 const cal = createWorkCalendar({ holidays });
 const workflow = [{ unit: 'Bộ phận Một cửa' }, { unit: 'Phòng Tư pháp' }, { unit: 'Lãnh đạo Phòng Tư pháp' }, { unit: 'UBND phường Phú Bài' }];
@@ -58,5 +58,24 @@ describe('deriveIndicators', () => {
   it('reads events in time order whatever order they come in', () => {
     const [, input, now, expected] = cases[0]!;
     expect(deriveIndicators({ ...input, events: [...input.events].reverse() }, cal, now)).toEqual(expected);
+  });
+});
+
+describe('summarizeDerived', () => {
+  it('counts timings and averages the figures of the three hand-counted histories', () => {
+    const list = cases.slice(0, 3).map(([, input, now]) => deriveIndicators(input, cal, now));
+    expect(summarizeDerived(list)).toEqual({
+      dossiers: 3, early: 1, onTime: 0, late: 1, open: 1,
+      averageWorkingHours: 14.67, // (4.5 + 16.5 + 23) / 3
+      averageContacts: 2, // (1 + 2 + 3) / 3
+      averageSupplementRequests: 1, // (0 + 1 + 2) / 3
+      perUnit: [
+        { unit: 'Phòng Tư pháp', dossiers: 3, averageWorkingHours: 9.33 }, // (2 + 4 + 22) / 3
+        { unit: 'UBND phường Phú Bài', dossiers: 1, averageWorkingHours: 11.5 },
+        { unit: 'Lãnh đạo Phòng Tư pháp', dossiers: 2, averageWorkingHours: 1.25 },
+        { unit: 'Trung tâm Hương Thủy', dossiers: 2, averageWorkingHours: 1 },
+      ].sort((a, b) => b.averageWorkingHours - a.averageWorkingHours),
+    });
+    expect(summarizeDerived([])).toMatchObject({ dossiers: 0, averageWorkingHours: null, perUnit: [] });
   });
 });

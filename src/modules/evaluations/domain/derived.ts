@@ -93,3 +93,35 @@ export function deriveIndicators(input: DerivedInput, cal: WorkCalendar, now: Da
     supplementRequests,
   };
 }
+
+export interface DerivedSummary {
+  dossiers: number;
+  early: number;
+  onTime: number;
+  late: number;
+  /** Rated before the result (in time or overdue). */
+  open: number;
+  averageWorkingHours: number | null;
+  averageContacts: number | null;
+  averageSupplementRequests: number | null;
+  perUnit: { unit: string; dossiers: number; averageWorkingHours: number }[];
+}
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+/** The period's figures over the rated dossiers' derived indicators (the report of evaluations). */
+export function summarizeDerived(list: readonly DerivedIndicators[]): DerivedSummary {
+  const units = new Map<string, number[]>();
+  for (const d of list) for (const u of d.perUnit) units.set(u.unit, [...(units.get(u.unit) ?? []), u.workingHours]);
+  return {
+    dossiers: list.length,
+    early: list.filter((d) => d.timing === 'early').length,
+    onTime: list.filter((d) => d.timing === 'on_time').length,
+    late: list.filter((d) => d.timing === 'late').length,
+    open: list.filter((d) => d.timing === 'in_time' || d.timing === 'overdue').length,
+    averageWorkingHours: avg(list.flatMap((d) => (d.workingHours === null ? [] : [d.workingHours]))),
+    averageContacts: avg(list.map((d) => d.contacts)),
+    averageSupplementRequests: avg(list.map((d) => d.supplementRequests)),
+    perUnit: [...units].map(([unit, hs]) => ({ unit, dossiers: hs.length, averageWorkingHours: avg(hs)! })).sort((a, b) => b.averageWorkingHours - a.averageWorkingHours),
+  };
+}
