@@ -73,7 +73,7 @@ describe('evaluation tablet at the return counter', () => {
   it('welcome screen, then "Mời đánh giá" shows the dossier; answers recorded once (409 the second time)', async () => {
     const tablet = (method: 'GET' | 'POST', payload?: unknown, key = tabletKey) =>
       api(null, method, method === 'GET' ? '/public/evaluation-tablet' : '/public/evaluation-tablet/answers', payload, { 'x-tablet-key': key });
-    expect((await api(null, 'GET', '/public/evaluation-tablet')).statusCode).toBe(401);
+    expect((await api(null, 'GET', '/public/evaluation-tablet')).statusCode).toBe(403);
     const idle = await tablet('GET');
     expect(idle.statusCode, idle.body).toBe(200);
     expect(idle.json().pending).toBeNull();
@@ -112,7 +112,7 @@ describe('evaluation tablet at the return counter', () => {
     // A revoked key stops at once.
     const list = (await api('admin', 'GET', '/evaluation-tablets?center=000.00.15.H57')).json().items;
     expect((await api('admin', 'POST', `/evaluation-tablets/${list[0].id}/revoke`, { center: '000.00.15.H57' })).statusCode).toBe(200);
-    expect((await tablet('GET')).statusCode).toBe(401);
+    expect((await tablet('GET')).statusCode).toBe(403);
   });
 
   it('a dossier without its result is not pushed to the tablet (409)', async () => {

@@ -442,7 +442,10 @@ export const en = {
         settings: { update: 'Queue settings changed' }, stats: { export: 'Queue statistics exported' }, counter: { open: 'Counter opened' },
         kiosk: { pair: 'Kiosk paired', revoke: 'Kiosk revoked' },
       },
-      evaluation: { submit: 'Satisfaction rating sent by the applicant' },
+      evaluation: {
+        submit: 'Satisfaction rating sent by the applicant', kiosk: 'Rating on the counter tablet', paper: 'Paper rating form typed in',
+        tablet: { pair: 'Pair an evaluation tablet', revoke: 'Revoke an evaluation tablet', push: 'Rating invited on the tablet' },
+      },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',

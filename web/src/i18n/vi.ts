@@ -435,7 +435,10 @@ export const vi = {
         settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' }, counter: { open: 'Mở quầy' },
         kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
       },
-      evaluation: { submit: 'Người nộp gửi đánh giá mức độ hài lòng' },
+      evaluation: {
+        submit: 'Người nộp gửi đánh giá mức độ hài lòng', kiosk: 'Đánh giá trên máy tính bảng tại quầy', paper: 'Nhập phiếu đánh giá giấy',
+        tablet: { pair: 'Ghép nối máy tính bảng đánh giá', revoke: 'Thu hồi máy tính bảng đánh giá', push: 'Mời đánh giá trên máy tính bảng' },
+      },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',

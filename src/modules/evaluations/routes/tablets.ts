@@ -24,7 +24,7 @@ const present = (t: TabletRow) => ({
   createdAt: t.created_at.toISOString(), lastSeenAt: t.last_seen_at?.toISOString() ?? null, revokedAt: t.revoked_at?.toISOString() ?? null,
 });
 const KeyHeader = z.object({ [TABLET_KEY_HEADER]: z.string().max(200).optional() });
-const unpaired = () => new AppError(401, 'TABLET_NOT_PAIRED', 'Máy tính bảng chưa được ghép nối hoặc mã khóa đã bị thu hồi. Hãy nhập mã khóa do quản trị viên cấp.');
+const unpaired = () => new AppError(403, 'TABLET_NOT_PAIRED', 'Máy tính bảng chưa được ghép nối hoặc mã khóa đã bị thu hồi. Hãy nhập mã khóa do quản trị viên cấp.');
 
 export const evaluationTabletRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
