@@ -1,6 +1,7 @@
 // Issue 14 item 4, the missing channels: a tablet at the return counter (paired by key, bound to a counter, fed by
 // the clerk's "Mời đánh giá"), paper forms typed in by their barcode, and the derived indicators computed from the
 // dossier's history (checked against hand-counted histories) in each evaluation and in the period report.
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { QUESTIONS } from '../../src/modules/evaluations/domain/questions';
@@ -19,8 +20,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const api = async (user: string | null, method: 'GET' | 'POST', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(user ? { cookie: await as(user) } : {}), ...headers }, ...(payload === undefined ? {} : { payload }) });
+const api = async (user: string | null, method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) => {
+  const opts: InjectOptions = { method, url: `/api/v1${url}`, headers: { ...(user ? { cookie: await as(user) } : {}), ...headers } };
+  if (payload !== undefined) opts.payload = payload;
+  return t.app.inject(opts);
+};
 
 /** Registered, received and handed over at 12/03 09:00; the three steps done at the given moments. */
 async function processed(n: number, steps: { supplement?: [string, string] ; done: [string, string, string] }) {
@@ -71,7 +75,7 @@ describe('evaluation tablet at the return counter', () => {
   });
 
   it('welcome screen, then "Mời đánh giá" shows the dossier; answers recorded once (409 the second time)', async () => {
-    const tablet = (method: 'GET' | 'POST', payload?: unknown, key = tabletKey) =>
+    const tablet = (method: 'GET' | 'POST', payload?: object, key = tabletKey) =>
       api(null, method, method === 'GET' ? '/public/evaluation-tablet' : '/public/evaluation-tablet/answers', payload, { 'x-tablet-key': key });
     expect((await api(null, 'GET', '/public/evaluation-tablet')).statusCode).toBe(403);
     const idle = await tablet('GET');
