@@ -103,7 +103,7 @@ export default function TabletPage() {
     <div className="etab">
       <header className="etab-header">
         <div className="etab-title">{t('evaluations.title')}</div>
-        {tab && <div className="etab-where">{tab.centerName} · {t('evaluations.tablet.counter', { number: tab.counterNumber, name: tab.counterName })}</div>}
+        {tab && <div className="etab-where">{tab.centerName} · {tab.counterName}</div>}
       </header>
       <main className="etab-main">{body}</main>
     </div>

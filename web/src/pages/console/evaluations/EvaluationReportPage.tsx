@@ -35,7 +35,7 @@ export default function EvaluationReportPage() {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', min: 0, max: 2 },
     yAxis: { type: 'category', inverse: true, data: r.questions.map((q) => (q.text.length > 48 ? `${q.text.slice(0, 46)}…` : q.text)), axisLabel: { width: 300, overflow: 'truncate' } },
-    series: [{ type: 'bar', data: r.questions.map((q) => q.average ?? 0), itemStyle: { color: CHART_COLORS.onTime }, label: { show: true, position: 'right', formatter: (p: { value: number }) => score(p.value) }, barMaxWidth: 26 }],
+    series: [{ type: 'bar', data: r.questions.map((q) => q.average), itemStyle: { color: CHART_COLORS.onTime }, label: { show: true, position: 'right', formatter: (p: { value: number | null }) => (p.value === null ? '' : score(p.value)) }, barMaxWidth: 26 }],
   }), [r]);
 
   return (
@@ -102,7 +102,7 @@ function Body({ r, chart, by, setBy }: { r: EvaluationReport; chart: ChartOption
         </Col>
       </Row>
       <Card size="small" title={<Segmented value={by} onChange={(v) => setBy(v as By)} options={(['center', 'field', 'department', 'officer'] as const).map((b) => ({ value: b, label: t(`evaluations.report.by.${b}`) }))} data-testid="evaluation-by" />}>
-        <Table size="small" rowKey={(x) => x.key ?? 'none'} pagination={false} dataSource={r[KEY[by]]} columns={[
+        <Table size="small" rowKey={(x) => x.key ?? 'none'} pagination={false} dataSource={r[KEY[by]]} data-testid="evaluation-groups" columns={[
           { title: t('evaluations.report.name'), dataIndex: 'name', render: (v: string | null) => v ?? t('evaluations.report.none') },
           { title: t('evaluations.report.count'), dataIndex: 'count', align: 'right', width: 110 },
           { title: t('evaluations.report.average'), dataIndex: 'average', align: 'right', width: 140, render: score },

@@ -38,7 +38,7 @@ export default function TabletsPage() {
         })}>
           <Form.Item name="counter" label={t('evaluations.tablets.counter')} rules={[{ required: true, message: t('evaluations.tablets.counter') }]}>
             <Select style={{ width: 220 }} loading={counters.isPending && !!centerId} data-testid="tablet-counter"
-              options={(counters.data ?? []).map((c) => ({ value: String(c.id), label: `${c.number}. ${c.name}` }))} />
+              options={(counters.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))} />
           </Form.Item>
           <Form.Item name="name" label={t('evaluations.tablets.name')} rules={[{ required: true, whitespace: true, message: t('evaluations.tablets.name') }]}>
             <Input placeholder={t('evaluations.tablets.namePlaceholder')} maxLength={100} style={{ width: 260 }} data-testid="tablet-name" />
@@ -50,7 +50,7 @@ export default function TabletsPage() {
       <Card className="table-card">
         <Table<EvaluationTablet> rowKey="id" size="small" loading={tablets.isPending && ready} dataSource={tablets.data?.items ?? []} pagination={false} data-testid="tablet-list"
           columns={[
-            { title: t('evaluations.tablets.counter'), key: 'counter', render: (_: unknown, d) => `${d.counterNumber}. ${d.counterName}` },
+            { title: t('evaluations.tablets.counter'), key: 'counter', dataIndex: 'counterName' },
             { title: t('evaluations.tablets.name'), dataIndex: 'name' },
             { title: t('evaluations.tablets.created'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
             { title: t('evaluations.tablets.lastSeen'), dataIndex: 'lastSeenAt', render: (v: string | null) => (v ? formatDateTime(v) : t('evaluations.tablets.never')) },
