@@ -135,8 +135,8 @@ test('the director reads the period’s results with the derived indicators', { 
     assert.match(await derived.innerText(), /Trước hạn/);
     const body = await page.locator('.console-page').innerText();
     assert.match(body, /Số hồ sơ được đánh giá\s*([2-9]|\d{2,})/);
-    assert.match(body, /Số phiếu trên máy tính bảng\s*[1-9]/);
-    assert.match(body, /Số phiếu phiếu giấy\s*[1-9]/);
+    assert.match(body, /Phiếu trên máy tính bảng\s*[1-9]/);
+    assert.match(body, /Phiếu giấy\s*[1-9]/);
     await page.getByTestId('evaluation-by').getByText('Theo cán bộ').click();
     await page.getByTestId('evaluation-by').getByText('Theo lĩnh vực').click();
     assert.match(await page.getByTestId('evaluation-groups').innerText(), /Tư pháp \(hộ tịch[^\n]*\n?\s*([2-9]|\d{2,})\s/);

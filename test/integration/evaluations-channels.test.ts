@@ -119,13 +119,16 @@ describe('evaluation tablet at the return counter', () => {
     expect((await tablet('GET')).statusCode).toBe(403);
   });
 
-  it('a dossier without its result is not pushed to the tablet (409)', async () => {
+  it('a dossier without its result is neither pushed to the tablet nor typed in (409), and nothing is written', async () => {
     at('2025-03-14T09:00:00');
     const clerk = await as('tn.tp');
     const d = await register(t, clerk, { applicant: applicant(952) });
     const r = await api('tn.tp', 'POST', `/evaluations/dossiers/${d.code}/tablet`, { counter: counterId });
     expect(r.statusCode).toBe(409);
     expect(r.json().detail).toContain('chưa có kết quả');
+    const paper = await api('tn.tp', 'POST', `/evaluations/dossiers/${d.code}/paper`, { answers: answers() });
+    expect(paper.statusCode).toBe(409);
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM evaluations e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = $1`, [d.code])).rows[0].n).toBe(0);
   });
 });
 
@@ -144,6 +147,16 @@ describe('paper form typed in by its barcode', () => {
     const perUnit = new Map<string, number>();
     for (const [u, h] of [[unit[1]!, 2], [unit[2]!, 1], [unit[3]!, 1]] as const) perUnit.set(u, (perUnit.get(u) ?? 0) + h);
     expect(before.json().derived).toEqual({ timing: 'early', workingHours: 4, contacts: 2, supplementRequests: 1, perUnit: [...perUnit].map(([u, h]) => ({ unit: u, workingHours: h })) });
+
+    // Its counter's tablet was revoked: nothing to push to (404). A new tablet cannot record a dossier not pushed to it.
+    const none = await api('tn.tp', 'POST', `/evaluations/dossiers/${code}/tablet`, {});
+    expect(none.statusCode).toBe(404);
+    expect(none.json().detail).toContain('máy tính bảng');
+    const fresh = (await api('admin', 'POST', '/evaluation-tablets', { center: '000.00.15.H57', counter: counterId, name: 'Máy mới' })).json();
+    const { token } = (await api('tn.tp', 'GET', `/dossiers/${code}/evaluation-link`)).json();
+    const stray = await api(null, 'POST', '/public/evaluation-tablet/answers', { token, answers: answers() }, { 'x-tablet-key': fresh.key });
+    expect(stray.statusCode).toBe(409);
+    expect(stray.json().code).toBe('EVALUATION_NOT_ON_TABLET');
 
     expect((await api('tn.tp', 'POST', `/evaluations/dossiers/${code}/paper`, { answers: [{ question: 'reception', value: 9 }] })).statusCode).toBe(400);
     expect((await t.db.query(`SELECT count(*)::int AS n FROM evaluations WHERE submitted_at IS NOT NULL`)).rows[0].n).toBe(1);

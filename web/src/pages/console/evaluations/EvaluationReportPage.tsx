@@ -68,7 +68,7 @@ function Body({ r, chart, by, setBy }: { r: EvaluationReport; chart: ChartOption
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}><Card size="small"><Statistic title={t('evaluations.report.total')} value={r.total} /></Card></Col>
         {r.byChannel.map((c) => (
-          <Col xs={12} md={6} key={c.channel}><Card size="small"><Statistic title={`${t('evaluations.report.count')} ${t(`evaluations.channel.${c.channel}`)}`} value={c.count} /></Card></Col>
+          <Col xs={12} md={6} key={c.channel}><Card size="small"><Statistic title={t(`evaluations.report.channel.${c.channel}`)} value={c.count} /></Card></Col>
         ))}
       </Row>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
