@@ -1,6 +1,10 @@
 // Issue 14 item 4, the missing channels: a tablet at the return counter (paired by key, bound to a counter, fed by
 // the clerk's "Mời đánh giá"), paper forms typed in by their barcode, and the derived indicators computed from the
 // dossier's history (checked against hand-counted histories) in each evaluation and in the period report.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
@@ -46,6 +50,19 @@ async function processed(n: number, steps: { supplement?: [string, string] ; don
   at(steps.done[2]);
   await mustAct(t, await as('cv.tp'), d.code, 'resolve', { resultSummary: 'Trích lục đã ký' });
   return d.code as string;
+}
+
+/** The Code 128 barcodes printed on a PDF, read back as a counter scanner would (pdftoppm + zbarimg). */
+function pdfBarcodes(pdf: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'eval-bar-'));
+  try {
+    writeFileSync(path.join(dir, 'form.pdf'), pdf);
+    execFileSync('pdftoppm', ['-r', '200', '-png', path.join(dir, 'form.pdf'), path.join(dir, 'page')]);
+    const pages = readdirSync(dir).filter((f) => f.endsWith('.png')).map((f) => path.join(dir, f));
+    return execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Scode128.enable', ...pages], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n').filter(Boolean);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 let tabletKey = '';
@@ -139,7 +156,12 @@ describe('paper form typed in by its barcode', () => {
       done: ['2025-03-13T10:00:00', '2025-03-13T11:00:00', '2025-03-13T14:00:00'],
     });
     at('2025-03-14T08:00:00');
-    const before = await api('tn.tp', 'GET', `/evaluations/dossiers/${code}`);
+    // The printed rating form's barcode, scanned, is what the clerk types in.
+    const pdf = await api('tn.tp', 'GET', `/dossiers/${encodeURIComponent(code)}/forms/evaluation.pdf`);
+    expect(pdf.statusCode).toBe(200);
+    const scanned = pdfBarcodes(pdf.rawPayload);
+    expect(scanned).toEqual([code]);
+    const before = await api('tn.tp', 'GET', `/evaluations/dossiers/${encodeURIComponent(scanned[0]!)}`);
     expect(before.statusCode, before.body).toBe(200);
     expect(before.json().evaluation.submitted).toBe(false);
     // Department 12/03 09–10 + 13/03 09–10 = 2 h; head 13/03 10–11 = 1 h; step 3 11:00–14:00 = 0.5 + 0.5 = 1 h;
