@@ -33,6 +33,15 @@ before(async () => {
     await act(cv, code, 'complete-step');
     await act(ld, code, 'complete-step');
     await act(cv, code, 'resolve', { resultSummary: 'Trích lục đã ký' });
+    if (n === 1) {
+      // The first is handed over at the counter (fee paid in cash first): the citizen rates it on the tablet.
+      const paid = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
+        method: 'POST', headers: { cookie: await session('thuphi'), 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'cash', amount: 25000, tendered: 25000 }),
+      });
+      assert.equal(paid.status, 201, await paid.text());
+      await act(tn, code, 'return');
+    }
     codes.push(code);
   }
 });
@@ -72,8 +81,12 @@ test('the tablet welcomes, shows the dossier the clerk invites to rate, records 
     await withPage(t, async (clerk) => {
       await loginViaApi(clerk, 'tn.tp');
       await clerk.goto(`${BASE}/console/dossiers/${encodeURIComponent(codes[0])}`);
+      // Just returned: the return box says so and offers the tablet.
+      await clerk.locator('[data-testid=return-case][data-case=returned]').waitFor();
       await clerk.getByTestId('invite-rate').click();
       await clerk.getByText('Mời công dân đánh giá trên máy tính bảng').waitFor();
+      await clerk.getByTestId('return-case').scrollIntoViewIfNeeded();
+      await readmeShot(clerk, 'evaluation-invite.png');
     });
 
     const form = tablet.getByTestId('tablet-form');

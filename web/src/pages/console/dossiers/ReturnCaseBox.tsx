@@ -85,6 +85,8 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
               </ul>
             </>
           )}
+          {/* Just handed over: the citizen is still at the counter and can rate on its tablet. */}
+          {rc.data.case === 'returned' && <div style={{ marginTop: 6 }}><InviteButton code={dossier.code} /></div>}
         </div>
       }
     />
