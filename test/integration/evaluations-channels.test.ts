@@ -206,3 +206,25 @@ describe('paper form typed in by its barcode', () => {
     expect(body.questions.find((q: { id: string }) => q.id === 'attitude')).toMatchObject({ answered: 2, average: 1.5 });
   });
 });
+
+describe('rate limits: a paired tablet polls freely, an unknown caller is limited', () => {
+  it('40 polls in a minute from a paired tablet pass; the 31st without a key is refused (429)', async () => {
+    const limited = await createTestApp({ clock, config: { rateLimitFactor: 1 } });
+    try {
+      const admin = await limited.login('admin');
+      const counter = (await limited.db.query<{ counter_id: string }>(`SELECT counter_id FROM users WHERE username = 'tn.tp'`)).rows[0]!.counter_id;
+      const paired = await limited.app.inject({ method: 'POST', url: '/api/v1/evaluation-tablets', headers: { cookie: admin }, payload: { center: '000.00.15.H57', counter, name: 'Máy tính bảng' } });
+      expect(paired.statusCode).toBe(201);
+      const poll = (headers: Record<string, string>, remoteAddress: string) => limited.app.inject({ url: '/api/v1/public/evaluation-tablet', headers, remoteAddress });
+      const fromTablet: number[] = [];
+      for (let i = 0; i < 40; i++) fromTablet.push((await poll({ 'x-tablet-key': paired.json().key }, '10.20.0.1')).statusCode);
+      expect(fromTablet.every((c) => c === 200)).toBe(true);
+      const anonymous: number[] = [];
+      for (let i = 0; i < 31; i++) anonymous.push((await poll({ 'x-tablet-key': 'tablet_not-a-real-key-0000000000' }, '10.20.0.2')).statusCode);
+      expect(anonymous.slice(0, 30).every((c) => c === 403)).toBe(true);
+      expect(anonymous[30]).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -37,6 +37,7 @@ export const listTablets = (q: Queryable, centerId: string) =>
   many<TabletRow>(q, `${SELECT} WHERE t.center_id = $1 ORDER BY t.revoked_at IS NOT NULL, c.number, t.created_at DESC`, [centerId]);
 
 export async function revokeTablet(q: Queryable, centerId: string, id: string, now: Date): Promise<TabletRow | undefined> {
+  pairedCache.clear();
   const row = await one<{ id: string }>(q,
     'UPDATE evaluation_tablets SET revoked_at = coalesce(revoked_at, $3), evaluation_id = NULL WHERE id = $1 AND center_id = $2 RETURNING id', [id, centerId, now]);
   return row ? (await one<TabletRow>(q, `${SELECT} WHERE t.id = $1`, [row.id]))! : undefined;
@@ -49,4 +50,22 @@ export async function tabletOf(q: Queryable, req: FastifyRequest, now: Date): Pr
   const row = await one<{ id: string }>(q,
     'UPDATE evaluation_tablets SET last_seen_at = $2 WHERE key_hash = $1 AND revoked_at IS NULL RETURNING id', [hashKey(key), now]);
   return row ? (await one<TabletRow>(q, `${SELECT} WHERE t.id = $1`, [row.id]))! : null;
+}
+
+// A tablet polls every 2 s, and the tablets of a center share one public address with the kiosks and the citizens'
+// phones: a paired tablet is exempt from the per-address limits of the public routes, as a paired kiosk is. Whether a
+// key is paired is remembered for a few seconds (a revoked key loses the exemption at once: revoking clears it).
+const PAIRED_CACHE_MS = 5_000;
+const pairedCache = new Map<string, { paired: boolean; until: number }>();
+
+export async function isPairedTablet(q: Queryable, req: FastifyRequest): Promise<boolean> {
+  const key = req.headers[TABLET_KEY_HEADER];
+  if (typeof key !== 'string' || key.length < 20 || key.length > 100) return false;
+  const h = hashKey(key);
+  const hit = pairedCache.get(h);
+  if (hit && hit.until > Date.now()) return hit.paired;
+  const paired = !!(await one(q, 'SELECT 1 FROM evaluation_tablets WHERE key_hash = $1 AND revoked_at IS NULL', [h]));
+  if (pairedCache.size > 10_000) pairedCache.clear();
+  pairedCache.set(h, { paired, until: Date.now() + PAIRED_CACHE_MS });
+  return paired;
 }

@@ -12,7 +12,7 @@ import { findCenter } from '../../centers/repo';
 import { QUESTIONS } from '../domain/questions';
 import { checkedAnswers, recordEvaluation } from '../record';
 import { Answers, QuestionOut } from '../schema';
-import { listTablets, pairTablet, revokeTablet, tabletOf, TABLET_KEY_HEADER, type TabletRow } from '../tablets';
+import { isPairedTablet, listTablets, pairTablet, revokeTablet, tabletOf, TABLET_KEY_HEADER, type TabletRow } from '../tablets';
 
 const CenterParam = z.string().trim().min(1).max(60);
 const TabletOut = z.object({
@@ -74,8 +74,9 @@ export const evaluationTabletRoutes: FastifyPluginAsyncZod = async (app) => {
     });
   });
 
+  const paired = { allowList: async (req: import('fastify').FastifyRequest) => isPairedTablet(db, req) };
   app.get('/public/evaluation-tablet', {
-    config: { access: PUBLIC, rateLimit: limitOf(config, 'lookup') },
+    config: { access: PUBLIC, rateLimit: limitOf(config, 'lookup', paired) },
     schema: {
       tags: ['evaluations'],
       summary: 'Máy tính bảng đánh giá tại quầy: hồ sơ đang chờ đánh giá (theo mã khóa của máy, gửi trong x-tablet-key)',
@@ -103,7 +104,7 @@ export const evaluationTabletRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/public/evaluation-tablet/answers', {
-    config: { access: PUBLIC, rateLimit: limitOf(config, 'publicPost') },
+    config: { access: PUBLIC, rateLimit: limitOf(config, 'publicPost', paired) },
     schema: {
       tags: ['evaluations'],
       summary: 'Ghi nhận đánh giá từ máy tính bảng tại quầy (một lần cho mỗi hồ sơ)',
