@@ -1,5 +1,6 @@
 // The derived indicators of dossiers, read from their history in one query (issue 14 item 4).
 import type { CalendarService } from '../calendar/service';
+import type { WorkCalendar } from '../calendar/domain';
 import { many, type Queryable } from '../../platform/db';
 import { deriveIndicators, type DerivedIndicators } from './domain/derived';
 
@@ -25,8 +26,10 @@ export async function derivedFor(db: Queryable, calendars: CalendarService, doss
           FROM dossier_events e WHERE e.dossier_id = d.id) AS events
      FROM dossiers d JOIN centers c ON c.id = d.center_id LEFT JOIN departments dep ON dep.id = d.department_id
      WHERE d.id = ANY($1::uuid[])`, [dossierIds]);
+  const byCenter = new Map<string, WorkCalendar>(); // one calendar query per center, not per dossier
   for (const r of rows) {
-    const { calendar } = await calendars.forCenter(r.center_id);
+    let calendar = byCenter.get(r.center_id);
+    if (!calendar) byCenter.set(r.center_id, (calendar = (await calendars.forCenter(r.center_id)).calendar));
     out.set(r.id, deriveIndicators({
       centerName: r.center_name, departmentName: r.department_name, workflow: r.workflow,
       receivedAt: r.received_at, dueAt: r.due_at, settledAt: r.settled_at,
