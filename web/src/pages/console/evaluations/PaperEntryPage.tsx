@@ -1,6 +1,7 @@
 // Nhập phiếu đánh giá giấy (issue 14 item 4): scan the barcode on the returned rating form (the dossier code) or
 // type it, tick the answers as on the paper and save; recorded once, with who typed it in.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { InputRef } from 'antd';
 import { Alert, App, Button, Card, Col, Descriptions, Input, Radio, Row, Skeleton, Space } from 'antd';
 import { BarcodeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ export default function PaperEntryPage() {
   const { message } = App.useApp();
   usePageTitle(t('evaluations.paper.title'));
   const [input, setInput] = useState('');
+  const field = useRef<InputRef>(null);
   const [code, setCode] = useState('');
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const ev = useDossierEvaluation(code);
@@ -35,7 +37,7 @@ export default function PaperEntryPage() {
       <PageHeader title={t('evaluations.paper.title')} subtitle={t('evaluations.paper.subtitle')} />
       <Card style={{ marginBottom: 16 }}>
         <Space.Compact style={{ maxWidth: 520, width: '100%' }}>
-          <Input autoFocus size="large" prefix={<BarcodeOutlined />} value={input} onChange={(e) => setInput(e.target.value)} onPressEnter={find}
+          <Input ref={field} autoFocus size="large" prefix={<BarcodeOutlined />} value={input} onChange={(e) => setInput(e.target.value)} onPressEnter={find}
             placeholder={t('evaluations.paper.barcode')} aria-label={t('evaluations.paper.barcode')} maxLength={60} data-testid="paper-code" />
           <Button size="large" type="primary" onClick={find} data-testid="paper-find">{t('evaluations.paper.find')}</Button>
         </Space.Compact>
@@ -69,7 +71,14 @@ export default function PaperEntryPage() {
                   {save.isError && <Alert type="error" showIcon title={errorText(t, save.error)} />}
                   <Button type="primary" disabled={!complete} loading={save.isPending} data-testid="paper-save"
                     onClick={() => save.mutate({ code: d.dossierCode, answers: Object.entries(answers).map(([question, value]) => ({ question, value })) },
-                      { onSuccess: () => void message.success(t('evaluations.paper.saved', { code: d.dossierCode })) })}>
+                      {
+                        onSuccess: () => {
+                          void message.success(t('evaluations.paper.saved', { code: d.dossierCode }));
+                          // Ready for the next form in the pile: scan again.
+                          setInput('');
+                          field.current?.focus();
+                        },
+                      })}>
                     {complete ? t('evaluations.paper.save') : t('evaluations.missing')}
                   </Button>
                 </Space>
