@@ -33,6 +33,9 @@ const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
+const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
+const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
+const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
 const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
@@ -85,6 +88,7 @@ export function App() {
                   <Route path="tra-cuu" element={<TrackPage />} />
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="danh-gia/:token" element={<RatePage />} />
+                  <Route path="cong-khai/:center" element={<TransparencyPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />
@@ -119,6 +123,8 @@ export function App() {
                   <Route path="evaluations/paper" element={<RequirePermission perm="dossiers.return"><EvaluationPaperPage /></RequirePermission>} />
                   <Route path="admin/evaluation-tablets" element={<RequirePermission perm="centers.manage"><EvaluationTabletsPage /></RequirePermission>} />
                   <Route path="reports/late" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><LateReportPage /></RequireAnyPermission>} />
+                  <Route path="reports/ranking" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><RankingPage /></RequireAnyPermission>} />
+                  <Route path="reports/index-766" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><IndexPage /></RequireAnyPermission>} />
                   <Route path="notifications" element={<NotificationsPage />} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="security" element={<SecurityPage />} />

@@ -25,6 +25,7 @@ const expected: Record<Permission, Role[]> = {
   'reports.view': ['province_supervisor', 'director', 'deputy_director', 'supervisor'],
   'reports.department': ['department_head'],
   'reports.manage': ['director', 'deputy_director'],
+  'staff.assess': ['director'],
   'notifications.manage': ['admin', 'director', 'deputy_director'],
 };
 

@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'reports.view', // the center's figures: dashboards, period reports, statistics (province roles: every center)
   'reports.department', // the dashboard and reports of the caller's own department
   'reports.manage', // who receives the monthly report by e-mail
+  'staff.assess', // the director's periodic assessment of the officers seconded to the center (Quy chế 16.3)
   'notifications.manage', // the center's e-mail, SMS and Zalo switches, texts and sender name
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -55,7 +56,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'centers.manage', 'centers.view_all', 'catalog.manage', 'calendar.manage', 'audit.view', 'notifications.manage'],
   province_supervisor: ['centers.view_all', 'dossiers.view_center', 'reports.view', 'audit.view'],
-  director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage'],
+  director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage', 'staff.assess'],
   deputy_director: ['dossiers.view_center', 'dossiers.extend', 'dossiers.urge', 'fees.void', 'fees.manage', 'reports.view', 'reports.manage', 'audit.view', 'notifications.manage'],
   supervisor: ['dossiers.view_center', 'dossiers.register', 'dossiers.urge', 'reports.view', 'audit.view'],
   fee_collector: ['dossiers.view_center', 'fees.collect'],

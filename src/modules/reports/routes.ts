@@ -1,4 +1,5 @@
-// The reports API: the dashboard, the settlement report (JSON, Excel, PDF) and the monthly reports.
+// The reports API: the dashboard, the settlement report (JSON, Excel, PDF), the monthly reports, the ranking and
+// assessments, the service index (766) and the public transparency figures.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { anyPerm } from '../../http/access';
 import { auditRead } from '../audit/reads';
@@ -9,6 +10,8 @@ import { CenterQuery, DashboardOut, SettlementOut, SettlementQuery } from './sch
 import { reportScope } from './scope';
 import { settlementReport } from './settlement-query';
 import { monthlyRoutes } from './monthly-routes';
+import { rankingRoutes } from './ranking-routes';
+import { serviceIndexRoutes } from './service-index-routes';
 
 const VIEW = anyPerm('reports.view', 'reports.department');
 
@@ -60,4 +63,6 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   await app.register(monthlyRoutes);
+  await app.register(rankingRoutes);
+  await app.register(serviceIndexRoutes);
 };

@@ -8,7 +8,7 @@ export interface Fragment {
   values: unknown[];
 }
 
-const f = (sql: string, ...values: unknown[]): Fragment => ({ sql, values });
+export const f = (sql: string, ...values: unknown[]): Fragment => ({ sql, values });
 
 /** Joins fragments with AND. */
 export function and(...parts: Fragment[]): Fragment {

@@ -5159,6 +5159,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/centers/{code}/transparency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công khai kết quả giải quyết của Trung tâm tháng này: tỷ lệ đúng hạn, hồ sơ trễ hạn đã xin lỗi (chỉ mã hồ sơ), kết quả đánh giá — không có thông tin cá nhân */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CenterTransparency"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/dossiers/{code}": {
         parameters: {
             query?: never;
@@ -6685,6 +6723,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các lần Giám đốc đánh giá định kỳ cán bộ được cử đến Trung tâm (Quy chế 16.3), mới nhất trước */
+        get: {
+            parameters: {
+                query?: {
+                    officer?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StaffAssessment"][];
+                            ratings: {
+                                label: string;
+                                /** @enum {string} */
+                                value: "excellent" | "good" | "completed" | "not_completed";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Giám đốc ghi nhận đánh giá định kỳ một cán bộ được cử đến Trung tâm, kèm số liệu xếp hạng của kỳ */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from: string;
+                        /** Format: uuid */
+                        officer: string;
+                        /** @enum {string} */
+                        rating: "excellent" | "good" | "completed" | "not_completed";
+                        /** @default  */
+                        remarks?: string;
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffAssessment"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/evaluations": {
         parameters: {
             query?: never;
@@ -6767,6 +6883,46 @@ export interface paths {
                             to: string;
                             total: number;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/index-766": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Chỉ số phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) do Trung tâm tự xác định: đúng hạn (2.1), trực tuyến (3.1, 3.3), số hóa và tái sử dụng (4.2, 4.3), phản ánh (5.2), hài lòng (5.4) — kèm công thức và danh sách hồ sơ */
+        get: {
+            parameters: {
+                query: {
+                    center?: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ServiceIndex766"];
                     };
                 };
             };
@@ -6960,6 +7116,47 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Xếp hạng cán bộ (by=staff) hoặc phòng chuyên môn (by=department) trong kỳ: hồ sơ đã giải quyết, tỷ lệ đúng hạn, yêu cầu bổ sung, thời gian gây chậm, điểm đánh giá; điểm chuẩn hóa theo cơ cấu thủ tục (kèm công thức) */
+        get: {
+            parameters: {
+                query: {
+                    by?: "staff" | "department";
+                    center?: string;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ranking"];
+                    };
                 };
             };
         };
@@ -7393,6 +7590,49 @@ export interface components {
             saturdayMorningCounts: boolean;
             saturdayMorningOpen: boolean;
             shortName: string;
+        };
+        CenterTransparency: {
+            center: {
+                code: string;
+                name: string;
+            };
+            evaluations: {
+                count: number;
+                questions: {
+                    answered: number;
+                    average: number | null;
+                    text: string;
+                }[];
+                satisfaction: number | null;
+            };
+            feedback: {
+                available: boolean;
+                note: string;
+            };
+            generatedAt: string;
+            /** @description Hồ sơ trễ hạn trong tháng đã có văn bản xin lỗi người nộp: chỉ mã hồ sơ */
+            lateWithApology: {
+                count: number;
+                items: {
+                    /**
+                     * @description extension: phiếu xin lỗi và hẹn lại ngày trả kết quả; second_supplement: thư xin lỗi khi yêu cầu bổ sung lần thứ hai
+                     * @enum {string}
+                     */
+                    apology: "extension" | "second_supplement";
+                    code: string;
+                    newDueAt: string | null;
+                }[];
+            };
+            onTime: {
+                ended: number;
+                formula: string;
+                onTime: number;
+                share: number | null;
+            };
+            period: {
+                from: string;
+                to: string;
+            };
         };
         CounterSetup: {
             active: boolean;
@@ -8350,6 +8590,28 @@ export interface components {
             memo: string;
             payload: string;
         };
+        IndexFigure: {
+            /** @description false: dữ liệu hiện có chưa đủ để tính, xem note */
+            available: boolean;
+            denominator: number | null;
+            formula: string;
+            group: string;
+            /** @enum {string} */
+            itemKind: "dossier" | "procedure";
+            /** @description Tối đa 500 mã; counted: thuộc tử số */
+            items: {
+                code: string;
+                counted: boolean;
+            }[];
+            itemsTotal: number;
+            /** @description Số hiệu chỉ số theo Quyết định 766/QĐ-TTg */
+            key: string;
+            name: string;
+            note: string | null;
+            numerator: number | null;
+            /** @description Phần trăm, một chữ số thập phân */
+            value: number | null;
+        };
         LateReport: {
             asOf: string;
             center: {
@@ -8817,6 +9079,54 @@ export interface components {
             }[];
             ticket: components["schemas"]["QueueTicket"];
         };
+        Ranking: {
+            asOf: string;
+            /** @enum {string} */
+            by: "staff" | "department";
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            formula: {
+                en: string;
+                vi: string;
+            };
+            from: string;
+            notAvailable: {
+                key: string;
+                note: string;
+            }[];
+            rows: components["schemas"]["RankingRow"][];
+            to: string;
+            workingDayMinutes: number;
+        };
+        RankingRow: {
+            codes: string[];
+            /** @description Phút làm việc vượt định mức ở các bước do cán bộ/phòng giữ */
+            delayMinutes: number;
+            /** @description Điểm bình quân 0–2 của các câu được trả lời */
+            evaluationAverage: number | null;
+            evaluations: number;
+            expectedShare: number | null;
+            /** @description Hồ sơ đã giải quyết trong kỳ (sớm, đúng, trễ hạn) mà cán bộ đã tiếp nhận, chuyển, xử lý hoặc quyết định */
+            handled: number;
+            key: string;
+            lateDossiers: number;
+            name: string;
+            onTime: number;
+            onTimeShare: number | null;
+            /** @description Thứ hạng theo điểm chuẩn hóa; null khi chưa giải quyết hồ sơ nào trong kỳ */
+            rank: number | null;
+            roles: string[];
+            score: number | null;
+            supplementRequests: number;
+            unit: string | null;
+        };
         Ref: {
             code: string;
             id: string;
@@ -8866,6 +9176,21 @@ export interface components {
                 withdrawn: number;
             };
         };
+        ServiceIndex766: {
+            asOf: string;
+            center: {
+                code: string;
+                id: string;
+                name: string;
+            } | null;
+            department: {
+                id: string;
+                name: string;
+            } | null;
+            figures: components["schemas"]["IndexFigure"][];
+            from: string;
+            to: string;
+        };
         SettlementReport: {
             asOf: string;
             center: {
@@ -8907,6 +9232,24 @@ export interface components {
             }[];
             to: string;
             total: components["schemas"]["ReportFigures"];
+        };
+        StaffAssessment: {
+            assessedAt: string;
+            assessedBy: string;
+            /** @description Số liệu xếp hạng của cán bộ trong kỳ, tại thời điểm đánh giá */
+            figures: components["schemas"]["RankingRow"];
+            from: string;
+            id: string;
+            officer: {
+                id: string;
+                name: string;
+                unit: string | null;
+            };
+            /** @enum {string} */
+            rating: "excellent" | "good" | "completed" | "not_completed";
+            ratingName: string;
+            remarks: string;
+            to: string;
         };
         StaffNotification: {
             body: string;

@@ -157,3 +157,15 @@ export type LateReport = Schemas['LateReport'];
 export type LateQuery = QueryOf<'/api/v1/reports/late'>;
 export type LateGroup = LateReport['rows'][number];
 export type LateDossier = LateReport['items'][number];
+
+// Ranking, assessments, the service index (766) and the public transparency figures (issue 14 items 6–8).
+export type Ranking = Schemas['Ranking'];
+export type RankingRow = Schemas['RankingRow'];
+export type RankingQuery = QueryOf<'/api/v1/reports/ranking'>;
+export type StaffAssessment = Schemas['StaffAssessment'];
+export type AssessmentList = Answer<'/api/v1/reports/assessments'>;
+export type AssessmentBody = Body<'/api/v1/reports/assessments', 'post'>;
+export type ServiceIndex = Schemas['ServiceIndex766'];
+export type IndexFigure = Schemas['IndexFigure'];
+export type IndexQuery = QueryOf<'/api/v1/reports/index-766'>;
+export type CenterTransparency = Schemas['CenterTransparency'];

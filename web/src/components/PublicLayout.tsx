@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout } from 'antd';
-import { DownOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined } from '@ant-design/icons';
+import { DownOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -81,6 +81,11 @@ export function PublicLayout() {
             {center?.phone && (
               <div>
                 <PhoneOutlined /> {t('public.phone')}: {center.phone}
+              </div>
+            )}
+            {center && (
+              <div>
+                <BarChartOutlined /> <Link className="footer-link" to={`/cong-khai/${encodeURIComponent(center.code)}`} data-testid="footer-transparency">{t('public.transparency')}</Link>
               </div>
             )}
           </div>

@@ -7,6 +7,7 @@ import { en as securityEn } from './modules/security';
 import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
+import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
 export const en = {
   ...dossiersEn,
@@ -57,6 +58,7 @@ export const en = {
     pageNotFound: 'The page does not exist or has moved.',
   },
   public: {
+    transparency: 'Public results of administrative procedures',
     chooseCenter: 'Choose a center',
     phone: 'Phone',
     hoursTitle: 'Opening hours for submissions and results',
@@ -446,6 +448,7 @@ export const en = {
         submit: 'Satisfaction rating sent by the applicant', kiosk: 'Rating on the counter tablet', paper: 'Paper rating form typed in',
         tablet: { pair: 'Pair an evaluation tablet', revoke: 'Revoke an evaluation tablet', push: 'Rating invited on the tablet' },
       },
+      staff: { assessment: { record: 'Director recorded a periodic assessment of a seconded officer' } },
       reports: { settlement: { export: 'Settlement report exported' }, monthly: { download: 'Monthly report downloaded' }, recipients: 'Monthly report recipients changed' },
       auth: {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',
@@ -504,5 +507,6 @@ export const en = {
   payments: paymentsEn,
   notify: notifyEn,
   control: controlEn,
+  ranking: rankingEn,
   evaluations: evaluationsEn,
 };

@@ -7,6 +7,7 @@ import { vi as securityVi } from './modules/security';
 import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
+import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 export const vi = {
   ...dossiersVi,
@@ -56,6 +57,7 @@ export const vi = {
     pageNotFound: 'Trang bạn tìm không tồn tại hoặc đã được chuyển đi.',
   },
   public: {
+    transparency: 'Công khai kết quả giải quyết thủ tục hành chính',
     chooseCenter: 'Chọn trung tâm',
     phone: 'Điện thoại',
     hoursTitle: 'Thời gian tiếp nhận và trả kết quả',
@@ -439,6 +441,7 @@ export const vi = {
         submit: 'Người nộp gửi đánh giá mức độ hài lòng', kiosk: 'Đánh giá trên máy tính bảng tại quầy', paper: 'Nhập phiếu đánh giá giấy',
         tablet: { pair: 'Ghép nối máy tính bảng đánh giá', revoke: 'Thu hồi máy tính bảng đánh giá', push: 'Mời đánh giá trên máy tính bảng' },
       },
+      staff: { assessment: { record: 'Giám đốc ghi nhận đánh giá định kỳ cán bộ được cử đến Trung tâm' } },
       reports: { settlement: { export: 'Xuất báo cáo giải quyết TTHC' }, monthly: { download: 'Tải báo cáo tháng' }, recipients: 'Sửa người nhận báo cáo tháng' },
       auth: {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
@@ -496,5 +499,6 @@ export const vi = {
   payments: paymentsVi,
   notify: notifyVi,
   control: controlVi,
+  ranking: rankingVi,
   evaluations: evaluationsVi,
 };

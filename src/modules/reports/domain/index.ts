@@ -2,3 +2,4 @@
 export * from './timing';
 export * from './period';
 export * from './settlement';
+export * from './ranking';

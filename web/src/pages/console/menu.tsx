@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { DesktopOutlined, SafetyOutlined, SmileOutlined, FormOutlined, TabletOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
-import { FileAddOutlined, FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
+import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, PercentageOutlined, TrophyOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
@@ -23,6 +23,8 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/queue', labelKey: 'queue.menu.counter', icon: <NotificationOutlined />, perm: 'queue.serve' },
   { path: '/console/reports', labelKey: 'reports.menu.reports', icon: <FundOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/late', labelKey: 'control.menu.late', icon: <FieldTimeOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/reports/ranking', labelKey: 'ranking.menu.ranking', icon: <TrophyOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/reports/index-766', labelKey: 'ranking.menu.index', icon: <PercentageOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/evaluations', labelKey: 'evaluations.menu.report', icon: <SmileOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/evaluations/paper', labelKey: 'evaluations.menu.paper', icon: <FormOutlined />, perm: 'dossiers.return' },
   { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
