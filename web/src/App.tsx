@@ -57,6 +57,10 @@ const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
 const NotifySettingsPage = lazy(() => import('./pages/console/notifications/NotifySettingsPage'));
 const NotificationsPage = lazy(() => import('./pages/console/control/NotificationsPage'));
 const LateReportPage = lazy(() => import('./pages/console/control/LateReportPage'));
+const EvaluationTabletPage = lazy(() => import('./pages/evaluations/TabletPage'));
+const EvaluationTabletsPage = lazy(() => import('./pages/console/evaluations/TabletsPage'));
+const EvaluationPaperPage = lazy(() => import('./pages/console/evaluations/PaperEntryPage'));
+const EvaluationReportPage = lazy(() => import('./pages/console/evaluations/EvaluationReportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -79,6 +83,7 @@ export function App() {
               <Routes>
                 <Route path="kiosk/:center" element={<KioskPage />} />
                 <Route path="board/:center" element={<BoardPage />} />
+                <Route path="danh-gia-tai-quay" element={<EvaluationTabletPage />} />
                 <Route path="queue/ticket/:id" element={<FollowPage />} />
                 <Route path="queue/follow/:id" element={<FollowPage />} />
                 <Route element={<PublicLayout />}>
@@ -122,6 +127,9 @@ export function App() {
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
+                  <Route path="reports/evaluations" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><EvaluationReportPage /></RequireAnyPermission>} />
+                  <Route path="evaluations/paper" element={<RequirePermission perm="dossiers.return"><EvaluationPaperPage /></RequirePermission>} />
+                  <Route path="admin/evaluation-tablets" element={<RequirePermission perm="centers.manage"><EvaluationTabletsPage /></RequirePermission>} />
                   <Route path="reports/late" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><LateReportPage /></RequireAnyPermission>} />
                   <Route path="reports/ranking" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><RankingPage /></RequireAnyPermission>} />
                   <Route path="reports/index-766" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><IndexPage /></RequireAnyPermission>} />

@@ -8,6 +8,8 @@ import { many } from '../../platform/db';
 import { badRequest } from '../../platform/errors';
 import { reportScope } from '../reports/scope';
 import { QUESTIONS } from './domain/questions';
+import { derivedFor } from './derived-repo';
+import { summarizeDerived } from './domain/derived';
 
 const Group = z.object({ key: z.string().nullable(), name: z.string().nullable(), count: z.number(), average: z.number().nullable() });
 
@@ -32,6 +34,12 @@ export const evaluationReportRoutes: FastifyPluginAsyncZod = async (app) => {
           from: z.string(), to: z.string(), total: z.number(),
           questions: z.array(z.object({ id: z.string(), text: z.string(), answered: z.number(), average: z.number().nullable() })),
           byCenter: z.array(Group), byField: z.array(Group), byDepartment: z.array(Group), byOfficer: z.array(Group),
+          byChannel: z.array(z.object({ channel: z.enum(['link', 'kiosk', 'paper']), count: z.number() })),
+          derived: z.object({
+            dossiers: z.number(), early: z.number(), onTime: z.number(), late: z.number(), open: z.number(),
+            averageWorkingHours: z.number().nullable(), averageContacts: z.number().nullable(), averageSupplementRequests: z.number().nullable(),
+            perUnit: z.array(z.object({ unit: z.string(), dossiers: z.number(), averageWorkingHours: z.number() })),
+          }),
         }),
       },
     },
@@ -61,13 +69,20 @@ export const evaluationReportRoutes: FastifyPluginAsyncZod = async (app) => {
       group(...GROUPS.center), group(...GROUPS.field), group(...GROUPS.department), group(...GROUPS.officer),
     ]);
     const total = byCenter.reduce((s, g) => s + g.count, 0);
+    const evaluated = await many<{ dossier_id: string; channel: 'link' | 'kiosk' | 'paper' }>(db,
+      `SELECT e.dossier_id, e.channel FROM evaluations e JOIN dossiers d ON d.id = e.dossier_id
+       WHERE e.submitted_at IS NOT NULL AND d.center_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR d.department_id = $2)
+         AND e.submitted_at >= $3::timestamptz AND e.submitted_at < $4::timestamptz + interval '1 day'`, params);
+    const derived = await derivedFor(db, app.deps.calendars, evaluated.map((e) => e.dossier_id), app.deps.clock.now());
+    const byChannel = (['kiosk', 'link', 'paper'] as const).map((channel) => ({ channel, count: evaluated.filter((e) => e.channel === channel).length }));
     return {
       from, to, total,
       questions: QUESTIONS.map((q) => {
         const r = perQuestion.find((x) => x.question === q.id);
         return { id: q.id, text: q.text, answered: r?.answered ?? 0, average: r?.average ?? null };
       }),
-      byCenter, byField, byDepartment, byOfficer,
+      byCenter, byField, byDepartment, byOfficer, byChannel,
+      derived: summarizeDerived([...derived.values()]),
     };
   });
 };

@@ -11,6 +11,8 @@ import { audit } from '../../platform/audit';
 import { assertCanView } from '../dossiers/presenter';
 import { findDossier } from '../dossiers/repo';
 import { EvaluationRuleError, QUESTIONS, validateAnswers } from './domain/questions';
+import { evaluationStaffRoutes } from './routes/staff';
+import { evaluationTabletRoutes } from './routes/tablets';
 
 const Token = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'Mã đánh giá không hợp lệ') });
 
@@ -30,6 +32,8 @@ export const evaluationLink = (base: string, token: string) => `${base}/danh-gia
 
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { db, clock, config } = app.deps;
+  await app.register(evaluationStaffRoutes);
+  await app.register(evaluationTabletRoutes);
   const base = (req: { protocol: string; host: string }) => config.publicUrl ?? `${req.protocol}://${req.host}`;
 
   app.get('/dossiers/:code/evaluation-link', {

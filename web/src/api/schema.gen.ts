@@ -2990,6 +2990,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/evaluation-tablets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Các máy tính bảng đánh giá đã ghép nối với quầy trả kết quả */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                counterId: string;
+                                counterName: string;
+                                counterNumber: number;
+                                createdAt: string;
+                                id: string;
+                                lastSeenAt: string | null;
+                                name: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ghép nối máy tính bảng đánh giá với một quầy: trả về mã khóa một lần duy nhất (không lưu bản rõ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                        /** Format: uuid */
+                        counter: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            key: string;
+                            tablet: {
+                                counterId: string;
+                                counterName: string;
+                                counterNumber: number;
+                                createdAt: string;
+                                id: string;
+                                lastSeenAt: string | null;
+                                name: string;
+                                revokedAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-tablets/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Thu hồi mã khóa của một máy tính bảng đánh giá */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counterId: string;
+                            counterName: string;
+                            counterNumber: number;
+                            createdAt: string;
+                            id: string;
+                            lastSeenAt: string | null;
+                            name: string;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Đánh giá của một hồ sơ (tìm theo mã vạch trên phiếu giấy) và các chỉ số tính từ hồ sơ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            derived: components["schemas"]["EvaluationDerived"];
+                            dossierCode: string;
+                            evaluation: {
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                                /** @enum {string|null} */
+                                channel: "link" | "kiosk" | "paper" | null;
+                                enteredBy: string | null;
+                                submitted: boolean;
+                                submittedAt: string | null;
+                            };
+                            procedureName: string;
+                            questions: {
+                                id: string;
+                                options: {
+                                    label: string;
+                                    value: number;
+                                }[];
+                                text: string;
+                            }[];
+                            settledAt: string | null;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/dossiers/{code}/paper": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Nhập phiếu đánh giá giấy của hồ sơ (một lần; ghi lại người nhập) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            question: string;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicantName: string;
+                            derived: components["schemas"]["EvaluationDerived"];
+                            dossierCode: string;
+                            evaluation: {
+                                answers: {
+                                    [key: string]: number;
+                                } | null;
+                                /** @enum {string|null} */
+                                channel: "link" | "kiosk" | "paper" | null;
+                                enteredBy: string | null;
+                                submitted: boolean;
+                                submittedAt: string | null;
+                            };
+                            procedureName: string;
+                            questions: {
+                                id: string;
+                                options: {
+                                    label: string;
+                                    value: number;
+                                }[];
+                                text: string;
+                            }[];
+                            settledAt: string | null;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/dossiers/{code}/tablet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mời đánh giá: đưa hồ sơ vừa trả lên máy tính bảng đánh giá tại quầy
+         * @description `counter`: id quầy; mặc định là quầy được phân công cho cán bộ. 404 khi quầy chưa có máy tính bảng; 409 khi hồ sơ đã được đánh giá hoặc chưa có kết quả.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        counter?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counter: string;
+                            tablet: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback": {
         parameters: {
             query?: never;
@@ -5164,6 +5493,115 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/evaluation-tablet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Máy tính bảng đánh giá tại quầy: hồ sơ đang chờ đánh giá (theo mã khóa của máy, gửi trong x-tablet-key) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-tablet-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending: {
+                                dossierCode: string;
+                                procedureName: string;
+                                questions: {
+                                    id: string;
+                                    options: {
+                                        label: string;
+                                        value: number;
+                                    }[];
+                                    text: string;
+                                }[];
+                                token: string;
+                            } | null;
+                            tablet: {
+                                centerName: string;
+                                counterName: string;
+                                counterNumber: number;
+                                name: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/evaluation-tablet/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ghi nhận đánh giá từ máy tính bảng tại quầy (một lần cho mỗi hồ sơ) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "x-tablet-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            question: string;
+                            value: number;
+                        }[];
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            recorded: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/evaluations/{token}": {
         parameters: {
             query?: never;
@@ -6677,6 +7115,11 @@ export interface paths {
                                 key: string | null;
                                 name: string | null;
                             }[];
+                            byChannel: {
+                                /** @enum {string} */
+                                channel: "link" | "kiosk" | "paper";
+                                count: number;
+                            }[];
                             byDepartment: {
                                 average: number | null;
                                 count: number;
@@ -6695,6 +7138,21 @@ export interface paths {
                                 key: string | null;
                                 name: string | null;
                             }[];
+                            derived: {
+                                averageContacts: number | null;
+                                averageSupplementRequests: number | null;
+                                averageWorkingHours: number | null;
+                                dossiers: number;
+                                early: number;
+                                late: number;
+                                onTime: number;
+                                open: number;
+                                perUnit: {
+                                    averageWorkingHours: number;
+                                    dossiers: number;
+                                    unit: string;
+                                }[];
+                            };
                             from: string;
                             questions: {
                                 answered: number;
@@ -8035,6 +8493,17 @@ export interface components {
             timing: "early" | "on_time" | "late" | "overdue" | "at_risk" | "in_time" | null;
             /** @description Phòng chuyên môn chưa cập nhật hồ sơ quá nửa ngày làm việc (Quy chế 12.2) */
             untouched: boolean;
+        };
+        EvaluationDerived: {
+            contacts: number;
+            perUnit: {
+                unit: string;
+                workingHours: number;
+            }[];
+            supplementRequests: number;
+            /** @enum {string|null} */
+            timing: "early" | "on_time" | "late" | "overdue" | "in_time" | null;
+            workingHours: number | null;
         };
         FeeBreakdown: {
             atReception: number;

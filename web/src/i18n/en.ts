@@ -445,7 +445,10 @@ export const en = {
         settings: { update: 'Queue settings changed' }, stats: { export: 'Queue statistics exported' }, counter: { open: 'Counter opened' },
         kiosk: { pair: 'Kiosk paired', revoke: 'Kiosk revoked' },
       },
-      evaluation: { submit: 'Satisfaction rating sent by the applicant' },
+      evaluation: {
+        submit: 'Satisfaction rating sent by the applicant', kiosk: 'Rating on the counter tablet', paper: 'Paper rating form typed in',
+        tablet: { pair: 'Pair an evaluation tablet', revoke: 'Revoke an evaluation tablet', push: 'Rating invited on the tablet' },
+      },
       feedback: {
         submit: 'Feedback sent by a citizen', accept: 'Feedback accepted', request_info: 'More information asked for a feedback',
         assign: 'Feedback assigned to a department', answer: 'Feedback answered', publish: 'Feedback answer published', reject: 'Feedback not accepted',

@@ -438,7 +438,10 @@ export const vi = {
         settings: { update: 'Sửa cấu hình xếp hàng' }, stats: { export: 'Xuất thống kê lấy số' }, counter: { open: 'Mở quầy' },
         kiosk: { pair: 'Ghép nối máy kiosk', revoke: 'Thu hồi máy kiosk' },
       },
-      evaluation: { submit: 'Người nộp gửi đánh giá mức độ hài lòng' },
+      evaluation: {
+        submit: 'Người nộp gửi đánh giá mức độ hài lòng', kiosk: 'Đánh giá trên máy tính bảng tại quầy', paper: 'Nhập phiếu đánh giá giấy',
+        tablet: { pair: 'Ghép nối máy tính bảng đánh giá', revoke: 'Thu hồi máy tính bảng đánh giá', push: 'Mời đánh giá trên máy tính bảng' },
+      },
       feedback: {
         submit: 'Người dân gửi phản ánh, kiến nghị', accept: 'Tiếp nhận phản ánh', request_info: 'Đề nghị bổ sung thông tin phản ánh',
         assign: 'Giao phòng xử lý phản ánh', answer: 'Trả lời phản ánh', publish: 'Công khai trả lời phản ánh', reject: 'Không tiếp nhận phản ánh',

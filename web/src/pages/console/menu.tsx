@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DesktopOutlined, SafetyOutlined } from '@ant-design/icons';
+import { DesktopOutlined, SafetyOutlined, SmileOutlined, FormOutlined, TabletOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, PercentageOutlined, TrophyOutlined } from '@ant-design/icons';
@@ -26,6 +26,8 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/reports/late', labelKey: 'control.menu.late', icon: <FieldTimeOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/ranking', labelKey: 'ranking.menu.ranking', icon: <TrophyOutlined />, perm: ['reports.view', 'reports.department'] },
   { path: '/console/reports/index-766', labelKey: 'ranking.menu.index', icon: <PercentageOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/reports/evaluations', labelKey: 'evaluations.menu.report', icon: <SmileOutlined />, perm: ['reports.view', 'reports.department'] },
+  { path: '/console/evaluations/paper', labelKey: 'evaluations.menu.paper', icon: <FormOutlined />, perm: 'dossiers.return' },
   { path: '/console/notifications', labelKey: 'control.menu.notifications', icon: <BellOutlined /> },
   { path: '/console/feedback', labelKey: 'feedback.menu', icon: <CommentOutlined />, perm: ['feedback.manage', 'feedback.answer'] },
   { path: '/console/queue/stats', labelKey: 'queue.menu.stats', icon: <LineChartOutlined />, perm: 'reports.view' },
@@ -42,6 +44,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, perm: 'calendar.manage', group: 'admin' },
   { path: '/console/admin/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.view', group: 'admin' },
   { path: '/console/admin/kiosks', labelKey: 'security.menu.kiosks', icon: <DesktopOutlined />, perm: 'centers.manage', group: 'admin' },
+  { path: '/console/admin/evaluation-tablets', labelKey: 'evaluations.menu.tablets', icon: <TabletOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/security', labelKey: 'security.menu.security', icon: <SafetyOutlined /> },
 ];
 

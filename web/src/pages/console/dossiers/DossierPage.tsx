@@ -180,7 +180,9 @@ export default function DossierPage() {
   const showClaim = !!d.can.claim && d.assignee !== me?.fullName;
   const canUpload = (perms.has('dossiers.register') || perms.has('dossiers.receive')) && !CLOSED.includes(d.status);
   const dueReached = !!d.dueAt && new Date(d.dueAt).getTime() <= Date.now();
-  const showReturnCase = perms.has('dossiers.view_center') && (SETTLED.includes(d.status) || (dueReached && ['received', 'in_progress', 'paused'].includes(d.status)));
+  // Returned at the counter: the box stays, so the clerk can invite the citizen to rate on the counter tablet.
+  const returnedAtCounter = d.status === 'returned' && perms.has('dossiers.return');
+  const showReturnCase = perms.has('dossiers.view_center') && (SETTLED.includes(d.status) || returnedAtCounter || (dueReached && ['received', 'in_progress', 'paused'].includes(d.status)));
   const collector = collectorOf(d, t('dossiers.modal.collectorKinds.authorized'));
   const forms = printable(d);
 

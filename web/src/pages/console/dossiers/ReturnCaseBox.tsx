@@ -1,7 +1,10 @@
 // At the return counter: which case applies (on time, late, not resolved, rejected), as the server says, and the
 // papers to hand over or print for it.
-import { Alert, Button, Spin } from 'antd';
-import { FilePdfOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Spin } from 'antd';
+import { FilePdfOutlined, PaperClipOutlined, TabletOutlined } from '@ant-design/icons';
+import { useMe } from '../../../api/hooks';
+import { errorText } from '../../../components/ErrorState';
+import { useInviteToRate } from '../evaluations/api';
 import { useTranslation } from 'react-i18next';
 import type { DossierDetail, DossierReturnCase } from '../../../api/types';
 import { fileUrl, formUrl, useReturnCase } from './api';
@@ -40,8 +43,9 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
           <span className="muted">({t('dossiers.returnCase.paper')})</span>
         );
       case 'apology':
-      case 'evaluation':
         return printButton(doc);
+      case 'evaluation':
+        return <>{printButton(doc)} <InviteButton code={dossier.code} /></>;
       case 'rejection':
         return (
           <>
@@ -81,8 +85,28 @@ export function ReturnCaseBox({ dossier }: { dossier: DossierDetail }) {
               </ul>
             </>
           )}
+          {/* Just handed over: the citizen is still at the counter and can rate on its tablet. */}
+          {rc.data.case === 'returned' && <div style={{ marginTop: 6 }}><InviteButton code={dossier.code} /></div>}
         </div>
       }
     />
+  );
+}
+
+/** "Mời đánh giá": puts the dossier on the evaluation tablet of the clerk's counter. */
+function InviteButton({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe().data;
+  const invite = useInviteToRate();
+  if (!me?.permissions.includes('dossiers.return')) return null;
+  return (
+    <Button size="small" icon={<TabletOutlined />} loading={invite.isPending} data-testid="invite-rate"
+      onClick={() => invite.mutate(code, {
+        onSuccess: (r) => void message.success(t('evaluations.invited', { tablet: r.tablet, counter: r.counter })),
+        onError: (e) => void message.error(errorText(t, e)),
+      })}>
+      {t('evaluations.invite')}
+    </Button>
   );
 }
