@@ -27,7 +27,7 @@ function rsaKeys(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki
 }
 
 /** A name attribute as a UTF8String (forge encodes the value itself for this tag; Vietnamese letters need it). */
-const utf8 = (name: string, value: string) => ({ name, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as string });
+const utf8 = (name: string, value: string) => ({ name, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class });
 
 const serial = () => `01${randomBytes(15).toString('hex')}`;
 
