@@ -33,6 +33,7 @@ const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
@@ -80,6 +81,7 @@ export function App() {
                   <Route path="tra-cuu" element={<TrackPage />} />
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="danh-gia/:token" element={<RatePage />} />
+                  <Route path="xac-thuc/:id" element={<VerifyPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -8,6 +8,7 @@ import { en as paymentsEn } from './modules/payments';
 import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 import { en as evaluationsEn } from './modules/evaluations';
+import { en as signingEn } from './modules/signing';
 export const en = {
   ...dossiersEn,
   app: {
@@ -432,6 +433,7 @@ export const en = {
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },
         form: { print: 'Dossier form printed' },
+        result: { sign: 'Result digitally signed' },
         search: 'Dossiers searched by ID or phone number',
         tracking_book: { export: 'Tracking book exported' },
         back_entry: 'Dossier entered after an outage',
@@ -502,4 +504,5 @@ export const en = {
   notify: notifyEn,
   control: controlEn,
   evaluations: evaluationsEn,
+  signing: signingEn,
 };

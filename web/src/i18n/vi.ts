@@ -8,6 +8,7 @@ import { vi as paymentsVi } from './modules/payments';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as evaluationsVi } from './modules/evaluations';
+import { vi as signingVi } from './modules/signing';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -425,6 +426,7 @@ export const vi = {
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
         form: { print: 'In phiếu của hồ sơ' },
+        result: { sign: 'Ký số kết quả giải quyết' },
         search: 'Tra cứu hồ sơ theo CCCD, số điện thoại',
         tracking_book: { export: 'Xuất sổ theo dõi hồ sơ' },
         back_entry: 'Nhập bù hồ sơ sau sự cố',
@@ -494,4 +496,5 @@ export const vi = {
   notify: notifyVi,
   control: controlVi,
   evaluations: evaluationsVi,
+  signing: signingVi,
 };
