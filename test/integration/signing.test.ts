@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
+import { secretKeyFor } from '../../src/platform/secret-key';
+import { createTestCa, issueSignerP12 } from '../../src/modules/signing/ca';
+import { storeSigningKey } from '../../src/modules/signing/keys';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, mustAct, register } from '../support/dossiers';
 import { pdfInfo, pdfQrCodes } from '../support/fee-fixtures';
@@ -227,5 +230,40 @@ describe('refusals', () => {
     const r = await sign(code);
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('SIGNING_NOT_RESOLVED');
+  });
+});
+
+describe('outside demo mode', () => {
+  it('a head without a configured key gets 409; a .p12 imported for them signs, sealed in the database', async () => {
+    const prod = await createTestApp({ clock, config: { publicUrl: BASE, demo: false } });
+    try {
+      const [c, s, h] = await Promise.all(['tn.tp', 'cv.tp', 'ld.tp'].map((u) => prod.login(u)));
+      const d = await register(prod, c, { applicant: applicant(906) });
+      for (const [who, a] of [[c, 'receive'], [c, 'transfer'], [s, 'complete-step'], [h, 'complete-step']] as const) await mustAct(prod, who, d.code, a, {});
+      await mustAct(prod, s, d.code, 'resolve', { resultSummary: 'Đã cấp' });
+      const none = await prod.app.inject({ method: 'POST', url: url(d.code, '/sign-result'), headers: { cookie: h }, payload: {} });
+      expect(none.statusCode).toBe(409);
+      expect(none.json().code).toBe('SIGNING_NO_KEY');
+      expect((await prod.db.query('SELECT 1 FROM signing_ca')).rowCount).toBe(0); // no test CA outside demo mode
+
+      // The signer's own certificate, from a CA the app knows nothing about (as a licensed CA's .p12 would be).
+      const ca = createTestCa('Tổ chức chứng thực khác', clock.now());
+      const { p12 } = issueSignerP12(ca, { name: 'Lê Thị Thanh Bình', title: 'Trưởng phòng', unit: 'Phòng Tư pháp' }, 'mật-khẩu-p12', clock.now());
+      const { rows: [u] } = await prod.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'ld.tp'`);
+      await expect(storeSigningKey(prod.db, secretKeyFor(prod.app.deps.config), u.id, p12, 'sai', 'Trưởng phòng', clock.now())).rejects.toThrow();
+      await storeSigningKey(prod.db, secretKeyFor(prod.app.deps.config), u.id, p12, 'mật-khẩu-p12', 'Phó Trưởng phòng', clock.now());
+      const ok = await prod.app.inject({ method: 'POST', url: url(d.code, '/sign-result'), headers: { cookie: h }, payload: {} });
+      expect(ok.statusCode, ok.body).toBe(201);
+      expect(ok.json().signerTitle).toBe('Phó Trưởng phòng');
+      const pdf = (await prod.app.inject({ url: url(d.code, '/result.pdf'), headers: { cookie: h } })).rawPayload;
+      const report = pdfsig(pdf);
+      expect(report).toContain('Signature Validation: Signature is Valid.');
+      expect(report).toContain('Signer Certificate Common Name: Lê Thị Thanh Bình');
+      const { rows: [k] } = await prod.db.query<{ p12_enc: string; passphrase_enc: string }>('SELECT p12_enc, passphrase_enc FROM signing_keys WHERE user_id = $1', [u.id]);
+      expect(k.p12_enc.startsWith('v1.') && !k.p12_enc.includes(p12.toString('base64').slice(0, 40))).toBe(true);
+      expect(k.passphrase_enc).not.toContain('mật-khẩu-p12');
+    } finally {
+      await prod.close();
+    }
   });
 });
