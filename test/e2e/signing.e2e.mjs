@@ -46,8 +46,9 @@ test('the head signs the result from the dossier page; the page shows "Đã ký 
     await page.getByRole('tooltip').getByRole('button', { name: 'Ký số kết quả' }).click();
     const box = page.getByTestId('signature-box');
     await box.getByText('Đã ký số', { exact: true }).waitFor({ timeout: 30_000 });
-    assert.match(await box.innerText(), /Trưởng phòng Phòng Tư pháp: /);
+    assert.match(await box.innerText(), / – Trưởng phòng, Phòng Tư pháp/);
     assert.match(await box.innerText(), /\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'dossier-signed.png');
     const href = await page.getByTestId('signed-result-link').getAttribute('href');
     const pdf = await page.request.get(`${BASE}${href}`);

@@ -2,7 +2,7 @@
 // Under the top-level `signing` key.
 export const vi = {
   signed: 'Đã ký số',
-  by: '{{title}} {{unit}}: {{name}}',
+  by: '{{name}} – {{title}}, {{unit}}',
   download: 'Tải kết quả đã ký số (PDF)',
   verify: 'Trang xác thực',
   sign: 'Ký số kết quả',
@@ -32,7 +32,7 @@ export const vi = {
 };
 export const en: typeof vi = {
   signed: 'Digitally signed',
-  by: '{{title}}, {{unit}}: {{name}}',
+  by: '{{name}} – {{title}}, {{unit}}',
   download: 'Download the signed result (PDF)',
   verify: 'Verification page',
   sign: 'Sign the result',

@@ -3,7 +3,7 @@
 // content (the server hashes the uploaded file). Works on a 390 px phone.
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { Alert, Card, Descriptions, Skeleton, Space, Typography, Upload } from 'antd';
+import { Alert, Card, Descriptions, Grid, Skeleton, Space, Typography, Upload } from 'antd';
 import { SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { formatDateTime, groupThousands } from '../../lib/format';
 export default function VerifyPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const screens = Grid.useBreakpoint();
   usePageTitle(t('signing.page.title'));
   const [fileName, setFileName] = useState<string | null>(null);
   const q = useQuery({ queryKey: ['verify', id], queryFn: () => http.get<PublicSignature>(`/public/verify/${encodeURIComponent(id)}`), retry: false });
@@ -35,7 +36,7 @@ export default function VerifyPage() {
     body = (
       <Space direction="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ marginBottom: 0 }}>{t('signing.page.intro')}</Typography.Paragraph>
-        <Descriptions column={1} size="small" bordered styles={{ label: { width: 150 } }}>
+        <Descriptions column={1} size="small" bordered layout={screens.sm === false ? 'vertical' : 'horizontal'} styles={{ label: { width: 150 } }}>
           <Descriptions.Item label={t('signing.page.document')}>{t('signing.page.documentValue', { procedure: s.procedureName })}</Descriptions.Item>
           <Descriptions.Item label={t('signing.page.signer')}><strong>{s.signerName}</strong></Descriptions.Item>
           <Descriptions.Item label={t('signing.page.title2')}>{s.signerTitle}</Descriptions.Item>
