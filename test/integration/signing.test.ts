@@ -205,6 +205,26 @@ describe('an uploaded result PDF', () => {
   });
 });
 
+describe('a result uploaded as an image', () => {
+  it('is printed on the result paper, then signed', async () => {
+    const code = await atDepartment(907);
+    const { payload, headers } = multipart(TINY_PNG, 'ket-qua.png', { kind: 'result' });
+    const up = await t.app.inject({ method: 'POST', url: url(code, '/files'), headers: { cookie: cv, ...headers }, payload });
+    expect(up.statusCode, up.body).toBe(201);
+    await mustAct(t, cv, code, 'complete-step', {});
+    await mustAct(t, ld, code, 'complete-step', {});
+    await mustAct(t, cv, code, 'resolve', { resultSummary: 'Kết quả là bản chụp kèm theo', resultFileId: up.json().id });
+    expect((await sign(code)).statusCode).toBe(201);
+    const pdf = (await resultPdf(code)).rawPayload;
+    expect(pdfsig(pdf)).toContain('Signature Validation: Signature is Valid.');
+    expect(flatText(pdf)).toContain('Kết quả là bản chụp kèm theo');
+    // The image is drawn on the first page (pdfimages lists it beside the QR code).
+    const sizes = execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', '-'], { input: pdf, encoding: 'utf8' }).trim().split('\n').slice(2)
+      .map((l) => l.trim().split(/\s+/).slice(3, 5).join('x'));
+    expect(sizes).toContain('1x1'); // the uploaded 1 × 1 PNG, beside the QR code
+  });
+});
+
 describe('refusals', () => {
   it('a dossier still being processed: 409, nothing written', async () => {
     const code = await atDepartment(903);
