@@ -1,4 +1,5 @@
 import { vnpayRoutes } from '../modules/payments/vnpay/routes';
+import { signingRoutes } from '../modules/signing/routes';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +170,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(evaluationReportRoutes);
       await api.register(feedbackRoutes);
       await api.register(vnpayRoutes);
+      await api.register(signingRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import {
 import { receiptPdf } from '../modules/fees/receipt-pdf';
 import { cashbooksPdf, reportPdf } from '../modules/fees/exports';
 import { settlementPdf } from '../modules/reports/exports';
+import { renderPrintedResult, renderVerificationPage } from '../modules/signing/paper';
 
 // Every PDF the server prints, by name: the renderers the worker threads run (see ./worker.ts). Their arguments
 // cross a thread boundary by structured clone, so they are plain data (strings, numbers, Dates, arrays, objects).
@@ -22,6 +23,8 @@ export const PDF_JOBS = {
   cashbooks: cashbooksPdf,
   feeReport: reportPdf,
   settlementReport: settlementPdf,
+  printedResult: renderPrintedResult,
+  verificationPage: renderVerificationPage,
 };
 
 export type PdfJobs = typeof PDF_JOBS;

@@ -57,7 +57,9 @@ describe('every API route declares who may call it', () => {
       // A citizen asks for a VNPay URL with the dossier's proof (token or 4 digits), not a session.
       '/api/v1/public/dossiers/{code}/payments/vnpay', '/api/v1/public/evaluations/{token}',
       // A citizen's feedback or complaint, with contact details (rate-limited like every public write).
-      '/api/v1/public/feedback'];
+      '/api/v1/public/feedback',
+      // Anyone holding a signed result checks it against the verification page (a file upload, read-only).
+      '/api/v1/public/verify/{id}'];
     let checked = 0;
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-0000-0000-000000000000');

@@ -41,6 +41,7 @@ const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackD
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
 const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
 const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
+const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
 const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
 const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
@@ -97,6 +98,7 @@ export function App() {
                   <Route path="phan-anh/cong-khai" element={<FeedbackPublishedPage />} />
                   <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
                   <Route path="cong-khai/:center" element={<TransparencyPage />} />
+                  <Route path="xac-thuc/:id" element={<VerifyPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -10,6 +10,7 @@ import { en as controlEn } from './modules/control';
 import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
 import { en as feedbackEn } from './modules/feedback';
+import { en as signingEn } from './modules/signing';
 export const en = {
   ...dossiersEn,
   app: {
@@ -435,6 +436,7 @@ export const en = {
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },
         form: { print: 'Dossier form printed' },
+        result: { sign: 'Result digitally signed' },
         search: 'Dossiers searched by ID or phone number',
         tracking_book: { export: 'Tracking book exported' },
         back_entry: 'Dossier entered after an outage',
@@ -515,4 +517,5 @@ export const en = {
   ranking: rankingEn,
   evaluations: evaluationsEn,
   feedback: feedbackEn,
+  signing: signingEn,
 };

@@ -10,6 +10,7 @@ import { vi as controlVi } from './modules/control';
 import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 import { vi as feedbackVi } from './modules/feedback';
+import { vi as signingVi } from './modules/signing';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -428,6 +429,7 @@ export const vi = {
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
         form: { print: 'In phiếu của hồ sơ' },
+        result: { sign: 'Ký số kết quả giải quyết' },
         search: 'Tra cứu hồ sơ theo CCCD, số điện thoại',
         tracking_book: { export: 'Xuất sổ theo dõi hồ sơ' },
         back_entry: 'Nhập bù hồ sơ sau sự cố',
@@ -507,4 +509,5 @@ export const vi = {
   ranking: rankingVi,
   evaluations: evaluationsVi,
   feedback: feedbackVi,
+  signing: signingVi,
 };

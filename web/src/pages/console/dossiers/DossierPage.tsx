@@ -21,6 +21,7 @@ import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
 import { DossierFeesBox } from './DossierFeesBox';
+import { SignatureBox } from './SignatureBox';
 import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
@@ -341,6 +342,7 @@ export default function DossierPage() {
         <Col xs={24} xl={9}>
           <Card size="small" className="dossier-card actions-card" title={t('dossiers.detail.actions')}>
             {showReturnCase && <ReturnCaseBox dossier={d} />}
+            {(d.status === 'resolved' || d.status === 'returned') && <SignatureBox code={d.code} version={d.version} />}
             {actions.length === 0 && !showClaim && !d.can.urge ? (
               <div className="muted small">{t('dossiers.detail.noActions')}</div>
             ) : (

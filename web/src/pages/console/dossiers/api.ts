@@ -3,7 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { API_BASE, ApiError, http } from '../../../api/client';
 import type {
-  ActionBody, Answer, DossierAction, DossierDetail, DossierPage, DossierQuery, DossierRegistered, DossierReturnCase, DossierStatus, RegisterInput, UploadedFile,
+  ActionBody, Answer, DossierAction, DossierDetail, DossierPage, DossierQuery, DossierRegistered, DossierReturnCase, DossierSignature, DossierSignatureState, DossierStatus,
+  RegisterInput, UploadedFile,
 } from '../../../api/types';
 
 export const dossierKeys = {
@@ -161,6 +162,27 @@ export function useAssign(code: string) {
     },
     onError: (e) => {
       if (e instanceof ApiError && e.status === 409) void qc.invalidateQueries({ queryKey: dossierKeys.detail(code) });
+    },
+  });
+}
+
+/** The result's digital signature (who, when, the verification link) and whether the caller may sign now. */
+export const resultPdfUrl = (code: string) => `${API_BASE}${dossierPath(code)}/result.pdf`;
+export function useSignature(code: string, version: number) {
+  return useQuery({
+    queryKey: ['dossiers', 'signature', code, version],
+    queryFn: () => http.get<DossierSignatureState>(`${dossierPath(code)}/signature`),
+    retry: false,
+  });
+}
+
+export function useSignResult(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => http.post<DossierSignature>(`${dossierPath(code)}/sign-result`, {}),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: dossierKeys.detail(code) });
+      void qc.invalidateQueries({ queryKey: ['dossiers', 'signature', code] });
     },
   });
 }
