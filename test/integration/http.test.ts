@@ -55,7 +55,9 @@ describe('every API route declares who may call it', () => {
     // webhook is signed (checked after its body is read).
     const publicWrites = ['/api/v1/auth/login', '/api/v1/auth/logout', '/api/v1/queue/tickets', '/api/v1/sms/inbound', '/api/v1/sms/status', '/api/v1/zalo/webhook',
       // A citizen asks for a VNPay URL with the dossier's proof (token or 4 digits), not a session.
-      '/api/v1/public/dossiers/{code}/payments/vnpay', '/api/v1/public/evaluations/{token}'];
+      '/api/v1/public/dossiers/{code}/payments/vnpay', '/api/v1/public/evaluations/{token}',
+      // A citizen asks for a one-time code and signs in with it (rate-limited per address and per contact).
+      '/api/v1/citizen/auth/otp', '/api/v1/citizen/auth/verify'];
     let checked = 0;
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-0000-0000-000000000000');
