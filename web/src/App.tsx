@@ -33,6 +33,7 @@ const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
 const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
+const CitizenPage = lazy(() => import('./pages/public/CitizenPage'));
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
 const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
 const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
@@ -84,6 +85,8 @@ export function App() {
                   <Route path="tra-cuu/:code" element={<TrackPage />} />
                   <Route path="danh-gia/:token" element={<RatePage />} />
                   <Route path="cong-khai/:center" element={<TransparencyPage />} />
+                  <Route path="cong-dan" element={<CitizenPage />} />
+                  <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -9,6 +9,7 @@ import { en as notifyEn } from './modules/notifications';
 import { en as controlEn } from './modules/control';
 import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
+import { en as citizenEn } from './modules/citizen';
 export const en = {
   ...dossiersEn,
   app: {
@@ -507,4 +508,5 @@ export const en = {
   control: controlEn,
   ranking: rankingEn,
   evaluations: evaluationsEn,
+  citizen: citizenEn,
 };

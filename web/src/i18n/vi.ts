@@ -9,6 +9,7 @@ import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
+import { vi as citizenVi } from './modules/citizen';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -499,4 +500,5 @@ export const vi = {
   control: controlVi,
   ranking: rankingVi,
   evaluations: evaluationsVi,
+  citizen: citizenVi,
 };
