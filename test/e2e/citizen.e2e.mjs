@@ -48,8 +48,10 @@ test('a citizen signs in with a texted code and sees only their own dossier', { 
     await field.fill(code === '000000' ? '111111' : '000000');
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
     await page.getByText(/Mã không đúng hoặc đã hết hạn/).waitFor();
-    await field.fill(code);
     await readmeShot(page, 'citizen-code.png');
+    await field.fill(code);
+    // Typing again clears the old message.
+    assert.equal(await page.getByText(/Mã không đúng hoặc đã hết hạn/).count(), 0);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 
     const items = page.getByTestId('citizen-dossier');

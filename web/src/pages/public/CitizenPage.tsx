@@ -13,6 +13,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { StatusTag } from '../../components/dossier/DossierTags';
 import { formatDate, formatDateTime } from '../../lib/format';
+import '../../components/dossier/track.css';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 type Dossiers = Answer<'/api/v1/citizen/dossiers'>;
@@ -53,7 +54,7 @@ function SignIn() {
           <Alert type="success" showIcon message={sent.message} style={{ marginBottom: 16 }} />
           <Form.Item label={t('citizen.code')} htmlFor="citizen-code">
             <Input id="citizen-code" size="large" inputMode="numeric" autoComplete="one-time-code" maxLength={6} value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} data-testid="citizen-code" style={{ letterSpacing: 6, fontSize: 22 }} />
+              onChange={(e) => { setCode(e.target.value.replace(/\D/g, '')); verify.reset(); }} data-testid="citizen-code" style={{ letterSpacing: 6, fontSize: 22 }} />
           </Form.Item>
           {verify.error && <Alert type="error" showIcon message={verify.error.message} style={{ marginBottom: 16 }} />}
           <Space direction="vertical" style={{ width: '100%' }}>
