@@ -191,3 +191,20 @@ describe('results online', () => {
     expect((await get(`/dossiers/${d.code}/result`, stranger)).statusCode).toBe(404);
   });
 });
+
+describe('rate limits', () => {
+  it('codes for one contact are limited (3 per 15 minutes), from any address, with a Vietnamese 429', async () => {
+    const limited = await createTestApp({ clock, config: { smtpUrl: smtp.url, mailFrom: '"TTHCC" <no-reply@tthcc.example.vn>', rateLimitFactor: 1 } });
+    try {
+      const ask = (contact: string, ip: string) => limited.app.inject({ method: 'POST', url: '/api/v1/citizen/auth/otp', payload: { contact }, remoteAddress: ip });
+      for (let i = 0; i < 3; i++) expect((await ask('gioi.han@example.vn', `10.0.0.${i + 1}`)).statusCode).toBe(202);
+      const fourth = await ask('GIOI.HAN@example.vn', '10.0.0.9');
+      expect(fourth.statusCode).toBe(429);
+      expect(fourth.json().detail).toContain('Quá nhiều yêu cầu');
+      // Another contact from the same address still gets its code.
+      expect((await ask('nguoi.khac@example.vn', '10.0.0.9')).statusCode).toBe(202);
+    } finally {
+      await limited.close();
+    }
+  });
+});
