@@ -13,12 +13,15 @@ export type Access =
   /** Operations endpoints (GET /metrics): a program on this machine, or anywhere with MOTCUA_METRICS_TOKEN. */
   | { loopbackOrToken: true }
   /** A machine partner (e.g. the SMS gateway) with the configured bearer token; closed while none is configured. */
-  | { bearer: { variable: string; token: (config: AppConfig) => string | undefined } };
+  | { bearer: { variable: string; token: (config: AppConfig) => string | undefined } }
+  /** A citizen signed in with a one-time code (citizen cookie); a staff session never counts. */
+  | { citizen: true };
 
 export const PUBLIC: Access = { public: true };
 export const AUTHENTICATED: Access = { authenticated: true };
 export const perm = (permission: Permission): Access => ({ permission });
 export const anyPerm = (...permissions: Permission[]): Access => ({ anyPermission: permissions });
+export const CITIZEN: Access = { citizen: true };
 export const LOOPBACK_OR_TOKEN: Access = { loopbackOrToken: true };
 export const bearer = (variable: string, token: (config: AppConfig) => string | undefined): Access => ({ bearer: { variable, token } });
 
@@ -38,6 +41,10 @@ export async function enforceAccess(req: FastifyRequest, _reply: FastifyReply): 
   if (!access || 'public' in access) return;
   if ('loopbackOrToken' in access) return checkLoopbackOrToken(req);
   if ('bearer' in access) return checkBearer(req, access.bearer);
+  if ('citizen' in access) {
+    if (!req.citizen) throw new AppError(401, 'CITIZEN_UNAUTHENTICATED', 'Vui lòng đăng nhập bằng mã một lần gửi tới điện thoại hoặc e-mail của bạn.');
+    return;
+  }
   const actor = req.actor;
   if (!actor) throw unauthorized();
   if ('authenticated' in access) return;

@@ -43,6 +43,8 @@ import { SESSIONS_CHANNEL, SessionCache, type SessionChange } from '../modules/a
 import { createPrinter, type Printer } from '../printing';
 import { metricsPlugin } from '../modules/metrics';
 import { notificationRoutes } from '../modules/notifications/routes';
+import { citizenRoutes } from '../modules/citizens/routes';
+import { CITIZEN_COOKIE, resolveCitizenSession, type Citizen } from '../modules/citizens/sessions';
 
 export interface AppDeps {
   db: Db;
@@ -66,6 +68,8 @@ declare module 'fastify' {
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in citizen (citizen cookie), never a staff member. */
+    citizen: Citizen | null;
   }
 }
 
@@ -88,6 +92,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
   if (!deps.printer) app.addHook('onClose', () => printer.close());
   app.decorate('deps', { ...deps, calendars, printer });
   app.decorateRequest('actor', null);
+  app.decorateRequest('citizen', null);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializer({ strict: deps.config.strictResponses === true }));
   app.setErrorHandler(errorHandler);
@@ -116,6 +121,9 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
   app.addHook('onRequest', async (req) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.actor = await resolveSession(deps.db, token, deps.clock.now(), deps.config.sessionIdleMinutes, sessionCache);
+    // Only citizen routes read the citizen cookie: staff screens never pay for its look-up.
+    const citizenToken = req.cookies[CITIZEN_COOKIE];
+    if (citizenToken && req.url.startsWith('/api/v1/citizen/')) req.citizen = await resolveCitizenSession(deps.db, citizenToken, deps.clock.now());
   });
   // Before validation: a caller without the right gets 401/403, never a hint about the body's shape.
   app.addHook('preValidation', enforceAccess);
@@ -126,7 +134,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     openapi: {
       info: { title: 'motcua API', description: 'API của phần mềm Trung tâm Hành chính công (một cửa).', version: '1' },
       tags: [
-        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' }, { name: 'notifications' },
+        { name: 'health' }, { name: 'auth' }, { name: 'catalog' }, { name: 'calendar' }, { name: 'admin' }, { name: 'queue' }, { name: 'dossiers' }, { name: 'fees' }, { name: 'reports' }, { name: 'notifications' }, { name: 'citizen' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -171,6 +179,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
       await api.register(feedbackRoutes);
       await api.register(vnpayRoutes);
       await api.register(signingRoutes);
+      await api.register(citizenRoutes);
     },
     { prefix: '/api/v1' },
   );

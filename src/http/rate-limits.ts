@@ -32,6 +32,10 @@ export const LIMITS = {
   lookup: { max: 30, window: MINUTE },
   /** Any public POST (kiosk tickets, …) from one client address; a paired kiosk is exempt (queue/kiosk-devices.ts). */
   publicPost: { max: 10, window: MINUTE },
+  /** One-time sign-in codes asked for one contact (phone or e-mail), from anywhere: no one floods a citizen's phone. */
+  otpPerContact: { max: 3, window: 15 * MINUTE },
+  /** One-time code requests and code checks from one client address. */
+  otpPerAddress: { max: 10, window: 15 * MINUTE },
   /** Calls from an SMS or Zalo gateway, checked by their signature: a gateway's burst of reports passes, a flood does not. */
   gateway: { max: 600, window: MINUTE },
 } satisfies Record<string, Limit>;

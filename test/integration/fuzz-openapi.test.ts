@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/app';
 import { trackChanges, type ChangeTracker } from '../support/db-changes';
 import { register } from '../support/dossiers';
+import { CITIZEN_COOKIE, createCitizenSession } from '../../src/modules/citizens/sessions';
 import { anyString, anyValue, fromSchema, mutate, pct, RAW_BODIES, RAW_QUERIES, RAW_SEGMENTS, type JsonSchema, type Pools } from '../support/fuzz';
 
 // Issue 12, findings 5 and 6: every operation of the OpenAPI document, called anonymously and as a role that can
@@ -22,13 +23,16 @@ const ANONYMOUS_RUNS = Math.max(3, Math.round(RUNS / 6));
 // A role's 403 from the access check, told apart from a business rule's 403 by its wording.
 const ACCESS_DENIED = 'Bạn không có quyền thực hiện thao tác này.';
 // Who may be logged in for the fuzzing, in the order tried: the first one the access check lets through is used.
-const CANDIDATES = ['tn.tp', 'cv.tp', 'ld.tp', 'thuphi', 'giamdoc', 'giamsat', 'tinh', 'admin'];
+// A citizen (signed in with a one-time code, own cookie) is tried for the citizen routes only.
+const CANDIDATES = ['tn.tp', 'cv.tp', 'ld.tp', 'thuphi', 'giamdoc', 'giamsat', 'tinh', 'admin', 'citizen'];
+const CITIZEN_PATH = '/api/v1/citizen/';
 // The English a client must never see (zod's and Fastify's defaults, Node's JSON errors).
 const ENGLISH = /Invalid input|expected \w+, received|\bRequired\b|must be|is not a valid|Bad Request|Unsupported Media Type|Body cannot be empty|Internal Server Error|Unexpected token|in JSON at position|Route \w+:|Unrecognized key|Too (big|small)/;
 const VIETNAMESE = /[\u00c0-\u024f\u1ea0-\u1ef9]/;
 const ANSWER_MS = 10_000;
 // Tables a failed request may legitimately write: the audit of a failed login.
-const MAY_WRITE_ON_FAILURE: Record<string, RegExp> = { 'POST /api/v1/auth/login': /^audit_log INSERT/ };
+// …and of a wrong one-time code, with the code's tries counted.
+const MAY_WRITE_ON_FAILURE: Record<string, RegExp> = { 'POST /api/v1/auth/login': /^audit_log INSERT/, 'POST /api/v1/citizen/auth/verify': /^(audit_log INSERT|citizen_otps UPDATE)/ };
 
 interface Param { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: JsonSchema }
 interface Operation { method: string; path: string; params: Param[]; body?: JsonSchema; key: string }
@@ -41,7 +45,10 @@ let pools: Pools;
 
 beforeAll(async () => {
   t = await createTestApp({ now: new Date('2026-03-10T02:00:00Z') });
-  for (const u of CANDIDATES) cookies[u] = await t.login(u);
+  for (const u of CANDIDATES) if (u !== 'citizen') cookies[u] = await t.login(u);
+  // The citizen whose phone the sample dossier was registered with (the OTP itself is tested in citizens.test.ts).
+  const citizen = await t.db.query<{ id: string }>(`INSERT INTO citizen_accounts (contact, contact_kind, created_at) VALUES ('84905000111', 'phone', now()) RETURNING id`);
+  cookies.citizen = `${CITIZEN_COOKIE}=${await createCitizenSession(t.db, citizen.rows[0]!.id, t.clock.now(), { ip: '127.0.0.1', userAgent: 'fuzz' })}`;
   // Rows that exist, so that part of the requests get past the look-ups into the deeper code.
   const dossier = await register(t, cookies['tn.tp'], { receive: true });
   const q = async (sql: string) => (await t.db.query<{ v: string }>(sql)).rows.map((r) => r.v);
@@ -143,6 +150,8 @@ async function answer(op: Operation, req: Req): Promise<{ r: Awaited<ReturnType<
 async function reachingRole(op: Operation): Promise<string | null> {
   const url = op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(pools[name]?.[0] ?? 'x'));
   for (const who of CANDIDATES) {
+    // Staff cookies never open citizen routes, and the citizen's never opens staff routes.
+    if ((who === 'citizen') !== op.path.startsWith(CITIZEN_PATH)) continue;
     const { r } = await answer(op, { method: op.method, url, headers: { cookie: cookies[who] }, ...(op.method === 'GET' ? {} : { payload: '{}' }) });
     if (r.statusCode === 401) throw new Error(`${who} lost the session on ${op.key}`);
     if (!(r.statusCode === 403 && (JSON.parse(r.body) as { detail?: string }).detail === ACCESS_DENIED)) return who;
@@ -179,7 +188,7 @@ describe('OpenAPI-driven fuzzing', () => {
     let requests = 0;
     for (const op of ops.filter((o) => o.key.includes(process.env.MOTCUA_FUZZ_ONLY ?? ''))) {
       // Logging out as a fuzzing identity would end the session the other operations use.
-      const role = op.key === 'POST /api/v1/auth/logout' ? null : await reachingRole(op);
+      const role = op.key === 'POST /api/v1/auth/logout' || op.key === 'POST /api/v1/citizen/auth/logout' ? null : await reachingRole(op);
       const isPublic = (await answer(op, { method: op.method, url: op.path.replace(/\{[^}]+\}/g, 'x'), headers: {} })).r.statusCode !== 401;
       for (const who of role ? [null, role] : [null]) {
         const numRuns = who === null && !isPublic ? ANONYMOUS_RUNS : RUNS;

@@ -38,6 +38,7 @@ const FeedbackTrackPage = lazy(() => import('./pages/public/FeedbackPage').then(
 const FeedbackPublishedPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackPublishedPage })));
 const FeedbackListPage = lazy(() => import('./pages/console/feedback/FeedbackListPage'));
 const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackDetailPage'));
+const CitizenPage = lazy(() => import('./pages/public/CitizenPage'));
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
 const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
 const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
@@ -99,6 +100,8 @@ export function App() {
                   <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
                   <Route path="cong-khai/:center" element={<TransparencyPage />} />
                   <Route path="xac-thuc/:id" element={<VerifyPage />} />
+                  <Route path="cong-dan" element={<CitizenPage />} />
+                  <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />

@@ -82,6 +82,7 @@ export async function planMessages(q: Queryable, ch: Channels, row: OutboxRow): 
       event: ev ?? null,
       // The e-mail goes to the address the applicant gave: its link opens the status at once, like the slip's QR code.
       statusUrl: ch.publicUrl ? statusLink(ch.publicUrl, d.code, d.public_token) : null,
+      citizenUrl: ch.publicUrl ? `${ch.publicUrl}/cong-dan/ho-so/${encodeURIComponent(d.code)}` : null,
     });
     if (mail) {
       messages.push({ ...base, event, channel: 'email', recipient: email.toLowerCase(), subject: mail.subject, body: mail.text, html: mail.html,

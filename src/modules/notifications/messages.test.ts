@@ -56,6 +56,17 @@ describe('composeMail', () => {
     expect(counter.text).toContain('đã được trả trực tiếp tại quầy trả kết quả lúc 17/03/2025 10:05.');
     const post = composeMail({ ...base, topic: 'dossier.return', event: { at: vn(2025, 3, 17, 10, 5), reason: null, data: { method: 'post', trackingNumber: 'EV1' } } })!;
     expect(post.text).toContain('Mã vận đơn: EV1');
+    expect(post.text).not.toContain('Hồ sơ của tôi');
+  });
+
+  it('returned online: the mail says where the citizen downloads the result, with the link when there is one', () => {
+    const online = composeMail({ ...base, topic: 'dossier.return', event: { at: vn(2025, 3, 17, 10, 5), reason: null, data: { method: 'online' } },
+      citizenUrl: 'https://motcua.example.vn/cong-dan/ho-so/X' })!;
+    expect(online.text).toContain('bằng bản điện tử');
+    expect(online.text).toContain('tải tệp kết quả điện tử tại trang "Hồ sơ của tôi": https://motcua.example.vn/cong-dan/ho-so/X');
+    expect(online.html).toContain('https://motcua.example.vn/cong-dan/ho-so/X');
+    const noLink = composeMail({ ...base, topic: 'dossier.return', event: { at: vn(2025, 3, 17, 10, 5), reason: null, data: { method: 'online' } } })!;
+    expect(noLink.text).toContain('trên trang dịch vụ công của Trung tâm');
   });
 });
 

@@ -17,6 +17,8 @@ export interface MailFacts {
   event: { at: Date; reason: string | null; data: Record<string, unknown> } | null;
   /** The public status page of the dossier (when the center's public address is configured). */
   statusUrl?: string | null;
+  /** The citizen's own page of the dossier ("Hồ sơ của tôi"), where a result returned online is downloaded. */
+  citizenUrl?: string | null;
 }
 
 export interface Mail {
@@ -120,6 +122,7 @@ export function composeMail(f: MailFacts): Mail | null {
       blocks = [
         { p: `Kết quả giải quyết hồ sơ của ${h} đã được trả ${RETURN_METHOD[method] ?? RETURN_METHOD.counter}${e ? ` lúc ${formatVnDateTime(e.at)}` : ''}.` },
         { facts: [...base, ...(tracking ? [['Mã vận đơn', tracking] as [string, string]] : [])] },
+        ...(method === 'online' ? [{ p: `${h} tải tệp kết quả điện tử tại trang "Hồ sơ của tôi"${f.citizenUrl ? `: ${f.citizenUrl}` : ' trên trang dịch vụ công của Trung tâm'}, sau khi đăng nhập bằng mã một lần gửi tới địa chỉ e-mail này.` }] : []),
         { p: `Cảm ơn ${h} đã sử dụng dịch vụ của ${f.center.name}. Mời ${h} đánh giá mức độ hài lòng bằng phiếu đánh giá nhận kèm kết quả.` },
       ];
       break;

@@ -1405,6 +1405,334 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân: đăng xuất */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/auth/otp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Công dân: gửi mã đăng nhập một lần tới điện thoại (SMS) hoặc e-mail
+         * @description Mã 6 chữ số, dùng trong 5 phút, nhập sai tối đa 5 lần. Câu trả lời như nhau dù số điện thoại/e-mail đã có hồ sơ hay chưa.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contact: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            channel: "sms" | "email";
+                            expiresInMinutes: number;
+                            message: string;
+                            sentTo: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/auth/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân: đăng nhập bằng mã một lần */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        contact: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: string;
+                            /** @enum {string} */
+                            contactKind: "phone" | "email";
+                            id: string;
+                            idNumberVerified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: hồ sơ nộp với số điện thoại/e-mail đã xác minh (hoặc số định danh đã xác minh) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                center: string;
+                                code: string;
+                                dueAt: string | null;
+                                procedure: string;
+                                receivedAt: string | null;
+                                registeredAt: string;
+                                returnedAt: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+                                statusName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: tình trạng, quá trình giải quyết và tệp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: string;
+                            /** @enum {string} */
+                            channel: "direct" | "post" | "online";
+                            code: string;
+                            dueAt: string | null;
+                            files: {
+                                /** @enum {string} */
+                                kind: "document" | "result";
+                                name: string;
+                                uploadedAt: string;
+                            }[];
+                            procedure: string;
+                            receivedAt: string | null;
+                            registeredAt: string;
+                            resultAvailable: boolean;
+                            returnedAt: string | null;
+                            /** @enum {string|null} */
+                            returnMethod: "counter" | "post" | "online" | null;
+                            /** @enum {string} */
+                            status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+                            statusName: string;
+                            timeline: {
+                                at: string;
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+                                statusName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: tải tệp kết quả (hồ sơ trả kết quả trực tuyến) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công dân đang đăng nhập */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            contact: string;
+                            /** @enum {string} */
+                            contactKind: "phone" | "email";
+                            id: string;
+                            idNumberVerified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;

@@ -11,6 +11,7 @@ import { en as rankingEn } from './modules/ranking';
 import { en as evaluationsEn } from './modules/evaluations';
 import { en as feedbackEn } from './modules/feedback';
 import { en as signingEn } from './modules/signing';
+import { en as citizenEn } from './modules/citizen';
 export const en = {
   ...dossiersEn,
   app: {
@@ -461,6 +462,7 @@ export const en = {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',
         two_factor: { enable: 'Two-factor sign-in turned on', disable: 'Two-factor sign-in turned off' },
       },
+      citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online' },
       departments: { urge: 'Department urged' },
       notifications: { settings: { update: 'Notification settings changed' } },
     },
@@ -518,4 +520,5 @@ export const en = {
   evaluations: evaluationsEn,
   feedback: feedbackEn,
   signing: signingEn,
+  citizen: citizenEn,
 };

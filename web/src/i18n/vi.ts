@@ -11,6 +11,7 @@ import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 import { vi as feedbackVi } from './modules/feedback';
 import { vi as signingVi } from './modules/signing';
+import { vi as citizenVi } from './modules/citizen';
 export const vi = {
   ...dossiersVi,
   app: {
@@ -454,6 +455,7 @@ export const vi = {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
         two_factor: { enable: 'Bật xác thực hai bước', disable: 'Tắt xác thực hai bước' },
       },
+      citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến' },
       departments: { urge: 'Đôn đốc phòng chuyên môn' },
       notifications: { settings: { update: 'Sửa cấu hình thông báo' } },
     },
@@ -510,4 +512,5 @@ export const vi = {
   evaluations: evaluationsVi,
   feedback: feedbackVi,
   signing: signingVi,
+  citizen: citizenVi,
 };
