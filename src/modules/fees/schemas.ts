@@ -88,7 +88,7 @@ export const BreakdownOut = named('FeeBreakdown', z.object({
 
 const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string(), detail: z.string() });
 export const ReceiptOut = named('FeeReceipt', z.object({
-  id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
+  id: z.string(), receiptNumber: z.string(), series: z.string(), formNumber: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   payer: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable(), taxCode: z.string().nullable() }),
   method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),
