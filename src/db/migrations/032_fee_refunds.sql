@@ -29,7 +29,9 @@ CREATE INDEX fee_refunds_center_day_idx ON fee_refunds (center_id, refunded_day)
 
 -- A closed cash book keeps the refunds it paid out, by method (closing = opening + receipts − voids − refunds −
 -- handed over). Books closed before refunds existed had none.
-ALTER TABLE fee_cashbook_lines ADD COLUMN refunds bigint NOT NULL DEFAULT 0 CHECK (refunds >= 0);
+ALTER TABLE fee_cashbook_lines ADD COLUMN refunds bigint NOT NULL DEFAULT 0 CHECK (refunds >= 0),
+  DROP CONSTRAINT fee_cashbook_lines_check,
+  ADD CONSTRAINT fee_cashbook_lines_closing CHECK (closing = opening + receipts - voids - refunds - handed_over);
 
 -- "Mẫu số" (the receipt form's code, ký hiệu mẫu biên lai) printed beside the series' "Ký hiệu". Set when a series
 -- is opened; a series opened automatically for a new year, and every series opened before, prints 01BLP1-001

@@ -1917,6 +1917,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dossiers/{code}/fees/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoàn trả phí, lệ phí của hồ sơ bị từ chối hoặc đã rút: đã nộp, đã hoàn, còn có thể hoàn và các phiếu hoàn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocked: string | null;
+                            items: components["schemas"]["FeeRefund"][];
+                            paid: number;
+                            refundable: number;
+                            refunded: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Hoàn trả phí, lệ phí cho hồ sơ bị từ chối hoặc đã rút (không quá số đã nộp; ghi lý do; cấp phiếu hoàn có số; ghi sổ quỹ và nhật ký). Gửi header Idempotency-Key để thử lại an toàn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /**
+                         * @default cash
+                         * @enum {string}
+                         */
+                        method?: "cash" | "transfer";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            amountInWords: string;
+                            at: string;
+                            by: string;
+                            dossierCode: string;
+                            id: string;
+                            /** @enum {string} */
+                            method: "cash" | "transfer";
+                            number: number;
+                            payee: {
+                                address: string;
+                                idNumber: string | null;
+                                name: string;
+                            };
+                            reason: string;
+                            refundNumber: string;
+                            replayed: boolean;
+                            series: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dossiers/{code}/fees/vietqr": {
         parameters: {
             query?: never;
@@ -3372,6 +3473,8 @@ export interface paths {
                         /** @default 100 */
                         bookSize?: number;
                         center?: string;
+                        /** @default 01BLP1-001 */
+                        formNumber?: string;
                         /** @default  */
                         note?: string;
                         symbol: string;
@@ -3450,7 +3553,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ */
+        /** Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ; số đã hoàn trả, số thực thu (đã thu − đã hoàn) và các khoản được miễn thu */
         get: {
             parameters: {
                 query: {
@@ -3480,6 +3583,19 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             groupBy: "procedure" | "field" | "department" | "day" | "method";
+                            net: number;
+                            refunded: {
+                                amount: number;
+                                items: {
+                                    amount: number;
+                                    at: string;
+                                    by: string;
+                                    dossierCode: string;
+                                    reason: string;
+                                    refundNumber: string;
+                                }[];
+                                refunds: number;
+                            };
                             rows: components["schemas"]["FeeReportRow"][];
                             to: string;
                             total: {
@@ -3491,6 +3607,17 @@ export interface paths {
                             voided: {
                                 amount: number;
                                 receipts: number;
+                            };
+                            waived: {
+                                amount: number;
+                                dossiers: number;
+                                items: {
+                                    amount: number;
+                                    at: string;
+                                    by: string;
+                                    dossierCode: string;
+                                    reason: string;
+                                }[];
                             };
                         };
                     };
@@ -7872,7 +7999,7 @@ export interface components {
                 at: string;
                 dossierCode: string;
                 /** @enum {string} */
-                kind: "receipt" | "void";
+                kind: "receipt" | "void" | "refund";
                 method: string;
                 payer: string;
                 reason: string | null;
@@ -7886,6 +8013,7 @@ export interface components {
                     method: string;
                     opening: number;
                     receipts: number;
+                    refunds: number;
                     voids: number;
                 }[];
                 total: components["schemas"]["FeeCashbookFigures"];
@@ -7901,6 +8029,7 @@ export interface components {
             handedOver: number;
             opening: number;
             receipts: number;
+            refunds: number;
             voids: number;
         };
         FeeCollectInput: {
@@ -7980,6 +8109,7 @@ export interface components {
                 id: string;
             };
             dossierCode: string;
+            formNumber: string;
             id: string;
             issuedAt: string;
             items: {
@@ -8031,6 +8161,7 @@ export interface components {
             closedAt: string | null;
             closedBy: string | null;
             currentBook: number;
+            formNumber: string;
             id: string;
             issued: number;
             nextNumber: number;
@@ -8039,6 +8170,25 @@ export interface components {
             openedBy: string | null;
             symbol: string;
             year: number;
+        };
+        FeeRefund: {
+            amount: number;
+            amountInWords: string;
+            at: string;
+            by: string;
+            dossierCode: string;
+            id: string;
+            /** @enum {string} */
+            method: "cash" | "transfer";
+            number: number;
+            payee: {
+                address: string;
+                idNumber: string | null;
+                name: string;
+            };
+            reason: string;
+            refundNumber: string;
+            series: string;
         };
         FeeReportRow: {
             collected: number;

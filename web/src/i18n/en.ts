@@ -430,6 +430,7 @@ export const en = {
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
         waiver: { create: 'Fees of a dossier waived' },
+        refund: { create: 'Fees of a dossier refunded' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },

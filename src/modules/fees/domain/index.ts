@@ -94,3 +94,4 @@ export {
   type VietQrErrorCode,
 } from './errors';
 export { returnBlock, type FeeStanding } from './return-gate';
+export { refundableAmount, refundBlock, refundSeriesSymbol, REFUNDABLE_STATUSES, type RefundStanding } from './refund';
