@@ -233,6 +233,11 @@ const viDossiers = {
     collect: 'Thu phí, lệ phí',
     waive: 'Miễn thu', waiveReason: 'Lý do miễn thu (ít nhất 10 ký tự, được ghi nhật ký):', waiveOk: 'Miễn thu',
   },
+  refunds: {
+    title: 'Hoàn trả phí, lệ phí', paid: 'Đã nộp', refunded: 'Đã hoàn trả', refundable: 'Còn có thể hoàn trả',
+    number: 'Phiếu hoàn', amount: 'Số tiền', reason: 'Lý do, người hoàn',
+    open: 'Hoàn trả phí, lệ phí', reasonLabel: 'Lý do hoàn trả (ít nhất 10 ký tự, được ghi nhật ký và in trong sổ quỹ):', ok: 'Hoàn trả {{amount}}',
+  },
   detail: {
     ticketTitle: 'Số thứ tự chờ gọi: {{number}}',
     ticketHint: 'Đã in trên phiếu hồ sơ. Người nộp chờ gọi số tại quầy {{counters}}; quầy gọi số này sẽ mở hồ sơ để kiểm tra và tiếp nhận.',
@@ -685,6 +690,11 @@ const enDossiers: typeof viDossiers = {
     waived: 'Waived {{amount}} — {{by}}, {{at}}',
     collect: 'Collect fees',
     waive: 'Waive', waiveReason: 'Reason for the waiver (at least 10 characters, logged):', waiveOk: 'Waive',
+  },
+  refunds: {
+    title: 'Fee refunds', paid: 'Paid', refunded: 'Refunded', refundable: 'Can still be refunded',
+    number: 'Refund slip', amount: 'Amount', reason: 'Reason, refunded by',
+    open: 'Refund fees', reasonLabel: 'Reason for the refund (at least 10 characters, logged and printed in the cash book):', ok: 'Refund {{amount}}',
   },
   detail: {
     ticketTitle: 'Queue number to wait for: {{number}}',

@@ -285,6 +285,10 @@ export const vi = {
       toDepartments: 'Chuyển phòng chuyên môn',
     },
     voided: 'Biên lai đã hủy trong kỳ: {{n}} biên lai, {{amount}} (không tính vào số thu).',
+    net: 'Thực thu (đã thu − đã hoàn trả): {{collected}} − {{refunded}} = {{net}}',
+    refundLine: 'Hoàn trả {{number}} — hồ sơ {{code}}: {{amount}} ({{reason}}; {{by}})',
+    waived: 'Miễn thu trong kỳ: {{n}} hồ sơ, {{amount}} (không thu, không tính vào số đã thu).',
+    waiverLine: 'Miễn thu hồ sơ {{code}}: {{amount}} ({{reason}}; {{by}})',
     empty: 'Không có khoản thu nào trong kỳ.',
   },
   transfers: {
@@ -654,6 +658,10 @@ export const en: typeof vi = {
       toDepartments: 'To departments',
     },
     voided: 'Voided in the period: {{n}} receipt(s), {{amount}} (not counted).',
+    net: 'Net (collected − refunded): {{collected}} − {{refunded}} = {{net}}',
+    refundLine: 'Refund {{number}} — dossier {{code}}: {{amount}} ({{reason}}; {{by}})',
+    waived: 'Waived in the period: {{n}} dossier(s), {{amount}} (not collected, not counted).',
+    waiverLine: 'Waived for dossier {{code}}: {{amount}} ({{reason}}; {{by}})',
     empty: 'Nothing collected in the period.',
   },
   transfers: {

@@ -21,6 +21,7 @@ import { ChecklistFiles } from './ChecklistFiles';
 import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
 import { DossierFeesBox } from './DossierFeesBox';
+import { DossierRefundsBox } from './DossierRefundsBox';
 import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
@@ -370,6 +371,7 @@ export default function DossierPage() {
           {perms.has('dossiers.view_center') && (
             <Card size="small" className="dossier-card" title={t('dossiers.fees.title')}>
               <DossierFeesBox code={d.code} status={d.status} />
+              <DossierRefundsBox code={d.code} status={d.status} />
             </Card>
           )}
 
