@@ -47,7 +47,7 @@ export const vi = {
     how: 'Cách tính: {{text}}',
     byTiers: 'theo bậc giá',
   },
-  method: { cash: 'Tiền mặt', transfer: 'Chuyển khoản', card: 'Thẻ / trực tuyến' },
+  method: { cash: 'Tiền mặt', transfer: 'Chuyển khoản', card: 'Thẻ / trực tuyến', vnpay: 'VNPay (trực tuyến)' },
   collectAt: { reception: 'Khi tiếp nhận', return: 'Khi trả kết quả' },
   unit: { per_dossier: 'hồ sơ', per_page: 'trang', per_copy: 'bản' },
   category: {
@@ -424,7 +424,7 @@ export const en: typeof vi = {
     how: 'How it is priced: {{text}}',
     byTiers: 'tiered rate',
   },
-  method: { cash: 'Cash', transfer: 'Bank transfer', card: 'Card / online' },
+  method: { cash: 'Cash', transfer: 'Bank transfer', card: 'Card / online', vnpay: 'VNPay (online)' },
   collectAt: { reception: 'At reception', return: 'At return' },
   unit: { per_dossier: 'dossier', per_page: 'page', per_copy: 'copy' },
   category: {
