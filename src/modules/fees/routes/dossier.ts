@@ -18,7 +18,7 @@ import { addServices } from '../commands/services';
 import { loadDossier, loadSchedule } from '../repo';
 import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut, VietQrQuery } from '../schemas';
 import { centerBankAccount } from '../setup';
-import { waiveFees, waiverOf } from '../gate';
+import { slipStanding, waiveFees, waiverOf } from '../gate';
 import { refundFees, refundStanding, type Refund } from '../commands/refunds';
 
 const RefundOut = named('FeeRefund', z.object({
@@ -48,8 +48,12 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const d = await loadDossier(db, req.params.code, req.actor!);
     const schedule = await loadSchedule(db, d.procedure_code);
     const q = req.query;
-    const b = presentBreakdown(d, await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected }));
-    return { ...b, waiver: await waiverOf(db, d.id) };
+    const preview = await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected });
+    const waiver = await waiverOf(db, d.id);
+    // What the appointment slip waits for is the stored standing, never a preview's.
+    const isPreview = [q.pages, q.copies, q.categories, q.selected].some((v) => v !== undefined);
+    const stored = isPreview ? await computeBreakdown(db, d, schedule) : preview;
+    return { ...presentBreakdown(d, preview), waiver, slip: slipStanding(stored, schedule, waiver !== null) };
   });
 
   app.post('/dossiers/:code/fees/waive', {
