@@ -3,7 +3,7 @@
 // specialist records the result; the clerk returns it at the counter; the timeline and the public page show it all.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, loginViaForm, readmeShot, readmeShots, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, loginViaForm, payReceptionFees, readmeShot, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -241,6 +241,13 @@ test('a returning applicant is filled in from the ID number; the list finds name
     await statusIs(page, 'Đã tiếp nhận');
     const receipt = page.getByTestId('print-receipt-now');
     assert.match(await page.locator('.created-alert').innerText(), /hẹn trả kết quả \d{2}\/\d{2}\/\d{4}/);
+    // The slip waits for the 25.000 đ due at reception: the alert says so, links to collection, and the button waits.
+    await page.getByTestId('slip-waits').waitFor();
+    assert.match(await page.getByTestId('slip-waits').innerText(), /còn phải nộp 25\.000\sđ/);
+    assert.equal(await receipt.isDisabled(), true);
+    await payReceptionFees(decodeURIComponent(new URL(page.url()).pathname.split('/').pop()), 25_000);
+    await page.reload();
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=print-receipt-now]')?.getAttribute('href'));
     const pdf = await fetchFromPage(page, await receipt.getAttribute('href'));
     assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
     await shot(page, 'dossier-received-now.png');

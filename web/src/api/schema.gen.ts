@@ -7967,6 +7967,12 @@ export interface components {
                 recipient: string | null;
             }[];
             servicesTotal: number;
+            /** @description Giấy tiếp nhận và hẹn trả kết quả in được chưa (trong câu trả lời GET): sau khi nộp đủ phí, lệ phí khi tiếp nhận, hoặc được miễn thu */
+            slip?: {
+                dueAtReception: number;
+                ready: boolean;
+                reason: string | null;
+            };
             total: number;
             undetermined: {
                 code: string;
