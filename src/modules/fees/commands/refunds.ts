@@ -8,7 +8,8 @@ import { many, one, withTx } from '../../../platform/db';
 import { AppError, badRequest } from '../../../platform/errors';
 import { NO_CLAIM, type Claim } from '../../../platform/idempotency';
 import { vnDayString } from '../../calendar/domain';
-import { amountInWords, receiptNumber, refundableAmount, refundBlock, refundSeriesSymbol } from '../domain';
+import { amountInWords, formatVnd, PAYMENT_METHOD_LABELS, receiptNumber, refundableAmount, refundBlock, refundSeriesSymbol } from '../domain';
+import { cashbookOf } from '../cashbook';
 import { loadDossier, type FeeDossier } from '../repo';
 import { assertDayOpen } from './day-lock';
 import type { FeeCtx } from './collect';
@@ -86,6 +87,11 @@ export async function refundFees(ctx: FeeCtx, code: string, input: RefundInput, 
     const block = refundBlock({ status: d.status, paid, refunded }, input.amount);
     if (block) throw new AppError(block.status, block.code, block.message, { paid, refunded });
     await assertDayOpen(tx, actor.id, day, true);
+    // The money comes out of what the refunder holds today by that method: never below zero, or the day could not close.
+    const held = (await cashbookOf(tx, { id: actor.id, username: actor.username, fullName: actor.fullName }, day)).figures.lines.find((l) => l.method === input.method)?.closing ?? 0;
+    if (input.amount > held) {
+      throw new AppError(409, 'FEE_REFUND_NOT_HELD', `Sổ quỹ hôm nay của bạn chỉ còn ${formatVnd(Math.max(0, held))} (${PAYMENT_METHOD_LABELS[input.method].toLowerCase()}): không đủ để hoàn ${formatVnd(input.amount)}. Nhận tiền từ quỹ của Trung tâm trước, hoặc để người đang giữ tiền hoàn trả.`, { held });
+    }
     const year = Number(day.slice(0, 4));
     const symbol = refundSeriesSymbol(year);
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`fee_refunds:${d.center_id}:${symbol}`]);
