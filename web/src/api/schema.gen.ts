@@ -1188,6 +1188,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giờ làm việc và giờ tiếp công dân của Trung tâm (kiosk, giấy hẹn, cảnh báo tiếp nhận ngoài giờ dùng các giờ này) */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            officeHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                            /** @description Trung tâm đã đặt giờ riêng (false: theo giờ mặc định của tỉnh) */
+                            own: boolean;
+                            publicHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt giờ làm việc và giờ tiếp công dân của Trung tâm (giờ tiếp công dân nằm trong giờ làm việc; có ghi nhật ký) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                        officeHours: {
+                            end: string;
+                            start: string;
+                        }[];
+                        publicHours: {
+                            end: string;
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            officeHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                            /** @description Trung tâm đã đặt giờ riêng (false: theo giờ mặc định của tỉnh) */
+                            own: boolean;
+                            publicHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/opening": {
         parameters: {
             query?: never;

@@ -409,7 +409,7 @@ export const en = {
     },
     actions: {
       user: { create: 'Account created', update: 'Account changed' },
-      center: { create: 'Center added', update: 'Center changed' },
+      center: { create: 'Center added', update: 'Center changed', hours: { update: 'Center office and public hours changed' } },
       department: { create: 'Department added', update: 'Department changed' },
       counter: { create: 'Counter added', update: 'Counter changed' },
       catalog: { import: 'Catalog imported', procedure: { create: 'Procedure added', update: 'Procedure changed' } },

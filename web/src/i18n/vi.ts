@@ -402,7 +402,7 @@ export const vi = {
     },
     actions: {
       user: { create: 'Tạo tài khoản', update: 'Sửa tài khoản' },
-      center: { create: 'Thêm Trung tâm', update: 'Sửa Trung tâm' },
+      center: { create: 'Thêm Trung tâm', update: 'Sửa Trung tâm', hours: { update: 'Sửa giờ làm việc, giờ tiếp công dân của Trung tâm' } },
       department: { create: 'Thêm phòng chuyên môn', update: 'Sửa phòng chuyên môn' },
       counter: { create: 'Thêm quầy', update: 'Sửa quầy' },
       catalog: { import: 'Nhập danh mục thủ tục', procedure: { create: 'Thêm thủ tục', update: 'Sửa thủ tục' } },
