@@ -215,6 +215,16 @@ export const en = {
     account: 'Account',
     provinceWide: 'Province-wide',
   },
+  center: {
+    hours: {
+      title: 'Office and public hours',
+      subtitle: 'Office hours count time limits and warn about out-of-hours reception; public hours drive the kiosk and the return window on the appointment slip.',
+      office: 'Office hours (working days)', officeHint: 'Time limits count working time inside these hours; receiving outside them asks first.',
+      public: 'Public hours', publicHint: 'Inside office hours. Outside them the kiosk says the center is closed and issues no number.',
+      add: 'Add a range', remove: 'Remove the range', invalid: 'Time as HH:MM, e.g. 07:30',
+      save: 'Save hours', saved: 'Hours saved', default: 'Default hours',
+    },
+  },
   menu: {
     dashboard: 'Overview',
     adminGroup: 'Administration',
@@ -225,6 +235,7 @@ export const en = {
     catalog: 'Procedure catalog',
     catalogDesc: 'Procedures, documents, fees, workflows; import, export',
     calendar: 'Working calendar',
+    hours: 'Office and public hours',
     calendarDesc: 'Public holidays and make-up working days',
     audit: 'Audit log',
     auditDesc: 'Who did what and when, within your scope',

@@ -208,6 +208,16 @@ export const vi = {
     account: 'Tài khoản',
     provinceWide: 'Toàn tỉnh',
   },
+  center: {
+    hours: {
+      title: 'Giờ làm việc, tiếp công dân',
+      subtitle: 'Giờ làm việc tính thời hạn và cảnh báo tiếp nhận ngoài giờ; giờ tiếp công dân dùng cho kiosk lấy số và giờ hẹn trả trên giấy hẹn.',
+      office: 'Giờ làm việc (ngày làm việc)', officeHint: 'Thời hạn giải quyết tính theo giờ làm việc; tiếp nhận ngoài giờ này được hỏi lại trước khi ghi nhận.',
+      public: 'Giờ tiếp công dân', publicHint: 'Nằm trong giờ làm việc. Ngoài giờ này kiosk báo Trung tâm đóng cửa và không cấp số.',
+      add: 'Thêm khoảng giờ', remove: 'Bỏ khoảng giờ', invalid: 'Giờ dạng HH:MM, ví dụ 07:30',
+      save: 'Lưu giờ làm việc', saved: 'Đã lưu giờ làm việc, giờ tiếp công dân', default: 'Đang theo giờ mặc định',
+    },
+  },
   menu: {
     dashboard: 'Tổng quan',
     adminGroup: 'Quản trị hệ thống',
@@ -218,6 +228,7 @@ export const vi = {
     catalog: 'Danh mục thủ tục',
     catalogDesc: 'Thủ tục, hồ sơ, phí, quy trình nội bộ; nhập, xuất',
     calendar: 'Lịch làm việc',
+    hours: 'Giờ làm việc, tiếp công dân',
     calendarDesc: 'Ngày nghỉ lễ, Tết và ngày làm bù',
     audit: 'Nhật ký thao tác',
     auditDesc: 'Ai đã làm gì, khi nào, trong phạm vi của bạn',
