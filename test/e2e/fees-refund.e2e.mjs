@@ -1,6 +1,7 @@
 // Refunds (issue 13 item 1): a dossier that paid 100.000 đ is withdrawn; on the dossier page the fee collector sees
 // what can be refunded, pays back part of it with a reason and gets a numbered refund slip; the cash book shows it
-// as money out and the director's fee report shows collected − refunded = net.
+// as money out and the director's fee report shows collected − refunded = net; the director's screen of the
+// center's office and public hours.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'playwright-core';
@@ -84,5 +85,16 @@ test('the fee collector refunds part of a withdrawn dossier’s fees; the cash b
     assert.match(await text(net), /Thực thu \(đã thu − đã hoàn trả\):/);
     assert.ok((await text(net)).includes(refundNumber), 'the refund slip is listed');
     await readmeShot(page, 'fees-refund-report.png', { fullPage: true });
+
+    // The center's hours are a screen of their own (saved unchanged here: other tests run against the same app).
+    await page.getByTestId('console-menu').getByRole('link', { name: 'Giờ làm việc, tiếp công dân', exact: true }).click();
+    await page.waitForURL(/\/console\/center\/hours$/);
+    const form = page.getByTestId('center-hours');
+    await form.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=office-hours] input')?.value === '07:00');
+    assert.deepEqual(await page.getByTestId('public-hours').locator('input').evaluateAll((els) => els.map((e) => e.value)), ['07:30', '11:00', '14:00', '16:30']);
+    await page.getByTestId('hours-save').click();
+    await page.getByText('Đã lưu giờ làm việc, giờ tiếp công dân').waitFor();
+    await readmeShot(page, 'center-hours.png');
   });
 });
