@@ -87,7 +87,7 @@ test('the fee collector refunds part of a withdrawn dossier’s fees; the cash b
     await readmeShot(page, 'fees-refund-report.png', { fullPage: true });
 
     // The center's hours are a screen of their own (saved unchanged here: other tests run against the same app).
-    await page.getByTestId('console-menu').getByRole('link', { name: 'Giờ làm việc, tiếp công dân', exact: true }).click();
+    await page.getByTestId('console-menu').getByRole('link', { name: 'Giờ làm việc', exact: true }).click();
     await page.waitForURL(/\/console\/center\/hours$/);
     const form = page.getByTestId('center-hours');
     await form.waitFor();

@@ -235,7 +235,7 @@ export const en = {
     catalog: 'Procedure catalog',
     catalogDesc: 'Procedures, documents, fees, workflows; import, export',
     calendar: 'Working calendar',
-    hours: 'Office and public hours',
+    hours: 'Opening hours',
     calendarDesc: 'Public holidays and make-up working days',
     audit: 'Audit log',
     auditDesc: 'Who did what and when, within your scope',

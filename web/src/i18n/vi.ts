@@ -228,7 +228,7 @@ export const vi = {
     catalog: 'Danh mục thủ tục',
     catalogDesc: 'Thủ tục, hồ sơ, phí, quy trình nội bộ; nhập, xuất',
     calendar: 'Lịch làm việc',
-    hours: 'Giờ làm việc, tiếp công dân',
+    hours: 'Giờ làm việc',
     calendarDesc: 'Ngày nghỉ lễ, Tết và ngày làm bù',
     audit: 'Nhật ký thao tác',
     auditDesc: 'Ai đã làm gì, khi nào, trong phạm vi của bạn',
