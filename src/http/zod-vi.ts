@@ -31,7 +31,7 @@ const LABELS: Record<string, string> = {
   receivedAt: 'Thời điểm tiếp nhận', recipient: 'Người nhận', reference: 'Số tham chiếu', replacesReceiptId: 'Biên lai được thay thế',
   requiredDocuments: 'Thành phần hồ sơ', result: 'Kết quả', resultFileId: 'Tệp kết quả', resultSummary: 'Tóm tắt kết quả', role: 'Vai trò',
   roles: 'Vai trò', saturdayMorningOpen: 'Làm việc sáng thứ Bảy', selected: 'Khoản thu được chọn', services: 'Dịch vụ', shortName: 'Tên viết tắt',
-  sort: 'Sắp xếp', source: 'Nguồn', status: 'Trạng thái', symbol: 'Ký hiệu', taxCode: 'Mã số thuế', tendered: 'Số tiền khách đưa',
+  formNumber: 'Mẫu số', sort: 'Sắp xếp', source: 'Nguồn', status: 'Trạng thái', symbol: 'Ký hiệu', taxCode: 'Mã số thuế', tendered: 'Số tiền khách đưa',
   to: 'Đến ngày', trackingNumber: 'Mã vận đơn', transfer: 'Chuyển khoản', unit: 'Đơn vị', unlock: 'Mở khóa', userId: 'Người dùng',
   username: 'Tên đăng nhập', value: 'Giá trị', version: 'Phiên bản', workflow: 'Quy trình xử lý', year: 'Năm',
   body: 'Nội dung gửi lên', querystring: 'Tham số truy vấn', params: 'Đường dẫn', headers: 'Tiêu đề HTTP',

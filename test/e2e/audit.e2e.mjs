@@ -2,7 +2,7 @@
 // ID, who printed which form, with the details named, never the personal values themselves.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, readmeShot, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, payReceptionFees, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -16,6 +16,7 @@ test('a clerk searches by citizen ID and prints a slip; the director sees both i
     assert.equal(reg.status(), 201, await reg.text());
     const { code } = await reg.json();
     assert.equal((await page.request.get(`${BASE}/api/v1/dossiers?idNumber=${idNumber}`)).status(), 200);
+    await payReceptionFees(code, 25_000); // the slip is handed out once the 25.000 đ due at reception is paid
     assert.equal((await page.request.get(`${BASE}/api/v1/dossiers/${code}/forms/receipt.pdf`)).status(), 200);
     await page.request.post(`${BASE}/api/v1/auth/logout`);
 

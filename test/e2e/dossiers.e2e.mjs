@@ -3,7 +3,7 @@
 // specialist records the result; the clerk returns it at the counter; the timeline and the public page show it all.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, loginViaForm, readmeShot, readmeShots, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, loginViaForm, payReceptionFees, readmeShot, readmeShots, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -105,6 +105,12 @@ test('a dossier from the reception counter to the return counter', { timeout: 24
     await act(page, 'receive', 'Đã tiếp nhận');
     assert.match(await page.getByTestId('dossier-due').innerText(), DATE_TIME);
 
+    // The appointment slip waits for the 25.000 đ due at reception: the print card says why and links to collection.
+    assert.match(await page.getByTestId('slip-reason').innerText(), /còn phải nộp 25\.000\sđ phí, lệ phí khi tiếp nhận/);
+    assert.equal(await page.locator('[data-testid=print-buttons] [data-form=receipt]').isDisabled(), true);
+    await payReceptionFees(code, 25_000);
+    await page.reload();
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=print-buttons] [data-form=receipt]')?.getAttribute('href'));
     for (const form of ['slip', 'receipt']) {
       const href = await page.locator(`[data-testid=print-buttons] [data-form=${form}]`).getAttribute('href');
       const pdf = await fetchFromPage(page, href);
@@ -158,22 +164,7 @@ test('a dossier from the reception counter to the return counter', { timeout: 24
     await advice.waitFor();
     assert.equal(await advice.getAttribute('data-case'), 'on_time');
     assert.match(await advice.innerText(), /đúng hạn[\s\S]*Phiếu đánh giá mức độ hài lòng/);
-    // 25.000 đ is still owed: the dossier says so, and handing the result over is refused, naming the amount.
-    await page.getByTestId('fees-owed').getByText('Còn phải nộp 25.000 đ').waitFor();
-    await page.locator('[data-testid=dossier-actions] [data-action="return"]').click();
-    const refused = page.locator('.dossier-action-modal');
-    await page.getByTestId('action-ok').click();
-    await refused.getByText(/Hồ sơ còn phải nộp 25\.000 đ phí, lệ phí/).waitFor();
-    await refused.getByRole('button', { name: 'Hủy' }).click();
-    await refused.waitFor({ state: 'detached' });
-    // The fee collector takes the money (the fee screen has its own test); then the result goes.
-    const cashier = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thuphi', password: 'motcua-demo' }) });
-    const paid = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
-      method: 'POST', headers: { cookie: cashier.headers.getSetCookie()[0].split(';')[0], 'content-type': 'application/json' },
-      body: JSON.stringify({ method: 'cash', amount: 25000, tendered: 25000 }),
-    });
-    assert.equal(paid.status, 201, await paid.text());
-    await page.reload();
+    // The 25.000 đ was paid at reception, before the appointment slip: nothing is owed when the result goes.
     await page.getByTestId('dossier-fees').getByText('Đã nộp đủ').waitFor();
     await act(page, 'return', 'Đã trả kết quả');
     // Who took it is recorded: here the applicant herself (the default at the counter).
@@ -241,6 +232,13 @@ test('a returning applicant is filled in from the ID number; the list finds name
     await statusIs(page, 'Đã tiếp nhận');
     const receipt = page.getByTestId('print-receipt-now');
     assert.match(await page.locator('.created-alert').innerText(), /hẹn trả kết quả \d{2}\/\d{2}\/\d{4}/);
+    // The slip waits for the 25.000 đ due at reception: the alert says so, links to collection, and the button waits.
+    await page.getByTestId('slip-waits').waitFor();
+    assert.match(await page.getByTestId('slip-waits').innerText(), /còn phải nộp 25\.000\sđ/);
+    assert.equal(await receipt.isDisabled(), true);
+    await payReceptionFees(decodeURIComponent(new URL(page.url()).pathname.split('/').pop()), 25_000);
+    await page.reload();
+    await page.waitForFunction(() => !!document.querySelector('[data-testid=print-receipt-now]')?.getAttribute('href'));
     const pdf = await fetchFromPage(page, await receipt.getAttribute('href'));
     assert.deepEqual(pdf, { status: 200, type: 'application/pdf', head: '%PDF-' });
     await shot(page, 'dossier-received-now.png');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
+import { BASE, closeBrowser, payReceptionFees, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -38,6 +38,7 @@ before(async () => {
   code = (await reg.json()).code;
   const rec = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/receive`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
   assert.equal(rec.status, 200);
+  await payReceptionFees(code, 25_000); // the slip is handed out once the 25.000 đ due at reception is paid
   const slip = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`, { headers: { cookie } });
   assert.equal(slip.status, 200);
   qrUrl = qrCodesOf(Buffer.from(await slip.arrayBuffer())).find((s) => s.includes('/tra-cuu/'));

@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/platform/clock';
 import { ACTIONS } from '../../src/modules/dossiers/domain/lifecycle';
 import { vi as viStrings } from '../../web/src/i18n/vi';
 import { createTestApp, type TestApp } from '../support/app';
-import { mustAct, register } from '../support/dossiers';
+import { mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 
 // Issue 13 item 7: the audit screen shows every dossier action (receive, refuse, return… from the dossier's own
 // history) beside the configuration changes and reads, in Vietnamese, with people's names, filtered by person,
@@ -31,6 +31,7 @@ beforeAll(async () => {
   director = await t.login('giamdoc');
   code = (await register(t, clerk, { receive: true })).code;
   clock.advanceMinutes(5);
+  await waiveFeesForSlip(t, code);
   expect((await t.app.inject({ url: `/api/v1/dossiers/${code}/forms/receipt.pdf`, headers: { cookie: clerk } })).statusCode).toBe(200);
   clock.set(new Date('2026-03-11T02:00:00Z')); // the next day: a new session
   clerk = await t.login('tn.tp');

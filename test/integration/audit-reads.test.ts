@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vnDayString } from '../../src/modules/calendar/domain';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, register } from '../support/dossiers';
+import { applicant, register, waiveFeesForSlip } from '../support/dossiers';
 import { createDossier, pay } from '../support/fee-fixtures';
 
 // Reads of personal data leave a row in the audit log (issue 12, finding 7): file downloads, printed forms, the
@@ -22,6 +22,7 @@ beforeAll(async () => {
   t = await createTestApp();
   [clerk, director, collector] = await Promise.all([t.login('tn.tp'), t.login('giamdoc'), t.login('thuphi')]);
   code = (await register(t, clerk, { applicant: person, receive: true })).code;
+  await waiveFeesForSlip(t, code); // the appointment slip is printed below
   await register(t, clerk, { applicant: ORG });
   const boundary = '----audit';
   const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="cccd.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),

@@ -136,6 +136,13 @@ describe('the compiled server', () => {
       expect(reg.status).toBe(201);
       const { code, dueAt } = (await reg.json()) as { code: string; dueAt: string };
       expect(dueAt).toBeTruthy();
+      // The slip is handed out once the 25.000 đ due at reception is paid, at the fee counter.
+      const collectorLogin = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thuphi', password: 'motcua-demo' }) });
+      const collector = collectorLogin.headers.get('set-cookie')!.split(';')[0];
+      const paid = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
+        method: 'POST', headers: { cookie: collector, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'cash', amount: 25_000, tendered: 25_000 }),
+      });
+      expect(paid.status).toBe(201);
       const pdf = await fetch(`${base}/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`, { headers: { cookie } });
       expect(pdf.status).toBe(200);
       const text = pdfText(Buffer.from(await pdf.arrayBuffer()));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, register } from '../support/dossiers';
+import { applicant, register, waiveFeesForSlip } from '../support/dossiers';
 import { flatText } from '../support/forms/pdf';
 
 // The center setting "sáng thứ Bảy tính vào thời hạn" (Quy chế art. 2.7, seed-requirements row 18): off by default
@@ -74,6 +74,7 @@ describe('the administrator counts Saturday morning at one center', () => {
     const d = await register(t, clerk, { applicant: applicant(802), receive: true });
     expect(d.dueAt).toBe('2026-03-23T10:00:00.000Z');
     expect(d.returnWindow).toMatchObject({ day: '2026-03-23', start: '14:00', end: '16:30' });
+    await waiveFeesForSlip(t, d.code);
     const pdf = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`, headers: { cookie: clerk } });
     expect(flatText(pdf.rawPayload)).toContain('5. Ngày hẹn trả kết quả: từ 14 giờ 00 đến 16 giờ 30, thứ Hai, ngày 23/03/2026');
   });

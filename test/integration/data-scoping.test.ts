@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels, OutboxWorker } from '../../src/modules/notifications';
 import { createTestApp, type TestApp } from '../support/app';
-import { getDossier, mustAct, register } from '../support/dossiers';
+import { getDossier, mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 import { pdfQrCodes, pdfText } from '../support/fee-fixtures';
 import { multipart, TINY_PNG } from '../support/multipart';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -79,6 +79,7 @@ describe('papers and applicant data stay in their center', () => {
   });
 
   it("the printed slip and the e-mail carry the dossier's own snapshot", async () => {
+    await waiveFeesForSlip(t, a.code);
     const slip = await get(`/api/v1/dossiers/${enc(a.code)}/forms/receipt.pdf`, clerkA);
     expect(slip.statusCode).toBe(200);
     const text = pdfText(slip.rawPayload);
@@ -158,6 +159,7 @@ describe('the public look-up needs the slip (token) or 4 digits of the phone or 
   });
 
   it("the slip's QR code opens the page with the token; the printed address asks for the digits", async () => {
+    await waiveFeesForSlip(t, d.code);
     const slip = await get(`/api/v1/dossiers/${enc(d.code)}/forms/receipt.pdf`, clerkA);
     const qr = pdfQrCodes(slip.rawPayload).find((s) => s.includes('/tra-cuu/'))!;
     expect(qr).toBe(`${PUBLIC}/tra-cuu/${enc(d.code)}?t=${token}`);

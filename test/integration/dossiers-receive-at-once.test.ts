@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, getDossier, mustAct, register } from '../support/dossiers';
+import { applicant, getDossier, mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 
 // One-step reception: the clerk at the counter registers and receives with `receive: true`. It must be the same
 // dossier, the same due date and the same history as registering and then receiving at the same instant — in one
@@ -66,6 +66,7 @@ describe('one-step reception', () => {
     expect(d.events.map((e: { action: string }) => e.action)).toEqual(['register', 'receive']);
     expect(d.can).toMatchObject({ receive: false, 'request-supplement': false, transfer: true });
     expect(d.checklist[1]).toMatchObject({ presented: true, copy: 2 });
+    await waiveFeesForSlip(t, d.code);
     const slip = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`, headers: { cookie: clerk } });
     expect(slip.statusCode).toBe(200);
     expect(slip.headers['content-type']).toContain('application/pdf');

@@ -7,7 +7,7 @@ import { deflateSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createTestApp, type TestApp } from '../support/app';
-import { getDossier, mustAct, register } from '../support/dossiers';
+import { getDossier, mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 import { multipart, multipartBody, TINY_PNG } from '../support/multipart';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/uploads');
@@ -152,6 +152,7 @@ describe('PDFs: no script, no automatic actions, no HTML', () => {
   it('accepts ordinary PDFs: a slip the product printed, a scan with an /OpenAction that only sets the view, an object stream without script', async () => {
     const d = await register(t, clerk);
     await mustAct(t, clerk, d.code, 'receive', {});
+    await waiveFeesForSlip(t, d.code);
     const slip = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`, headers: { cookie: clerk } });
     expect(slip.statusCode).toBe(200);
     for (const [name, file] of [['phieu-hen.pdf', slip.rawPayload], ['ban-quet.pdf', scannedPdf()], ['word.pdf', pdfWithObjectStream('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>')]] as const) {

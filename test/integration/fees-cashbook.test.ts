@@ -53,10 +53,10 @@ describe('cash book, day 1', () => {
     expect(r.books).toHaveLength(1);
     const b = r.books[0];
     expect(b).toMatchObject({ status: 'open', receiptCount: 4, voidCount: 1, collector: { username: 'thuphi' } });
-    expect(line(b, 'cash')).toEqual({ method: 'cash', opening: 0, receipts: 1_035_000, voids: 0, handedOver: 0, closing: 1_035_000 });
+    expect(line(b, 'cash')).toEqual({ method: 'cash', opening: 0, receipts: 1_035_000, voids: 0, refunds: 0, handedOver: 0, closing: 1_035_000 });
     expect(line(b, 'transfer')).toMatchObject({ receipts: 100_000, closing: 100_000 });
     expect(line(b, 'card')).toMatchObject({ receipts: 75_000, voids: 75_000, closing: 0 });
-    expect(b.figures.total).toEqual({ opening: 0, receipts: 1_210_000, voids: 75_000, handedOver: 0, closing: 1_135_000 });
+    expect(b.figures.total).toEqual({ opening: 0, receipts: 1_210_000, voids: 75_000, refunds: 0, handedOver: 0, closing: 1_135_000 });
     expect(b.entries.filter((e: { kind: string }) => e.kind === 'void')).toEqual([expect.objectContaining({ receiptId: voidedId, amount: 75_000, reason: 'Khách nộp nhầm thẻ, thu lại sau' })]);
     await get(thuphi, '/api/v1/fees/cashbook?date=2025-03-12&collector=thu.b', 403);
   });
@@ -74,7 +74,7 @@ describe('cash book, day 1', () => {
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
     const rows = (wb.getWorksheet('Tổng hợp')!.getSheetValues() as unknown[][]).filter(Boolean);
     const total = rows.find((r) => r[3] === 'Cộng')!;
-    expect(total.slice(4, 9)).toEqual([0, 1_210_000, 75_000, 0, 1_135_000]);
+    expect(total.slice(4, 10)).toEqual([0, 1_210_000, 75_000, 0, 0, 1_135_000]);
     const detail = (wb.getWorksheet('Chi tiết')!.getSheetValues() as unknown[][]).filter(Boolean);
     expect(detail.filter((r) => r[3] === 'Hủy').map((r) => r[8])).toEqual([-75_000]);
     const pdf = await api(t, director, 'GET', '/api/v1/fees/cashbook.pdf?date=2025-03-12');

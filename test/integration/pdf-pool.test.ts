@@ -8,7 +8,7 @@ import { ctx, dossier, handoffs, trackingRows } from '../support/forms/samples';
 import { SAMPLE_ACCOUNT, sampleReceipt } from '../support/fees/receipt-samples';
 import { receiptQr } from '../../src/modules/fees/receipt-pdf';
 import { createTestApp } from '../support/app';
-import { applicant, register } from '../support/dossiers';
+import { applicant, register, waiveFeesForSlip } from '../support/dossiers';
 
 const text = (pdf: Buffer) => execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8');
 
@@ -117,6 +117,7 @@ describe('through HTTP', () => {
     try {
       const clerk = await t.login('tn.tp');
       const { code } = await register(t, clerk, { applicant: applicant(1), receive: true });
+      await waiveFeesForSlip(t, code);
       const url = `/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`;
       // The one worker busy with a long register, one job waiting: the queue is full.
       const long = small.render('trackingBook', trackingRows(300), { ...ctx, from: '2025-03-01', to: '2025-03-31' });
@@ -144,6 +145,7 @@ describe('through HTTP', () => {
     try {
       const clerk = await t.login('tn.tp');
       const { code } = await register(t, clerk, { applicant: applicant(2), receive: true });
+      await waiveFeesForSlip(t, code);
       const r = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(code)}/forms/receipt.pdf`, headers: { cookie: clerk } });
       expect(r.statusCode).toBe(500);
       expect(r.headers['content-type']).toContain('application/problem+json');

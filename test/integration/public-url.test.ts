@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChannels, OutboxWorker } from '../../src/modules/notifications';
 import { createTestApp, workingMorningClock, type TestApp } from '../support/app';
-import { applicant, mustAct, register } from '../support/dossiers';
+import { applicant, mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 import { pdfQrCodes, pdfText } from '../support/fee-fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -34,6 +34,7 @@ describe('public address', () => {
   it("the receipt slip's QR code and text point to the public status page", async () => {
     const d = await register(t, clerk, { applicant: applicant(501) });
     await mustAct(t, clerk, d.code, 'receive', {});
+    await waiveFeesForSlip(t, d.code);
     const r = await t.app.inject({ url: `/api/v1/dossiers/${encodeURIComponent(d.code)}/forms/receipt.pdf`, headers: { cookie: clerk, host: 'pc-quay-3.local:3000' } });
     expect(r.statusCode).toBe(200);
     const url = `${PUBLIC}/tra-cuu/${encodeURIComponent(d.code)}`;

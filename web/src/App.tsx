@@ -50,6 +50,7 @@ const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
 const FeeTransfersPage = lazy(() => import('./pages/console/fees/TransfersPage'));
 const FeeSeriesPage = lazy(() => import('./pages/console/fees/SeriesPage'));
 const FeeAccountPage = lazy(() => import('./pages/console/fees/AccountPage'));
+const CenterHoursPage = lazy(() => import('./pages/console/center/HoursPage'));
 const KioskPage = lazy(() => import('./pages/queue/KioskPage'));
 const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
 const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
@@ -129,6 +130,7 @@ export function App() {
                   <Route path="fees/transfers" element={<RequireAnyPermission perms={['fees.manage']}><FeeTransfersPage /></RequireAnyPermission>} />
                   <Route path="fees/account" element={<RequirePermission perm="fees.manage"><FeeAccountPage /></RequirePermission>} />
                   <Route path="fees/series" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><FeeSeriesPage /></RequireAnyPermission>} />
+                  <Route path="center/hours" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><CenterHoursPage /></RequireAnyPermission>} />
                   <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
                   <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
                   <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />

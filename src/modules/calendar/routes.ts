@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { perm, PUBLIC } from '../../http/access';
+import { anyPerm, perm, PUBLIC } from '../../http/access';
 import { audit } from '../../platform/audit';
 import { many, one, withTx } from '../../platform/db';
 import { AppError, badRequest, notFound } from '../../platform/errors';
 import { scopedCenter } from '../auth/actor';
-import { CalendarRuleError, computeDueDate, publicOpeningAt, receiptOf, returnWindow } from './domain';
+import { CalendarRuleError, computeDueDate, DEFAULT_CALENDAR_CONFIG, publicOpeningAt, receiptOf, resolveConfig, returnWindow, type TimeRange } from './domain';
 import { presentSession, PublicSessionOut } from './schemas';
 import { findCenter } from '../centers/repo';
 import { parseInstant } from './service';
@@ -24,7 +24,68 @@ const DueQuery = z.object({
 
 const toAppError = (e: unknown) => (e instanceof CalendarRuleError ? new AppError(400, `CALENDAR_${e.code}`, e.message) : e);
 
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ phải có dạng HH:MM, ví dụ 07:30');
+const Ranges = z.array(z.object({ start: HHMM, end: HHMM })).min(1, 'Nhập ít nhất một khoảng giờ').max(4, 'Nhiều nhất 4 khoảng giờ');
+const HoursOut = z.object({
+  center: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+  officeHours: z.array(z.object({ start: z.string(), end: z.string() })), publicHours: z.array(z.object({ start: z.string(), end: z.string() })),
+  own: z.boolean().describe('Trung tâm đã đặt giờ riêng (false: theo giờ mặc định của tỉnh)'),
+});
+// The center's leaders (fees.manage: the center's own setup) or the system administrator naming the center.
+const HOURS_ACCESS = anyPerm('centers.manage', 'fees.manage');
+const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3));
+const within = (r: TimeRange, list: TimeRange[]) => list.some((o) => minutes(o.start) <= minutes(r.start) && minutes(r.end) <= minutes(o.end));
+
 export const calendarRoutes: FastifyPluginAsyncZod = async (app) => {
+  const hoursCenter = async (actor: Parameters<typeof scopedCenter>[0], requested?: string) => {
+    const c = requested ? await findCenter(app.deps.db, requested) : null;
+    const id = scopedCenter(actor, c?.id ?? null);
+    if (!id) throw badRequest('CALENDAR_CENTER_REQUIRED', 'Chọn Trung tâm (tham số center) để xem, đặt giờ làm việc.');
+    return c ?? findCenter(app.deps.db, id);
+  };
+  const presentHours = (c: { id: string; code: string; name: string; settings: { officeHours?: TimeRange[]; publicHours?: TimeRange[] } | null }) => ({
+    center: { id: c.id, code: c.code, name: c.name },
+    officeHours: c.settings?.officeHours?.length ? c.settings.officeHours : DEFAULT_CALENDAR_CONFIG.officeHours.map((r) => ({ ...r })),
+    publicHours: c.settings?.publicHours?.length ? c.settings.publicHours : DEFAULT_CALENDAR_CONFIG.publicHours.map((r) => ({ ...r })),
+    own: !!(c.settings?.officeHours?.length || c.settings?.publicHours?.length),
+  });
+
+  app.get('/calendar/hours', {
+    config: { access: HOURS_ACCESS },
+    schema: {
+      tags: ['calendar'], summary: 'Giờ làm việc và giờ tiếp công dân của Trung tâm (kiosk, giấy hẹn, cảnh báo tiếp nhận ngoài giờ dùng các giờ này)',
+      querystring: z.object({ center: z.string().max(60).optional() }), response: { 200: HoursOut },
+    },
+  }, async (req) => presentHours(await hoursCenter(req.actor!, req.query.center)));
+
+  app.put('/calendar/hours', {
+    config: { access: HOURS_ACCESS },
+    schema: {
+      tags: ['calendar'], summary: 'Đặt giờ làm việc và giờ tiếp công dân của Trung tâm (giờ tiếp công dân nằm trong giờ làm việc; có ghi nhật ký)',
+      body: z.object({ center: z.string().max(60).optional(), officeHours: Ranges, publicHours: Ranges }), response: { 200: HoursOut },
+    },
+  }, async (req) => {
+    const c = await hoursCenter(req.actor!, req.body.center);
+    const { officeHours, publicHours } = req.body;
+    try {
+      resolveConfig({ officeHours, publicHours });
+    } catch (e) {
+      throw toAppError(e);
+    }
+    const outside = publicHours.find((r) => !within(r, officeHours));
+    if (outside) throw badRequest('CALENDAR_PUBLIC_OUTSIDE_OFFICE', `Giờ tiếp công dân ${outside.start}–${outside.end} phải nằm trong giờ làm việc.`);
+    const now = app.deps.clock.now();
+    const row = await withTx(app.deps.db, async (tx) => {
+      const r = await one<{ id: string; code: string; name: string; settings: { officeHours?: TimeRange[]; publicHours?: TimeRange[] } | null }>(tx,
+        `UPDATE centers SET settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object('officeHours', $2::jsonb, 'publicHours', $3::jsonb)
+          WHERE id = $1 RETURNING id, code, name, settings`, [c.id, JSON.stringify(officeHours), JSON.stringify(publicHours)]);
+      await audit(tx, { actorId: req.actor!.id, centerId: c.id, action: 'center.hours.update', entity: 'center', entityId: c.id,
+        data: { before: presentHours(c), officeHours, publicHours } }, now);
+      return r!;
+    });
+    return presentHours(row);
+  });
+
   app.get('/calendar/due-date', {
     config: { access: PUBLIC },
     schema: {

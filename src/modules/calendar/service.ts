@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db';
 import { one, prepared } from '../../platform/db';
 import { badRequest, notFound } from '../../platform/errors';
 import { type CenterRef, type CenterSettings, UUID } from '../centers/repo';
-import { type CalendarOverride, type HolidayFile, type WorkCalendar, createWorkCalendar } from './domain';
+import { type CalendarOverride, type HolidayFile, type TimeRange, type WorkCalendar, createWorkCalendar } from './domain';
 
 const HOLIDAY_FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/seed/vn-holidays.json');
 let holidayData: HolidayFile | undefined;
@@ -34,6 +34,13 @@ export interface CalendarInputs {
 const saturdayMorningOpen = (inputs: CalendarInputs) => inputs.settings?.saturdayMorningOpen !== false;
 /** Saturday morning counts in time limits only where the center says so (the national rules otherwise). */
 const saturdayMorningCounts = (inputs: CalendarInputs) => saturdayMorningOpen(inputs) && inputs.settings?.saturdayMorningCounts === true;
+/** What a center's settings change in its calendar (hours only where the center set its own). */
+type BuildConfig = { saturdayMorningOpen: boolean; saturdayMorningCounts: boolean; officeHours?: TimeRange[]; publicHours?: TimeRange[] };
+const buildConfig = (inputs: CalendarInputs): BuildConfig => ({
+  saturdayMorningOpen: saturdayMorningOpen(inputs), saturdayMorningCounts: saturdayMorningCounts(inputs),
+  ...(inputs.settings?.officeHours?.length ? { officeHours: inputs.settings.officeHours } : {}),
+  ...(inputs.settings?.publicHours?.length ? { publicHours: inputs.settings.publicHours } : {}),
+});
 
 /**
  * A SQL expression yielding the CalendarInputs of the center whose id is `centerIdSql` (e.g. `d.center_id`).
@@ -80,11 +87,11 @@ export class CalendarService {
 
   /** The calendar from inputs a query already brought along (see calendarInputsSql), without a round trip. */
   fromInputs(inputs: CalendarInputs): WorkCalendar {
-    return this.build({ saturdayMorningOpen: saturdayMorningOpen(inputs), saturdayMorningCounts: saturdayMorningCounts(inputs) }, inputs.overrides);
+    return this.build(buildConfig(inputs), inputs.overrides);
   }
 
-  private build(config: { saturdayMorningOpen: boolean; saturdayMorningCounts: boolean }, overrides: OverrideRow[]): WorkCalendar {
-    const key = JSON.stringify([config.saturdayMorningOpen, config.saturdayMorningCounts, overrides.map((o) => o.id)]);
+  private build(config: BuildConfig, overrides: OverrideRow[]): WorkCalendar {
+    const key = JSON.stringify([config.saturdayMorningOpen, config.saturdayMorningCounts, config.officeHours ?? null, config.publicHours ?? null, overrides.map((o) => o.id)]);
     let calendar = this.cache.get(key);
     if (!calendar) {
       // A center's own change for a day wins over the province-wide one for the same day.

@@ -14,6 +14,9 @@ export interface CenterSettings {
   saturdayMorningOpen?: boolean;
   /** "Sáng thứ Bảy tính vào thời hạn": Saturday morning counts in time limits (off unless set; needs it open). */
   saturdayMorningCounts?: boolean;
+  /** The center's own office hours (giờ làm việc) and public hours (giờ tiếp công dân); the province default otherwise. */
+  officeHours?: { start: string; end: string }[];
+  publicHours?: { start: string; end: string }[];
 }
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

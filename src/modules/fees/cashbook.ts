@@ -8,9 +8,10 @@ import { badRequest, conflict } from '../../platform/errors';
 import type { Actor } from '../auth/actor';
 import { cashbookFigures, PAYMENT_METHODS, receiptNumber, zeroByMethod, type ByMethod, type CashbookFigures, type PaymentMethod } from './domain';
 import { lockDay } from './commands/day-lock';
+import { refundsOfDay } from './commands/refunds';
 
 export interface CashbookEntry {
-  kind: 'receipt' | 'void';
+  kind: 'receipt' | 'void' | 'refund';
   receiptId: string;
   receiptNumber: string;
   dossierCode: string;
@@ -49,11 +50,13 @@ async function liveFigures(q: Queryable, collectorId: string, day: string, hande
   const voidedBefore = await sums(q, collectorId, `SELECT method, sum(amount)::bigint AS amount FROM fee_receipts WHERE collector_id = $1 AND voided_day < $2 GROUP BY method`, day);
   const handed = await sums(q, collectorId, `SELECT l.method, sum(l.handed_over)::bigint AS amount FROM fee_cashbook_lines l JOIN fee_cashbooks b ON b.id = l.cashbook_id
     WHERE b.collector_id = $1 AND b.day < $2 GROUP BY l.method`, day);
+  const refundedBefore = await sums(q, collectorId, `SELECT method, sum(amount)::bigint AS amount FROM fee_refunds WHERE refunded_by = $1 AND refunded_day < $2 GROUP BY method`, day);
   const opening = zeroByMethod();
-  for (const m of PAYMENT_METHODS) opening[m] = before[m] - voidedBefore[m] - handed[m];
+  for (const m of PAYMENT_METHODS) opening[m] = before[m] - voidedBefore[m] - refundedBefore[m] - handed[m];
   const receipts = await sums(q, collectorId, `SELECT method, sum(amount)::bigint AS amount FROM fee_receipts WHERE collector_id = $1 AND issued_day = $2 GROUP BY method`, day);
   const voids = await sums(q, collectorId, `SELECT method, sum(amount)::bigint AS amount FROM fee_receipts WHERE collector_id = $1 AND voided_day = $2 GROUP BY method`, day);
-  return cashbookFigures(opening, receipts, voids, handedOver);
+  const refunds = await sums(q, collectorId, `SELECT method, sum(amount)::bigint AS amount FROM fee_refunds WHERE refunded_by = $1 AND refunded_day = $2 GROUP BY method`, day);
+  return cashbookFigures(opening, receipts, voids, handedOver, refunds);
 }
 
 async function entries(q: Queryable, collectorId: string, day: string): Promise<CashbookEntry[]> {
@@ -67,6 +70,10 @@ async function entries(q: Queryable, collectorId: string, day: string): Promise<
     if (r.issued_day === day) out.push({ kind: 'receipt', ...base(r), at: r.issued_at.toISOString(), reason: null });
     if (r.voided_day === day) out.push({ kind: 'void', ...base(r), at: r.voided_at!.toISOString(), reason: r.void_reason });
   }
+  // A refund is money out, with its own slip number ("HP-26/0000001"), the applicant it was paid to and the reason.
+  for (const f of await refundsOfDay(q, collectorId, day)) {
+    out.push({ kind: 'refund', receiptId: f.id, receiptNumber: f.refundNumber, dossierCode: f.dossierCode, payer: f.payee.name, method: f.method, amount: f.amount, at: f.at, reason: f.reason });
+  }
   return out.sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -78,10 +85,10 @@ export async function cashbookOf(q: Queryable, collector: Cashbook['collector'],
   const list = await entries(q, collector.id, day);
   let figures: CashbookFigures;
   if (closed) {
-    const lines = await many<{ method: PaymentMethod; opening: number; receipts: number; voids: number; handed_over: number }>(q,
-      'SELECT method, opening, receipts, voids, handed_over FROM fee_cashbook_lines WHERE cashbook_id = $1', [closed.id]);
-    const pick = (k: 'opening' | 'receipts' | 'voids' | 'handed_over') => byMethod(lines.map((l) => ({ method: l.method, amount: l[k] })));
-    figures = cashbookFigures(pick('opening'), pick('receipts'), pick('voids'), pick('handed_over'));
+    const lines = await many<{ method: PaymentMethod; opening: number; receipts: number; voids: number; refunds: number; handed_over: number }>(q,
+      'SELECT method, opening, receipts, voids, refunds, handed_over FROM fee_cashbook_lines WHERE cashbook_id = $1', [closed.id]);
+    const pick = (k: 'opening' | 'receipts' | 'voids' | 'refunds' | 'handed_over') => byMethod(lines.map((l) => ({ method: l.method, amount: l[k] })));
+    figures = cashbookFigures(pick('opening'), pick('receipts'), pick('voids'), pick('handed_over'), pick('refunds'));
   } else {
     figures = await liveFigures(q, collector.id, day);
   }
@@ -123,8 +130,8 @@ export async function closeDay(db: Db, actor: Actor, centerId: string, collector
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
     [centerId, collector.id, day, list.filter((e) => e.kind === 'receipt').length, list.filter((e) => e.kind === 'void').length, note, now, actor.id]);
     for (const l of f.lines) {
-      await tx.query(`INSERT INTO fee_cashbook_lines (cashbook_id, method, opening, receipts, voids, handed_over, closing) VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-        [book!.id, l.method, l.opening, l.receipts, l.voids, l.handedOver, l.closing]);
+      await tx.query(`INSERT INTO fee_cashbook_lines (cashbook_id, method, opening, receipts, voids, refunds, handed_over, closing) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
+        [book!.id, l.method, l.opening, l.receipts, l.voids, l.refunds, l.handedOver, l.closing]);
     }
     await audit(tx, { actorId: actor.id, centerId, action: 'fees.cashbook.close', entity: 'fee_cashbook', entityId: book!.id,
       data: { collector: collector.username, day, total: f.total } }, now);

@@ -8,6 +8,7 @@ import type { Cashbook } from './cashbook';
 import { GROUP_LABELS, type FeeReport } from './reports';
 
 const VND = '#,##0';
+const ENTRY_KIND = { receipt: 'Thu', void: 'Hủy', refund: 'Hoàn trả' } as const;
 const ddmmyyyy = (day: string) => day.split('-').reverse().join('/');
 const header = (ws: ExcelJS.Worksheet, cols: string[]) => {
   const row = ws.addRow(cols);
@@ -20,21 +21,21 @@ export async function cashbooksXlsx(centerName: string, books: Cashbook[]): Prom
   wb.creator = 'motcua';
   const sum = wb.addWorksheet('Tổng hợp');
   sum.addRow([`SỔ QUỸ THU PHÍ, LỆ PHÍ — ${centerName}`]).font = { bold: true, size: 13 };
-  header(sum, ['Ngày', 'Người thu', 'Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Nộp quỹ', 'Tồn cuối ngày', 'Trạng thái']);
+  header(sum, ['Ngày', 'Người thu', 'Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Hoàn trả', 'Nộp quỹ', 'Tồn cuối ngày', 'Trạng thái']);
   for (const b of books) {
     for (const l of b.figures.lines) {
-      sum.addRow([ddmmyyyy(b.day), b.collector.fullName, PAYMENT_METHOD_LABELS[l.method], l.opening, l.receipts, l.voids, l.handedOver, l.closing, b.status === 'closed' ? 'Đã khóa sổ' : 'Chưa khóa sổ']);
+      sum.addRow([ddmmyyyy(b.day), b.collector.fullName, PAYMENT_METHOD_LABELS[l.method], l.opening, l.receipts, l.voids, l.refunds, l.handedOver, l.closing, b.status === 'closed' ? 'Đã khóa sổ' : 'Chưa khóa sổ']);
     }
     const t = b.figures.total;
-    sum.addRow([ddmmyyyy(b.day), b.collector.fullName, 'Cộng', t.opening, t.receipts, t.voids, t.handedOver, t.closing, '']).font = { bold: true };
+    sum.addRow([ddmmyyyy(b.day), b.collector.fullName, 'Cộng', t.opening, t.receipts, t.voids, t.refunds, t.handedOver, t.closing, '']).font = { bold: true };
   }
-  [4, 5, 6, 7, 8].forEach((c) => (sum.getColumn(c).numFmt = VND));
-  sum.columns.forEach((c, i) => (c.width = [12, 26, 22, 16, 16, 16, 16, 16, 14][i]));
+  [4, 5, 6, 7, 8, 9].forEach((c) => (sum.getColumn(c).numFmt = VND));
+  sum.columns.forEach((c, i) => (c.width = [12, 26, 22, 16, 16, 16, 16, 16, 16, 14][i]));
   const detail = wb.addWorksheet('Chi tiết');
-  header(detail, ['Ngày', 'Người thu', 'Loại', 'Số biên lai', 'Mã hồ sơ', 'Người nộp', 'Hình thức', 'Số tiền', 'Thời điểm', 'Lý do hủy']);
+  header(detail, ['Ngày', 'Người thu', 'Loại', 'Số biên lai / phiếu hoàn', 'Mã hồ sơ', 'Người nộp / nhận hoàn', 'Hình thức', 'Số tiền', 'Thời điểm', 'Lý do hủy, hoàn']);
   for (const b of books) {
     for (const e of b.entries) {
-      detail.addRow([ddmmyyyy(b.day), b.collector.fullName, e.kind === 'receipt' ? 'Thu' : 'Hủy', e.receiptNumber, e.dossierCode, e.payer,
+      detail.addRow([ddmmyyyy(b.day), b.collector.fullName, ENTRY_KIND[e.kind], e.receiptNumber, e.dossierCode, e.payer,
         PAYMENT_METHOD_LABELS[e.method], e.kind === 'receipt' ? e.amount : -e.amount, formatVnDateTime(new Date(e.at)), e.reason ?? '']);
     }
   }
@@ -53,13 +54,13 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
   for (const b of books) {
     const status = b.status === 'closed' ? `đã khóa sổ lúc ${formatVnDateTime(new Date(b.closedAt!))}, ký xác nhận: ${b.signedOffBy}` : 'chưa khóa sổ';
     content.push({ text: `Người thu: ${b.collector.fullName} (${b.collector.username}) — ${status}`, bold: true, margin: [0, 6, 0, 2] });
-    const row = (label: string, l: { opening: number; receipts: number; voids: number; handedOver: number; closing: number }, bold = false) =>
-      [label, l.opening, l.receipts, l.voids, l.handedOver, l.closing].map((v, i) => ({ text: i === 0 ? String(v) : money(v as number), bold, alignment: i === 0 ? 'left' : 'right' }));
+    const row = (label: string, l: { opening: number; receipts: number; voids: number; refunds: number; handedOver: number; closing: number }, bold = false) =>
+      [label, l.opening, l.receipts, l.voids, l.refunds, l.handedOver, l.closing].map((v, i) => ({ text: i === 0 ? String(v) : money(v as number), bold, alignment: i === 0 ? 'left' : 'right' }));
     content.push({
       table: {
-        headerRows: 1, widths: ['*', 90, 90, 90, 90, 90],
+        headerRows: 1, widths: ['*', 80, 80, 80, 80, 80, 80],
         body: [
-          ['Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Nộp quỹ', 'Tồn cuối ngày'].map((t) => ({ text: t, bold: true })),
+          ['Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Hoàn trả', 'Nộp quỹ', 'Tồn cuối ngày'].map((t) => ({ text: t, bold: true })),
           ...b.figures.lines.map((l) => row(PAYMENT_METHOD_LABELS[l.method], l)),
           row('Cộng', b.figures.total, true),
         ],
@@ -72,7 +73,7 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
           headerRows: 1, widths: [55, 85, '*', '*', 80, 75],
           body: [
             ['Thời điểm', 'Số biên lai', 'Mã hồ sơ', 'Người nộp', 'Hình thức', 'Số tiền'].map((t) => ({ text: t, bold: true })),
-            ...b.entries.map((e) => [formatVnDateTime(new Date(e.at)).slice(11) || '', e.receiptNumber, e.dossierCode, e.kind === 'void' ? `${e.payer} (HỦY: ${e.reason})` : e.payer,
+            ...b.entries.map((e) => [formatVnDateTime(new Date(e.at)).slice(11) || '', e.receiptNumber, e.dossierCode, e.kind === 'void' ? `${e.payer} (HỦY: ${e.reason})` : e.kind === 'refund' ? `${e.payer} (HOÀN TRẢ: ${e.reason})` : e.payer,
               PAYMENT_METHOD_LABELS[e.method], { text: money(e.kind === 'receipt' ? e.amount : -e.amount), alignment: 'right' }]),
           ],
         },
@@ -95,6 +96,19 @@ export async function reportXlsx(centerName: string, r: FeeReport, printedAt: Da
   for (const row of r.rows) ws.addRow([row.key, row.label, row.receipts, row.collected, row.kept, row.toDepartments]);
   ws.addRow(['', 'Tổng cộng', r.total.receipts, r.total.collected, r.total.kept, r.total.toDepartments]).font = { bold: true };
   ws.addRow(['', `Biên lai đã hủy: ${r.voided.receipts}`, '', r.voided.amount]);
+  ws.addRow(['', `Đã hoàn trả (${r.refunded.refunds} phiếu hoàn)`, '', -r.refunded.amount]);
+  ws.addRow(['', 'Thực thu (đã thu − đã hoàn trả)', '', r.net]).font = { bold: true };
+  ws.addRow(['', `Miễn thu: ${r.waived.dossiers} hồ sơ (không thu, không tính vào số đã thu)`, '', r.waived.amount]);
+  if (r.refunded.items.length) {
+    ws.addRow([]);
+    header(ws, ['Phiếu hoàn', 'Mã hồ sơ — lý do hoàn trả', 'Người hoàn', 'Số tiền hoàn']);
+    for (const f of r.refunded.items) ws.addRow([f.refundNumber, `${f.dossierCode} — ${f.reason}`, f.by, -f.amount]);
+  }
+  if (r.waived.items.length) {
+    ws.addRow([]);
+    header(ws, ['Ngày miễn', 'Mã hồ sơ — lý do miễn thu', 'Người miễn', 'Số tiền miễn']);
+    for (const w of r.waived.items) ws.addRow([formatVnDateTime(new Date(w.at)).slice(0, 10), `${w.dossierCode} — ${w.reason}`, w.by, w.amount]);
+  }
   [4, 5, 6].forEach((c) => (ws.getColumn(c).numFmt = VND));
   ws.columns.forEach((c, i) => (c.width = [14, 60, 12, 16, 18, 22][i]));
   ws.addRow([`Lập lúc ${formatVnDateTime(printedAt)}`]);
@@ -119,6 +133,20 @@ export async function reportPdf(centerName: string, r: FeeReport, printedAt: Dat
       fontSize: 10,
     },
     { text: `Biên lai đã hủy trong kỳ: ${r.voided.receipts}, số tiền ${formatVnd(r.voided.amount, { nbsp: true })} (không tính vào số đã thu).`, margin: [0, 6, 0, 0], fontSize: 10 },
+    { text: `Đã hoàn trả trong kỳ: ${r.refunded.refunds} phiếu hoàn, số tiền ${formatVnd(r.refunded.amount, { nbsp: true })}.`, fontSize: 10 },
+    { text: `Thực thu (đã thu − đã hoàn trả): ${formatVnd(r.total.collected, { nbsp: true })} − ${formatVnd(r.refunded.amount, { nbsp: true })} = ${formatVnd(r.net, { nbsp: true })}.`, bold: true, fontSize: 10 },
+    { text: `Miễn thu trong kỳ: ${r.waived.dossiers} hồ sơ, số tiền ${formatVnd(r.waived.amount, { nbsp: true })} (không thu, không tính vào số đã thu).`, fontSize: 10 },
+    ...(r.refunded.items.length || r.waived.items.length ? [{
+      table: {
+        headerRows: 1, widths: [70, 105, '*', 120, 90],
+        body: [
+          ['Loại', 'Số phiếu / ngày', 'Mã hồ sơ — lý do', 'Người thực hiện', 'Số tiền'].map((t) => ({ text: t, bold: true })),
+          ...r.refunded.items.map((f) => ['Hoàn trả', f.refundNumber, `${f.dossierCode} — ${f.reason}`, f.by, money(-f.amount)]),
+          ...r.waived.items.map((w) => ['Miễn thu', formatVnDateTime(new Date(w.at)).slice(0, 10), `${w.dossierCode} — ${w.reason}`, w.by, money(w.amount)]),
+        ],
+      },
+      fontSize: 9, margin: [0, 4, 0, 0] as [number, number, number, number],
+    } as PdfContent] : []),
     signatureRow({ title: 'Người lập biểu' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }),
     { text: `In lúc ${formatVnDateTime(printedAt)}`, fontSize: 8, color: '#666666', margin: [0, 8, 0, 0] },
   ];

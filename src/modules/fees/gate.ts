@@ -5,8 +5,9 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors'
 import type { Actor } from '../auth/actor';
 import { audit } from '../../platform/audit';
 import { computeBreakdown } from './breakdown';
-import { returnBlock } from './domain';
-import { loadDossier, loadSchedule, type FeeDossier } from './repo';
+import { returnBlock, slipBlock, type ScheduleItem } from './domain';
+import type { Breakdown } from './breakdown';
+import { loadDossier, loadDossierUnscoped, loadSchedule, type FeeDossier } from './repo';
 
 export interface Waiver {
   amount: number;
@@ -51,4 +52,33 @@ export async function waiveFees(db: Db, now: Date, actor: Actor, code: string, r
   const w = await waiverOf(db, d.id);
   if (!w) throw notFound('miễn thu');
   return w;
+}
+
+function slipParts(b: Breakdown, schedule: readonly ScheduleItem[]) {
+  const atReception = new Set(schedule.filter((i) => i.collectAt === 'reception').map((i) => i.code));
+  return {
+    dueAtReception: b.balances.filter((x) => x.line.collectAt === 'reception').reduce((a, x) => a + x.due, 0),
+    undeterminedAtReception: b.undetermined.filter((u) => atReception.has(u.code)).map((u) => u.code),
+  };
+}
+
+/** Whether the appointment slip may be handed out, what is still due at reception, and why not (Vietnamese). */
+export function slipStanding(b: Breakdown, schedule: readonly ScheduleItem[], waived: boolean) {
+  const parts = slipParts(b, schedule);
+  const block = slipBlock({ ...parts, waived });
+  return { ready: block === null, dueAtReception: parts.dueAtReception, reason: block?.message ?? null };
+}
+
+/**
+ * 409 naming the amount while fees due at reception are unpaid (and not waived): the appointment slip is handed out
+ * after them. The caller (the dossier forms route) has checked that the caller may see the dossier.
+ */
+export async function assertSlipPrintable(db: Db, code: string): Promise<void> {
+  const d = await loadDossierUnscoped(db, code);
+  if (!d) return;
+  const schedule = await loadSchedule(db, d.procedure_code);
+  const b = await computeBreakdown(db, d, schedule);
+  const parts = slipParts(b, schedule);
+  const block = slipBlock({ ...parts, waived: (await waiverOf(db, d.id)) !== null });
+  if (block) throw new AppError(409, block.code, block.message, { dueAtReception: parts.dueAtReception });
 }

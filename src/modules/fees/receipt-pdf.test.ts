@@ -51,7 +51,7 @@ describe('A5 receipt', () => {
     expect(pdfInfo(pdf).width).toBeCloseTo(A5_LANDSCAPE.width, 0); // 595 × 420 pt: 210 × 148 mm
     expect(pdfInfo(pdf).height).toBeCloseTo(A5_LANDSCAPE.height, 0);
     const text = flat(pdf);
-    for (const s of ['BIÊN LAI THU PHÍ, LỆ PHÍ', 'Ký hiệu: HT-25', 'Quyển số: 1', 'Số: 0000012', 'Hai mươi nghìn đồng', 'nộp một phần của 24.000 đ',
+    for (const s of ['BIÊN LAI THU PHÍ, LỆ PHÍ', 'Mẫu số: 01BLP1-001', 'Ký hiệu: HT-25', 'Quyển số: 1', 'Số: 0000012', 'Hai mươi nghìn đồng', 'nộp một phần của 24.000 đ',
       '2 trang đầu × 2.000 đ; 8 trang × 1.000 đ; tối đa 200.000 đ/bản; × 2 bản', 'Quét mã để chuyển khoản số tiền còn lại: 4.000 đ',
       `Nội dung: ${r.dossier_code}`, 'Vietcombank · 0071000123456', 'Hương Thủy, ngày 12 tháng 3 năm 2025', 'Phan Thị Mai Khánh', 'In lúc 12/03/2025 10:20']) {
       expect(text, s).toContain(s);
@@ -101,6 +101,8 @@ describe('80 mm receipt', () => {
     expect(gap).toBeLessThan(30);
     expect(flat(pdf)).toContain('Quét mã để chuyển khoản số tiền còn lại: 4.000 đ');
     expect(printedQr(pdf).tlv['54']).toBe('4000');
+    // The receipt regulation's "Mẫu số" and "Ký hiệu" head the roll too, as on the A5 sheet.
+    expect(lines).toContain('Mẫu số 01BLP1-001 · Ký hiệu HT-25');
   });
 
   it('grows with its lines', async () => {

@@ -145,7 +145,7 @@ function a5(r: ReceiptRow, qr: { q: ReceiptQr; img: CodeImage } | null): PdfCont
     {
       columns: [
         { width: '*', stack: [{ text: parentAgency.toLocaleUpperCase('vi'), fontSize: 9.5 }, { text: r.center_name.toLocaleUpperCase('vi'), bold: true, fontSize: 9.5 }] },
-        { width: 120, stack: [`Ký hiệu: ${r.symbol}`, `Quyển số: ${r.book}`, { text: `Số: ${String(r.number).padStart(7, '0')}`, bold: true }], fontSize: 9.5 },
+        { width: 120, stack: [`Mẫu số: ${r.form_number}`, `Ký hiệu: ${r.symbol}`, `Quyển số: ${r.book}`, { text: `Số: ${String(r.number).padStart(7, '0')}`, bold: true }], fontSize: 9.5 },
       ],
     },
     { text: 'BIÊN LAI THU PHÍ, LỆ PHÍ', bold: true, fontSize: 14, alignment: 'center', margin: [0, 2, 0, 0] },
@@ -174,7 +174,8 @@ function thermal(r: ReceiptRow, qr: { q: ReceiptQr; img: CodeImage } | null): Pd
   return [
     { text: r.center_name.toLocaleUpperCase('vi'), bold: true, alignment: 'center' },
     { text: 'BIÊN LAI THU PHÍ, LỆ PHÍ', bold: true, fontSize: 11, alignment: 'center', margin: [0, 3, 0, 0] },
-    { text: `Ký hiệu ${r.symbol} · Quyển ${r.book} · Số ${String(r.number).padStart(7, '0')}`, alignment: 'center' },
+    { text: `Mẫu số ${r.form_number} · Ký hiệu ${r.symbol}`, alignment: 'center' },
+    { text: `Quyển ${r.book} · Số ${String(r.number).padStart(7, '0')}`, alignment: 'center' },
     { text: formatVnDateTime(r.issued_at), alignment: 'center', margin: [0, 0, 0, 3] },
     ...facts(r, 150),
     itemsTable(r, 8, true),

@@ -33,6 +33,13 @@ export interface FeeDossier {
 }
 
 /** A dossier the caller may see (its center; province-wide roles: any), else 404 — other centers' money stays hidden. */
+/** The dossier without the caller's scope: for checks another module makes after scoping the caller itself. */
+export async function loadDossierUnscoped(q: Queryable, code: string): Promise<FeeDossier | undefined> {
+  return one<FeeDossier>(q, `SELECT d.id, d.code, d.center_id, c.name AS center_name, c.code AS center_code, d.procedure_code,
+      p.name AS procedure_name, d.field_code, d.department_id, d.applicant, d.channel, d.status
+    FROM dossiers d JOIN procedures p ON p.code = d.procedure_code JOIN centers c ON c.id = d.center_id WHERE d.code = $1`, [code]);
+}
+
 export async function loadDossier(q: Queryable, code: string, actor: Actor, lock = false): Promise<FeeDossier> {
   const d = await one<FeeDossier>(q, `SELECT d.id, d.code, d.center_id, c.name AS center_name, c.code AS center_code, d.procedure_code,
       p.name AS procedure_name, d.field_code, d.department_id, d.applicant, d.channel, d.status

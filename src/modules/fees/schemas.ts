@@ -84,11 +84,13 @@ export const BreakdownOut = named('FeeBreakdown', z.object({
   feesTotal: z.number(), servicesTotal: z.number(), total: z.number(), paid: z.number(), due: z.number(),
   atReception: z.number(), atReturn: z.number(), undetermined: z.array(Undetermined), final: z.boolean(),
   waiver: z.object({ amount: z.number(), reason: z.string(), by: z.string(), at: z.string() }).nullish().describe('Miễn thu của lãnh đạo Trung tâm (khi có; trong câu trả lời GET): trả kết quả không cần thu'),
+  slip: z.object({ ready: z.boolean(), dueAtReception: z.number(), reason: z.string().nullable() }).optional()
+    .describe('Giấy tiếp nhận và hẹn trả kết quả in được chưa (trong câu trả lời GET): sau khi nộp đủ phí, lệ phí khi tiếp nhận, hoặc được miễn thu'),
 }));
 
 const ReceiptItem = z.object({ code: z.string(), kind: z.string(), name: z.string(), quantity: z.number(), unitAmount: z.number(), amount: z.number(), lineAmount: z.number(), legalBasis: z.string(), detail: z.string() });
 export const ReceiptOut = named('FeeReceipt', z.object({
-  id: z.string(), receiptNumber: z.string(), series: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
+  id: z.string(), receiptNumber: z.string(), series: z.string(), formNumber: z.string(), book: z.number(), number: z.number(), dossierCode: z.string(),
   procedure: z.object({ code: z.string(), name: z.string() }),
   payer: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable(), taxCode: z.string().nullable() }),
   method: ReceiptMethod, amount: z.number(), amountInWords: z.string(), tendered: z.number().nullable(), change: z.number(), reference: z.string().nullable(),

@@ -10,6 +10,9 @@ import type { Actor } from '../auth/actor';
 import { vnDayString } from '../calendar/domain';
 import { bookFor, nextBook } from './domain';
 
+/** The "Mẫu số" of a series opened without one (and of every automatically opened series): see migration 032. */
+export const DEFAULT_FORM_NUMBER = '01BLP1-001';
+
 export interface SeriesBook {
   book: number;
   from: number;
@@ -21,6 +24,8 @@ export interface SeriesBook {
 export interface SeriesView {
   id: string;
   symbol: string;
+  /** "Mẫu số" printed on its receipts. */
+  formNumber: string;
   year: number;
   bookSize: number;
   /** The book the next receipt goes into, and that number. */
@@ -38,11 +43,11 @@ export interface SeriesView {
 }
 
 interface SeriesRow {
-  id: string; symbol: string; year: number; book: number; book_start: number; book_size: number; next_number: number; active: boolean; note: string;
+  id: string; symbol: string; form_number: string; year: number; book: number; book_start: number; book_size: number; next_number: number; active: boolean; note: string;
   created_at: Date; closed_at: Date | null; opened_by_name: string | null; closed_by_name: string | null; books: SeriesBook[];
 }
 
-const SELECT = `SELECT s.id, s.symbol, s.year, s.book, s.book_start, s.book_size, s.next_number, s.active, s.note, s.created_at, s.closed_at,
+const SELECT = `SELECT s.id, s.symbol, s.form_number, s.year, s.book, s.book_start, s.book_size, s.next_number, s.active, s.note, s.created_at, s.closed_at,
     o.full_name AS opened_by_name, c.full_name AS closed_by_name,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('book', b.book, 'from', b.first, 'to', b.last, 'receipts', b.n, 'voided', b.v) ORDER BY b.book), '[]')
        FROM (SELECT book, min(number) AS first, max(number) AS last, count(*)::int AS n, (count(*) FILTER (WHERE voided_at IS NOT NULL))::int AS v
@@ -52,6 +57,7 @@ const SELECT = `SELECT s.id, s.symbol, s.year, s.book, s.book_start, s.book_size
 const present = (r: SeriesRow): SeriesView => ({
   id: r.id,
   symbol: r.symbol,
+  formNumber: r.form_number,
   year: r.year,
   bookSize: r.book_size,
   currentBook: bookFor(r.next_number, { book: r.book, bookStart: r.book_start, bookSize: r.book_size }),
@@ -81,6 +87,7 @@ const yearOf = (now: Date) => Number(vnDayString(now).slice(0, 4));
 
 export interface OpenSeriesInput {
   symbol: string;
+  formNumber?: string | undefined;
   bookSize: number;
   note: string;
 }
@@ -97,11 +104,11 @@ export async function openSeries(db: Db, actor: Actor, centerId: string, input: 
     const closed = await one<{ id: string; symbol: string; next_number: number }>(tx, `UPDATE receipt_series SET active = false, closed_at = $2, closed_by = $3
       WHERE center_id = $1 AND active RETURNING id, symbol, next_number`, [centerId, now, actor.id]);
     const year = yearOf(now);
-    const row = await one<{ id: string }>(tx, `INSERT INTO receipt_series (center_id, symbol, year, book_size, note, opened_by, created_at)
-      VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, [centerId, input.symbol, year, input.bookSize, input.note, actor.id, now]);
+    const row = await one<{ id: string }>(tx, `INSERT INTO receipt_series (center_id, symbol, year, book_size, note, opened_by, created_at, form_number)
+      VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, [centerId, input.symbol, year, input.bookSize, input.note, actor.id, now, input.formNumber ?? DEFAULT_FORM_NUMBER]);
     await audit(tx, {
       actorId: actor.id, centerId, action: 'fees.receipt_series.open', entity: 'receipt_series', entityId: row!.id,
-      data: { symbol: input.symbol, year, bookSize: input.bookSize, note: input.note, closed: closed ? { id: closed.id, symbol: closed.symbol, lastNumber: closed.next_number - 1 } : null },
+      data: { symbol: input.symbol, formNumber: input.formNumber ?? DEFAULT_FORM_NUMBER, year, bookSize: input.bookSize, note: input.note, closed: closed ? { id: closed.id, symbol: closed.symbol, lastNumber: closed.next_number - 1 } : null },
     }, now);
     return row!.id;
   });

@@ -43,11 +43,11 @@ async function writeNumbered(tx: Tx, year: number, r: ReceiptDraft): Promise<(Se
   return one<SeriesNumber & { id: string }>(tx, `
     WITH n AS (
       UPDATE receipt_series SET next_number = next_number + 1 WHERE center_id = $1 AND active AND year = $2
-      RETURNING id, symbol, next_number - 1 AS number, book + (next_number - 1 - book_start) / book_size AS book
+      RETURNING id, symbol, form_number, next_number - 1 AS number, book + (next_number - 1 - book_start) / book_size AS book
     ), r AS (
       INSERT INTO fee_receipts (payment_id, center_id, series_id, symbol, book, number, dossier_id, dossier_code, procedure_code, procedure_name,
-        field_code, payer, method, amount, amount_in_words, collector_id, collector_name, issued_at, issued_day, replaces_receipt_id)
-      SELECT $3, $1, n.id, n.symbol, n.book, n.number, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM n
+        field_code, payer, method, amount, amount_in_words, collector_id, collector_name, issued_at, issued_day, replaces_receipt_id, form_number)
+      SELECT $3, $1, n.id, n.symbol, n.book, n.number, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, n.form_number FROM n
       RETURNING id, series_id, symbol, book, number
     ), i AS (
       INSERT INTO fee_receipt_items (receipt_id, position, line_code, kind, name, quantity, unit_amount, amount, line_amount, kept, department_id,

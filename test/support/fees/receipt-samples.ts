@@ -12,6 +12,7 @@ export function sampleReceipt(over: Partial<ReceiptRow> = {}): ReceiptRow {
     center_name: 'Trung tâm Hành chính công thị xã Hương Thủy',
     center_address: 'Số 1 Sóng Hồng, phường Phú Bài, thị xã Hương Thủy',
     symbol: 'HT-25',
+    form_number: '01BLP1-001',
     book: 1,
     number: 12,
     dossier_code: '000.00.15.H57-250312-0007',

@@ -1188,6 +1188,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/calendar/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giờ làm việc và giờ tiếp công dân của Trung tâm (kiosk, giấy hẹn, cảnh báo tiếp nhận ngoài giờ dùng các giờ này) */
+        get: {
+            parameters: {
+                query?: {
+                    center?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            officeHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                            /** @description Trung tâm đã đặt giờ riêng (false: theo giờ mặc định của tỉnh) */
+                            own: boolean;
+                            publicHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Đặt giờ làm việc và giờ tiếp công dân của Trung tâm (giờ tiếp công dân nằm trong giờ làm việc; có ghi nhật ký) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        center?: string;
+                        officeHours: {
+                            end: string;
+                            start: string;
+                        }[];
+                        publicHours: {
+                            end: string;
+                            start: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: {
+                                code: string;
+                                id: string;
+                                name: string;
+                            };
+                            officeHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                            /** @description Trung tâm đã đặt giờ riêng (false: theo giờ mặc định của tỉnh) */
+                            own: boolean;
+                            publicHours: {
+                                end: string;
+                                start: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/opening": {
         parameters: {
             query?: never;
@@ -2239,6 +2343,107 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/fees/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hoàn trả phí, lệ phí của hồ sơ bị từ chối hoặc đã rút: đã nộp, đã hoàn, còn có thể hoàn và các phiếu hoàn */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            blocked: string | null;
+                            items: components["schemas"]["FeeRefund"][];
+                            paid: number;
+                            refundable: number;
+                            refunded: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Hoàn trả phí, lệ phí cho hồ sơ bị từ chối hoặc đã rút (không quá số đã nộp; ghi lý do; cấp phiếu hoàn có số; ghi sổ quỹ và nhật ký). Gửi header Idempotency-Key để thử lại an toàn */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        /**
+                         * @default cash
+                         * @enum {string}
+                         */
+                        method?: "cash" | "transfer";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amount: number;
+                            amountInWords: string;
+                            at: string;
+                            by: string;
+                            dossierCode: string;
+                            id: string;
+                            /** @enum {string} */
+                            method: "cash" | "transfer";
+                            number: number;
+                            payee: {
+                                address: string;
+                                idNumber: string | null;
+                                name: string;
+                            };
+                            reason: string;
+                            refundNumber: string;
+                            replayed: boolean;
+                            series: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4322,6 +4527,8 @@ export interface paths {
                         /** @default 100 */
                         bookSize?: number;
                         center?: string;
+                        /** @default 01BLP1-001 */
+                        formNumber?: string;
                         /** @default  */
                         note?: string;
                         symbol: string;
@@ -4400,7 +4607,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ */
+        /** Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ; số đã hoàn trả, số thực thu (đã thu − đã hoàn) và các khoản được miễn thu */
         get: {
             parameters: {
                 query: {
@@ -4430,6 +4637,19 @@ export interface paths {
                             from: string;
                             /** @enum {string} */
                             groupBy: "procedure" | "field" | "department" | "day" | "method";
+                            net: number;
+                            refunded: {
+                                amount: number;
+                                items: {
+                                    amount: number;
+                                    at: string;
+                                    by: string;
+                                    dossierCode: string;
+                                    reason: string;
+                                    refundNumber: string;
+                                }[];
+                                refunds: number;
+                            };
                             rows: components["schemas"]["FeeReportRow"][];
                             to: string;
                             total: {
@@ -4441,6 +4661,17 @@ export interface paths {
                             voided: {
                                 amount: number;
                                 receipts: number;
+                            };
+                            waived: {
+                                amount: number;
+                                dossiers: number;
+                                items: {
+                                    amount: number;
+                                    at: string;
+                                    by: string;
+                                    dossierCode: string;
+                                    reason: string;
+                                }[];
                             };
                         };
                     };
@@ -9134,6 +9365,12 @@ export interface components {
                 recipient: string | null;
             }[];
             servicesTotal: number;
+            /** @description Giấy tiếp nhận và hẹn trả kết quả in được chưa (trong câu trả lời GET): sau khi nộp đủ phí, lệ phí khi tiếp nhận, hoặc được miễn thu */
+            slip?: {
+                dueAtReception: number;
+                ready: boolean;
+                reason: string | null;
+            };
             total: number;
             undetermined: {
                 code: string;
@@ -9166,7 +9403,7 @@ export interface components {
                 at: string;
                 dossierCode: string;
                 /** @enum {string} */
-                kind: "receipt" | "void";
+                kind: "receipt" | "void" | "refund";
                 method: string;
                 payer: string;
                 reason: string | null;
@@ -9180,6 +9417,7 @@ export interface components {
                     method: string;
                     opening: number;
                     receipts: number;
+                    refunds: number;
                     voids: number;
                 }[];
                 total: components["schemas"]["FeeCashbookFigures"];
@@ -9195,6 +9433,7 @@ export interface components {
             handedOver: number;
             opening: number;
             receipts: number;
+            refunds: number;
             voids: number;
         };
         FeeCollectInput: {
@@ -9344,6 +9583,7 @@ export interface components {
                 id: string;
             };
             dossierCode: string;
+            formNumber: string;
             id: string;
             issuedAt: string;
             items: {
@@ -9395,6 +9635,7 @@ export interface components {
             closedAt: string | null;
             closedBy: string | null;
             currentBook: number;
+            formNumber: string;
             id: string;
             issued: number;
             nextNumber: number;
@@ -9403,6 +9644,25 @@ export interface components {
             openedBy: string | null;
             symbol: string;
             year: number;
+        };
+        FeeRefund: {
+            amount: number;
+            amountInWords: string;
+            at: string;
+            by: string;
+            dossierCode: string;
+            id: string;
+            /** @enum {string} */
+            method: "cash" | "transfer";
+            number: number;
+            payee: {
+                address: string;
+                idNumber: string | null;
+                name: string;
+            };
+            reason: string;
+            refundNumber: string;
+            series: string;
         };
         FeeReportRow: {
             collected: number;

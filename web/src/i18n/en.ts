@@ -218,6 +218,16 @@ export const en = {
     account: 'Account',
     provinceWide: 'Province-wide',
   },
+  center: {
+    hours: {
+      title: 'Office and public hours',
+      subtitle: 'Office hours count time limits and warn about out-of-hours reception; public hours drive the kiosk and the return window on the appointment slip.',
+      office: 'Office hours (working days)', officeHint: 'Time limits count working time inside these hours; receiving outside them asks first.',
+      public: 'Public hours', publicHint: 'Inside office hours. Outside them the kiosk says the center is closed and issues no number.',
+      add: 'Add a range', remove: 'Remove the range', invalid: 'Time as HH:MM, e.g. 07:30',
+      save: 'Save hours', saved: 'Hours saved', default: 'Default hours',
+    },
+  },
   menu: {
     dashboard: 'Overview',
     adminGroup: 'Administration',
@@ -228,6 +238,7 @@ export const en = {
     catalog: 'Procedure catalog',
     catalogDesc: 'Procedures, documents, fees, workflows; import, export',
     calendar: 'Working calendar',
+    hours: 'Opening hours',
     calendarDesc: 'Public holidays and make-up working days',
     audit: 'Audit log',
     auditDesc: 'Who did what and when, within your scope',
@@ -412,7 +423,7 @@ export const en = {
     },
     actions: {
       user: { create: 'Account created', update: 'Account changed' },
-      center: { create: 'Center added', update: 'Center changed' },
+      center: { create: 'Center added', update: 'Center changed', hours: { update: 'Center office and public hours changed' } },
       department: { create: 'Department added', update: 'Department changed' },
       counter: { create: 'Counter added', update: 'Counter changed' },
       catalog: { import: 'Catalog imported', procedure: { create: 'Procedure added', update: 'Procedure changed' } },
@@ -433,6 +444,7 @@ export const en = {
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
         waiver: { create: 'Fees of a dossier waived' },
+        refund: { create: 'Fees of a dossier refunded' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },

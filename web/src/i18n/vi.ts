@@ -211,6 +211,16 @@ export const vi = {
     account: 'Tài khoản',
     provinceWide: 'Toàn tỉnh',
   },
+  center: {
+    hours: {
+      title: 'Giờ làm việc, tiếp công dân',
+      subtitle: 'Giờ làm việc tính thời hạn và cảnh báo tiếp nhận ngoài giờ; giờ tiếp công dân dùng cho kiosk lấy số và giờ hẹn trả trên giấy hẹn.',
+      office: 'Giờ làm việc (ngày làm việc)', officeHint: 'Thời hạn giải quyết tính theo giờ làm việc; tiếp nhận ngoài giờ này được hỏi lại trước khi ghi nhận.',
+      public: 'Giờ tiếp công dân', publicHint: 'Nằm trong giờ làm việc. Ngoài giờ này kiosk báo Trung tâm đóng cửa và không cấp số.',
+      add: 'Thêm khoảng giờ', remove: 'Bỏ khoảng giờ', invalid: 'Giờ dạng HH:MM, ví dụ 07:30',
+      save: 'Lưu giờ làm việc', saved: 'Đã lưu giờ làm việc, giờ tiếp công dân', default: 'Đang theo giờ mặc định',
+    },
+  },
   menu: {
     dashboard: 'Tổng quan',
     adminGroup: 'Quản trị hệ thống',
@@ -221,6 +231,7 @@ export const vi = {
     catalog: 'Danh mục thủ tục',
     catalogDesc: 'Thủ tục, hồ sơ, phí, quy trình nội bộ; nhập, xuất',
     calendar: 'Lịch làm việc',
+    hours: 'Giờ làm việc',
     calendarDesc: 'Ngày nghỉ lễ, Tết và ngày làm bù',
     audit: 'Nhật ký thao tác',
     auditDesc: 'Ai đã làm gì, khi nào, trong phạm vi của bạn',
@@ -405,7 +416,7 @@ export const vi = {
     },
     actions: {
       user: { create: 'Tạo tài khoản', update: 'Sửa tài khoản' },
-      center: { create: 'Thêm Trung tâm', update: 'Sửa Trung tâm' },
+      center: { create: 'Thêm Trung tâm', update: 'Sửa Trung tâm', hours: { update: 'Sửa giờ làm việc, giờ tiếp công dân của Trung tâm' } },
       department: { create: 'Thêm phòng chuyên môn', update: 'Sửa phòng chuyên môn' },
       counter: { create: 'Thêm quầy', update: 'Sửa quầy' },
       catalog: { import: 'Nhập danh mục thủ tục', procedure: { create: 'Thêm thủ tục', update: 'Sửa thủ tục' } },
@@ -426,6 +437,7 @@ export const vi = {
         receipt_series: { open: 'Mở ký hiệu biên lai' },
         receipt_book: { open: 'Mở quyển biên lai' },
         waiver: { create: 'Miễn thu phí, lệ phí của hồ sơ' },
+        refund: { create: 'Hoàn trả phí, lệ phí của hồ sơ' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },

@@ -2,6 +2,7 @@
 export { CalendarRuleError, type CalendarErrorCode } from './errors';
 export {
   DEFAULT_CALENDAR_CONFIG,
+  resolveConfig,
   type CalendarConfig,
   type CalendarConfigInput,
   type TimeRange,

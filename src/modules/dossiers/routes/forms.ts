@@ -90,6 +90,8 @@ function handoffs(d: DossierRow, events: EventRow[]): Handoff[] {
   }), ...(returned ? [handOver(returned)] : [])];
 }
 
+import { assertSlipPrintable } from '../../fees/gate';
+
 export const formRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/dossiers/:code/forms/:file', {
     config: { access: anyPerm('dossiers.view_center', 'dossiers.view_department') },
@@ -115,6 +117,8 @@ export const formRoutes: FastifyPluginAsyncZod = async (app) => {
         break;
       case 'receipt':
         if (!d.received_at) throw notYet('giấy tiếp nhận và hẹn trả kết quả');
+        // Reception → fees due at reception → receipt → the slip (issue 13 item 1): 409 naming what is owed.
+        await assertSlipPrintable(db, d.code);
         // The appointment in the center's public hours of the due day (the due date stays the legal deadline).
         pdf = await print('receiptSlip', fd, { ...ctx, returnWindow: d.due_at ? returnWindow(await app.deps.calendars.forRow(d), d.due_at) : null });
         break;

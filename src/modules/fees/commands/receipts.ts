@@ -12,7 +12,7 @@ import { assertDayOpen } from './day-lock';
 import type { FeeCtx } from './collect';
 
 export interface ReceiptRow {
-  id: string; center_id: string; center_name: string; center_address: string; symbol: string; book: number; number: number;
+  id: string; center_id: string; center_name: string; center_address: string; symbol: string; form_number: string; book: number; number: number;
   dossier_code: string; procedure_code: string; procedure_name: string; payer: { name: string; address: string; idNumber: string | null; taxCode: string | null };
   method: PaymentMethod; amount: number; amount_in_words: string; tendered: number | null; change: number; reference: string | null;
   collector_id: string; collector_name: string; issued_at: Date; voided_at: Date | null; void_reason: string | null; voided_by_name: string | null;
@@ -20,7 +20,7 @@ export interface ReceiptRow {
   items: { position: number; code: string; kind: string; name: string; quantity: number; unitAmount: number; amount: number; lineAmount: number; legalBasis: string; detail: string }[];
 }
 
-const SELECT = `SELECT r.id, r.center_id, c.name AS center_name, c.address AS center_address, r.symbol, r.book, r.number, r.dossier_code,
+const SELECT = `SELECT r.id, r.center_id, c.name AS center_name, c.address AS center_address, r.symbol, r.form_number, r.book, r.number, r.dossier_code,
     r.procedure_code, r.procedure_name, r.payer, r.method, r.amount, r.amount_in_words, p.tendered, p.change, p.reference, r.collector_id,
     r.collector_name, r.issued_at, r.voided_at, r.void_reason, v.full_name AS voided_by_name, r.replaces_receipt_id, r.transfer_batch_id,
     (SELECT coalesce(jsonb_agg(jsonb_build_object('position', i.position, 'code', i.line_code, 'kind', i.kind, 'name', i.name,
@@ -43,6 +43,7 @@ export function presentReceipt(r: ReceiptRow) {
     id: r.id,
     receiptNumber: receiptNumber(r.symbol, r.number),
     series: r.symbol,
+    formNumber: r.form_number,
     book: r.book,
     number: r.number,
     dossierCode: r.dossier_code,

@@ -93,4 +93,5 @@ export {
   type MoneyErrorCode,
   type VietQrErrorCode,
 } from './errors';
-export { returnBlock, type FeeStanding } from './return-gate';
+export { returnBlock, slipBlock, type FeeStanding, type SlipStanding } from './return-gate';
+export { refundableAmount, refundBlock, refundSeriesSymbol, REFUNDABLE_STATUSES, type RefundStanding } from './refund';

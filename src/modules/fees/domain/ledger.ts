@@ -11,6 +11,8 @@ export interface CashbookLine {
   opening: number;
   receipts: number;
   voids: number;
+  /** Fees paid back to applicants of refused or withdrawn dossiers. */
+  refunds: number;
   handedOver: number;
   closing: number;
 }
@@ -20,20 +22,21 @@ export interface CashbookFigures {
   total: Omit<CashbookLine, 'method'>;
 }
 
-/** closing = opening + receipts − voids − handed over, for each method and in total. */
-export function cashbookFigures(opening: ByMethod, receipts: ByMethod, voids: ByMethod, handedOver: ByMethod = zeroByMethod()): CashbookFigures {
+/** closing = opening + receipts − voids − refunds − handed over, for each method and in total. */
+export function cashbookFigures(opening: ByMethod, receipts: ByMethod, voids: ByMethod, handedOver: ByMethod = zeroByMethod(), refunds: ByMethod = zeroByMethod()): CashbookFigures {
   const lines = PAYMENT_METHODS.map((method) => ({
     method,
     opening: opening[method],
     receipts: receipts[method],
     voids: voids[method],
+    refunds: refunds[method],
     handedOver: handedOver[method],
-    closing: opening[method] + receipts[method] - voids[method] - handedOver[method],
+    closing: opening[method] + receipts[method] - voids[method] - refunds[method] - handedOver[method],
   }));
   const sum = (k: keyof Omit<CashbookLine, 'method'>) => lines.reduce((a, l) => a + l[k], 0);
   return {
     lines,
-    total: { opening: sum('opening'), receipts: sum('receipts'), voids: sum('voids'), handedOver: sum('handedOver'), closing: sum('closing') },
+    total: { opening: sum('opening'), receipts: sum('receipts'), voids: sum('voids'), refunds: sum('refunds'), handedOver: sum('handedOver'), closing: sum('closing') },
   };
 }
 

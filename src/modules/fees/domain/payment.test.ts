@@ -98,7 +98,13 @@ describe('cash book and reconciliation', () => {
   it('closes each method: opening + receipts − voids − handed over', () => {
     const f = cashbookFigures({ ...zeroByMethod(), cash: 100_000 }, { cash: 50_000, transfer: 20_000, card: 0, vnpay: 0 }, { ...zeroByMethod(), cash: 10_000 }, { ...zeroByMethod(), cash: 120_000 });
     expect(f.lines.find((l) => l.method === 'cash')).toMatchObject({ closing: 20_000 });
-    expect(f.total).toEqual({ opening: 100_000, receipts: 70_000, voids: 10_000, handedOver: 120_000, closing: 40_000 });
+    expect(f.total).toEqual({ opening: 100_000, receipts: 70_000, voids: 10_000, refunds: 0, handedOver: 120_000, closing: 40_000 });
+  });
+
+  it('pays refunds out of the day: closing = opening + receipts − voids − refunds − handed over', () => {
+    const f = cashbookFigures({ ...zeroByMethod(), cash: 100_000 }, { ...zeroByMethod(), cash: 50_000 }, { ...zeroByMethod(), cash: 10_000 }, { ...zeroByMethod(), cash: 20_000 }, { ...zeroByMethod(), cash: 75_000 });
+    expect(f.lines.find((l) => l.method === 'cash')).toMatchObject({ refunds: 75_000, closing: 45_000 });
+    expect(f.total).toMatchObject({ refunds: 75_000, closing: 45_000 });
   });
 
   it('balances when collected = transferred + kept + pending, and shows a difference otherwise', () => {

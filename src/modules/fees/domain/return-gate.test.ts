@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnBlock } from './return-gate';
+import { returnBlock, slipBlock } from './return-gate';
 
 describe('returnBlock: may the result be handed over?', () => {
   it.each([
@@ -11,6 +11,20 @@ describe('returnBlock: may the result be handed over?', () => {
     ['undetermined but waived', { due: 0, undetermined: ['LP2'], waived: true }, null],
   ])('%s', (_name, standing, expected) => {
     const b = returnBlock(standing);
+    if (expected === null) expect(b).toBeNull();
+    else if (typeof expected === 'string') expect(b?.message).toBe(expected);
+    else expect(b?.message).toMatch(expected);
+  });
+});
+
+describe('slipBlock: may the appointment slip be handed out?', () => {
+  it.each([
+    ['nothing due at reception (no fees, paid, or only fees at return)', { dueAtReception: 0, undeterminedAtReception: [], waived: false }, null],
+    ['50.000 đ due at reception', { dueAtReception: 50_000, undeterminedAtReception: [], waived: false }, 'Hồ sơ còn phải nộp 50.000 đ phí, lệ phí khi tiếp nhận: thu trước khi in giấy tiếp nhận và hẹn trả kết quả.'],
+    ['a reception amount not entered', { dueAtReception: 0, undeterminedAtReception: ['LP1'], waived: false }, /chưa xác định/],
+    ['due but waived', { dueAtReception: 50_000, undeterminedAtReception: [], waived: true }, null],
+  ])('%s', (_name, standing, expected) => {
+    const b = slipBlock(standing);
     if (expected === null) expect(b).toBeNull();
     else if (typeof expected === 'string') expect(b?.message).toBe(expected);
     else expect(b?.message).toMatch(expected);

@@ -27,3 +27,32 @@ export function returnBlock(s: FeeStanding): Block | null {
   }
   return null;
 }
+
+export interface SlipStanding {
+  /** What is still owed of the lines collected at reception (fees and related services). */
+  dueAtReception: number;
+  /** Reception lines "theo quy định" whose amount nobody entered yet. */
+  undeterminedAtReception: readonly string[];
+  waived: boolean;
+}
+
+export interface SlipBlock {
+  code: 'FEES_DUE_AT_RECEPTION' | 'FEES_UNDETERMINED_AT_RECEPTION';
+  message: string;
+}
+
+/**
+ * Why the appointment slip (giấy tiếp nhận và hẹn trả kết quả) may not be handed out yet, or null when it may: the
+ * regulation's order is reception → "đề nghị nộp phí, lệ phí" → receipt → the slip. Fees collected at return do not
+ * hold it back; a waiver releases it.
+ */
+export function slipBlock(s: SlipStanding): SlipBlock | null {
+  if (s.waived) return null;
+  if (s.undeterminedAtReception.length > 0) {
+    return { code: 'FEES_UNDETERMINED_AT_RECEPTION', message: 'Phí, lệ phí nộp khi tiếp nhận chưa xác định (khoản "theo quy định" chưa nhập số tiền): xác định và thu trước khi in giấy tiếp nhận và hẹn trả kết quả.' };
+  }
+  if (s.dueAtReception > 0) {
+    return { code: 'FEES_DUE_AT_RECEPTION', message: `Hồ sơ còn phải nộp ${formatVnd(s.dueAtReception)} phí, lệ phí khi tiếp nhận: thu trước khi in giấy tiếp nhận và hẹn trả kết quả.` };
+  }
+  return null;
+}

@@ -17,12 +17,12 @@ import { feeReport } from '../reports';
 import { Day, IdParam, Vnd } from '../schemas';
 import { confirmBatch, createBatch, listBatches, loadBatch, reconciliation } from '../transfers';
 
-const Figures = named('FeeCashbookFigures', z.object({ opening: z.number(), receipts: z.number(), voids: z.number(), handedOver: z.number(), closing: z.number() }));
+const Figures = named('FeeCashbookFigures', z.object({ opening: z.number(), receipts: z.number(), voids: z.number(), refunds: z.number(), handedOver: z.number(), closing: z.number() }));
 const CashbookOut = named('FeeCashbook', z.object({
   day: z.string(), collector: z.object({ id: z.string(), username: z.string(), fullName: z.string() }), status: z.enum(['open', 'closed']),
   closedAt: z.string().nullable(), signedOffBy: z.string().nullable(), receiptCount: z.number(), voidCount: z.number(),
   figures: z.object({ lines: z.array(Figures.extend({ method: z.string() })), total: Figures }),
-  entries: z.array(z.object({ kind: z.enum(['receipt', 'void']), receiptId: z.string(), receiptNumber: z.string(), dossierCode: z.string(), payer: z.string(), method: z.string(), amount: z.number(), at: z.string(), reason: z.string().nullable() })),
+  entries: z.array(z.object({ kind: z.enum(['receipt', 'void', 'refund']), receiptId: z.string(), receiptNumber: z.string(), dossierCode: z.string(), payer: z.string(), method: z.string(), amount: z.number(), at: z.string(), reason: z.string().nullable() })),
 }));
 const CenterOut = z.object({ id: z.string(), code: z.string(), name: z.string() });
 const CashbookQuery = z.object({ date: Day.optional(), collector: z.string().max(60).optional(), center: z.string().max(60).optional() });
@@ -119,8 +119,11 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/fees/reports', {
     config: { access: REPORT_ACCESS },
     schema: {
-      tags: ['fees'], summary: 'Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ', querystring: ReportQuery,
-      response: { 200: z.object({ center: CenterOut, from: z.string(), to: z.string(), groupBy: ReportQuery.shape.groupBy.removeDefault(), rows: z.array(ReportRow), total: ReportRow.omit({ key: true, label: true }), voided: z.object({ receipts: z.number(), amount: z.number() }) }) },
+      tags: ['fees'], summary: 'Tổng hợp số thu phí, lệ phí theo thủ tục, lĩnh vực, phòng chuyên môn hoặc ngày trong một kỳ; số đã hoàn trả, số thực thu (đã thu − đã hoàn) và các khoản được miễn thu', querystring: ReportQuery,
+      response: { 200: z.object({ center: CenterOut, from: z.string(), to: z.string(), groupBy: ReportQuery.shape.groupBy.removeDefault(), rows: z.array(ReportRow), total: ReportRow.omit({ key: true, label: true }), voided: z.object({ receipts: z.number(), amount: z.number() }),
+        refunded: z.object({ refunds: z.number(), amount: z.number(), items: z.array(z.object({ refundNumber: z.string(), dossierCode: z.string(), amount: z.number(), reason: z.string(), by: z.string(), at: z.string() })) }),
+        net: z.number(),
+        waived: z.object({ dossiers: z.number(), amount: z.number(), items: z.array(z.object({ dossierCode: z.string(), amount: z.number(), reason: z.string(), by: z.string(), at: z.string() })) }) }) },
     },
   }, async (req) => {
     const center = await centerOf(req.actor!, req.query.center);

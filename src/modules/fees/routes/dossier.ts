@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { anyPerm, perm } from '../../../http/access';
+import { named } from '../../../http/openapi';
 import { IdempotencyKeyHeader, idempotentReply } from '../../../http/idempotency';
 import { withTx } from '../../../platform/db';
 import { badRequest, conflict } from '../../../platform/errors';
@@ -17,7 +18,19 @@ import { addServices } from '../commands/services';
 import { loadDossier, loadSchedule } from '../repo';
 import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut, VietQrQuery } from '../schemas';
 import { centerBankAccount } from '../setup';
-import { waiveFees, waiverOf } from '../gate';
+import { slipStanding, waiveFees, waiverOf } from '../gate';
+import { refundFees, refundStanding, type Refund } from '../commands/refunds';
+
+const RefundOut = named('FeeRefund', z.object({
+  id: z.string(), refundNumber: z.string(), series: z.string(), number: z.number(), dossierCode: z.string(), method: z.enum(['cash', 'transfer']),
+  amount: z.number(), amountInWords: z.string(), reason: z.string(),
+  payee: z.object({ name: z.string(), address: z.string(), idNumber: z.string().nullable() }), by: z.string(), at: z.string(),
+}));
+const RefundBody = z.object({
+  amount: z.number({ error: 'Số tiền hoàn phải là số' }).int('Số tiền hoàn là số đồng nguyên').min(1, 'Số tiền hoàn ít nhất 1 đ').max(1_000_000_000_000),
+  reason: z.string().trim().min(10, 'Ghi rõ lý do hoàn trả (ít nhất 10 ký tự)').max(500, 'Lý do tối đa 500 ký tự'),
+  method: z.enum(['cash', 'transfer']).default('cash'),
+});
 
 const VIEW = anyPerm('dossiers.view_center');
 
@@ -35,8 +48,12 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const d = await loadDossier(db, req.params.code, req.actor!);
     const schedule = await loadSchedule(db, d.procedure_code);
     const q = req.query;
-    const b = presentBreakdown(d, await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected }));
-    return { ...b, waiver: await waiverOf(db, d.id) };
+    const preview = await computeBreakdown(db, d, schedule, { pages: q.pages, copies: q.copies, categories: q.categories, selected: q.selected });
+    const waiver = await waiverOf(db, d.id);
+    // What the appointment slip waits for is the stored standing, never a preview's.
+    const isPreview = [q.pages, q.copies, q.categories, q.selected].some((v) => v !== undefined);
+    const stored = isPreview ? await computeBreakdown(db, d, schedule) : preview;
+    return { ...presentBreakdown(d, preview), waiver, slip: slipStanding(stored, schedule, waiver !== null) };
   });
 
   app.post('/dossiers/:code/fees/waive', {
@@ -47,6 +64,29 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: z.object({ waiver: z.object({ amount: z.number(), reason: z.string(), by: z.string(), at: z.string() }) }) },
     },
   }, async (req) => ({ waiver: await waiveFees(app.deps.db, app.deps.clock.now(), req.actor!, req.params.code, req.body.reason) }));
+
+  app.get('/dossiers/:code/fees/refunds', {
+    config: { access: VIEW },
+    schema: {
+      tags: ['fees'], summary: 'Hoàn trả phí, lệ phí của hồ sơ bị từ chối hoặc đã rút: đã nộp, đã hoàn, còn có thể hoàn và các phiếu hoàn',
+      params: CodeParam,
+      response: { 200: z.object({ status: z.string(), paid: z.number(), refunded: z.number(), refundable: z.number(), blocked: z.string().nullable(), items: z.array(RefundOut) }) },
+    },
+  }, async (req) => refundStanding(app.deps.db, await loadDossier(app.deps.db, req.params.code, req.actor!)));
+
+  app.post('/dossiers/:code/fees/refunds', {
+    config: { access: perm('fees.collect') },
+    schema: {
+      tags: ['fees'],
+      summary: 'Hoàn trả phí, lệ phí cho hồ sơ bị từ chối hoặc đã rút (không quá số đã nộp; ghi lý do; cấp phiếu hoàn có số; ghi sổ quỹ và nhật ký). Gửi header Idempotency-Key để thử lại an toàn',
+      params: CodeParam, body: RefundBody, headers: IdempotencyKeyHeader,
+      response: { 201: RefundOut.extend({ replayed: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    const { answer, replayed } = await idempotentReply<Refund>(req, reply, { scope: `fees.refund:${req.params.code}`, status: 201 },
+      (claim) => refundFees(ctx(req.actor!), req.params.code, req.body, claim));
+    return reply.send({ ...answer, replayed });
+  });
 
   app.put('/dossiers/:code/fees/quantities', {
     config: { access: anyPerm('dossiers.receive', 'fees.collect') },

@@ -19,8 +19,12 @@ const Symbol = z.string().trim().toUpperCase()
   .min(2, 'Ký hiệu có từ 2 đến 20 ký tự').max(20, 'Ký hiệu có từ 2 đến 20 ký tự')
   .regex(/^[A-Z0-9]+(-[A-Z0-9]+)*$/, 'Ký hiệu chỉ gồm chữ cái không dấu và chữ số, có thể nối bằng dấu "-" (ví dụ HT-25)');
 
+// "Mẫu số" (ký hiệu mẫu biên lai) printed above the Ký hiệu, e.g. 01BLP1-001: form type, name, how it is printed, form no.
+const FormNumber = z.string().trim().toUpperCase()
+  .regex(/^[0-9]{2}[A-Z]{2,4}[0-9]-[0-9]{3}$/, 'Mẫu số biên lai có dạng như 01BLP1-001 (2 chữ số, 2–4 chữ cái, 1 chữ số, dấu "-", 3 chữ số)');
+
 const SeriesOut = named('FeeReceiptSeries', z.object({
-  id: z.string(), symbol: z.string(), year: z.number(), bookSize: z.number(), currentBook: z.number(), nextNumber: z.number(), issued: z.number(),
+  id: z.string(), symbol: z.string(), formNumber: z.string(), year: z.number(), bookSize: z.number(), currentBook: z.number(), nextNumber: z.number(), issued: z.number(),
   active: z.boolean(), note: z.string(), openedAt: z.string(), openedBy: z.string().nullable(), closedAt: z.string().nullable(), closedBy: z.string().nullable(),
   books: z.array(z.object({ book: z.number(), from: z.number(), to: z.number(), receipts: z.number(), voided: z.number() })),
 }));
@@ -44,7 +48,7 @@ export const seriesRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: MANAGE },
     schema: {
       tags: ['fees'], summary: 'Mở ký hiệu biên lai mới cho năm nay (đóng ký hiệu đang dùng); số biên lai của ký hiệu mới bắt đầu từ 1, quyển số 1',
-      body: z.object({ symbol: Symbol, bookSize: BookSize.default(100), note: Note, center: CenterParam }),
+      body: z.object({ symbol: Symbol, formNumber: FormNumber.default('01BLP1-001'), bookSize: BookSize.default(100), note: Note, center: CenterParam }),
       response: { 201: SeriesOut },
     },
   }, async (req, reply) => {

@@ -233,6 +233,11 @@ const viDossiers = {
     collect: 'Thu phí, lệ phí',
     waive: 'Miễn thu', waiveReason: 'Lý do miễn thu (ít nhất 10 ký tự, được ghi nhật ký):', waiveOk: 'Miễn thu',
   },
+  refunds: {
+    title: 'Hoàn trả phí, lệ phí', paid: 'Đã nộp', refunded: 'Đã hoàn trả', refundable: 'Còn có thể hoàn trả',
+    number: 'Phiếu hoàn', amount: 'Số tiền', reason: 'Lý do, người hoàn',
+    open: 'Hoàn trả phí, lệ phí', reasonLabel: 'Lý do hoàn trả (ít nhất 10 ký tự, được ghi nhật ký và in trong sổ quỹ):', ok: 'Hoàn trả {{amount}}',
+  },
   detail: {
     ticketTitle: 'Số thứ tự chờ gọi: {{number}}',
     ticketHint: 'Đã in trên phiếu hồ sơ. Người nộp chờ gọi số tại quầy {{counters}}; quầy gọi số này sẽ mở hồ sơ để kiểm tra và tiếp nhận.',
@@ -245,6 +250,7 @@ const viDossiers = {
     createdTitle: 'Đã tạo hồ sơ {{code}}',
     receivedTitle: 'Đã tiếp nhận hồ sơ {{code}}, hẹn trả kết quả {{due}}',
     receivedHint: 'In giấy tiếp nhận và hẹn trả kết quả cho người nộp, sau đó chuyển hồ sơ đến phòng chuyên môn.',
+    slipWaits: 'Hồ sơ còn phải nộp {{amount}} phí, lệ phí khi tiếp nhận: thu phí, cấp biên lai rồi mới in giấy tiếp nhận và hẹn trả kết quả.',
     createdHint: 'In phiếu hồ sơ cho người nộp, sau đó kiểm tra giấy tờ và tiếp nhận.',
     applicant: 'Người nộp',
     dateOfBirth: 'Ngày sinh',
@@ -686,6 +692,11 @@ const enDossiers: typeof viDossiers = {
     collect: 'Collect fees',
     waive: 'Waive', waiveReason: 'Reason for the waiver (at least 10 characters, logged):', waiveOk: 'Waive',
   },
+  refunds: {
+    title: 'Fee refunds', paid: 'Paid', refunded: 'Refunded', refundable: 'Can still be refunded',
+    number: 'Refund slip', amount: 'Amount', reason: 'Reason, refunded by',
+    open: 'Refund fees', reasonLabel: 'Reason for the refund (at least 10 characters, logged and printed in the cash book):', ok: 'Refund {{amount}}',
+  },
   detail: {
     ticketTitle: 'Queue number to wait for: {{number}}',
     ticketHint: 'Printed on the dossier slip. The applicant waits to be called at counter {{counters}}; the counter calling the number opens this dossier to check and receive it.',
@@ -698,6 +709,7 @@ const enDossiers: typeof viDossiers = {
     createdTitle: 'Dossier {{code}} created',
     receivedTitle: 'Dossier {{code}} received, result due {{due}}',
     receivedHint: 'Print the receipt and appointment slip for the applicant, then transfer the dossier to the department.',
+    slipWaits: 'The dossier still owes {{amount}} due at reception: collect it and issue the receipt, then print the receipt and appointment slip.',
     createdHint: 'Print the dossier slip for the applicant, then check the documents and receive it.',
     applicant: 'Applicant',
     dateOfBirth: 'Date of birth',

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { DesktopOutlined, SafetyOutlined, SmileOutlined, FormOutlined, TabletOutlined } from '@ant-design/icons';
+import { ClockCircleOutlined, DesktopOutlined, SafetyOutlined, SmileOutlined, FormOutlined, TabletOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, PercentageOutlined, TrophyOutlined } from '@ant-design/icons';
@@ -37,6 +37,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/fees/transfers', labelKey: 'fees.menu.transfers', icon: <BankOutlined />, perm: 'fees.manage' },
   { path: '/console/fees/account', labelKey: 'fees.menu.account', icon: <CreditCardOutlined />, perm: 'fees.manage' },
   { path: '/console/fees/series', labelKey: 'fees.menu.settings', icon: <NumberOutlined />, perm: ['fees.manage', 'centers.manage'] },
+  { path: '/console/center/hours', labelKey: 'menu.hours', icon: <ClockCircleOutlined />, perm: ['fees.manage', 'centers.manage'] },
   { path: '/console/notifications/settings', labelKey: 'notify.menu.settings', icon: <MessageOutlined />, perm: 'notifications.manage' },
   { path: '/console/admin/users', labelKey: 'menu.users', icon: <TeamOutlined />, perm: 'users.manage', group: 'admin' },
   { path: '/console/admin/centers', labelKey: 'menu.centers', icon: <ApartmentOutlined />, perm: 'centers.manage', group: 'admin' },

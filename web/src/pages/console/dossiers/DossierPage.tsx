@@ -9,7 +9,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/hooks';
 import type { DossierAction, DossierDetail, DossierStatus, RegistrationTicket } from '../../../api/types';
-import { durationText, formatDate, sessionText } from '../../../lib/format';
+import { durationText, formatDate, formatMoney, sessionText } from '../../../lib/format';
 import { ErrorState, errorText } from '../../../components/ErrorState';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { DueCell, dossierTime, StatusTag } from '../../../components/dossier/DossierTags';
@@ -22,6 +22,8 @@ import { DossierTimeline } from './DossierTimeline';
 import { ReturnCaseBox } from './ReturnCaseBox';
 import { DossierFeesBox } from './DossierFeesBox';
 import { SignatureBox } from './SignatureBox';
+import { useFeeBreakdown } from '../../../components/fees/api';
+import { DossierRefundsBox } from './DossierRefundsBox';
 import { DossierMessages } from './DossierMessages';
 import './dossiers.css';
 
@@ -137,6 +139,8 @@ export default function DossierPage() {
   const navigate = useNavigate();
   const me = useMe().data;
   const dossier = useDossier(code);
+  // The appointment slip waits for the fees due at reception (the server answers 409 until then): the page says so.
+  const fees = useFeeBreakdown(me?.permissions.includes('dossiers.view_center') ? code : undefined);
   const claim = useDossierAction(code);
   const [action, setAction] = useState<DossierAction | null>(null);
   const state = location.state as { created?: boolean; ticket?: RegistrationTicket | null; fromTicket?: { displayNumber: string; counterNumber: number }; openAction?: DossierAction } | null;
@@ -186,6 +190,9 @@ export default function DossierPage() {
   const showReturnCase = perms.has('dossiers.view_center') && (SETTLED.includes(d.status) || returnedAtCounter || (dueReached && ['received', 'in_progress', 'paused'].includes(d.status)));
   const collector = collectorOf(d, t('dossiers.modal.collectorKinds.authorized'));
   const forms = printable(d);
+  const slip = fees.data?.slip;
+  const slipWaits = !!slip && !slip.ready;
+  const collectLink = `/console/fees?code=${encodeURIComponent(d.code)}`;
 
   const doClaim = () =>
     claim.mutate(
@@ -253,13 +260,16 @@ export default function DossierPage() {
 
       {created && d.status === 'received' && (
         <Alert
-          type="success"
+          type={slipWaits ? 'warning' : 'success'}
           showIcon
           className="created-alert"
           title={t('dossiers.detail.receivedTitle', { code: d.code, due: d.dueAt ? dossierTime(d.dueAt) : '' })}
-          description={t('dossiers.detail.receivedHint')}
+          description={slipWaits
+            ? <span data-testid="slip-waits">{t('dossiers.detail.slipWaits', { amount: formatMoney(slip.dueAtReception) })} <Link to={collectLink}>{t('dossiers.fees.collect')}</Link></span>
+            : t('dossiers.detail.receivedHint')}
           action={
-            <Button type="primary" icon={<PrinterOutlined />} href={formUrl(d.code, 'receipt')} target="_blank" rel="noopener noreferrer" autoFocus data-testid="print-receipt-now">
+            <Button type="primary" icon={<PrinterOutlined />} href={slipWaits ? undefined : formUrl(d.code, 'receipt')} disabled={slipWaits} title={slip?.reason ?? undefined}
+              target="_blank" rel="noopener noreferrer" autoFocus data-testid="print-receipt-now">
               {t('dossiers.forms.receipt')}
             </Button>
           }
@@ -374,17 +384,26 @@ export default function DossierPage() {
           {perms.has('dossiers.view_center') && (
             <Card size="small" className="dossier-card" title={t('dossiers.fees.title')}>
               <DossierFeesBox code={d.code} status={d.status} />
+              <DossierRefundsBox code={d.code} status={d.status} />
             </Card>
           )}
 
           <Card size="small" className="dossier-card" title={<><PrinterOutlined /> {t('dossiers.detail.print')}</>}>
             <div className="print-buttons" data-testid="print-buttons">
-              {forms.map((f) => (
-                <Button key={f} icon={<FilePdfOutlined />} href={formUrl(d.code, f)} target="_blank" rel="noopener noreferrer" data-form={f}>
-                  {t(`dossiers.forms.${f}`)}
-                </Button>
-              ))}
+              {forms.map((f) => {
+                const waits = f === 'receipt' && slipWaits;
+                return (
+                  <Button key={f} icon={<FilePdfOutlined />} href={waits ? undefined : formUrl(d.code, f)} disabled={waits} target="_blank" rel="noopener noreferrer" data-form={f}>
+                    {t(`dossiers.forms.${f}`)}
+                  </Button>
+                );
+              })}
             </div>
+            {slipWaits && (
+              <div className="muted small" style={{ marginTop: 6 }} data-testid="slip-reason">
+                {slip.reason} <Link to={collectLink}>{t('dossiers.fees.collect')}</Link>
+              </div>
+            )}
           </Card>
 
           <Card size="small" className="dossier-card" title={t('dossiers.detail.timeline')}>

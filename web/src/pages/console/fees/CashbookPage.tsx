@@ -122,6 +122,7 @@ function FiguresTable({ rows }: { rows: FigureRow[] }) {
     { title: t('fees.cashbook.col.opening'), dataIndex: 'opening', align: 'right', width: 150, render: moneyCell },
     { title: t('fees.cashbook.col.receipts'), dataIndex: 'receipts', align: 'right', width: 150, render: moneyCell },
     { title: t('fees.cashbook.col.voids'), dataIndex: 'voids', align: 'right', width: 150, render: (v: number) => <span className={`nowrap fee-money${v ? ' fee-negative' : ''}`}>{money(v)}</span> },
+    { title: t('fees.cashbook.col.refunds'), dataIndex: 'refunds', align: 'right', width: 150, render: (v: number) => <span className={`nowrap fee-money${v ? ' fee-negative' : ''}`}>{money(v)}</span> },
     { title: t('fees.cashbook.col.handedOver'), dataIndex: 'handedOver', align: 'right', width: 150, render: moneyCell },
     { title: t('fees.cashbook.col.closing'), dataIndex: 'closing', align: 'right', width: 150, render: (v: number) => <span className="nowrap fee-money strong">{money(v)}</span> },
   ];
@@ -132,7 +133,7 @@ function FiguresTable({ rows }: { rows: FigureRow[] }) {
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scroll={{ x: 860 }}
+      scroll={{ x: 1010 }}
       rowClassName={(r) => (r.method === 'total' ? 'fee-total-row' : '')}
     />
   );
@@ -143,7 +144,7 @@ function BookCard({ book, canClose, onClose, loading }: { book: FeeCashbook; can
   type Entry = FeeCashbook['entries'][number];
   const columns: ColumnsType<Entry> = [
     { title: t('fees.cashbook.entryCol.at'), dataIndex: 'at', width: 70, render: (v: string) => vnTime(v).format('HH:mm') },
-    { title: t('fees.cashbook.entryCol.kind'), dataIndex: 'kind', width: 80, render: (k: Entry['kind']) => <Tag color={k === 'void' ? 'red' : 'green'}>{t(`fees.cashbook.kind.${k}`)}</Tag> },
+    { title: t('fees.cashbook.entryCol.kind'), dataIndex: 'kind', width: 80, render: (k: Entry['kind']) => <Tag color={k === 'void' ? 'red' : k === 'refund' ? 'orange' : 'green'}>{t(`fees.cashbook.kind.${k}`)}</Tag> },
     { title: t('fees.cashbook.entryCol.number'), dataIndex: 'receiptNumber', width: 140, render: (v: string) => <span className="code nowrap">{v}</span> },
     {
       title: t('fees.cashbook.entryCol.dossier'),
@@ -161,7 +162,7 @@ function BookCard({ book, canClose, onClose, loading }: { book: FeeCashbook; can
       render: (_, e) => (
         <div>
           <div>{e.payer}</div>
-          {e.reason && <div className="muted small">{t('fees.receipts.voidReason', { reason: e.reason })}</div>}
+          {e.reason && <div className="muted small">{t(e.kind === 'refund' ? 'fees.cashbook.refundReason' : 'fees.receipts.voidReason', { reason: e.reason })}</div>}
         </div>
       ),
     },
@@ -171,7 +172,7 @@ function BookCard({ book, canClose, onClose, loading }: { book: FeeCashbook; can
       key: 'amount',
       width: 130,
       align: 'right',
-      render: (_, e) => <span className={`nowrap fee-money strong${e.kind === 'void' ? ' fee-negative' : ''}`}>{money(e.kind === 'void' ? -e.amount : e.amount)}</span>,
+      render: (_, e) => <span className={`nowrap fee-money strong${e.kind !== 'receipt' ? ' fee-negative' : ''}`}>{money(e.kind !== 'receipt' ? -e.amount : e.amount)}</span>,
     },
   ];
   const rows: FigureRow[] = [...book.figures.lines, { method: 'total', ...book.figures.total }];
@@ -227,7 +228,7 @@ function CloseDayModal({ book, center, onClose }: { book: FeeCashbook; center?: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const close = useCloseCashbook();
-  const holding = Object.fromEntries(book.figures.lines.map((l) => [l.method, l.opening + l.receipts - l.voids])) as Record<FeePaymentMethod, number>;
+  const holding = Object.fromEntries(book.figures.lines.map((l) => [l.method, l.opening + l.receipts - l.voids - l.refunds])) as Record<FeePaymentMethod, number>;
   const submit = (v: CloseValues) =>
     close.mutate(
       { date: book.day, collector: book.collector.username, center, handedOver: v.handedOver, note: v.note?.trim() ?? '' },

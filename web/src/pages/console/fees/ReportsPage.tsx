@@ -109,6 +109,18 @@ export default function ReportsPage() {
             }
           />
           {r && r.voided.receipts > 0 && <div className="muted small" style={{ marginTop: 8 }}>{t('fees.reports.voided', { n: r.voided.receipts, amount: money(r.voided.amount) })}</div>}
+          {r && (r.refunded.refunds > 0 || r.waived.dossiers > 0) && (
+            <div style={{ marginTop: 8 }} data-testid="report-net">
+              <div><strong>{t('fees.reports.net', { collected: money(r.total.collected), refunded: money(r.refunded.amount), net: money(r.net) })}</strong></div>
+              {r.refunded.items.map((f) => (
+                <div key={f.refundNumber} className="small">{t('fees.reports.refundLine', { number: f.refundNumber, code: f.dossierCode, amount: money(f.amount), reason: f.reason, by: f.by })}</div>
+              ))}
+              {r.waived.dossiers > 0 && <div className="muted small" style={{ marginTop: 4 }}>{t('fees.reports.waived', { n: r.waived.dossiers, amount: money(r.waived.amount) })}</div>}
+              {r.waived.items.map((w) => (
+                <div key={w.dossierCode} className="small">{t('fees.reports.waiverLine', { code: w.dossierCode, amount: money(w.amount), reason: w.reason, by: w.by })}</div>
+              ))}
+            </div>
+          )}
         </Card>
       )}
     </div>

@@ -39,6 +39,7 @@ export default function SeriesPage() {
             {s.symbol}
           </span>{' '}
           {s.active ? <Tag color="green">{t('fees.settings.inUse')}</Tag> : <Tag>{t('fees.settings.closed')}</Tag>}
+          <div className="muted small">{t('fees.settings.formNumberShown', { form: s.formNumber })}</div>
           {s.note && <div className="muted small">{s.note}</div>}
         </div>
       ),
@@ -142,9 +143,9 @@ function OpenSeriesModal({ active, center, onClose }: { active: FeeReceiptSeries
   const { t } = useTranslation();
   const { message } = App.useApp();
   const open = useOpenSeries();
-  const submit = (v: { symbol: string; bookSize: number; note?: string }) =>
+  const submit = (v: { symbol: string; formNumber: string; bookSize: number; note?: string }) =>
     open.mutate(
-      { symbol: v.symbol.trim().toUpperCase(), bookSize: v.bookSize, note: (v.note ?? '').trim(), center },
+      { symbol: v.symbol.trim().toUpperCase(), formNumber: v.formNumber.trim().toUpperCase(), bookSize: v.bookSize, note: (v.note ?? '').trim(), center },
       {
         onSuccess: (s) => {
           void message.success(t('fees.settings.openedOk', { symbol: s.symbol }));
@@ -163,7 +164,7 @@ function OpenSeriesModal({ active, center, onClose }: { active: FeeReceiptSeries
       destroyOnHidden
     >
       {active && <Alert type="warning" showIcon className="fee-gap" title={t('fees.settings.openSeriesHint', { symbol: active.symbol })} />}
-      <Form id="fee-series-open" layout="vertical" requiredMark={false} onFinish={submit} initialValues={{ bookSize: active?.bookSize ?? 100 }}>
+      <Form id="fee-series-open" layout="vertical" requiredMark={false} onFinish={submit} initialValues={{ bookSize: active?.bookSize ?? 100, formNumber: active?.formNumber ?? '01BLP1-001' }}>
         <Form.Item
           name="symbol"
           label={t('fees.settings.symbol')}
@@ -175,6 +176,15 @@ function OpenSeriesModal({ active, center, onClose }: { active: FeeReceiptSeries
           ]}
         >
           <Input maxLength={20} autoFocus className="code" data-testid="series-symbol-input" />
+        </Form.Item>
+        <Form.Item
+          name="formNumber"
+          label={t('fees.settings.formNumber')}
+          extra={t('fees.settings.formNumberHint')}
+          normalize={(v: string) => v.toUpperCase()}
+          rules={[{ required: true, pattern: /^[0-9]{2}[A-Z]{2,4}[0-9]-[0-9]{3}$/, message: t('fees.settings.formNumberInvalid') }]}
+        >
+          <Input maxLength={12} className="code" data-testid="series-form-input" />
         </Form.Item>
         <BookFields />
       </Form>
