@@ -1,11 +1,14 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Dropdown, Layout } from 'antd';
-import { DownOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
+import { Button, Layout } from 'antd';
+import { EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
 import { placeName, usePublicCenter } from './useCenter';
 import { useMe } from '../api/hooks';
+
+const CenterChooser = lazy(() => import('./CenterChooser'));
 
 export function PublicLayout() {
   const { t } = useTranslation();
@@ -28,19 +31,10 @@ export function PublicLayout() {
                 {t('app.title')}
               </Link>
               {centers.length > 1 ? (
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: centers.map((c) => ({ key: c.code, label: c.name })),
-                    selectable: true,
-                    selectedKeys: center ? [center.code] : [],
-                    onClick: ({ key }) => choose(key),
-                  }}
-                >
-                  <button type="button" className="brand-place brand-place-choose" title={t('public.chooseCenter')} aria-label={`${t('public.chooseCenter')}: ${center?.name ?? ''}`}>
-                    {place} <DownOutlined style={{ fontSize: 10 }} />
-                  </button>
-                </Dropdown>
+                // The chooser (a dropdown menu) loads after the page: a citizen's first paint does not wait for it.
+                <Suspense fallback={<span className="brand-place">{place}</span>}>
+                  <CenterChooser centers={centers} center={center} place={place} choose={choose} />
+                </Suspense>
               ) : (
                 <span className="brand-place">{place}</span>
               )}
