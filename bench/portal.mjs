@@ -34,7 +34,7 @@ async function visit(browser, base, url) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' });
   await context.addInitScript(() => {
     window.__lcp = 0;
-    new PerformanceObserver((list) => {
+    new window.PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__lcp = e.startTime;
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });

@@ -117,7 +117,6 @@ const AXE_SOURCE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.mi
 export async function axeViolations(page, { exclude = [] } = {}) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async (exclude) => {
-    // eslint-disable-next-line no-undef
     const result = await window.axe.run(exclude.length ? { exclude } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
       resultTypes: ['violations'],
