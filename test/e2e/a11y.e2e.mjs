@@ -67,3 +67,21 @@ test('the look-up form and the sign-in form are usable by keyboard alone', { tim
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/console/);
   }));
+
+test('English loads when chosen (a chunk of its own), stays after a reload, and is accessible too', { timeout: 60_000 }, (t) =>
+  withPage(t, PHONE, async (page) => {
+    const englishChunks = [];
+    page.on('request', (r) => { if (/\/assets\/en-[\w-]+\.js$/.test(r.url())) englishChunks.push(r.url()); });
+    await page.goto(`${BASE}/`);
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu thủ tục hành chính' }).waitFor();
+    assert.equal(englishChunks.length, 0, 'a Vietnamese visit does not download English');
+    await page.getByRole('button', { name: /^EN,/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Find an administrative procedure' }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(englishChunks.length, 1);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Find an administrative procedure' }).waitFor();
+    await assertAccessible(page, 'home in English');
+    await page.getByRole('button', { name: /^VI,/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu thủ tục hành chính' }).waitFor();
+  }));

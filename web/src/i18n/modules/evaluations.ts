@@ -9,12 +9,3 @@ export const vi = {
   already: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.',
   notFound: 'Đường dẫn đánh giá không hợp lệ.',
 };
-export const en: typeof vi = {
-  title: 'Satisfaction evaluation',
-  intro: 'Dossier {{code}}: please choose one level for each criterion. Each dossier is rated once.',
-  submit: 'Send evaluation',
-  missing: 'Please choose one level for each criterion.',
-  thanks: 'Thank you for your evaluation. It has been recorded.',
-  already: 'This dossier has already been rated. Each dossier is rated once.',
-  notFound: 'This evaluation link is not valid.',
-};
