@@ -85,3 +85,26 @@ test('English loads when chosen (a chunk of its own), stays after a reload, and 
     await page.getByRole('button', { name: /^VI,/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Tra cứu thủ tục hành chính' }).waitFor();
   }));
+
+test('the center chooser loads its menu at the first click, by mouse or keyboard, and switches the center', { timeout: 60_000 }, (t) =>
+  withPage(t, PHONE, async (page) => {
+    const chooserChunks = [];
+    page.on('request', (r) => { if (/\/assets\/CenterChooser-[\w-]+\.js$/.test(r.url())) chooserChunks.push(r.url()); });
+    await page.goto(`${BASE}/`);
+    const button = page.locator('.public-header button.brand-place');
+    await button.waitFor();
+    await page.waitForLoadState('networkidle');
+    assert.equal(chooserChunks.length, 0, 'the menu is not downloaded with the page');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('menuitem', { name: /thành phố Huế/ });
+    await item.waitFor();
+    assert.equal(chooserChunks.length, 1);
+    await assertAccessible(page, 'home with the center menu open');
+    await item.click();
+    await page.locator('.public-header .brand-place', { hasText: 'thành phố Huế' }).waitFor();
+    await item.waitFor({ state: 'hidden' });
+    await button.click();
+    await page.getByRole('menuitem', { name: /Hương Thủy/ }).click();
+    await page.locator('.public-header .brand-place', { hasText: 'thị xã Hương Thủy' }).waitFor();
+  }));

@@ -1,5 +1,5 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Layout } from 'antd';
 import { EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,10 @@ import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
 import { placeName, usePublicCenter } from './useCenter';
 import { useMe } from '../api/hooks';
+import { ChooserButton } from './ChooserButton';
 
 const CenterChooser = lazy(() => import('./CenterChooser'));
+
 
 export function PublicLayout() {
   const { t } = useTranslation();
@@ -17,6 +19,8 @@ export function PublicLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const place = placeName(center);
+  const [chooser, setChooser] = useState(false);
+  const [chooserOpen, setChooserOpen] = useState(false);
 
   return (
     <Layout className="public-layout">
@@ -31,10 +35,14 @@ export function PublicLayout() {
                 {t('app.title')}
               </Link>
               {centers.length > 1 ? (
-                // The chooser (a dropdown menu) loads after the page: a citizen's first paint does not wait for it.
-                <Suspense fallback={<span className="brand-place">{place}</span>}>
-                  <CenterChooser centers={centers} center={center} place={place} choose={choose} />
-                </Suspense>
+                // The chooser's dropdown menu loads at the first click: no public page downloads it up front.
+                chooser ? (
+                  <Suspense fallback={<ChooserButton place={place} center={center} />}>
+                    <CenterChooser centers={centers} center={center} place={place} choose={choose} open={chooserOpen} onOpenChange={setChooserOpen} />
+                  </Suspense>
+                ) : (
+                  <ChooserButton place={place} center={center} onClick={() => { setChooser(true); setChooserOpen(true); }} />
+                )
               ) : (
                 <span className="brand-place">{place}</span>
               )}
