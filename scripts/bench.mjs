@@ -12,6 +12,7 @@ const benches = [
   ['queue', ['bench/queue.mjs']],
   ['fees', ['--import', 'tsx', 'bench/fees.ts']],
   ['runtime', ['--import', 'tsx', 'bench/runtime.ts']],
+  ['portal (slow 4G, 390 px)', ['bench/portal.mjs']],
 ];
 for (const [name, args] of benches) {
   if (only && !name.startsWith(only)) continue;

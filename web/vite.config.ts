@@ -1,15 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The web app lives in web/; `npm run build:web` writes web/dist, which the server serves with an SPA fallback.
 // Dev: `npx vite --config web/vite.config.ts` proxies /api to the server (MOTCUA_API, default port 3000).
 const apiTarget = process.env.MOTCUA_API ?? 'http://127.0.0.1:3000';
 
+const COMPRESSIBLE = /\.(js|css|html|svg|json|txt|map)$/;
+
+/**
+ * Writes `name.br` (Brotli, highest quality) and `name.gz` (gzip level 9) beside every text file of the build; the
+ * server (src/http/web.ts, @fastify/static preCompressed) sends them with the matching Content-Encoding. Done once
+ * here, at a quality too slow for every request: a phone on slow 4G downloads 4–5 times fewer bytes.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'motcua-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of walk(outDir)) {
+        if (!COMPRESSIBLE.test(file)) continue;
+        const data = fs.readFileSync(file);
+        if (data.length < 1024) continue;
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(data, {
+          params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        }));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(data, { level: 9 }));
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -20,8 +54,13 @@ export default defineConfig({
           groups: [
             // The chart library loads only with the console pages that draw charts (dashboard, queue statistics).
             { name: 'charts', test: /node_modules[\\/](echarts|zrender|tslib)[\\/]/, priority: 2 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // What every page needs (React, the router, i18n, data fetching, Ant Design's styling engine) in one file:
+            // over HTTP/1.1 on a 150 ms round trip, fifty small files cost more than their bytes.
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack|i18next|react-i18next|html-parse-stringify|void-elements|@ant-design[\\/](cssinjs|cssinjs-utils|fast-color|colors)|@emotion|stylis|@babel[\\/]runtime)[\\/]/,
+              priority: 1,
+            },
           ],
         },
       },

@@ -1,12 +1,10 @@
 import { vnpayRoutes } from '../modules/payments/vnpay/routes';
 import { signingRoutes } from '../modules/signing/routes';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
 import cookie, { type CookieSerializeOptions } from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
@@ -17,6 +15,7 @@ import type { Clock } from '../platform/clock';
 import type { Db } from '../platform/db';
 import { checkPublicPostLimited, registerRateLimits } from './rate-limits';
 import { registerSecurity } from './security';
+import { registerCompression, registerWebApp } from './web';
 import { accessOf, enforceAccess } from './access';
 import { clientErrorHandler, errorHandler, frameworkErrors, MAX_PARAM_LENGTH, notFoundHandler } from './errors';
 import { rejectUnsafeText } from './input-guard';
@@ -75,7 +74,7 @@ declare module 'fastify' {
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { calendars?: CalendarService; printer?: Printer }, opts: { logger?: boolean; logStream?: DestinationStream } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { calendars?: CalendarService; printer?: Printer }, opts: { logger?: boolean; logStream?: DestinationStream; webDist?: string } = {}): Promise<FastifyInstance> {
   installVietnameseErrors();
   const app = Fastify({
     // Personal data (citizen IDs, phones, e-mail addresses) is masked in every log line: see log.ts.
@@ -108,6 +107,7 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
 
   await app.register(cookie);
   await registerSecurity(app, deps.config);
+  await registerCompression(app);
   await registerRateLimits(app);
   app.decorate('sessionCookieOptions', (req: FastifyRequest): CookieSerializeOptions => ({
     path: '/',
@@ -184,14 +184,6 @@ export async function buildApp(deps: Omit<AppDeps, 'calendars' | 'printer'> & { 
     { prefix: '/api/v1' },
   );
 
-  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    // Single-page app: any non-API path gets index.html and the client router takes over.
-    app.get('/*', { config: { access: { public: true } }, schema: { hide: true } }, (req, reply) => {
-      // An asset that is not there (e.g. from an older build) must fail loudly, not come back as index.html.
-      if (req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return notFoundHandler(req, reply);
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  await registerWebApp(app, opts.webDist ?? WEB_DIST, notFoundHandler);
   return app;
 }

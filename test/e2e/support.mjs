@@ -120,3 +120,31 @@ export async function payReceptionFees(code, amount) {
   });
   if (r.status !== 201) throw new Error(`payment of ${code}: HTTP ${r.status} ${await r.text()}`);
 }
+
+const AXE_SOURCE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical accessibility violations axe-core finds on the page as it is now (WCAG 2.1 A/AA rules).
+ * axe's source is evaluated through the DevTools protocol, as the browser's own tools do: no <script> element is
+ * added, so the page's Content-Security-Policy (script-src 'self') stays as strict as for a citizen.
+ */
+export async function axeViolations(page, { exclude = [] } = {}) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async (exclude) => {
+    const result = await window.axe.run(exclude.length ? { exclude } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary.split('\n').slice(1).join(' ').trim()}`) }));
+  }, exclude);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Fails with a readable list when axe-core finds a serious or critical violation. */
+export async function assertAccessible(page, what, options) {
+  const found = await axeViolations(page, options);
+  if (found.length) {
+    const lines = found.flatMap((v) => [`${v.impact} ${v.id}: ${v.help}`, ...v.nodes.slice(0, 6).map((n) => `    ${n}`)]);
+    throw new Error(`${what}: ${found.length} serious/critical accessibility violation(s)\n${lines.join('\n')}`);
+  }
+}

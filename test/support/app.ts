@@ -55,7 +55,7 @@ export async function createTestDatabase(): Promise<{ url: string; ownerUrl: str
   };
 }
 
-export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: Partial<AppConfig>; printer?: Printer } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: Partial<AppConfig>; printer?: Printer; webDist?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const db = createPool(database.url, 10);
   const clock = opts.clock ?? (opts.now ? new ManualClock(opts.now) : systemClock);
@@ -63,7 +63,7 @@ export async function createTestApp(opts: { clock?: Clock; now?: Date; config?: 
   const config = { ...loadConfig({ MOTCUA_LOG_LEVEL: 'silent', MOTCUA_DATA_DIR: path.join(os.tmpdir(), 'motcua-test-data') }), databaseUrl: database.url, strictResponses: true,
     // Rate limits off: tests sign in dozens of times a second. test/integration/rate-limits.test.ts turns them on.
     rateLimitFactor: 0, ...opts.config };
-  const app = await buildApp({ db, clock, config, printer: opts.printer }, { logger: false });
+  const app = await buildApp({ db, clock, config, printer: opts.printer }, { logger: false, webDist: opts.webDist });
   await app.ready();
   return {
     app,

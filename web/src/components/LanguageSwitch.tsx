@@ -24,7 +24,8 @@ export function LanguageSwitch({ dark = false }: { dark?: boolean }) {
         size="small"
         className={`lang-toggle show-xs${dark ? ' header-btn' : ''}`}
         onClick={() => setLang(other)}
-        aria-label={`${t('lang.label')}: ${t(`lang.${other}`)}`}
+        // The spoken name starts with the visible text (EN / VI), so voice control ("click EN") finds the button.
+        aria-label={`${other.toUpperCase()}, ${t('lang.label')}: ${t(`lang.${other}`)}`}
         lang={other}
       >
         {other.toUpperCase()}

@@ -1,11 +1,16 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Dropdown, Layout } from 'antd';
-import { DownOutlined, EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Layout } from 'antd';
+import { EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark';
 import { LanguageSwitch } from './LanguageSwitch';
 import { placeName, usePublicCenter } from './useCenter';
 import { useMe } from '../api/hooks';
+import { ChooserButton } from './ChooserButton';
+
+const CenterChooser = lazy(() => import('./CenterChooser'));
+
 
 export function PublicLayout() {
   const { t } = useTranslation();
@@ -14,6 +19,8 @@ export function PublicLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const place = placeName(center);
+  const [chooser, setChooser] = useState(false);
+  const [chooserOpen, setChooserOpen] = useState(false);
 
   return (
     <Layout className="public-layout">
@@ -28,19 +35,14 @@ export function PublicLayout() {
                 {t('app.title')}
               </Link>
               {centers.length > 1 ? (
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: centers.map((c) => ({ key: c.code, label: c.name })),
-                    selectable: true,
-                    selectedKeys: center ? [center.code] : [],
-                    onClick: ({ key }) => choose(key),
-                  }}
-                >
-                  <button type="button" className="brand-place brand-place-choose" title={t('public.chooseCenter')} aria-label={`${t('public.chooseCenter')}: ${center?.name ?? ''}`}>
-                    {place} <DownOutlined style={{ fontSize: 10 }} />
-                  </button>
-                </Dropdown>
+                // The chooser's dropdown menu loads at the first click: no public page downloads it up front.
+                chooser ? (
+                  <Suspense fallback={<ChooserButton place={place} center={center} />}>
+                    <CenterChooser centers={centers} center={center} place={place} choose={choose} open={chooserOpen} onOpenChange={setChooserOpen} />
+                  </Suspense>
+                ) : (
+                  <ChooserButton place={place} center={center} onClick={() => { setChooser(true); setChooserOpen(true); }} />
+                )
               ) : (
                 <span className="brand-place">{place}</span>
               )}

@@ -1,10 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { useMe } from '../api/hooks';
 import { PageLoading } from './PageLoading';
-import { ErrorState } from './ErrorState';
+import { ErrorState, Forbidden } from './ErrorState';
 
 /** Staff pages: wait for /auth/me, send anonymous visitors to /login?next=… */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -20,10 +18,9 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 }
 
 export function RequirePermission({ perm, children }: { perm: string; children: ReactNode }) {
-  const { t } = useTranslation();
   const me = useMe();
   if (!me.data?.permissions.includes(perm)) {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />;
+    return <Forbidden />;
   }
   return <>{children}</>;
 }

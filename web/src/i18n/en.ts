@@ -1,17 +1,17 @@
 // English: second language of the web app; same keys as vi.ts (plus _one/_other plural forms).
-import { en as dossiersEn } from './modules/dossiers';
-import { en as feesEn } from './modules/fees';
-import { en as queueEn } from './modules/queue';
-import { en as reportsEn } from './modules/reports';
-import { en as securityEn } from './modules/security';
-import { en as paymentsEn } from './modules/payments';
-import { en as notifyEn } from './modules/notifications';
-import { en as controlEn } from './modules/control';
-import { en as rankingEn } from './modules/ranking';
-import { en as evaluationsEn } from './modules/evaluations';
-import { en as feedbackEn } from './modules/feedback';
-import { en as signingEn } from './modules/signing';
-import { en as citizenEn } from './modules/citizen';
+import { en as dossiersEn } from './modules/dossiers.en';
+import { en as feesEn } from './modules/fees.en';
+import { en as queueEn } from './modules/queue.en';
+import { en as reportsEn } from './modules/reports.en';
+import { en as securityEn } from './modules/security.en';
+import { en as paymentsEn } from './modules/payments.en';
+import { en as notifyEn } from './modules/notifications.en';
+import { en as controlEn } from './modules/control.en';
+import { en as rankingEn } from './modules/ranking.en';
+import { en as evaluationsEn } from './modules/evaluations.en';
+import { en as feedbackEn } from './modules/feedback.en';
+import { en as signingEn } from './modules/signing.en';
+import { en as citizenEn } from './modules/citizen.en';
 export const en = {
   ...dossiersEn,
   app: {

@@ -4,7 +4,6 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { vi } from './vi';
-import { en } from './en';
 
 export type Lang = 'vi' | 'en';
 export const LANG_KEY = 'motcua.lang';
@@ -21,13 +20,21 @@ const initial = storedLang();
 dayjs.locale(initial);
 document.documentElement.lang = initial;
 
+// English is a separate chunk, loaded when chosen: a Vietnamese citizen's phone does not download it.
+async function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'vi' || i18n.hasResourceBundle('en', 'translation')) return;
+  const { en } = await import('./en');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi } },
   lng: initial,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+if (initial === 'en') void loadLang('en').then(() => i18n.changeLanguage('en'));
 
 export function setLang(lang: Lang) {
   try {
@@ -35,9 +42,11 @@ export function setLang(lang: Lang) {
   } catch {
     /* private mode: the choice lasts for this page only */
   }
-  dayjs.locale(lang);
-  document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
+  void loadLang(lang).then(() => {
+    dayjs.locale(lang);
+    document.documentElement.lang = lang;
+    return i18n.changeLanguage(lang);
+  });
 }
 
 export default i18n;

@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react';
-import { Result } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Forbidden } from '../ErrorState';
 import { useMe } from '../../api/hooks';
 
 /** Like RequirePermission, for screens that several roles use: any one of `perms` lets the user in. */
 export function RequireAnyPermission({ perms, children }: { perms: string[]; children: ReactNode }) {
-  const { t } = useTranslation();
   const me = useMe();
   if (!perms.some((p) => me.data?.permissions.includes(p))) {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />;
+    return <Forbidden />;
   }
   return <>{children}</>;
 }

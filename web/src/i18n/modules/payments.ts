@@ -10,15 +10,3 @@ export const vi = {
     track: 'Xem tình trạng hồ sơ',
   },
 };
-
-export const en: typeof vi = {
-  vnpayPay: { button: 'Pay online (VNPay)', due: 'Still owed: {{amount}}' },
-  vnpayReturn: {
-    title: 'Online payment result (VNPay)',
-    paid: 'Paid {{amount}} for dossier {{code}}. The Center issues the receipt automatically.',
-    failed: 'The payment for dossier {{code}} did not go through or was cancelled. Nothing has been recorded.',
-    pending: 'The Center has not yet received VNPay\'s confirmation for dossier {{code}}. Please reload this page in a few minutes.',
-    invalid: 'The returned information is not valid (bad signature) or the transaction is unknown. A payment counts only as VNPay confirms it.',
-    track: 'See the dossier\'s status',
-  },
-};

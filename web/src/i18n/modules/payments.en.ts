@@ -1,0 +1,14 @@
+// English strings of payments.ts: a separate file so that the English chunk, loaded only when chosen, carries them.
+import type { vi } from './payments';
+
+export const en: typeof vi = {
+  vnpayPay: { button: 'Pay online (VNPay)', due: 'Still owed: {{amount}}' },
+  vnpayReturn: {
+    title: 'Online payment result (VNPay)',
+    paid: 'Paid {{amount}} for dossier {{code}}. The Center issues the receipt automatically.',
+    failed: 'The payment for dossier {{code}} did not go through or was cancelled. Nothing has been recorded.',
+    pending: 'The Center has not yet received VNPay\'s confirmation for dossier {{code}}. Please reload this page in a few minutes.',
+    invalid: 'The returned information is not valid (bad signature) or the transaction is unknown. A payment counts only as VNPay confirms it.',
+    track: 'See the dossier\'s status',
+  },
+};

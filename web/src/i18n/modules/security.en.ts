@@ -1,0 +1,51 @@
+// English strings of security.ts: a separate file so that the English chunk, loaded only when chosen, carries them.
+import type { vi } from './security';
+
+export const en: typeof vi = {
+  menu: { security: 'Account security', kiosks: 'Queue kiosks' },
+  login: {
+    totp: 'Authentication code (6 digits)',
+    totpHelp: 'Open the authenticator app on your phone (Google Authenticator, Microsoft Authenticator…) and enter the code it shows.',
+    totpRequired: 'Please enter the authentication code',
+    useRecovery: 'Use a recovery code',
+    useTotp: 'Use a code from the app',
+    recovery: 'Recovery code',
+    recoveryRequired: 'Please enter a recovery code',
+  },
+  notice: {
+    failures: '{{count}} failed sign-ins to your account between {{first}} and {{last}}. If that was not you, change your password and turn on two-factor sign-in.',
+    recoveryUsed: 'You signed in with a recovery code; each works once. See how many are left on the Account security page.',
+    enrol: 'A {{role}} account needs two-factor sign-in (password + a code on your phone) to protect the center’s data.',
+    enrolNow: 'Turn it on',
+  },
+  page: {
+    title: 'Account security',
+    subtitle: 'Two-factor sign-in: after the password, enter the 6-digit code from an authenticator app on your phone',
+    on: 'On', off: 'Off', required: 'Required for your role',
+    recoveryLeft: '{{count}} unused recovery codes left',
+    start: 'Turn on two-factor sign-in',
+    password: 'Enter your password to continue',
+    step1: '1. Scan the QR code with an authenticator app (or type the key below)',
+    secret: 'Secret key',
+    step2: '2. Enter the 6-digit code the app shows',
+    confirm: 'Confirm and turn on',
+    codesTitle: 'Recovery codes — save them now, shown once',
+    codesHelp: 'Without your phone, use one of these instead of the code. Each works once. Print them or keep them somewhere safe.',
+    copy: 'Copy the codes',
+    done: 'I have saved the codes',
+    disable: 'Turn off two-factor sign-in',
+    disableConfirm: 'Enter your password to turn off two-factor sign-in',
+    enabled: 'Two-factor sign-in is on',
+    disabled: 'Two-factor sign-in is off',
+  },
+  kiosks: {
+    title: 'Queue kiosks',
+    subtitle: 'A paired kiosk issues tickets without the per-address limit (the center’s kiosks share one network address).',
+    add: 'Pair a kiosk', name: 'Device name (place)', namePlaceholder: 'Main hall kiosk',
+    created: 'Paired on', lastSeen: 'Last ticket', status: 'Status', active: 'In use', revoked: 'Revoked',
+    revoke: 'Revoke', revokeConfirm: 'Revoke this kiosk’s key? It will be limited like any other device.',
+    linkTitle: 'Open this address once on the kiosk',
+    linkHelp: 'The address carries the device key and is shown once. Open it in the kiosk’s browser: it keeps the key and sends it when issuing tickets.',
+    never: 'Not yet',
+  },
+};
