@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { flatText, pdfInfo } from '../support/forms/pdf';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, mustAct, register } from '../support/dossiers';
+import { applicant, mustAct, register, waiveFeesForSlip } from '../support/dossiers';
 
 // Wednesday 12/03/2025 09:00 in Hương Thủy.
 const clock = new ManualClock(new Date('2025-03-12T02:00:00Z'));
@@ -34,6 +34,7 @@ describe('statutory forms of a dossier', () => {
     expect(slip).toContain('UBND THỊ XÃ HƯƠNG THỦY');
     expect((await form(d.code, 'receipt')).statusCode).toBe(409); // not received yet
     await mustAct(t, clerk, d.code, 'receive', {});
+    await waiveFeesForSlip(t, d.code); // the slip is printed once the reception fees are settled
     const receipt = await text(d.code, 'receipt');
     expect(receipt).toContain('GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
     expect(receipt).toContain('Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch');

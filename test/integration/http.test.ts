@@ -61,7 +61,9 @@ describe('every API route declares who may call it', () => {
       // Anyone holding a signed result checks it against the verification page (a file upload, read-only).
       '/api/v1/public/verify/{id}',
       // A citizen asks for a one-time code and signs in with it (rate-limited per address and per contact).
-      '/api/v1/citizen/auth/otp', '/api/v1/citizen/auth/verify'];
+      '/api/v1/citizen/auth/otp', '/api/v1/citizen/auth/verify',
+      // A paired evaluation tablet records the rating with its device key (header), as a kiosk takes a ticket.
+      '/api/v1/public/evaluation-tablet/answers'];
     let checked = 0;
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, unknown>>)) {
       const url = path.replace(/\{[^}]+\}/g, '00000000-0000-0000-0000-000000000000');

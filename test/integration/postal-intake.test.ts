@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
-import { applicant, mustAct } from '../support/dossiers';
+import { applicant, mustAct, waiveFeesForSlip } from '../support/dossiers';
 import { flatText } from '../support/forms/pdf';
 
 // Postal intake (Đề án IV.3.1.a, seed-requirements row 9): the receipt date is the postmark of arrival, entered at
@@ -46,6 +46,7 @@ describe('a dossier sent by post', () => {
 
   it('prints the postmark on the dossier slip and as the receipt date on the appointment slip', async () => {
     expect(await pdf(code, 'slip')).toContain('Dấu ngày đến của bưu điện: ngày 06/03/2026 (thời hạn giải quyết tính từ ngày này)');
+    await waiveFeesForSlip(t, code); // the slip is printed once the reception fees are settled
     const receipt = await pdf(code, 'receipt');
     expect(receipt).toContain('4. Thời gian nhận hồ sơ: ngày 06/03/2026 (theo dấu ngày đến của bưu điện)');
     expect(receipt).toContain('5. Ngày hẹn trả kết quả: từ 14 giờ 00 đến 16 giờ 30, thứ Tư, ngày 11/03/2026');
