@@ -476,7 +476,7 @@ export const en = {
       },
       citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online' },
       departments: { urge: 'Department urged' },
-      notifications: { settings: { update: 'Notification settings changed' } },
+      notifications: { settings: { update: 'Notification settings changed' }, smtp: { update: 'E-mail server settings changed', test: 'Test e-mail sent through the e-mail server' } },
     },
   },
   calendar: {

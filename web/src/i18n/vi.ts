@@ -469,7 +469,7 @@ export const vi = {
       },
       citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến' },
       departments: { urge: 'Đôn đốc phòng chuyên môn' },
-      notifications: { settings: { update: 'Sửa cấu hình thông báo' } },
+      notifications: { settings: { update: 'Sửa cấu hình thông báo' }, smtp: { update: 'Sửa cấu hình máy chủ e-mail', test: 'Gửi thư thử qua máy chủ e-mail' } },
     },
   },
   calendar: {
