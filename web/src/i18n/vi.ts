@@ -5,6 +5,7 @@ import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
 import { vi as paymentsVi } from './modules/payments';
+import { vi as smtpVi } from './modules/smtp';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as rankingVi } from './modules/ranking';
@@ -519,6 +520,7 @@ export const vi = {
   security: securityVi,
   payments: paymentsVi,
   notify: notifyVi,
+  smtp: smtpVi,
   control: controlVi,
   ranking: rankingVi,
   evaluations: evaluationsVi,
