@@ -44,7 +44,7 @@ test('the administrator sets the e-mail server, the password stays hidden, and a
     assert.ok(!(await answer.text()).includes('mat-khau-e2e'));
     await page.getByText('Đã lưu cấu hình máy chủ e-mail').waitFor();
     assert.equal(await page.getByTestId('smtp-password').inputValue(), '');
-    assert.equal(await page.getByTestId('smtp-password').getAttribute('placeholder'), 'Đã lưu mật khẩu — để trống để giữ nguyên');
+    assert.equal(await page.getByTestId('smtp-password').getAttribute('placeholder'), 'Đã lưu — để trống để giữ nguyên');
 
     await page.getByTestId('smtp-test-to').fill('kiemtra@example.vn');
     await page.getByTestId('smtp-test').click();

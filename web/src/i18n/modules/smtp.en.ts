@@ -13,7 +13,7 @@ export const en: typeof vi = {
   tls: { none: 'None', starttls: 'STARTTLS (usually port 587)', tls: 'TLS/SSL (usually port 465)' },
   username: 'User name',
   password: 'Password',
-  passwordSet: 'A password is stored — leave empty to keep it',
+  passwordSet: 'Stored — leave empty to keep it',
   passwordNone: 'No password stored',
   passwordHint: 'The password is encrypted with the server key and never shown again.',
   fromName: 'Sender name',

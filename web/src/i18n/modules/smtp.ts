@@ -11,7 +11,7 @@ export const vi = {
   tls: { none: 'Không mã hóa', starttls: 'STARTTLS (thường là cổng 587)', tls: 'TLS/SSL (thường là cổng 465)' },
   username: 'Tài khoản',
   password: 'Mật khẩu',
-  passwordSet: 'Đã lưu mật khẩu — để trống để giữ nguyên',
+  passwordSet: 'Đã lưu — để trống để giữ nguyên',
   passwordNone: 'Chưa lưu mật khẩu',
   passwordHint: 'Mật khẩu được mã hóa bằng khóa của máy chủ và không bao giờ hiển thị lại.',
   fromName: 'Tên người gửi',
