@@ -8,7 +8,8 @@ import { embeddedDatabaseUrls, externalDatabaseUrls, prepareSchema, RECORD_WRITA
 import { consoleLog } from './platform/pg/log';
 import { describeStartFailure } from './platform/start-error';
 import { seedIfEmpty } from './seed';
-import { startNotifications } from './modules/notifications';
+import { refreshStoredMailer, startNotifications } from './modules/notifications';
+import { secretKeyFor } from './platform/secret-key';
 import { startChainSealer } from './modules/audit/sealer';
 import { DEMO_PASSWORD } from './seed/demo';
 import { MonthlyReports } from './modules/reports/monthly';
@@ -39,6 +40,8 @@ async function main() {
   if (config.clockStart) console.log(`Đồng hồ của ứng dụng bắt đầu lúc ${config.clockStart.toISOString()} (MOTCUA_CLOCK_START, chỉ dùng cho dữ liệu mẫu).`);
   const app = await buildApp({ db, clock, config, databaseProblem: embedded?.problem });
   // E-mail to applicants from the outbox (or, without SMTP, rows marked skipped); stopped first on shutdown.
+  // Without MOTCUA_SMTP_URL, the e-mail server the administrator stored on the console (Cấu hình máy chủ e-mail).
+  if (!config.smtpUrl) await refreshStoredMailer(db, secretKeyFor(config)).catch((e: Error) => app.log.warn(`Không đọc được cấu hình máy chủ e-mail đã lưu: ${e.message}`));
   const notifications = startNotifications(db, config, app.log);
   // Links the audit log's and the dossier histories' new rows into their hash chain (src/modules/audit/sealer.ts).
   const sealer = startChainSealer(db, app.log);

@@ -1,6 +1,7 @@
 // Accessibility of the public portal on a phone (issue 15, item 6): axe-core finds no serious or critical WCAG 2.1
 // A/AA violation on any public page at 390 px, in Vietnamese: home, catalog, a procedure, the look-up (empty, and
-// the 4-digit check of a dossier), sign-in, the satisfaction rating, the VNPay return and the transparency page.
+// the 4-digit check of a dossier), sign-in, the satisfaction rating, the VNPay return, the transparency page, the
+// feedback form and the published answers, the citizen sign-in and the signed-result verification page.
 // With --screenshots it also writes the 390 px README screenshots of the public pages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,6 +37,11 @@ const pages = () => [
   ['rating', `/danh-gia/${ratingToken}`, (p) => p.locator('fieldset').first(), 'public-rating-390.png'],
   ['VNPay return', '/thanh-toan/vnpay?vnp_TxnRef=KHONGCO&vnp_SecureHash=00', (p) => p.locator('[data-testid=vnpay-return], .ant-result').first(), null],
   ['transparency', `/cong-khai/${CENTER}`, (p) => p.getByRole('heading', { level: 1 }), null],
+  ['feedback form', '/phan-anh', (p) => p.getByRole('heading', { level: 1 }), null],
+  ['published feedback', '/phan-anh/cong-khai', (p) => p.getByRole('heading', { level: 1 }), null],
+  ['citizen sign-in', '/cong-dan', (p) => p.getByRole('heading', { level: 1 }), null],
+  // No signed result in the demo data to verify: the page as it answers an unknown id (its "not found" state).
+  ['result verification (unknown id)', '/xac-thuc/00000000-0000-4000-8000-000000000000', (p) => p.getByRole('heading', { level: 1 }), null],
 ];
 
 test('every public page has no serious or critical accessibility violation at 390 px', { timeout: 180_000 }, async (t) => {

@@ -255,7 +255,7 @@ describe('the worker the server starts', () => {
       await started.stop();
     }
     expect(lines).toEqual([
-      'E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL).',
+      'E-mail thông báo cho người nộp: tắt cho đến khi quản trị viên cấu hình máy chủ e-mail (hoặc đặt MOTCUA_SMTP_URL).',
       'SMS thông báo: tắt (chưa cấu hình MOTCUA_SMS_URL hay MOTCUA_ESMS_API_KEY); máy lấy số và quầy thu phí không mời nhận SMS.',
     ]);
   });

@@ -58,6 +58,7 @@ const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'))
 const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
 const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
 const NotifySettingsPage = lazy(() => import('./pages/console/notifications/NotifySettingsPage'));
+const SmtpSettingsPage = lazy(() => import('./pages/console/notifications/SmtpSettingsPage'));
 const NotificationsPage = lazy(() => import('./pages/console/control/NotificationsPage'));
 const LateReportPage = lazy(() => import('./pages/console/control/LateReportPage'));
 const EvaluationTabletPage = lazy(() => import('./pages/evaluations/TabletPage'));
@@ -145,6 +146,7 @@ export function App() {
                   <Route path="feedback/:id" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackDetailPage /></RequireAnyPermission>} />
                   <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
                   <Route path="security" element={<SecurityPage />} />
+                  <Route path="admin/smtp" element={<RequirePermission perm="centers.manage"><SmtpSettingsPage /></RequirePermission>} />
                   <Route path="admin/kiosks" element={<RequirePermission perm="centers.manage"><KioskDevicesPage /></RequirePermission>} />
                   <Route path="notifications/settings" element={<RequirePermission perm="notifications.manage"><NotifySettingsPage /></RequirePermission>} />
                   <Route path="*" element={<NotFoundPage />} />

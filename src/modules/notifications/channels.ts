@@ -2,6 +2,7 @@
 import type { AppConfig } from '../../config';
 import { esmsCallbackUrl, esmsProvider } from './providers/esms';
 import { mailDomain, smtpMailer, type Mailer } from './providers/mailer';
+import { currentStoredMailer } from './smtp-settings';
 import type { SendOutcome, SmsProvider, ZaloProvider } from './providers/types';
 import { webhookProvider } from './providers/webhook';
 import { zaloProvider } from './providers/zalo';
@@ -22,21 +23,31 @@ export interface Channels {
   close(): void;
 }
 
-export function createChannels(config: ChannelConfig, opts: { mailer?: Mailer | null } = {}): Channels {
-  const email = opts.mailer !== undefined ? opts.mailer : config.smtpUrl && config.mailFrom ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+/**
+ * `db`: when MOTCUA_SMTP_URL is not set, e-mail goes through the server the administrator stored on the console
+ * (smtp-settings.ts), looked up at each use so that a change applies at once.
+ */
+export function createChannels(config: ChannelConfig, opts: { mailer?: Mailer | null; db?: object } = {}): Channels {
+  const envMail = opts.mailer !== undefined ? opts.mailer : config.smtpUrl && config.mailFrom ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
+  const stored = () => (opts.mailer === undefined && !envMail && opts.db ? currentStoredMailer(opts.db) : null);
   const s = config.sms;
   const sms = !s ? null : s.provider === 'esms' ? esmsProvider(s) : webhookProvider(s);
   return {
-    email,
+    get email() {
+      return envMail ?? stored();
+    },
     sms,
     zalo: config.zalo ? zaloProvider(config.zalo) : null,
-    messageDomain: config.mailFrom ? mailDomain(config.mailFrom) : 'motcua.local',
+    get messageDomain() {
+      const from = config.mailFrom ?? stored()?.from;
+      return from ? mailDomain(from) : 'motcua.local';
+    },
     publicUrl: config.publicUrl,
     smsBrandname: config.smsBrandname ?? null,
     smsMaxParts: config.smsMaxParts ?? 3,
     // eSMS calls back by GET to the address given with each message; the webhook bridge reports to a fixed route.
     smsCallbackUrl: (ref) => (s?.provider === 'esms' && config.publicUrl ? esmsCallbackUrl(config.publicUrl, s.secretKey, ref) : null),
-    close: () => email?.close(),
+    close: () => envMail?.close(),
   };
 }
 
@@ -45,9 +56,9 @@ const cache = new WeakMap<object, Channels>();
  * The channels of an app (one set per `app.deps`, made on first use): what a route needs to send a message at once
  * with `sendNow(app.deps.db, channelsFor(app.deps), …)`. The outbox worker (src/main.ts) has its own.
  */
-export function channelsFor(deps: { config: ChannelConfig }): Channels {
+export function channelsFor(deps: { config: ChannelConfig; db?: object }): Channels {
   let c = cache.get(deps);
-  if (!c) cache.set(deps, (c = createChannels(deps.config)));
+  if (!c) cache.set(deps, (c = createChannels(deps.config, { db: deps.db })));
   return c;
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db';
 import { createChannels, type ChannelConfig, type Channels } from './channels';
+import { currentStoredMailer } from './smtp-settings';
 import { OutboxWorker, type OutboxWorkerOptions } from './worker';
 
 export { OutboxWorker } from './worker';
@@ -8,6 +9,7 @@ export { smtpMailer } from './providers/mailer';
 export { channelsFor, createChannels, smsConfigured, type Channels } from './channels';
 export { sendNow, type ImmediateMessage, type ImmediateResult } from './send-now';
 export { smsOffer } from './settings';
+export { refreshStoredMailer } from './smtp-settings';
 
 export interface Logger {
   info(msg: string): void;
@@ -26,10 +28,13 @@ export function startNotifications(
   log: Logger,
   opts: Partial<Omit<OutboxWorkerOptions, 'db' | 'channels' | 'log'>> & { channels?: Channels } = {},
 ): { worker: OutboxWorker; channels: Channels; stop(): Promise<void> } {
-  const channels = opts.channels ?? createChannels(config);
+  const channels = opts.channels ?? createChannels(config, { db });
+  const stored = !config.smtpUrl ? currentStoredMailer(db) : null;
   log.info(config.smtpUrl && config.mailFrom
     ? `E-mail thông báo cho người nộp: bật (máy chủ SMTP ${new URL(config.smtpUrl).host}, người gửi ${config.mailFrom}).`
-    : 'E-mail thông báo cho người nộp: tắt (chưa cấu hình MOTCUA_SMTP_URL).');
+    : stored
+      ? `E-mail thông báo cho người nộp: bật (máy chủ SMTP đã lưu trên màn hình quản trị, người gửi ${stored.from}).`
+      : 'E-mail thông báo cho người nộp: tắt cho đến khi quản trị viên cấu hình máy chủ e-mail (hoặc đặt MOTCUA_SMTP_URL).');
   log.info(config.sms
     ? `SMS thông báo: bật (${config.sms.provider === 'esms' ? `eSMS${config.sms.sandbox ? ', chế độ thử' : ''}` : `webhook ${new URL(config.sms.url).host}`}, brandname ${config.smsBrandname ?? '(theo Trung tâm)'}, tối đa ${channels.smsMaxParts} phần tin).`
     : 'SMS thông báo: tắt (chưa cấu hình MOTCUA_SMS_URL hay MOTCUA_ESMS_API_KEY); máy lấy số và quầy thu phí không mời nhận SMS.');

@@ -3,6 +3,7 @@ import { channelsFor } from './channels';
 import { notifyDossierRoutes } from './routes/dossier';
 import { notifyGatewayRoutes } from './routes/gateway';
 import { notifySettingsRoutes } from './routes/settings';
+import { smtpSettingsRoutes } from './routes/smtp';
 
 // The notification routes: a dossier's messages, the center's settings, and the providers' calls into motcua.
 export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,4 +12,5 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(notifyDossierRoutes);
   await app.register(notifySettingsRoutes(get));
   await app.register(notifyGatewayRoutes(get));
+  await app.register(smtpSettingsRoutes);
 };

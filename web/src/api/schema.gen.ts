@@ -5576,6 +5576,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/smtp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cấu hình máy chủ e-mail gửi thông báo (toàn hệ thống; không trả về mật khẩu) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SmtpSettings"];
+                    };
+                };
+            };
+        };
+        /** Lưu cấu hình máy chủ e-mail (mật khẩu được mã hóa bằng khóa máy chủ) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        fromAddress: string;
+                        fromName: string;
+                        host: string;
+                        /** @description Bỏ trống (không gửi) để giữ mật khẩu đã lưu; null để xóa */
+                        password?: string | null;
+                        port: number;
+                        /** @enum {string} */
+                        tlsMode: "none" | "starttls" | "tls";
+                        username: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SmtpSettings"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/smtp/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Gửi thư thử qua máy chủ e-mail đang dùng và trả lời của máy chủ SMTP */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        to: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            answer: string;
+                            ok: boolean;
+                            /** @enum {string} */
+                            via: "env" | "stored";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/stream": {
         parameters: {
             query?: never;
@@ -10387,6 +10506,25 @@ export interface components {
             }[];
             to: string;
             total: components["schemas"]["ReportFigures"];
+        };
+        SmtpSettings: {
+            envFrom: string | null;
+            /** @description Máy chủ của MOTCUA_SMTP_URL (không kèm tài khoản, mật khẩu) */
+            envHost: string | null;
+            /** @description MOTCUA_SMTP_URL đang được đặt: e-mail đi qua máy chủ đó, không qua cấu hình này */
+            envOverride: boolean;
+            settings: {
+                fromAddress: string;
+                fromName: string;
+                host: string;
+                /** @description Đã lưu mật khẩu (mật khẩu không bao giờ được trả về) */
+                passwordSet: boolean;
+                port: number;
+                /** @enum {string} */
+                tlsMode: "none" | "starttls" | "tls";
+                updatedAt: string | null;
+                username: string | null;
+            } | null;
         };
         StaffAssessment: {
             assessedAt: string;

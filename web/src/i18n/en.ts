@@ -5,6 +5,7 @@ import { en as queueEn } from './modules/queue.en';
 import { en as reportsEn } from './modules/reports.en';
 import { en as securityEn } from './modules/security.en';
 import { en as paymentsEn } from './modules/payments.en';
+import { en as smtpEn } from './modules/smtp.en';
 import { en as notifyEn } from './modules/notifications.en';
 import { en as controlEn } from './modules/control.en';
 import { en as rankingEn } from './modules/ranking.en';
@@ -476,7 +477,7 @@ export const en = {
       },
       citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online' },
       departments: { urge: 'Department urged' },
-      notifications: { settings: { update: 'Notification settings changed' } },
+      notifications: { settings: { update: 'Notification settings changed' }, smtp: { update: 'E-mail server settings changed', test: 'Test e-mail sent through the e-mail server' } },
     },
   },
   calendar: {
@@ -527,6 +528,7 @@ export const en = {
   security: securityEn,
   payments: paymentsEn,
   notify: notifyEn,
+  smtp: smtpEn,
   control: controlEn,
   ranking: rankingEn,
   evaluations: evaluationsEn,

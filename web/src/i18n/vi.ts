@@ -5,6 +5,7 @@ import { vi as queueVi } from './modules/queue';
 import { vi as reportsVi } from './modules/reports';
 import { vi as securityVi } from './modules/security';
 import { vi as paymentsVi } from './modules/payments';
+import { vi as smtpVi } from './modules/smtp';
 import { vi as notifyVi } from './modules/notifications';
 import { vi as controlVi } from './modules/control';
 import { vi as rankingVi } from './modules/ranking';
@@ -469,7 +470,7 @@ export const vi = {
       },
       citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến' },
       departments: { urge: 'Đôn đốc phòng chuyên môn' },
-      notifications: { settings: { update: 'Sửa cấu hình thông báo' } },
+      notifications: { settings: { update: 'Sửa cấu hình thông báo' }, smtp: { update: 'Sửa cấu hình máy chủ e-mail', test: 'Gửi thư thử qua máy chủ e-mail' } },
     },
   },
   calendar: {
@@ -519,6 +520,7 @@ export const vi = {
   security: securityVi,
   payments: paymentsVi,
   notify: notifyVi,
+  smtp: smtpVi,
   control: controlVi,
   ranking: rankingVi,
   evaluations: evaluationsVi,

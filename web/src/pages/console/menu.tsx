@@ -3,7 +3,7 @@ import { ClockCircleOutlined, DesktopOutlined, SafetyOutlined, SmileOutlined, Fo
 import { ApartmentOutlined, AuditOutlined, BookOutlined, CalendarOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, BankOutlined, CreditCardOutlined, BarChartOutlined, DollarOutlined, NumberOutlined } from '@ant-design/icons';
 import { FileAddOutlined, FolderOpenOutlined, InboxOutlined, PercentageOutlined, TrophyOutlined } from '@ant-design/icons';
-import { CommentOutlined } from '@ant-design/icons';
+import { CommentOutlined, MailOutlined } from '@ant-design/icons';
 import { BellOutlined, FundOutlined, LineChartOutlined, NotificationOutlined, FieldTimeOutlined, MessageOutlined } from '@ant-design/icons';
 
 export interface ConsoleEntry {
@@ -44,6 +44,7 @@ export const consoleEntries: ConsoleEntry[] = [
   { path: '/console/admin/catalog', labelKey: 'menu.catalog', icon: <BookOutlined />, perm: 'catalog.manage', group: 'admin' },
   { path: '/console/admin/calendar', labelKey: 'menu.calendar', icon: <CalendarOutlined />, perm: 'calendar.manage', group: 'admin' },
   { path: '/console/admin/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, perm: 'audit.view', group: 'admin' },
+  { path: '/console/admin/smtp', labelKey: 'smtp.menu', icon: <MailOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/admin/kiosks', labelKey: 'security.menu.kiosks', icon: <DesktopOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/admin/evaluation-tablets', labelKey: 'evaluations.menu.tablets', icon: <TabletOutlined />, perm: 'centers.manage', group: 'admin' },
   { path: '/console/security', labelKey: 'security.menu.security', icon: <SafetyOutlined /> },

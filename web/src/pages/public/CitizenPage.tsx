@@ -38,7 +38,7 @@ function SignIn() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['citizen'] }),
   });
   return (
-    <Card title={t('citizen.signInTitle')} style={CARD}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.signInTitle')}</h1>} style={CARD}>
       {!sent ? (
         <Form layout="vertical" onFinish={() => ask.mutate({ contact })} requiredMark={false}>
           <p>{t('citizen.signInIntro')}</p>
@@ -72,7 +72,7 @@ function MyDossiers({ me }: { me: Me }) {
   const { t } = useTranslation();
   const q = useQuery({ queryKey: ['citizen', 'dossiers'], queryFn: () => http.get<Dossiers>('/citizen/dossiers') });
   return (
-    <Card title={t('citizen.myDossiers')} style={CARD} extra={<Logout />}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.myDossiers')}</h1>} style={CARD} extra={<Logout />}>
       <p className="citizen-me">{t('citizen.signedInAs', { contact: me.contact })}</p>
       {q.isPending ? <Skeleton active /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.items.length === 0 ? (
         <Empty description={t('citizen.empty')} />

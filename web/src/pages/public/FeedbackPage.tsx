@@ -52,7 +52,7 @@ export function FeedbackFormPage() {
     );
   }
   return (
-    <Card title={t('feedback.form.title')} style={{ maxWidth: 720, margin: '16px auto' }} data-testid="feedback-form">
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('feedback.form.title')}</h1>} style={{ maxWidth: 720, margin: '16px auto' }} data-testid="feedback-form">
       <p>{t('feedback.form.lead')}</p>
       <Form<FormValues> form={form} layout="vertical" initialValues={{ dossierCode: dossier }} onFinish={(v) => send.mutate(v)} requiredMark>
         <Form.Item name="content" label={t('feedback.form.content')} rules={[{ required: true, whitespace: true, message: t('feedback.form.required', { field: t('feedback.form.content').toLowerCase() }) }]}>
@@ -94,7 +94,7 @@ export function FeedbackTrackPage() {
   });
   const f = q.data;
   return (
-    <Card title={t('feedback.track.title')} style={{ maxWidth: 720, margin: '16px auto' }} data-testid="feedback-track">
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('feedback.track.title')}</h1>} style={{ maxWidth: 720, margin: '16px auto' }} data-testid="feedback-track">
       <Input.Search value={text} onChange={(e) => setText(e.target.value)} enterButton={t('feedback.track.go')} placeholder={t('feedback.track.lookup')}
         aria-label={t('feedback.track.lookup')} onSearch={(v) => v.trim() && navigate(`/phan-anh/${encodeURIComponent(v.trim().toUpperCase())}`)} style={{ marginBottom: 16 }} />
       {q.isPending && code ? <Skeleton active /> : q.error ? (
@@ -135,7 +135,7 @@ export function FeedbackPublishedPage() {
     enabled: !!center,
   });
   return (
-    <Card title={t('feedback.published.title')} style={{ maxWidth: 900, margin: '16px auto' }} extra={<Link to="/phan-anh">{t('feedback.published.send')}</Link>} data-testid="feedback-published">
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('feedback.published.title')}</h1>} style={{ maxWidth: 900, margin: '16px auto' }} extra={<Link to="/phan-anh">{t('feedback.published.send')}</Link>} data-testid="feedback-published">
       <p className="muted">{t('feedback.published.lead')}</p>
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
         <List loading={q.isPending} dataSource={q.data?.items ?? []} locale={{ emptyText: <Empty description={t('feedback.published.empty')} /> }}

@@ -77,7 +77,7 @@ export default function VerifyPage() {
     );
   }
   return (
-    <Card title={<><SafetyCertificateOutlined /> {t('signing.page.title')}</>} style={{ maxWidth: 760, margin: '16px auto' }}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}><SafetyCertificateOutlined /> {t('signing.page.title')}</h1>} style={{ maxWidth: 760, margin: '16px auto' }}>
       {body}
     </Card>
   );

@@ -1,0 +1,31 @@
+// English strings of smtp.ts: a separate file so that the English chunk, loaded only when chosen, carries them.
+import type { vi } from './smtp';
+
+export const en: typeof vi = {
+  menu: 'E-mail server',
+  subtitle: 'The SMTP server that sends the applicants\' e-mail notifications, shared by every center',
+  envOverride: 'The MOTCUA_SMTP_URL environment variable is set (server {{host}}, sender {{from}}): e-mail goes through it; the settings below apply only once it is removed.',
+  envHint: 'When the MOTCUA_SMTP_URL environment variable is set, it wins over the settings on this screen.',
+  notSet: 'No e-mail server yet: e-mail notifications are not sent.',
+  host: 'SMTP server',
+  port: 'Port',
+  tlsMode: 'Encryption',
+  tls: { none: 'None', starttls: 'STARTTLS (usually port 587)', tls: 'TLS/SSL (usually port 465)' },
+  username: 'User name',
+  password: 'Password',
+  passwordSet: 'Stored — leave empty to keep it',
+  passwordNone: 'No password stored',
+  passwordHint: 'The password is encrypted with the server key and never shown again.',
+  fromName: 'Sender name',
+  fromAddress: 'Sender address',
+  required: 'Please enter {{field}}',
+  save: 'Save settings',
+  saved: 'E-mail server settings saved',
+  testTo: 'Send a test message to',
+  test: 'Send test message',
+  testOk: 'The server accepted the message',
+  testFail: 'The test message could not be sent',
+  answer: 'SMTP server answer: {{answer}}',
+  via: { env: 'through MOTCUA_SMTP_URL', stored: 'through the stored settings' },
+  updatedAt: 'Last updated: {{at}}',
+};
