@@ -10,6 +10,9 @@ after(closeBrowser);
 
 const CENTER = '000.00.15.H57';
 const APPLICANT = 'Trương Thị Hồng Nhung';
+const SENDER = 'Lê Văn Góp Ý';
+const FEEDBACK = 'Quầy Tư pháp chưa niêm yết mẫu tờ khai cải chính hộ tịch, tôi phải đi lại hai lần.';
+const ANSWER = 'Trung tâm đã niêm yết mẫu tờ khai tại quầy Tư pháp và trên Cổng dịch vụ công. Xin cảm ơn ông đã phản ánh.';
 async function as(username) {
   const api = await request.newContext({ baseURL: BASE });
   const r = await api.post('/api/v1/auth/login', { data: { username, password: PASSWORD } });
@@ -71,8 +74,25 @@ before(async () => {
   const form = await ok(await clerk.get(`/api/v1/public/evaluations/${link.token}`));
   const sent = await clerk.post(`/api/v1/public/evaluations/${link.token}`, { data: { answers: form.questions.map((q) => ({ question: q.id, value: q.options[0].value })) } });
   assert.ok(sent.status() < 300, await sent.text());
+  // A feedback through the real routes: submitted on the public site, accepted and assigned to Phòng Tư pháp, answered
+  // by its head, published by the director — it appears on the transparency page, without the sender's details.
+  const pub = await request.newContext({ baseURL: BASE });
+  const sentFb = await ok(await pub.post('/api/v1/public/feedback', { data: { center: CENTER, content: FEEDBACK, contact: { fullName: SENDER, phone: '0905777888' } } }), 201);
+  await pub.dispose();
+  const director = await as('giamdoc');
+  const list = await ok(await director.get('/api/v1/feedback?status=received&limit=100'));
+  const item = list.items.find((x) => x.code === sentFb.code);
+  assert.ok(item, 'the director sees the new feedback');
+  const deps = await ok(await director.get('/api/v1/feedback/' + item.id));
+  await ok(await director.post(`/api/v1/feedback/${item.id}/accept`, { data: {} }));
+  const tp = deps.departments.find((d) => d.name === 'Phòng Tư pháp').id;
+  await ok(await director.post(`/api/v1/feedback/${item.id}/assign`, { data: { departmentId: tp } }));
+  await ok(await head.post(`/api/v1/feedback/${item.id}/answer`, { data: { answer: ANSWER } }));
+  await ok(await director.post(`/api/v1/feedback/${item.id}/publish`, { data: {} }));
+  await director.dispose();
   await Promise.all([clerk.dispose(), head.dispose(), specialist.dispose()]);
 });
+
 
 test('the director reads the ranking with its formula and records a periodic assessment', { timeout: 180_000 }, (t) =>
   withPage(t, { viewport: { width: 1440, height: 1000 } }, async (page) => {
@@ -82,7 +102,7 @@ test('the director reads the ranking with its formula and records a periodic ass
     const table = page.getByTestId('ranking-table');
     await table.getByText('Phòng Tư pháp').first().waitFor();
     await page.getByTestId('ranking-formula').getByText('Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100').waitFor();
-    await page.getByTestId('ranking-formula').getByText(/chưa ghi nhận phản ánh/).waitFor();
+    await page.getByTestId('ranking-formula').getByText(/không ghi nhận cán bộ bị phản ánh/).waitFor();
     await page.getByTestId('ranking-chart').locator('svg').waitFor();
     await readmeShot(page, 'ranking.png', { fullPage: true });
 
@@ -104,6 +124,9 @@ test('the director reads the ranking with its formula and records a periodic ass
 
     await page.getByTestId('ranking-by').getByText('Theo phòng chuyên môn').click();
     await table.locator('th').getByText('Phòng chuyên môn').waitFor();
+    await table.locator('th').getByText('Phản ánh giao xử lý').waitFor();
+    await page.getByTestId('ranking-formula').getByText(/cột «Phản ánh giao xử lý» đếm phản ánh/).waitFor();
+    await readmeShot(page, 'ranking-department.png', { fullPage: true });
   }));
 
 test('the 766 index shows each figure with its formula and opens the dossiers behind it', { timeout: 120_000 }, (t) =>
@@ -114,7 +137,7 @@ test('the 766 index shows each figure with its formula and opens the dossiers be
     const f21 = page.getByTestId('figure-2.1');
     await f21.waitFor();
     await f21.getByText('Tỷ lệ hồ sơ giải quyết trước hạn và đúng hạn').waitFor();
-    await page.getByTestId('figure-5.2').getByText(/Chưa tính được: phần mềm chưa ghi nhận phản ánh/).waitFor();
+    await page.getByTestId('figure-5.2').getByText('Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn').waitFor();
     await readmeShot(page, 'index-766.png', { fullPage: true });
     await page.getByTestId('figure-2.1-list').click();
     const drawer = page.getByTestId('index-counted');
@@ -133,7 +156,10 @@ test('the center\'s public transparency page: figures and codes, no names', { ti
     await page.getByText('1 phiếu đánh giá trong tháng').waitFor();
     await page.getByTestId('transparency-late').getByText(lateCode).waitFor();
     await page.getByTestId('transparency-late').getByText('xin lỗi vì yêu cầu bổ sung lần hai').waitFor();
+    await page.getByTestId('transparency-feedback-list').getByText(FEEDBACK).waitFor();
+    await page.getByTestId('transparency-feedback-list').getByText(ANSWER).waitFor();
     const text = await page.getByTestId('transparency').innerText();
     assert.ok(!text.includes(APPLICANT), 'no applicant name on the public page');
+    assert.ok(!text.includes(SENDER) && !text.includes('0905777888'), 'no feedback sender on the public page');
     await readmeShot(page, 'transparency.png', { fullPage: true });
   }));

@@ -24,6 +24,10 @@ import { sessions } from '../support/reports-history';
 //      result file attached by ld.dd.
 //   W  (TP) received by tn.tp Mon 09:00, transferred 09:30, withdrawn by the applicant Tue 03/03 10:00, before its due
 //      date: an end for the index (on time), nobody's result in the ranking.
+// Feedback (submitted from the public site Mon 02/03 11:00, handled through the staff routes):
+//   F1 accepted and assigned to Phòng Tư pháp at once, answered by ld.tp Tue 03/03, published Wed 04/03: every step in
+//      time. F2 rejected Thu 05/03 10:00, after its 2 working days (Wed 04/03 11:00): late. F3 accepted, assigned to
+//      Phòng Tư pháp, answered Wed 04/03, never published: not closed, but answered by the department in the week.
 // Settled in the week with a decision: L1, L2, L3, T1, T2. Procedure baselines: 2.000748 (L1, L3, T1) 1 of 3 on time;
 // 1.001612 (L2) 0 of 1; 1.012790 (T2) 1 of 1.
 
@@ -66,6 +70,12 @@ const get = async (user: string, path: string) => {
   return r.json();
 };
 const WEEK = 'from=2026-03-01&to=2026-03-06';
+const fb: Record<string, { code: string; id: string }> = {};
+const FB_CONTACT = { fullName: 'Trần Thị Góp Ý', phone: '0905111222', email: 'gopy@example.vn' };
+const fbStep = async (user: string, key: string, action: string, body: object = {}) => {
+  const r = await as(user, 'POST', `/api/v1/feedback/${fb[key].id}/${action}`, body);
+  expect(r.statusCode, `${key} ${action}: ${r.body}`).toBe(200);
+};
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
@@ -102,6 +112,17 @@ beforeAll(async () => {
   await ok('cv.tp', 'L3', 'request-supplement-by-department', { reason: 'Cần bổ sung', missing: ['Tờ khai có chữ ký'], apology: 'Xin lỗi vì phải yêu cầu bổ sung lần thứ hai' });
   at('2026-03-02 11:00');
   await ok('tn.tp', 'L1', 'transfer');
+  for (const key of ['F1', 'F2', 'F3']) {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/public/feedback', payload: { center: '000.00.15.H57', content: `Phản ánh ${key}: cán bộ hướng dẫn chưa rõ ràng về giấy tờ cần nộp.`, contact: FB_CONTACT } });
+    expect(r.statusCode, r.body).toBe(201);
+    const code = r.json().code as string;
+    fb[key] = { code, id: (await t.db.query<{ id: string }>('SELECT id FROM feedback WHERE code = $1', [code])).rows[0].id };
+  }
+  const tp = (await t.db.query<{ id: string }>(`SELECT d.id FROM departments d JOIN centers c ON c.id = d.center_id WHERE c.code = '000.00.15.H57' AND d.code = 'TP'`)).rows[0].id;
+  for (const key of ['F1', 'F3']) {
+    await fbStep('giamdoc', key, 'accept');
+    await fbStep('giamdoc', key, 'assign', { departmentId: tp });
+  }
   at('2026-03-02 14:00');
   await ok('cv.tp', 'L1', 'assign');
   await ok('tn.tp', 'L3', 'supplement');
@@ -116,16 +137,20 @@ beforeAll(async () => {
   await settle('ld.tp', 'T1');
   await ok('tn.tp', 'W', 'withdraw', { reason: 'Người nộp xin rút hồ sơ' });
   at('2026-03-03 11:00');
+  await fbStep('ld.tp', 'F1', 'answer', { answer: 'Trung tâm đã nhắc nhở cán bộ và niêm yết danh mục giấy tờ tại quầy.' });
   const link = await get('tn.tp', url(c.T1, '/evaluation-link'));
   const rated = await t.app.inject({ method: 'POST', url: `/api/v1/public/evaluations/${link.token}`, payload: { answers: QUESTIONS.map((q) => ({ question: q.id, value: 2 })) } });
   expect(rated.statusCode, rated.body).toBeLessThan(300);
   at('2026-03-04 10:00');
   await settle('ld.dd', 'T2');
   await upload('ld.dd', 'T2', { kind: 'result' });
+  await fbStep('giamdoc', 'F1', 'publish');
+  await fbStep('ld.tp', 'F3', 'answer', { answer: 'Phòng đã hướng dẫn lại người phản ánh.' });
   await ok('cv.tp', 'L4', 'report-late', { reason: 'Chờ xác minh', proposedDueAt: '2026-03-09T17:00:00+07:00' });
   at('2026-03-04 11:00');
   await ok('giamdoc', 'L4', 'extend', { reason: 'Chờ xác minh, xin lỗi và hẹn lại', newDueAt: '2026-03-09T17:00:00+07:00' });
   at('2026-03-05 10:00');
+  await fbStep('giamdoc', 'F2', 'reject', { reason: 'Nội dung không thuộc thẩm quyền của Trung tâm' });
   await ok('cv.tp', 'L1', 'complete-step');
   at('2026-03-05 15:00');
   await ok('ld.tp', 'L1', 'complete-step');
@@ -150,7 +175,9 @@ describe('GET /reports/ranking by staff', () => {
     const r = await get('giamdoc', `/api/v1/reports/ranking?${WEEK}&by=staff`);
     expect(r).toMatchObject({ from: '2026-03-01', to: '2026-03-06', by: 'staff', center: { code: '000.00.15.H57' }, workingDayMinutes: 480 });
     expect(r.formula.vi).toContain('Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100');
-    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('chưa ghi nhận cán bộ bị phản ánh') })]);
+    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('không ghi nhận cán bộ bị phản ánh') })]);
+    // Feedback names a department, never an officer: no per-officer feedback figure.
+    for (const x of r.rows as (Row & { feedbackAnswered: number | null })[]) expect(x.feedbackAnswered, x.name).toBeNull();
     const by = Object.fromEntries((r.rows as Row[]).map((x) => [x.key, x]));
     const row = (u: string) => by[ids[u]];
     // handled, on time, share, expected, score, supplement requests, late dossiers, delay, evaluations, average
@@ -187,6 +214,10 @@ describe('GET /reports/ranking by staff', () => {
     const dd = (r.rows as Row[]).find((x) => x.codes.includes(c.T2))!;
     expect(pick(dd)).toEqual([1, 1, 1, 1, 100, 0, 0, 0, 0, null]);
     expect(r.rows).toHaveLength(3);
+    // Feedback assigned to Phòng Tư pháp and answered in the week: F1 and F3 (F2 was rejected, never assigned).
+    expect((by['Phòng Tư pháp'] as Row & { feedbackAnswered: number }).feedbackAnswered).toBe(2);
+    expect([(tc as Row & { feedbackAnswered: number }).feedbackAnswered, (dd as Row & { feedbackAnswered: number }).feedbackAnswered]).toEqual([0, 0]);
+    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('Phản ánh giao xử lý') })]);
   });
 
   it('is scoped: a department head sees his department, a clerk nothing, another center nothing of ours', async () => {
@@ -278,9 +309,10 @@ describe('GET /reports/index-766', () => {
     // 4.3: L4 reuses T1's scan.
     expect([by['4.3'].numerator, by['4.3'].denominator, by['4.3'].value]).toEqual([1, 7, 14.3]);
     expect(counted(by['4.3'])).toEqual([c.L4]);
-    // 5.2: no feedback data: not available, no number.
-    expect(by['5.2']).toMatchObject({ available: false, numerator: null, denominator: null, value: null, items: [] });
-    expect(by['5.2'].note).toContain('Chưa tính được');
+    // 5.2: closed in the week F1 (published, every step in time) and F2 (rejected late); F3 is not closed: 1 of 2.
+    expect([by['5.2'].available, by['5.2'].numerator, by['5.2'].denominator, by['5.2'].value]).toEqual([true, 1, 2, 50]);
+    expect(by['5.2'].items).toEqual([{ code: fb.F1.code, counted: true }, { code: fb.F2.code, counted: false }]);
+    expect(by['5.2'].formula).toContain('Thời gian chờ người phản ánh bổ sung thông tin không tính');
     // 5.4: one form, 5 questions at 2 points: 10 of 10.
     expect([by['5.4'].numerator, by['5.4'].denominator, by['5.4'].value, by['5.4'].itemsTotal]).toEqual([10, 10, 100, 1]);
     expect(all(by['5.4'])).toEqual([c.T1]);
@@ -291,6 +323,8 @@ describe('GET /reports/index-766', () => {
     const f = Object.fromEntries((head.figures as Fig[]).map((x) => [x.key, x]));
     // Phòng Tư pháp's own dossiers (handed to it: not T2, not L2): L1, L3 late, T1 early, W withdrawn in time.
     expect([f['2.1'].numerator, f['2.1'].denominator]).toEqual([2, 4]);
+    // Its feedback: F1 only (F2 was never assigned to it).
+    expect([f['5.2'].numerator, f['5.2'].denominator, f['5.2'].items.map((i) => i.code)]).toEqual([1, 1, [fb.F1.code]]);
     expect((await as('tn.tp', 'GET', `/api/v1/reports/index-766?${WEEK}`)).statusCode).toBe(403);
     const hue = await get('giamdoc.hue', `/api/v1/reports/index-766?${WEEK}`);
     expect((hue.figures as Fig[]).find((x) => x.key === '2.1')).toMatchObject({ denominator: 0, value: null, items: [] });
@@ -314,7 +348,14 @@ describe('GET /public/centers/{code}/transparency', () => {
     ].sort((x, y) => x.code.localeCompare(y.code)));
     expect(b.evaluations).toMatchObject({ count: 1, satisfaction: 100 });
     expect(b.evaluations.questions).toHaveLength(QUESTIONS.length);
-    expect(b.feedback.available).toBe(false);
+    // Published this month: F1 only (F3 answered but not published, F2 rejected), with no contact details.
+    expect(b.feedback).toEqual({
+      count: 1,
+      onTime: { closed: 2, onTime: 1, share: 50, formula: expect.stringContaining('÷') },
+      items: [{ code: fb.F1.code, content: 'Phản ánh F1: cán bộ hướng dẫn chưa rõ ràng về giấy tờ cần nộp.',
+        answer: 'Trung tâm đã nhắc nhở cán bộ và niêm yết danh mục giấy tờ tại quầy.', publishedAt: '2026-03-04T03:00:00.000Z' }],
+    });
+    for (const secret of [FB_CONTACT.fullName, FB_CONTACT.phone, FB_CONTACT.email, fb.F2.code, fb.F3.code]) expect(r.body).not.toContain(secret);
     expect(r.body).not.toContain('Nguyễn Văn An');
     expect(r.body).not.toContain('0460800');
     for (const u of ['tn.tp', 'cv.tp', 'ld.tp', 'giamdoc']) expect(r.body).not.toContain(names[u]);

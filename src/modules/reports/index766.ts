@@ -3,11 +3,13 @@
 // number made up to fill the cell.
 import type { Queryable } from '../../platform/db';
 import { many, one } from '../../platform/db';
+import type { CalendarService } from '../calendar/service';
+import { closedOnTime, type FeedbackStatus } from '../feedback/domain/workflow';
 import { boundsOf, type Period } from './domain';
 import type { ReportScope } from './scope';
 import * as q from './sql';
 
-export type ItemKind = 'dossier' | 'procedure';
+export type ItemKind = 'dossier' | 'procedure' | 'feedback';
 
 export interface IndexFigure {
   key: string;
@@ -55,7 +57,28 @@ function figure(base: Omit<IndexFigure, 'numerator' | 'denominator' | 'value' | 
 const ON_TIME_END = `(d.outcome IN ('early', 'on_time')
   OR (d.outcome = 'withdrawn' AND NOT d.late_by_supplement AND coalesce(d.paused_at, d.ended_at) <= coalesce(d.original_due_at, d.due_at)))`;
 
-export async function index766(db: Queryable, scope: ReportScope, period: Period, now: Date): Promise<Index766> {
+// Feedback closed in the period (answer published, or rejected) in the scope: the center's, or — for a department —
+// the feedback assigned to it. Each is judged by replaying its events (feedback/domain closedOnTime).
+async function feedbackClosed(db: Queryable, calendars: CalendarService, scope: ReportScope, start: Date, end: Date): Promise<Item[]> {
+  const rows = await many<{ code: string; center_id: string; events: { at: string; to: FeedbackStatus }[] }>(db,
+    `SELECT f.code, f.center_id, (SELECT json_agg(json_build_object('at', e.at, 'to', e.to_status) ORDER BY e.at, e.id)
+        FROM feedback_events e WHERE e.feedback_id = f.id) AS events
+      FROM feedback f
+      WHERE f.center_id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR f.department_id = $2) AND f.status IN ('published', 'rejected')
+        AND coalesce(f.published_at, (SELECT max(e.at) FROM feedback_events e WHERE e.feedback_id = f.id AND e.to_status = 'rejected')) >= $3
+        AND coalesce(f.published_at, (SELECT max(e.at) FROM feedback_events e WHERE e.feedback_id = f.id AND e.to_status = 'rejected')) < $4`,
+    [scope.centerIds, scope.departmentId, start, end]);
+  const cals = new Map<string, Awaited<ReturnType<CalendarService['forCenter']>>['calendar']>();
+  const items: Item[] = [];
+  for (const r of rows) {
+    if (!cals.has(r.center_id)) cals.set(r.center_id, (await calendars.forCenter(r.center_id)).calendar);
+    const ok = closedOnTime(cals.get(r.center_id)!, (r.events ?? []).map((e) => ({ at: new Date(e.at), toStatus: e.to })));
+    items.push({ code: r.code, counted: ok === true });
+  }
+  return items;
+}
+
+export async function index766(db: Queryable, calendars: CalendarService, scope: ReportScope, period: Period, now: Date): Promise<Index766> {
   const p = boundsOf(period, now);
   const sc = q.inScope(scope);
   const run = async (fr: q.Fragment) => {
@@ -71,7 +94,7 @@ export async function index766(db: Queryable, scope: ReportScope, period: Period
         AND NOT EXISTS (SELECT 1 FROM dossier_files f WHERE f.dossier_id = d.id AND f.kind = 'document' AND f.checklist_index = c.i - 1))`;
   const evScope = q.and(sc, q.f('ev.submitted_at >= ? AND ev.submitted_at < ?', p.start, p.end));
 
-  const [ended, procs, received, digitized, results, reused, evals, points] = await Promise.all([
+  const [ended, procs, received, digitized, results, reused, evals, points, feedback] = await Promise.all([
     run({ sql: `SELECT d.code, ${ON_TIME_END} AS counted FROM dossiers d WHERE ${endedIn.sql}`, values: endedIn.values }),
     many<Item>(db, `SELECT code, online_level >= 3 AS counted FROM procedures WHERE active`),
     run({ sql: `SELECT d.code, d.channel = 'online' AS counted FROM dossiers d WHERE ${receivedIn.sql}`, values: receivedIn.values }),
@@ -85,6 +108,7 @@ export async function index766(db: Queryable, scope: ReportScope, period: Period
         FROM evaluations ev JOIN dossiers d ON d.id = ev.dossier_id CROSS JOIN LATERAL jsonb_each_text(ev.answers) a(question, value) WHERE ${evScope.sql}`, values: evScope.values });
       return (await one<{ points: number; answered: number }>(db, n.sql, n.values))!;
     })(),
+    feedbackClosed(db, calendars, scope, p.start, p.end),
   ]);
 
   const satisfaction: IndexFigure = {
@@ -131,12 +155,11 @@ export async function index766(db: Queryable, scope: ReportScope, period: Period
         formula: 'Hồ sơ tiếp nhận trong kỳ có ít nhất một thành phần dùng lại tệp đã số hóa của hồ sơ trước ÷ hồ sơ tiếp nhận trong kỳ × 100%.',
         note: null,
       }, reused),
-      {
-        key: '5.2', group: 'Mức độ hài lòng', name: 'Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn',
-        formula: 'Phản ánh, kiến nghị xử lý xong đúng hạn trong kỳ ÷ phản ánh, kiến nghị phải xử lý xong trong kỳ × 100%.',
-        available: false, numerator: null, denominator: null, value: null,
-        note: 'Chưa tính được: phản ánh, kiến nghị đã được ghi nhận nhưng chưa được tính vào chỉ số này.', itemKind: 'dossier', items: [], itemsTotal: 0,
-      },
+      figure({
+        key: '5.2', group: 'Mức độ hài lòng', name: 'Tỷ lệ phản ánh, kiến nghị được xử lý đúng hạn', itemKind: 'feedback',
+        formula: 'Phản ánh, kiến nghị kết thúc trong kỳ (công khai trả lời hoặc không tiếp nhận) mà mọi bước đều đúng hạn ÷ phản ánh, kiến nghị kết thúc trong kỳ × 100%. Hạn từng bước tính theo ngày làm việc từ bước trước: tiếp nhận 2 ngày, trả lời 15 ngày kể từ khi tiếp nhận (giao phòng chuyên môn không cộng thêm), công khai 2 ngày sau khi trả lời. Thời gian chờ người phản ánh bổ sung thông tin không tính. Phòng chuyên môn: phản ánh được giao cho phòng.',
+        note: null,
+      }, feedback),
       satisfaction,
     ],
   };

@@ -1,6 +1,7 @@
 // The ranking of officers and departments over a period (issue 14 item 6): dossiers handled, on-time share, supplement
 // requests issued, delay caused (the late report's attribution), evaluation score, and the score normalised by the mix
-// of procedures (./domain mixScore). Feedback upheld against an officer is not counted: feedback is not recorded yet.
+// of procedures (./domain mixScore), and per department the feedback assigned to it and answered in the period.
+// Feedback is not counted per officer: a feedback does not record the officer it is about.
 import type { Queryable } from '../../platform/db';
 import { many } from '../../platform/db';
 import type { CalendarService } from '../calendar/service';
@@ -32,6 +33,8 @@ export interface RankingRow {
   delayMinutes: number;
   evaluations: number;
   evaluationAverage: number | null;
+  /** Departments: feedback assigned to the department and answered in the period (null per officer: not recorded). */
+  feedbackAnswered: number | null;
   /** The settled dossiers counted, capped (the figures count them all). */
   codes: string[];
 }
@@ -87,12 +90,19 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
       WHERE ${evScope.sql} GROUP BY 1`,
     values: [...(by === 'staff' ? [HANDLING_ACTIONS] : []), ...evScope.values],
   });
-  const [handled, totals, sups, evals, late] = await Promise.all([
+  // Feedback assigned to a department whose answer was written in the period. There is no "upheld" flag in the data:
+  // this counts the feedback the department had to answer, nothing more.
+  const fb = q.numbered({ sql: `SELECT f.department_id::text AS key, count(DISTINCT f.id)::int AS n FROM feedback f
+      JOIN feedback_events e ON e.feedback_id = f.id AND e.to_status = 'answered' AND e.at >= ? AND e.at < ?
+    WHERE f.department_id IS NOT NULL AND f.center_id = ANY(?::uuid[]) AND (?::uuid IS NULL OR f.department_id = ?) GROUP BY 1`,
+  values: [p.start, p.end, scope.centerIds, scope.departmentId, scope.departmentId] });
+  const [handled, totals, sups, evals, late, feedback] = await Promise.all([
     many<Handled>(db, handledSql.sql, handledSql.values),
     many<ProcedureCount & { procedure_code: string }>(db, all.sql, all.values),
     many<{ key: string; n: number }>(db, sup.sql, sup.values),
     many<{ key: string; n: number; average: number | null }>(db, ev.sql, ev.values),
     lateReport(db, calendars, scope, period, 'unit', now),
+    by === 'department' ? many<{ key: string; n: number }>(db, fb.sql, fb.values) : Promise.resolve([]),
   ]);
   const baseline = baselineRates(totals.map((t) => ({ procedure: t.procedure_code, settled: t.settled, onTime: t.onTime })));
 
@@ -110,7 +120,7 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     }
   }
 
-  const keys = new Set<string>([...handled.map((h) => h.key), ...sups.map((s) => s.key), ...evals.map((e) => e.key), ...delay.keys()]);
+  const keys = new Set<string>([...handled.map((h) => h.key), ...sups.map((s) => s.key), ...evals.map((e) => e.key), ...delay.keys(), ...feedback.map((f) => f.key)]);
   const names = by === 'staff'
     ? await many<{ key: string; name: string; unit: string | null; roles: string[] }>(db, `SELECT u.id::text AS key, u.full_name AS name, dep.name AS unit, u.roles
         FROM users u LEFT JOIN departments dep ON dep.id = u.department_id WHERE u.id = ANY($1::uuid[])`, [[...keys]])
@@ -139,6 +149,7 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
       supplementRequests: sups.find((x) => x.key === k)?.n ?? 0,
       lateDossiers: delay.get(k)?.codes.size ?? 0, delayMinutes: delay.get(k)?.minutes ?? 0,
       evaluations: e?.n ?? 0, evaluationAverage: e?.average ?? null,
+      feedbackAnswered: by === 'department' ? feedback.find((x) => x.key === k)?.n ?? 0 : null,
       codes: mine.slice(0, CODES_CAP).map((h) => h.code),
     };
   });
@@ -159,7 +170,9 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     formula: SCORE_FORMULA,
     notAvailable: [{
       key: 'feedbackUpheld',
-      note: 'Phản ánh, kiến nghị được xác định là đúng đối với cán bộ: chưa tính được vì phản ánh chưa ghi nhận cán bộ bị phản ánh.',
+      note: by === 'staff'
+        ? 'Phản ánh, kiến nghị đối với từng cán bộ: chưa tính được vì phản ánh không ghi nhận cán bộ bị phản ánh (chỉ ghi nhận phòng chuyên môn được giao xử lý — xem xếp hạng theo phòng).'
+        : 'Phản ánh, kiến nghị được xác định là đúng: chưa tính được vì phản ánh không ghi nhận kết luận đúng/sai; cột «Phản ánh giao xử lý» đếm phản ánh được giao cho phòng và đã trả lời trong kỳ.',
     }],
     rows,
   };

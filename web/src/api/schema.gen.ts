@@ -6137,7 +6137,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Công khai kết quả giải quyết của Trung tâm tháng này: tỷ lệ đúng hạn, hồ sơ trễ hạn đã xin lỗi (chỉ mã hồ sơ), kết quả đánh giá — không có thông tin cá nhân */
+        /** Công khai kết quả giải quyết của Trung tâm tháng này: tỷ lệ đúng hạn, hồ sơ trễ hạn đã xin lỗi (chỉ mã hồ sơ), kết quả đánh giá, trả lời phản ánh, kiến nghị đã công khai — không có thông tin cá nhân */
         get: {
             parameters: {
                 query?: never;
@@ -8778,9 +8778,21 @@ export interface components {
                 }[];
                 satisfaction: number | null;
             };
+            /** @description Phản ánh, kiến nghị được trả lời công khai trong tháng: trích nội dung và trả lời, không có thông tin liên hệ */
             feedback: {
-                available: boolean;
-                note: string;
+                count: number;
+                items: {
+                    answer: string;
+                    code: string;
+                    content: string;
+                    publishedAt: string;
+                }[];
+                onTime: {
+                    closed: number;
+                    formula: string;
+                    onTime: number;
+                    share: number | null;
+                };
             };
             generatedAt: string;
             /** @description Hồ sơ trễ hạn trong tháng đã có văn bản xin lỗi người nộp: chỉ mã hồ sơ */
@@ -9871,7 +9883,7 @@ export interface components {
             formula: string;
             group: string;
             /** @enum {string} */
-            itemKind: "dossier" | "procedure";
+            itemKind: "dossier" | "procedure" | "feedback";
             /** @description Tối đa 500 mã; counted: thuộc tử số */
             items: {
                 code: string;
@@ -10387,6 +10399,8 @@ export interface components {
             evaluationAverage: number | null;
             evaluations: number;
             expectedShare: number | null;
+            /** @description Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null (phản ánh không ghi nhận cán bộ) */
+            feedbackAnswered: number | null;
             /** @description Hồ sơ đã giải quyết trong kỳ (sớm, đúng, trễ hạn) mà cán bộ đã tiếp nhận, chuyển, xử lý hoặc quyết định */
             handled: number;
             key: string;

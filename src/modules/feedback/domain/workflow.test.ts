@@ -3,6 +3,7 @@ import { createWorkCalendar } from '../../calendar/domain';
 import { at, fmt, holidays } from '../../calendar/domain/test-utils';
 import {
   allowedActions,
+  closedOnTime,
   FeedbackRuleError,
   isOverdue,
   nextDueAt,
@@ -95,5 +96,29 @@ describe('feedback deadlines (working days, legal clock)', () => {
     ['published', '2025-03-14 17:00', '2025-04-14 17:01', false],
   ])('%s due %s, now %s → overdue %s', (status, due, now, expected) => {
     expect(isOverdue(status, at(due), at(now))).toBe(expected);
+  });
+});
+
+describe('closedOnTime (index 766, 5.2)', () => {
+  // Mon 10/03/2025 10:00 received: accept within 2 working days, answer within 15 of acceptance, publish within 2.
+  const ev = (...steps: [string, FeedbackStatus][]) => steps.map(([t, toStatus]) => ({ at: at(t), toStatus }));
+  it.each<[string, ReturnType<typeof ev>, boolean | null]>([
+    ['every step in time', ev(['2025-03-10 10:00', 'received'], ['2025-03-11 10:00', 'accepted'], ['2025-03-12 09:00', 'assigned'],
+      ['2025-03-28 10:00', 'answered'], ['2025-03-31 10:00', 'published']), true],
+    ['accepted late (3 working days)', ev(['2025-03-10 10:00', 'received'], ['2025-03-13 11:00', 'accepted'],
+      ['2025-03-14 10:00', 'answered'], ['2025-03-14 11:00', 'published']), false],
+    ['answer after the 15 working days, re-assignment gives no extra time', ev(['2025-03-10 10:00', 'received'], ['2025-03-11 10:00', 'accepted'],
+      ['2025-03-28 10:00', 'assigned'], ['2025-04-02 10:00', 'answered'], ['2025-04-03 10:00', 'published']), false],
+    ['published 3 working days after the answer', ev(['2025-03-10 10:00', 'received'], ['2025-03-11 10:00', 'accepted'],
+      ['2025-03-12 10:00', 'answered'], ['2025-03-17 11:00', 'published']), false],
+    ['rejected in time', ev(['2025-03-10 10:00', 'received'], ['2025-03-12 09:00', 'rejected']), true],
+    ['rejected late', ev(['2025-03-10 10:00', 'received'], ['2025-03-13 10:00', 'rejected']), false],
+    ['the submitter\'s slow answer to a request for information is not the center\'s delay', ev(['2025-03-10 10:00', 'received'],
+      ['2025-03-11 10:00', 'info_requested'], ['2025-03-31 10:00', 'accepted'], ['2025-04-01 10:00', 'answered'], ['2025-04-01 11:00', 'published']), true],
+    ['request for information itself late', ev(['2025-03-10 10:00', 'received'], ['2025-03-14 10:00', 'info_requested'], ['2025-03-14 11:00', 'rejected']), false],
+    ['not closed yet', ev(['2025-03-10 10:00', 'received'], ['2025-03-11 10:00', 'accepted']), null],
+    ['events out of order are replayed by time', ev(['2025-03-11 10:00', 'rejected'], ['2025-03-10 10:00', 'received']), true],
+  ])('%s', (_name, events, expected) => {
+    expect(closedOnTime(cal, events)).toBe(expected);
   });
 });

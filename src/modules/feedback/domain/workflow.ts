@@ -97,3 +97,30 @@ export function nextDueAt(cal: WorkCalendar, to: FeedbackStatus, at: Date, curre
 export function isOverdue(status: FeedbackStatus, dueAt: Date | null, now: Date): boolean {
   return STEP_LIMIT_DAYS[status] !== null && dueAt !== null && now.getTime() > dueAt.getTime();
 }
+
+/** One step of a feedback's history, as recorded in feedback_events. */
+export interface StepEvent {
+  at: Date;
+  toStatus: FeedbackStatus;
+}
+
+/**
+ * Whether a closed feedback (answer published, or rejected) kept every step within its legal deadline — the rule of
+ * index 766 indicator 5.2. The history is replayed: each step's deadline is recomputed from the step that opened it
+ * exactly as the workflow set it (nextDueAt), and the next step must come by it. The wait for the submitter's
+ * information (info_requested) is the submitter's time, not the center's: the step after it is not judged.
+ * Returns null while the feedback is not closed.
+ */
+export function closedOnTime(cal: WorkCalendar, events: StepEvent[]): boolean | null {
+  const steps = [...events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const last = steps[steps.length - 1];
+  if (!last || (last.toStatus !== 'published' && last.toStatus !== 'rejected')) return null;
+  let due: Date | null = null;
+  let waitingOnSubmitter = false;
+  for (const s of steps) {
+    if (due && !waitingOnSubmitter && s.at.getTime() > due.getTime()) return false;
+    waitingOnSubmitter = s.toStatus === 'info_requested';
+    due = nextDueAt(cal, s.toStatus, s.at, due);
+  }
+  return true;
+}

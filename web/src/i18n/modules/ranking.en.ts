@@ -17,7 +17,7 @@ export const en: typeof vi = {
   col: {
     rank: 'Rank', name: 'Officer', department: 'Department', unit: 'Unit', handled: 'Dossiers settled', onTime: 'On time',
     share: 'On-time share', expected: 'Expected share', score: 'Score', supplements: 'Supplement requests', delay: 'Delay caused',
-    evaluation: 'Rating (0–2)', evaluations: '{{count}} forms', assess: 'Assess', lateDossiers: '{{count}} late dossiers', onTimeOf: '{{onTime}}/{{handled}} dossiers',
+    evaluation: 'Rating (0–2)', evaluations: '{{count}} forms', assess: 'Assess', lateDossiers: '{{count}} late dossiers', onTimeOf: '{{onTime}}/{{handled}} dossiers', feedback: 'Feedback assigned',
   },
   unranked: 'Not ranked',
   empty: 'No dossier was settled in the period.',
@@ -37,7 +37,7 @@ export const en: typeof vi = {
     formula: 'Formula', value: 'Result', fraction: '{{num}} / {{den}}', notAvailable: 'Not available', noData: 'No data in the period',
     items: 'List ({{count}})', counted: 'In the numerator', notCounted: 'Denominator only', truncated: 'Showing the first {{shown}} of {{total}}.',
     col: { key: 'Indicator', name: 'Name', group: 'Group', value: 'Result' },
-    kind: { dossier: 'Dossier code', procedure: 'Procedure code' },
+    kind: { dossier: 'Dossier code', procedure: 'Procedure code', feedback: 'Feedback code' },
   },
   transparency: {
     title: 'Public results of administrative procedures',
@@ -48,7 +48,10 @@ export const en: typeof vi = {
     newDue: 'apology, new date: {{date}}', apology: { extension: 'apology, new date', second_supplement: 'apology for a second supplement request' },
     evaluations: 'Satisfaction ratings', evaluationsCount: '{{count}} rating forms this month', satisfaction: 'Satisfaction',
     noEvaluations: 'No rating this month yet.', question: 'Criterion', average: 'Average (max 2)',
-    feedback: 'Answers to feedback', privacy: 'This page publishes dossier codes and totals only, no personal data.',
+    feedback: 'Answers to feedback', privacy: 'This page publishes dossier codes, totals and feedback answers only, never the sender\'s personal data.',
+    feedbackNone: 'No feedback answer was published this month yet.',
+    feedbackOnTime: 'Feedback handled on time: {{onTime}} / {{closed}} ({{share}} %) closed this month.',
+    feedbackContent: 'Feedback (excerpt)', feedbackAnswer: 'Answer', feedbackPublished: 'Published',
     formula: 'How it is counted',
   },
 };

@@ -16,7 +16,7 @@ export const vi = {
   col: {
     rank: 'Hạng', name: 'Cán bộ', department: 'Phòng chuyên môn', unit: 'Đơn vị', handled: 'Hồ sơ đã giải quyết', onTime: 'Đúng hạn',
     share: 'Tỷ lệ đúng hạn', expected: 'Tỷ lệ kỳ vọng', score: 'Điểm', supplements: 'Yêu cầu bổ sung', delay: 'Gây chậm',
-    evaluation: 'Điểm đánh giá (0–2)', evaluations: '{{count}} phiếu', assess: 'Đánh giá', lateDossiers: '{{count}} hồ sơ trễ', onTimeOf: '{{onTime}}/{{handled}} hồ sơ',
+    evaluation: 'Điểm đánh giá (0–2)', evaluations: '{{count}} phiếu', assess: 'Đánh giá', lateDossiers: '{{count}} hồ sơ trễ', onTimeOf: '{{onTime}}/{{handled}} hồ sơ', feedback: 'Phản ánh giao xử lý',
   },
   unranked: 'Chưa xếp hạng',
   empty: 'Không có hồ sơ nào được giải quyết trong kỳ.',
@@ -36,7 +36,7 @@ export const vi = {
     formula: 'Công thức', value: 'Kết quả', fraction: '{{num}} / {{den}}', notAvailable: 'Chưa tính được', noData: 'Không có dữ liệu trong kỳ',
     items: 'Danh sách ({{count}})', counted: 'Được tính vào tử số', notCounted: 'Chỉ ở mẫu số', truncated: 'Hiển thị {{shown}} / {{total}} mục đầu tiên.',
     col: { key: 'Chỉ số', name: 'Tên chỉ số', group: 'Nhóm', value: 'Kết quả' },
-    kind: { dossier: 'Mã hồ sơ', procedure: 'Mã thủ tục' },
+    kind: { dossier: 'Mã hồ sơ', procedure: 'Mã thủ tục', feedback: 'Mã phản ánh' },
   },
   transparency: {
     title: 'Công khai kết quả giải quyết thủ tục hành chính',
@@ -47,7 +47,10 @@ export const vi = {
     newDue: 'xin lỗi, hẹn lại: {{date}}', apology: { extension: 'xin lỗi, hẹn lại ngày trả', second_supplement: 'xin lỗi vì yêu cầu bổ sung lần hai' },
     evaluations: 'Kết quả đánh giá mức độ hài lòng', evaluationsCount: '{{count}} phiếu đánh giá trong tháng', satisfaction: 'Mức độ hài lòng',
     noEvaluations: 'Chưa có phiếu đánh giá trong tháng.', question: 'Tiêu chí', average: 'Điểm bình quân (tối đa 2)',
-    feedback: 'Trả lời phản ánh, kiến nghị', privacy: 'Trang này chỉ công bố mã hồ sơ và số liệu tổng hợp, không có thông tin cá nhân.',
+    feedback: 'Trả lời phản ánh, kiến nghị', privacy: 'Trang này chỉ công bố mã hồ sơ, số liệu tổng hợp và nội dung trả lời phản ánh, không có thông tin cá nhân của người gửi.',
+    feedbackNone: 'Chưa có phản ánh, kiến nghị nào được trả lời công khai trong tháng.',
+    feedbackOnTime: 'Phản ánh, kiến nghị xử lý đúng hạn: {{onTime}} / {{closed}} ({{share}} %) phản ánh kết thúc trong tháng.',
+    feedbackContent: 'Nội dung phản ánh (trích)', feedbackAnswer: 'Trả lời', feedbackPublished: 'Ngày công khai',
     formula: 'Cách tính',
   },
 };

@@ -1,5 +1,6 @@
 // Public transparency page of a center (/cong-khai/<center code>): this month's on-time share, the late dossiers for
-// which an apology and new appointment were issued (codes only), the satisfaction results — no personal data.
+// which an apology and new appointment were issued (codes only), the satisfaction results, the feedback answers
+// published this month (content excerpt and answer) — no personal data.
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Col, Progress, Row, Skeleton, Statistic, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -76,8 +77,22 @@ export default function TransparencyPage() {
         </Col>
         <Col xs={24}>
           <Card title={t('ranking.transparency.feedback')}>
-            <p className="muted">{d.feedback.note}</p>
-            <Link to="/phan-anh/cong-khai" data-testid="transparency-feedback">{t('feedback.published.title')}</Link>
+            {d.feedback.onTime.closed > 0 && (
+              <p data-testid="transparency-feedback-ontime">
+                {t('ranking.transparency.feedbackOnTime', { onTime: d.feedback.onTime.onTime, closed: d.feedback.onTime.closed, share: pct(d.feedback.onTime.share ?? 0) })}
+              </p>
+            )}
+            {d.feedback.count === 0 ? <p className="muted">{t('ranking.transparency.feedbackNone')}</p> : (
+              <Table size="small" pagination={false} rowKey="code" dataSource={d.feedback.items} data-testid="transparency-feedback-list"
+                columns={[
+                  { title: t('ranking.transparency.feedbackContent'), dataIndex: 'content', render: (v: string, x) => <div><span className="code small">{x.code}</span><div style={{ whiteSpace: 'pre-wrap' }}>{v}</div></div> },
+                  { title: t('ranking.transparency.feedbackAnswer'), dataIndex: 'answer', render: (v: string) => <div style={{ whiteSpace: 'pre-wrap' }}>{v}</div> },
+                  { title: t('ranking.transparency.feedbackPublished'), dataIndex: 'publishedAt', width: 120, render: (v: string) => formatDate(v) },
+                ]} />
+            )}
+            <p className="muted small" style={{ marginTop: 8 }}>
+              <Link to="/phan-anh/cong-khai" data-testid="transparency-feedback">{t('feedback.published.title')}</Link>
+            </p>
           </Card>
         </Col>
       </Row>

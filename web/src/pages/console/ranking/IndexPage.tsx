@@ -80,7 +80,7 @@ function FigureItems({ f }: { f: IndexFigure }) {
   const { t } = useTranslation();
   const counted = f.items.filter((i) => i.counted);
   const rest = f.items.filter((i) => !i.counted);
-  const link = (code: string) => (f.itemKind === 'dossier'
+  const link = (code: string) => (f.itemKind === 'feedback' ? <span key={code} className="code">{code}</span> : f.itemKind === 'dossier'
     ? <Link key={code} className="code" to={`/console/dossiers/${encodeURIComponent(code)}`}>{code}</Link>
     : <Link key={code} className="code" to={`/procedures/${encodeURIComponent(code)}`}>{code}</Link>);
   return (

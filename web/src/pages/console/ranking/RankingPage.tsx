@@ -81,6 +81,7 @@ export default function RankingPage() {
       title: t('ranking.col.evaluation'), dataIndex: 'evaluationAverage', width: 110, align: 'right',
       render: (v: number | null, x) => (x.evaluations ? <span>{decimal(v, lang)}<div className="muted small">{t('ranking.col.evaluations', { count: x.evaluations })}</div></span> : '—'),
     },
+    ...(by === 'department' ? [{ title: t('ranking.col.feedback'), dataIndex: 'feedbackAnswered', width: 110, align: 'right' as const }] : []),
     ...(canAssess && by === 'staff' ? [{
       title: t('ranking.col.assess'), key: 'assess', width: 100,
       render: (_: unknown, x: RankingRow) => (x.roles.some((role) => SECONDED.includes(role))
