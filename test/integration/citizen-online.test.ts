@@ -79,8 +79,17 @@ describe('online submission', () => {
 
     // A supplement is requested: the citizen may upload again; once received, no more.
     await mustAct(t, clerk, d.code, 'request-supplement', { reason: 'Thiếu giấy tờ', missing: ['Bản sao giấy khai sinh'] });
+    const early = await post(`/dossiers/${d.code}/supplement`, {}, { cookie: me });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().detail).toContain('tải lên giấy tờ');
+    clock.advanceMinutes(30);
     expect((await upload(me, d.code, PDF, 'bo-sung.pdf', 1)).statusCode).toBe(201);
-    await mustAct(t, clerk, d.code, 'supplement', {});
+    const sup = await post(`/dossiers/${d.code}/supplement`, { note: 'Đã bổ sung' }, { cookie: me });
+    expect(sup.statusCode, sup.body).toBe(200);
+    expect(sup.json().status).toBe('submitted');
+    // The clerk sees the supplement in the history as today's transition.
+    const hist = (await t.app.inject({ url: `/api/v1/dossiers/${d.code}`, headers: { cookie: clerk } })).json();
+    expect(JSON.stringify(hist)).toContain('supplement');
     await mustAct(t, clerk, d.code, 'receive', {});
     expect((await upload(me, d.code, PDF, 'muon.pdf', 1)).statusCode).toBe(409);
 

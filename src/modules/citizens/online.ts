@@ -13,6 +13,7 @@ import { AppError, badRequest } from '../../platform/errors';
 import { DiskFileStore, sniffMime } from '../../platform/storage';
 import { checkImage, checkPdf, cleanFileName } from '../../platform/uploads';
 import { findCenter } from '../centers/repo';
+import { act } from '../dossiers/commands/act';
 import { registerDossier } from '../dossiers/commands/register';
 import { STATUSES, statusName } from '../dossiers/domain/lifecycle';
 import { findDossier } from '../dossiers/repo';
@@ -129,5 +130,27 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       return r!;
     });
     return reply.code(201).send({ id: row.id, name, mime, size: saved.size, checklistIndex: idx });
+  });
+
+  app.post('/citizen/dossiers/:code/supplement', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Công dân: nộp bổ sung hồ sơ (sau khi đã tải lên giấy tờ được yêu cầu bổ sung)',
+      params: Params, body: z.object({ note: z.string().trim().max(2000).optional() }).optional(),
+      response: { 200: z.object({ code: z.string(), status: z.enum(STATUSES), statusName: z.string() }) },
+    },
+  }, async (req) => {
+    const { db, clock, calendars } = app.deps;
+    const c = req.citizen!;
+    const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
+    if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
+    const d = await findDossier(db, own.code);
+    if (d.status !== 'needs_supplement') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
+    // The supplement is the papers: at least one file uploaded since the request.
+    const fresh = await one(db, `SELECT 1 FROM dossier_files f WHERE f.dossier_id = $1 AND f.kind = 'document' AND f.uploaded_at >
+        (SELECT max(at) FROM dossier_events WHERE dossier_id = $1 AND action = 'request-supplement')`, [d.id]);
+    if (!fresh) throw new AppError(409, 'DOSSIER_SUPPLEMENT_NO_FILES', 'Hãy tải lên giấy tờ được yêu cầu bổ sung trước khi nộp bổ sung.');
+    const r = await act({ db, clock, calendars, citizen: { id: c.id } }, d.code, 'supplement', { note: req.body?.note });
+    return { code: r.code, status: r.status, statusName: statusName(r.status) };
   });
 };

@@ -14,6 +14,7 @@ import type { ApplicantInput, RegisterInput } from '../schemas';
 import { writtenEvent, type ChecklistItem, type DossierRow, type DossierWithHistory, type WorkflowStep } from '../repo';
 import { calendarInputsSql, type CalendarInputs } from '../../calendar/service';
 import { applyChecklist, checklistAtReceipt } from './checklist';
+import { CITIZEN_ACTOR } from './act';
 
 const MAX_BACK_ENTRY_DAYS = 30;
 
@@ -120,8 +121,6 @@ export async function registerDossier(ctx: DossierCtx | OnlineCtx, input: Regist
 export interface OnlineCtx extends Omit<DossierCtx, 'actor'> {
   citizen: { id: string; centerId: string; /** How the result is to be delivered (kept on the register event). */ delivery: string };
 }
-/** How an online registration shows in the dossier's history (no staff account acted). */
-const CITIZEN_ACTOR = { fullName: 'Công dân (nộp trực tuyến)', username: 'citizen', departmentId: null };
 
 /**
  * An online submission: the same registration as the support desk's (status submitted, in the center's reception
