@@ -98,6 +98,13 @@ describe('online submission', () => {
     expect((await upload(other, d.code, PDF, 'x.pdf', 0)).statusCode).toBe(404);
   });
 
+  it('the public procedure answer says whether it can be submitted online (from the online level)', async () => {
+    const online = async (code: string) => (await t.app.inject({ url: `/api/v1/procedures/${code}` })).json().online;
+    expect(await online('2.000748')).toBe('partial');
+    expect(await online('H57-TAM-VH-02')).toBe('full');
+    expect(await online('2.000992')).toBeNull();
+  });
+
   it('refuses a procedure without online service (409, Vietnamese), a staff cookie, and no sign-in', async () => {
     const me = await signIn('khong.truc.tuyen@example.vn');
     const r = await post('/dossiers', submission('2.000992', 702), { cookie: me });
