@@ -28,7 +28,7 @@ function Documents({ d }: { d: Submitted }) {
   const [error, setError] = useState<string | null>(null);
   const missing = d.documents.filter((x) => x.mandatory && !done[x.index]);
   return (
-    <Card title={t('onlineSubmit.uploadTitle', { code: d.code })} style={CARD}>
+    <Card title={t('onlineSubmit.uploadTitle')} style={CARD}>
       <Alert type="success" showIcon message={t('onlineSubmit.submitted', { code: d.code })} style={{ marginBottom: 16 }} />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         {d.documents.map((doc) => (
@@ -63,10 +63,10 @@ function EForm({ code, me }: { code: string; me: Me }) {
   const [fullName, setFullName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [address, setAddress] = useState('');
-  const [method, setMethod] = useState<'counter' | 'post' | 'online'>('online');
+  const [picked, setMethod] = useState<'counter' | 'post' | 'online' | null>(null);
   const [key] = useState(() => crypto.randomUUID());
   const submit = useMutation({
-    mutationFn: () => http.post<Submitted>('/citizen/dossiers', {
+    mutationFn: (method: 'counter' | 'post' | 'online') => http.post<Submitted>('/citizen/dossiers', {
       procedure: code, center: center?.code ?? '', applicant: { kind: 'person', fullName, idNumber, address }, delivery: { method },
     }, { 'idempotency-key': key }),
   });
@@ -74,11 +74,13 @@ function EForm({ code, me }: { code: string; me: Me }) {
   if (proc.isPending) return <Skeleton active />;
   const p = proc.data;
   if (submit.data) return <Documents d={submit.data} />;
+  // A fully online procedure returns the result online by default; a partly online one at the counter.
+  const method = picked ?? (p.online === 'full' ? 'online' : 'counter');
   if (!p.online) return <Alert type="warning" showIcon style={CARD} message={t('onlineSubmit.notOnline')} />;
   return (
     <Card title={t('onlineSubmit.title')} style={CARD}>
       <p><strong>{p.name}</strong></p>
-      <Form layout="vertical" requiredMark={false} onFinish={() => submit.mutate()}>
+      <Form layout="vertical" requiredMark={false} onFinish={() => submit.mutate(method)}>
         <Alert type="info" showIcon message={t('onlineSubmit.contact', { contact: me.contact })} style={{ marginBottom: 16 }} />
         <Form.Item label={t('onlineSubmit.fullName')} htmlFor="online-name"><Input id="online-name" size="large" value={fullName} onChange={(e) => setFullName(e.target.value)} data-testid="online-name" /></Form.Item>
         <Form.Item label={t('onlineSubmit.idNumber')} htmlFor="online-id"><Input id="online-id" size="large" inputMode="numeric" maxLength={12} value={idNumber} onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))} data-testid="online-id" /></Form.Item>
