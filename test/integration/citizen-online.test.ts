@@ -39,8 +39,8 @@ async function signIn(contact: string): Promise<string> {
   return `motcua_citizen_sid=${r.cookies.find((x) => x.name === 'motcua_citizen_sid')!.value}`;
 }
 
-const submission = (procedure = '2.000748', n = 701) => ({
-  procedure, center, applicant: { ...applicant(n), phone: '', email: '' }, delivery: { method: 'online' },
+const submission = (procedure = 'H57-TAM-VH-02', n = 701, method = 'online') => ({
+  procedure, center, applicant: { ...applicant(n), phone: '', email: '' }, delivery: { method },
 });
 const upload = (cookie: string, code: string, buf: Buffer, name: string, checklistIndex: number) => {
   const body = multipart(buf, name, { checklistIndex: String(checklistIndex) });
@@ -110,6 +110,11 @@ describe('online submission', () => {
     const r = await post('/dossiers', submission('2.000992', 702), { cookie: me });
     expect(r.statusCode).toBe(409);
     expect(r.json().detail).toContain('chưa có dịch vụ công trực tuyến');
+    // Partly online (level 3): submitted online, but the result is not delivered online.
+    const partial = await post('/dossiers', submission('2.000748', 703, 'online'), { cookie: me });
+    expect(partial.statusCode).toBe(409);
+    expect(partial.json().detail).toContain('kết quả nhận tại Trung tâm');
+    expect((await post('/dossiers', submission('2.000748', 703, 'counter'), { cookie: me })).statusCode).toBe(201);
     const before = (await t.db.query(`SELECT count(*)::int AS n FROM dossiers WHERE channel = 'online'`)).rows[0];
     expect((await post('/dossiers', submission(), { cookie: clerk })).statusCode).toBe(401);
     expect((await post('/dossiers', submission(), {})).statusCode).toBe(401);

@@ -67,6 +67,9 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       if (proc.online_level < ONLINE_MIN_LEVEL) {
         throw new AppError(409, 'PROCEDURE_NOT_ONLINE', 'Thủ tục này chưa có dịch vụ công trực tuyến: vui lòng nộp hồ sơ trực tiếp tại Trung tâm hoặc qua bưu chính.');
       }
+      if (body.delivery.method === 'online' && proc.online_level < 4) {
+        throw new AppError(409, 'PROCEDURE_RESULT_NOT_ONLINE', 'Thủ tục này chỉ nộp hồ sơ trực tuyến một phần: kết quả nhận tại Trung tâm hoặc qua bưu chính.');
+      }
       const center = await findCenter(db, body.center);
       const d = await registerDossier({ db, clock, calendars, citizen: { id: c.id, centerId: center.id, delivery: body.delivery.method } },
         { procedure: body.procedure, applicant: withOwnContact(body.applicant, c), channel: 'online', note: body.note });
