@@ -98,6 +98,35 @@ describe('online submission', () => {
     expect((await upload(other, d.code, PDF, 'x.pdf', 0)).statusCode).toBe(404);
   });
 
+  it('full path: the admin makes a procedure fully online, the citizen submits, the center resolves and returns online, the citizen downloads', async () => {
+    const admin = await t.login('admin');
+    const proc = (await t.app.inject({ url: '/api/v1/procedures/2.000815' })).json();
+    expect(proc.online).toBeNull();
+    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/procedures/2.000815', headers: { cookie: admin }, payload: { ...proc, onlineLevel: 4 } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect((await t.app.inject({ url: '/api/v1/procedures/2.000815' })).json().online).toBe('full');
+
+    const me = await signIn('toan.trinh@example.vn');
+    const r = await post('/dossiers', submission('2.000815', 704), { cookie: me });
+    expect(r.statusCode, r.body).toBe(201);
+    const code = r.json().code;
+    expect((await upload(me, code, PDF, 'ban-chinh.pdf', 0)).statusCode).toBe(201);
+    await mustAct(t, clerk, code, 'receive', {});
+    await mustAct(t, clerk, code, 'transfer', {});
+    const cv = await t.login('cv.tp');
+    const ld = await t.login('ld.tp');
+    await mustAct(t, cv, code, 'complete-step', {});
+    await mustAct(t, ld, code, 'complete-step', {});
+    const body = multipart(PDF, 'ket-qua.pdf', { kind: 'result' });
+    const up = await t.app.inject({ method: 'POST', url: `/api/v1/dossiers/${code}/files`, headers: { cookie: cv, ...body.headers }, payload: body.payload });
+    expect(up.statusCode, up.body).toBe(201);
+    await mustAct(t, cv, code, 'resolve', { resultFileId: up.json().id, resultSummary: 'Đã chứng thực' });
+    await mustAct(t, clerk, code, 'return', { method: 'online' });
+    const file = await get(`/dossiers/${code}/result`, me);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.equals(PDF)).toBe(true);
+  });
+
   it('the public procedure answer says whether it can be submitted online (from the online level)', async () => {
     const online = async (code: string) => (await t.app.inject({ url: `/api/v1/procedures/${code}` })).json().online;
     expect(await online('2.000748')).toBe('partial');
