@@ -66,7 +66,7 @@ export async function act(ctx: DossierCtx | CitizenActCtx, code: string, action:
   // notification tells what this action did (reason, missing items, dates), not what the dossier says later.
   const n = values.length;
   const reason = input.reason ?? input.note ?? null;
-  const eventData = { ...data, note: input.note };
+  const eventData = { ...data, note: input.note, ...('citizen' in ctx ? { citizen: ctx.citizen.id } : {}) };
   const r = await one<DossierRow & { event_id: number }>(db, preparedVariant(`
     WITH u AS (
       UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()
