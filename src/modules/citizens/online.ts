@@ -17,6 +17,7 @@ import { act } from '../dossiers/commands/act';
 import { registerDossier } from '../dossiers/commands/register';
 import { STATUSES, statusName } from '../dossiers/domain/lifecycle';
 import { findDossier } from '../dossiers/repo';
+import { oneFile } from '../dossiers/routes/files';
 import { ApplicantInput } from '../dossiers/schemas';
 import type { Citizen } from './sessions';
 
@@ -99,20 +100,9 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       throw new AppError(409, 'DOSSIER_FILES_CLOSED', 'Chỉ tải giấy tờ lên khi hồ sơ vừa nộp hoặc đang được yêu cầu bổ sung.');
     }
     if (!req.isMultipart()) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
-    let file: { buf: Buffer; filename: string } | null = null;
-    const fields: Record<string, unknown> = {};
-    try {
-      for await (const part of req.parts()) {
-        if (part.type === 'field') fields[part.fieldname] = part.value;
-        else file = { buf: await part.toBuffer(), filename: part.filename };
-      }
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      if (code === 'FST_FILES_LIMIT') throw badRequest('FILE_TOO_MANY', 'Mỗi lần chỉ tải lên một tệp.');
-      if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'FILE_TOO_LARGE', `Tệp vượt quá dung lượng cho phép (${Math.round(app.deps.config.uploadMaxBytes / 1024 / 1024)} MB).`);
-      throw e;
-    }
-    if (!file) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
+    // The staff upload's reading (one file, its size limit, Vietnamese refusals) and, below, its checks by content.
+    const { buf, filename, fields } = await oneFile(req, app.deps.config.uploadMaxBytes);
+    const file = { buf, filename };
     const idx = Number(fields.checklistIndex);
     if (fields.checklistIndex === undefined || !Number.isInteger(idx) || !d.checklist[idx]) {
       throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Chọn đúng thành phần hồ sơ cho tệp tải lên.');
