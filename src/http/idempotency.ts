@@ -24,6 +24,7 @@ export const IdempotencyKeyHeader = z.looseObject({
  */
 export function callerOf(req: FastifyRequest): string {
   if (req.actor) return `user:${req.actor.id}`;
+  if (req.citizen) return `citizen:${req.citizen.id}`;
   throw unauthorized();
 }
 

@@ -39,6 +39,7 @@ const FeedbackPublishedPage = lazy(() => import('./pages/public/FeedbackPage').t
 const FeedbackListPage = lazy(() => import('./pages/console/feedback/FeedbackListPage'));
 const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackDetailPage'));
 const CitizenPage = lazy(() => import('./pages/public/CitizenPage'));
+const OnlineSubmitPage = lazy(() => import('./pages/public/OnlineSubmitPage'));
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
 const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
 const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
@@ -104,6 +105,7 @@ export function App() {
                   <Route path="xac-thuc/:id" element={<VerifyPage />} />
                   <Route path="cong-dan" element={<CitizenPage />} />
                   <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
+                  <Route path="cong-dan/nop/:code" element={<OnlineSubmitPage />} />
                   <Route path="login" element={<LoginPage />} />
                   <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                   <Route path="*" element={<NotFoundPage />} />

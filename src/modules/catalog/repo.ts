@@ -52,6 +52,7 @@ function toSummary(r: Row): ProcedureSummary {
     },
     fees: r.fees,
     onlineLevel: r.online_level,
+    online: r.online_level >= 4 ? 'full' : r.online_level === 3 ? 'partial' : null,
     active: r.active,
   };
 }

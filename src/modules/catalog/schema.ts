@@ -66,6 +66,7 @@ export const ProcedureSummary = named('ProcedureSummary', z.object({
   processingTime: ProcessingTimeSchema,
   fees: z.array(FeeSchema),
   onlineLevel: z.number(),
+  online: z.enum(['full', 'partial']).nullable().describe('Nộp hồ sơ trực tuyến: full = toàn trình (mức 4), partial = một phần (mức 3), null = không; theo mức độ trực tuyến do quản trị cập nhật'),
   active: z.boolean(),
 }));
 export type ProcedureSummary = z.infer<typeof ProcedureSummary>;

@@ -13,6 +13,7 @@ import { DiskFileStore } from '../../platform/storage';
 import { STATUSES, statusName, type Status } from '../dossiers/domain/lifecycle';
 import { channelsFor, sendNow } from '../notifications';
 import { codeMatches, hashCode, maskContact, newCode, OTP_DIGITS, OTP_MAX_TRIES, OTP_MINUTES, otpUsable, parseContact, type Contact } from './domain/otp';
+import { onlineRoutes } from './online';
 import { CITIZEN_COOKIE, createCitizenSession, destroyCitizenSession, type Citizen } from './sessions';
 
 const ContactField = z.string().trim().min(5, 'Nhập số điện thoại di động hoặc địa chỉ e-mail').max(254);
@@ -80,6 +81,7 @@ async function resultFile(db: Db, d: DossierRow) {
 }
 
 export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(onlineRoutes);
   const { config } = app.deps;
   const store = new DiskFileStore(path.join(config.dataDir, 'files'));
   const perContact = limitOf(config, 'otpPerContact', {

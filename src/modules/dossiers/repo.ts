@@ -134,9 +134,13 @@ export interface EventRow {
   actor_department: string | null;
 }
 
+// An event a citizen caused online (no staff account: data.citizen is the account id) shows as the citizen.
+const CITIZEN_NAME = (e: string) => `CASE WHEN ${e}.actor_id IS NULL AND ${e}.data ? 'citizen' THEN 'Công dân (nộp trực tuyến)' END`;
+const CITIZEN_USERNAME = (e: string) => `CASE WHEN ${e}.actor_id IS NULL AND ${e}.data ? 'citizen' THEN 'citizen' END`;
+
 export async function eventsOf(db: Queryable, dossierId: string): Promise<EventRow[]> {
   return many<EventRow>(db, `SELECT e.id, e.at, e.action, e.from_status, e.to_status, e.step_index, e.reason, e.data, e.flagged,
-      u.full_name AS actor_name, u.username AS actor_username, u.department_id AS actor_department
+      coalesce(u.full_name, ${CITIZEN_NAME('e')}) AS actor_name, coalesce(u.username, ${CITIZEN_USERNAME('e')}) AS actor_username, u.department_id AS actor_department
     FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = $1 ORDER BY e.id`, [dossierId]);
 }
 
@@ -181,7 +185,8 @@ export async function findDossierWithHistory(db: Queryable, code: string): Promi
 const FIND_WITH_HISTORY_SQL = prepared(`SELECT ${DOSSIER_COLUMNS}, ${calendarInputsSql('d.center_id')} AS calendar_inputs,
       (SELECT coalesce(json_agg(json_build_object('id', e.id, 'at', e.at, 'action', e.action, 'from_status', e.from_status,
           'to_status', e.to_status, 'step_index', e.step_index, 'reason', e.reason, 'data', e.data, 'flagged', e.flagged,
-          'actor_name', eu.full_name, 'actor_username', eu.username, 'actor_department', eu.department_id) ORDER BY e.id), '[]'::json)
+          'actor_name', coalesce(eu.full_name, ${CITIZEN_NAME('e')}), 'actor_username', coalesce(eu.username, ${CITIZEN_USERNAME('e')}),
+          'actor_department', eu.department_id) ORDER BY e.id), '[]'::json)
          FROM dossier_events e LEFT JOIN users eu ON eu.id = e.actor_id WHERE e.dossier_id = d.id) AS events,
       (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'mime', s.mime, 'size', s.size, 'kind', f.kind,
           'checklist_index', f.checklist_index, 'uploaded_at', f.uploaded_at, 'reused_from', f.reused_from) ORDER BY f.uploaded_at), '[]'::json)

@@ -1685,7 +1685,79 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Công dân: nộp hồ sơ trực tuyến (thủ tục có dịch vụ công trực tuyến). Hỗ trợ Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa do máy khách sinh cho mỗi yêu cầu: gửi lại cùng khóa thì nhận lại kết quả của lần đầu, không thực hiện hai lần */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicant: {
+                            /** @default  */
+                            address?: string;
+                            dateOfBirth?: string | null;
+                            /** @default  */
+                            email?: string | "";
+                            fullName: string;
+                            idNumber?: string | null;
+                            /**
+                             * @default person
+                             * @enum {string}
+                             */
+                            kind?: "person" | "organization";
+                            orgName?: string | null;
+                            /** @default  */
+                            phone?: string | "";
+                            taxCode?: string | null;
+                        };
+                        center: string;
+                        delivery: {
+                            /** @enum {string} */
+                            method: "counter" | "post" | "online";
+                        };
+                        note?: string;
+                        procedure: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            center: string;
+                            /** @enum {string} */
+                            channel: "online";
+                            code: string;
+                            delivery: {
+                                /** @enum {string} */
+                                method: "counter" | "post" | "online";
+                            };
+                            documents: {
+                                index: number;
+                                mandatory: boolean;
+                                name: string;
+                            }[];
+                            procedure: string;
+                            registeredAt: string;
+                            /** @enum {string} */
+                            status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+                            statusName: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1759,6 +1831,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/dossiers/{code}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checklistIndex: number;
+                            id: string;
+                            mime: string;
+                            name: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/dossiers/{code}/result": {
         parameters: {
             query?: never;
@@ -1789,6 +1905,55 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/supplement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Công dân: nộp bổ sung hồ sơ (sau khi đã tải lên giấy tờ được yêu cầu bổ sung) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
+                            statusName: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -10096,6 +10261,11 @@ export interface components {
             legalBasis: string[];
             name: string;
             notes: string | null;
+            /**
+             * @description Nộp hồ sơ trực tuyến: full = toàn trình (mức 4), partial = một phần (mức 3), null = không; theo mức độ trực tuyến do quản trị cập nhật
+             * @enum {string|null}
+             */
+            online: "full" | "partial" | null;
             onlineLevel: number;
             processingTime: {
                 calendarDays?: boolean;
@@ -10143,6 +10313,11 @@ export interface components {
             field: string;
             fieldName: string;
             name: string;
+            /**
+             * @description Nộp hồ sơ trực tuyến: full = toàn trình (mức 4), partial = một phần (mức 3), null = không; theo mức độ trực tuyến do quản trị cập nhật
+             * @enum {string|null}
+             */
+            online: "full" | "partial" | null;
             onlineLevel: number;
             processingTime: {
                 calendarDays?: boolean;

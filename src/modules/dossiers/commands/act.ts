@@ -12,18 +12,29 @@ import { applyChecklist, checklistAtReceipt } from './checklist';
 
 type Changes = Record<string, unknown>;
 
+/** A citizen handing in a supplement on their own dossier (checked by the caller). */
+export interface CitizenActCtx extends Omit<DossierCtx, 'actor'> {
+  citizen: { id: string };
+}
+export const CITIZEN_ACTOR = { fullName: 'Công dân (nộp trực tuyến)', username: 'citizen', departmentId: null };
+
 /**
  * Applies one action of the transition table to a dossier: decide (state + permission + where the actor sits),
  * compute the action's effects, then a guarded UPDATE on (id, status, version) in one transaction with the
  * history event and the outbox row. If another clerk changed the dossier in between, nothing is written and
  * the caller gets 409.
  */
-export async function act(ctx: DossierCtx, code: string, action: Action, input: ActionInput): Promise<DossierWithHistory> {
-  const { db, clock, actor } = ctx;
+export async function act(ctx: DossierCtx | CitizenActCtx, code: string, action: Action, input: ActionInput): Promise<DossierWithHistory> {
+  const { db, clock } = ctx;
   const now = clock.now();
   // Loaded with its history and files: the answer is this plus what the update returns, without reading again.
   const d = await findDossierWithHistory(db, code);
-  const decision = decide(stateOf(d), action, actorView(actor));
+  // A citizen acts on their own online dossier only to hand in the requested supplement: the same transition the
+  // clerk records at the counter, as if the center's reception recorded it (no staff account: the event's actor is empty).
+  if ('citizen' in ctx && action !== 'supplement') throw forbidden('Công dân chỉ được nộp bổ sung hồ sơ.');
+  const actor = 'actor' in ctx ? ctx.actor : { ...CITIZEN_ACTOR, id: null };
+  const view = 'actor' in ctx ? actorView(ctx.actor) : { permissions: ['dossiers.receive' as const], centerId: d.center_id, departmentId: null, provinceWide: false };
+  const decision = decide(stateOf(d), action, view);
   if (!decision.ok) throw new AppError(decision.code === 'FORBIDDEN' ? 403 : 409, decision.code, decision.message);
   if (input.version !== undefined && input.version !== d.version) throw staleError();
   if (RULES[action].reason && !input.reason) throw badRequest('DOSSIER_REASON_REQUIRED', 'Vui lòng nhập lý do.');
@@ -55,7 +66,7 @@ export async function act(ctx: DossierCtx, code: string, action: Action, input: 
   // notification tells what this action did (reason, missing items, dates), not what the dossier says later.
   const n = values.length;
   const reason = input.reason ?? input.note ?? null;
-  const eventData = { ...data, note: input.note };
+  const eventData = { ...data, note: input.note, ...('citizen' in ctx ? { citizen: ctx.citizen.id } : {}) };
   const r = await one<DossierRow & { event_id: number }>(db, preparedVariant(`
     WITH u AS (
       UPDATE dossiers SET ${sets}, version = version + 1, updated_at = now()

@@ -3,7 +3,7 @@ import type { Queryable } from '../../../platform/db';
 import { many, one, prepared, preparedVariant, withTx } from '../../../platform/db';
 import { KeyedBatcher } from '../../../platform/batcher';
 import { badRequest, forbidden, notFound } from '../../../platform/errors';
-import { actorCan, isProvinceWide } from '../../auth/actor';
+import { actorCan, isProvinceWide, type Actor } from '../../auth/actor';
 import { parseInstant } from '../../calendar/service';
 import { findCenter } from '../../centers/repo';
 import { vnDayString } from '../../calendar/domain';
@@ -14,6 +14,7 @@ import type { ApplicantInput, RegisterInput } from '../schemas';
 import { writtenEvent, type ChecklistItem, type DossierRow, type DossierWithHistory, type WorkflowStep } from '../repo';
 import { calendarInputsSql, type CalendarInputs } from '../../calendar/service';
 import { applyChecklist, checklistAtReceipt } from './checklist';
+import { CITIZEN_ACTOR } from './act';
 
 const MAX_BACK_ENTRY_DAYS = 30;
 
@@ -69,7 +70,8 @@ const REFERENCES_SQL = prepared(`SELECT p.code, p.name AS procedure_name, p.fiel
  * Registers a dossier. An ordinary registration answers with the new dossier as stored (so the route needs no
  * second read); a back-entry answers with its code only.
  */
-export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Promise<DossierWithHistory | string> {
+export async function registerDossier(ctx: DossierCtx | OnlineCtx, input: RegisterInput): Promise<DossierWithHistory | string> {
+  if (!('actor' in ctx)) return registerOnline(ctx, input);
   const { db, clock, actor } = ctx;
   const now = clock.now();
   const centerId = input.center && isProvinceWide(actor) ? (await findCenter(db, input.center)).id : actor.centerId;
@@ -111,7 +113,41 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
   const day = vnDayString(registeredAt);
 
   const applicant = applicantRecord(input.applicant, centerId);
-  if (!backEntryAt) {
+  if (!backEntryAt) return registerOrdinary(db, actor, { centerId, unitCode, day, now, registeredAt, proc, timeLimit, checklist, postmarkedAt, due, applicant, input });
+  return registerBackEntry(ctx, { centerId, unitCode, day, now, backEntryAt, registeredAt, proc, timeLimit, checklist, due: due!, applicant, input });
+}
+
+/** Who registers an online dossier: the signed-in citizen (no staff account: created_by and the event's actor stay empty). */
+export interface OnlineCtx extends Omit<DossierCtx, 'actor'> {
+  citizen: { id: string; centerId: string; /** How the result is to be delivered (kept on the register event). */ delivery: string };
+}
+
+/**
+ * An online submission: the same registration as the support desk's (status submitted, in the center's reception
+ * queue, the same numbering and batch statement), by a citizen instead of a staff account.
+ */
+async function registerOnline(ctx: OnlineCtx, input: RegisterInput): Promise<DossierWithHistory> {
+  const { db, clock } = ctx;
+  const now = clock.now();
+  const centerId = ctx.citizen.centerId;
+  const proc = await one<ProcedureRef>(db, REFERENCES_SQL, [input.procedure, centerId]);
+  if (!proc || !proc.active) throw notFound(`thủ tục có mã ${input.procedure}`);
+  if (!proc.center_code) throw notFound('Trung tâm');
+  const timeLimit: TimeLimit = { unit: proc.time_unit, value: proc.time_value, ...(proc.calendar_days ? { calendarDays: true } : {}), ...(proc.same_day_cutoff ? { cutoff: proc.same_day_cutoff } : {}) };
+  const checklist: ChecklistItem[] = proc.required_documents.map((doc, index) => ({ index, name: doc.name, original: doc.original, copy: doc.copy, mandatory: doc.mandatory, presented: false }));
+  return registerOrdinary(db, { ...CITIZEN_ACTOR, id: null }, {
+    centerId, unitCode: proc.center_code, day: vnDayString(now), now, registeredAt: now, proc, timeLimit, checklist, postmarkedAt: null, due: null,
+    applicant: applicantRecord(input.applicant, centerId), input: { ...input, channel: 'online' }, extra: { citizen: ctx.citizen.id, delivery: ctx.citizen.delivery },
+  });
+}
+
+type Prepared = { centerId: string; unitCode: string; day: string; now: Date; registeredAt: Date; proc: ProcedureRef; timeLimit: TimeLimit;
+  checklist: ChecklistItem[]; applicant: ApplicantRecord; input: RegisterInput };
+
+async function registerOrdinary(db: Queryable, actor: Pick<Actor, 'fullName' | 'username' | 'departmentId'> & { id: string | null },
+  p: Prepared & { postmarkedAt: Date | null; due: ReturnType<typeof dossierDueDate> | null; extra?: Record<string, unknown> }): Promise<DossierWithHistory> {
+  const { centerId, unitCode, day, now, registeredAt, proc, timeLimit, checklist, postmarkedAt, due, applicant, input } = p;
+  {
     const item: Registration = {
       center_id: centerId, procedure_code: proc.code, field_code: proc.field_code, department_id: proc.department_id,
       // The applicant is written by the batch statement itself, with the dossier: a keyed one upserted, one without a
@@ -119,7 +155,7 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
       applicant_id: applicant.key ? null : randomUUID(), person: applicant,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist,
       registered_at: registeredAt.toISOString(), created_by: actor.id, postmarked_at: postmarkedAt?.toISOString() ?? null,
-      data: { channel: input.channel, note: input.note, enteredAt: now.toISOString(), ...(postmarkedAt ? { postmarkedAt: postmarkedAt.toISOString() } : {}) },
+      data: { channel: input.channel, note: input.note, enteredAt: now.toISOString(), ...(postmarkedAt ? { postmarkedAt: postmarkedAt.toISOString() } : {}), ...p.extra },
       receipt: due && { received_at: now.toISOString(), receipt_day: due.receiptDay, due_at: due.dueAt.toISOString(), data: { dueAt: due.dueAt.toISOString() } },
     };
     const { row, eventId, receiveEventId } = await batcherFor(db).submit(`${unitCode}|${day}`, item);
@@ -131,6 +167,11 @@ export async function registerDossier(ctx: DossierCtx, input: RegisterInput): Pr
     // fields, which V8 builds about four times slower.
     return Object.assign(row, { procedure_name: proc.procedure_name, department_name: proc.department_name, assignee_name: null, calendar_inputs: proc.calendar_inputs, files: [], events });
   }
+}
+
+async function registerBackEntry(ctx: DossierCtx, p: Prepared & { backEntryAt: Date; due: NonNullable<ReturnType<typeof dossierDueDate>> }): Promise<string> {
+  const { db, actor } = ctx;
+  const { centerId, unitCode, day, now, backEntryAt, registeredAt, proc, timeLimit, checklist, due, applicant, input } = p;
   // Back-entry (rare): the applicant, then one statement with the dossier, the flagged receipt event and the audit
   // row, in one transaction (a failed back-entry leaves no applicant change behind).
   const reason = input.backEntry?.reason ?? null;
@@ -190,7 +231,7 @@ interface Registration {
   workflow: WorkflowStep[];
   checklist: ChecklistItem[];
   registered_at: string;
-  created_by: string;
+  created_by: string | null;
   /** The postmark of arrival of a dossier sent by post (the legal clock counts from it). */
   postmarked_at: string | null;
   data: Record<string, unknown>;

@@ -37,7 +37,7 @@ function checkIndex(d: DossierRow, index: number | null) {
  * The one file of an upload request, read whole, with the form's fields (before or after it). A second file is
  * refused rather than dropped: the clerk would believe both were stored.
  */
-async function oneFile(req: FastifyRequest, maxBytes: number): Promise<{ buf: Buffer; filename: string; fields: Record<string, unknown> }> {
+export async function oneFile(req: FastifyRequest, maxBytes: number): Promise<{ buf: Buffer; filename: string; fields: Record<string, unknown> }> {
   let file: { buf: Buffer; filename: string } | null = null;
   const fields: Record<string, unknown> = {};
   try {

@@ -23,7 +23,7 @@ interface OtpSent { sentTo: string; channel: 'sms' | 'email'; expiresInMinutes: 
 
 const CARD = { maxWidth: 640, margin: '16px auto' } as const;
 
-function SignIn() {
+export function SignIn() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [contact, setContact] = useState('');

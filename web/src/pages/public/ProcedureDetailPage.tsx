@@ -187,6 +187,11 @@ export function ProcedureDetailPage() {
         <Typography.Title level={2} className="detail-title">
           {p.name}
         </Typography.Title>
+        {p.online && p.active && (
+          <Button type="primary" size="large" onClick={() => navigate(`/cong-dan/nop/${encodeURIComponent(p.code)}`)} data-testid="online-submit-cta">
+            {t('onlineSubmit.cta')}
+          </Button>
+        )}
       </div>
       {estimated.length > 0 && (
         <Alert className="estimated-note" type="warning" showIcon title={t('detail.estimatedNote', { list: estimated.join(', ') })} />

@@ -1,0 +1,149 @@
+// Online submission by a signed-in citizen (issue 15, part 2): the support desk's registration (status submitted, in
+// the center's reception queue) with channel "online", then the documents uploaded by the citizen, checked by content
+// as the staff upload checks them.
+import multipart from '@fastify/multipart';
+import path from 'node:path';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CITIZEN } from '../../http/access';
+import { IdempotencyKeyHeader, idempotentReply } from '../../http/idempotency';
+import { audit } from '../../platform/audit';
+import { one, withTx } from '../../platform/db';
+import { AppError, badRequest } from '../../platform/errors';
+import { DiskFileStore, sniffMime } from '../../platform/storage';
+import { checkImage, checkPdf, cleanFileName } from '../../platform/uploads';
+import { findCenter } from '../centers/repo';
+import { act } from '../dossiers/commands/act';
+import { registerDossier } from '../dossiers/commands/register';
+import { STATUSES, statusName } from '../dossiers/domain/lifecycle';
+import { findDossier } from '../dossiers/repo';
+import { oneFile } from '../dossiers/routes/files';
+import { ApplicantInput } from '../dossiers/schemas';
+import type { Citizen } from './sessions';
+
+/** online_level 4 = the whole procedure online ("full"), 3 = submitted online, result on paper ("partial"). */
+export const ONLINE_MIN_LEVEL = 3;
+
+const SubmitBody = z.object({
+  procedure: z.string().trim().min(1, 'Chọn thủ tục').max(50),
+  center: z.string().trim().min(1, 'Chọn Trung tâm tiếp nhận').max(60),
+  applicant: ApplicantInput,
+  delivery: z.object({ method: z.enum(['counter', 'post', 'online'], { error: 'Hình thức nhận kết quả phải là counter, post hoặc online' }) }),
+  note: z.string().max(2000).optional(),
+});
+const Submitted = z.object({
+  code: z.string(), status: z.enum(STATUSES), statusName: z.string(), channel: z.literal('online'), procedure: z.string(), center: z.string(),
+  registeredAt: z.string(), delivery: z.object({ method: z.enum(['counter', 'post', 'online']) }),
+  documents: z.array(z.object({ index: z.number(), name: z.string(), mandatory: z.boolean() })),
+});
+const Params = z.object({ code: z.string().min(5).max(60) });
+const FileOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), checklistIndex: z.number() });
+
+/** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi". */
+function withOwnContact(a: z.infer<typeof ApplicantInput>, c: Citizen): z.infer<typeof ApplicantInput> {
+  return c.contactKind === 'phone' ? { ...a, phone: `0${c.contact.slice(2)}` } : { ...a, email: c.contact };
+}
+
+// The citizen's own dossier (by the verified contact), or 404 whether it exists or not.
+const OWN_SQL = `SELECT d.code FROM dossiers d WHERE d.code = $3 AND (f_citizen_phone(d.applicant->>'phone') = $1 OR lower(d.applicant->>'email') = $1
+  OR ($2::text IS NOT NULL AND d.applicant->>'idNumber' = $2 AND d.applicant->>'taxCode' IS NULL))`;
+
+export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
+  const store = new DiskFileStore(path.join(app.deps.config.dataDir, 'files'));
+  await app.register(multipart, { limits: { fileSize: app.deps.config.uploadMaxBytes, files: 1, fields: 10 } });
+
+  app.post('/citizen/dossiers', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Công dân: nộp hồ sơ trực tuyến (thủ tục có dịch vụ công trực tuyến). Hỗ trợ Idempotency-Key.',
+      headers: IdempotencyKeyHeader, body: SubmitBody, response: { 201: Submitted },
+    },
+  }, async (req, reply) => {
+    const { db, clock, calendars } = app.deps;
+    const c = req.citizen!;
+    const body = req.body;
+    const { answer } = await idempotentReply(req, reply, { scope: 'citizen.dossiers.submit', status: 201 }, async () => {
+      const proc = await one<{ online_level: number; active: boolean }>(db, 'SELECT online_level, active FROM procedures WHERE code = $1', [body.procedure]);
+      if (!proc || !proc.active) throw new AppError(404, 'NOT_FOUND', `Không tìm thấy thủ tục có mã ${body.procedure}.`);
+      if (proc.online_level < ONLINE_MIN_LEVEL) {
+        throw new AppError(409, 'PROCEDURE_NOT_ONLINE', 'Thủ tục này chưa có dịch vụ công trực tuyến: vui lòng nộp hồ sơ trực tiếp tại Trung tâm hoặc qua bưu chính.');
+      }
+      if (body.delivery.method === 'online' && proc.online_level < 4) {
+        throw new AppError(409, 'PROCEDURE_RESULT_NOT_ONLINE', 'Thủ tục này chỉ nộp hồ sơ trực tuyến một phần: kết quả nhận tại Trung tâm hoặc qua bưu chính.');
+      }
+      const center = await findCenter(db, body.center);
+      const d = await registerDossier({ db, clock, calendars, citizen: { id: c.id, centerId: center.id, delivery: body.delivery.method } },
+        { procedure: body.procedure, applicant: withOwnContact(body.applicant, c), channel: 'online', note: body.note });
+      if (typeof d === 'string') throw new Error('unreachable: an online submission is never a back-entry');
+      return {
+        code: d.code, status: d.status, statusName: statusName(d.status), channel: 'online' as const, procedure: d.procedure_name, center: center.name,
+        registeredAt: new Date(d.registered_at).toISOString(), delivery: body.delivery,
+        documents: d.checklist.map((i) => ({ index: i.index, name: i.name, mandatory: i.mandatory })),
+      };
+    });
+    return reply.send(answer);
+  });
+
+  app.post('/citizen/dossiers/:code/files', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex)',
+      params: Params, response: { 201: FileOut },
+    },
+  }, async (req, reply) => {
+    const { db, clock } = app.deps;
+    const c = req.citizen!;
+    const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
+    if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
+    const d = await findDossier(db, own.code);
+    if (d.status !== 'submitted' && d.status !== 'needs_supplement') {
+      throw new AppError(409, 'DOSSIER_FILES_CLOSED', 'Chỉ tải giấy tờ lên khi hồ sơ vừa nộp hoặc đang được yêu cầu bổ sung.');
+    }
+    if (!req.isMultipart()) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
+    // The staff upload's reading (one file, its size limit, Vietnamese refusals) and, below, its checks by content.
+    const { buf, filename, fields } = await oneFile(req, app.deps.config.uploadMaxBytes);
+    const file = { buf, filename };
+    const idx = Number(fields.checklistIndex);
+    if (fields.checklistIndex === undefined || !Number.isInteger(idx) || !d.checklist[idx]) {
+      throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Chọn đúng thành phần hồ sơ cho tệp tải lên.');
+    }
+    if (file.buf.length === 0) throw badRequest('FILE_EMPTY', 'Tệp tải lên rỗng.');
+    const mime = sniffMime(file.buf);
+    if (!mime) throw new AppError(415, 'FILE_TYPE_NOT_ALLOWED', 'Chỉ chấp nhận tệp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).');
+    const refusal = mime === 'application/pdf' ? checkPdf(file.buf) : checkImage(file.buf, app.deps.config.uploadMaxMegapixels);
+    if (refusal) throw new AppError(422, refusal.code, refusal.detail);
+    const name = cleanFileName(file.filename);
+    const now = clock.now();
+    const saved = await store.put(file.buf);
+    const row = await withTx(db, async (tx) => {
+      await tx.query('INSERT INTO stored_files (sha256, size, mime) VALUES ($1,$2,$3) ON CONFLICT (sha256) DO NOTHING', [saved.sha256, saved.size, mime]);
+      const r = await one<{ id: string }>(tx, `INSERT INTO dossier_files (dossier_id, applicant_id, sha256, checklist_index, kind, name, uploaded_by, uploaded_at)
+        VALUES ($1,$2,$3,$4,'document',$5,NULL,$6) RETURNING id`, [d.id, d.applicant_id, saved.sha256, idx, name, now]);
+      await audit(tx, { actorId: null, centerId: d.center_id, action: 'citizen.file_upload', entity: 'dossier', entityId: d.code, data: { fileId: r!.id, sha256: saved.sha256, size: saved.size, citizen: c.id } }, now);
+      return r!;
+    });
+    return reply.code(201).send({ id: row.id, name, mime, size: saved.size, checklistIndex: idx });
+  });
+
+  app.post('/citizen/dossiers/:code/supplement', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Công dân: nộp bổ sung hồ sơ (sau khi đã tải lên giấy tờ được yêu cầu bổ sung)',
+      params: Params, body: z.object({ note: z.string().trim().max(2000).optional() }).optional(),
+      response: { 200: z.object({ code: z.string(), status: z.enum(STATUSES), statusName: z.string() }) },
+    },
+  }, async (req) => {
+    const { db, clock, calendars } = app.deps;
+    const c = req.citizen!;
+    const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
+    if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
+    const d = await findDossier(db, own.code);
+    if (d.status !== 'needs_supplement') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
+    // The supplement is the papers: at least one file uploaded since the request.
+    const fresh = await one(db, `SELECT 1 FROM dossier_files f WHERE f.dossier_id = $1 AND f.kind = 'document' AND f.uploaded_at >
+        (SELECT max(at) FROM dossier_events WHERE dossier_id = $1 AND action = 'request-supplement')`, [d.id]);
+    if (!fresh) throw new AppError(409, 'DOSSIER_SUPPLEMENT_NO_FILES', 'Hãy tải lên giấy tờ được yêu cầu bổ sung trước khi nộp bổ sung.');
+    const r = await act({ db, clock, calendars, citizen: { id: c.id } }, d.code, 'supplement', { note: req.body?.note });
+    return { code: r.code, status: r.status, statusName: statusName(r.status) };
+  });
+};
