@@ -13,7 +13,7 @@ import { en as evaluationsEn } from './modules/evaluations.en';
 import { en as feedbackEn } from './modules/feedback.en';
 import { en as signingEn } from './modules/signing.en';
 import { en as citizenEn } from './modules/citizen.en';
-import { en as onlineEn } from './modules/online-submit';
+import { en as onlineEn } from './modules/online-submit.en';
 export const en = {
   ...dossiersEn,
   app: {
