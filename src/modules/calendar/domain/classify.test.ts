@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyExtension, classify } from './classify';
-import { at, holidays } from './test-utils';
+import { at, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 
 const cal = createWorkCalendar({ holidays });

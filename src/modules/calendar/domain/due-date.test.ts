@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, computeDueDate, receiptOf, type TimeLimit } from './due-date';
 import { CalendarRuleError } from './errors';
-import { at, fmt, holidays } from './test-utils';
+import { at, fmt, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 
 const cal = createWorkCalendar({ holidays });

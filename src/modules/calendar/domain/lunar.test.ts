@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarRuleError } from './errors';
 import { lunarToSolar, lunarYearMarkers, solarToLunar } from './lunar';
-import { holidays } from './test-utils';
+import { holidays } from '../../../../test/support/calendar-instants';
 
 const ymd = (s: { year: number; month: number; day: number }) =>
   `${s.year}-${String(s.month).padStart(2, '0')}-${String(s.day).padStart(2, '0')}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeDueDate } from './due-date';
 import { publicOpeningAt, returnWindow, type PublicSession } from './public-hours';
-import { at, fmt, holidays } from './test-utils';
+import { at, fmt, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 
 const cal = createWorkCalendar({ holidays });

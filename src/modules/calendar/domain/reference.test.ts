@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { computeDueDate, receiptOf } from './due-date';
-import { at, fmt, holidays, prng } from './test-utils';
+import { at, fmt, holidays, prng } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 import { workingMinutesBetween } from './working-time';
 

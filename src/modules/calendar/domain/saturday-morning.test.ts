@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classify } from './classify';
 import { computeDueDate, type TimeLimit } from './due-date';
 import { CalendarRuleError } from './errors';
-import { at, fmt, holidays } from './test-utils';
+import { at, fmt, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 import { addWorkingMinutes, extendForPause, workingMinutesBetween } from './working-time';
 

@@ -1,7 +1,7 @@
 /** The engine works on UTC milliseconds + 7h: the machine's own time zone must not change any result. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { computeDueDate, receiptOf, type TimeLimit } from './due-date';
-import { holidays } from './test-utils';
+import { holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 
 const original = process.env.TZ;

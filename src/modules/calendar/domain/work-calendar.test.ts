@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarRuleError } from './errors';
 import type { HolidayFile } from './holidays';
-import { holidays } from './test-utils';
+import { holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 
 const cal = createWorkCalendar({ holidays });

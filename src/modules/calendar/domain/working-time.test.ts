@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarRuleError } from './errors';
-import { at, fmt, holidays } from './test-utils';
+import { at, fmt, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from './work-calendar';
 import { addWorkingMinutes, extendForPause, workingMinutesBetween } from './working-time';
 

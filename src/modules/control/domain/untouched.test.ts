@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/domain';
-import { at, fmt, holidays } from '../../calendar/domain/test-utils';
+import { at, fmt, holidays } from '../../../../test/support/calendar-instants';
 import { halfDayMinutes, isUntouched, lastTouch, mustBeUpdated, untouchedCutoff, untouchedNow } from './untouched';
 
 const cal = createWorkCalendar({ holidays });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, holidays } from '../../calendar/domain/test-utils';
+import { at, holidays } from '../../../../test/support/calendar-instants';
 import { createWorkCalendar } from '../../calendar/domain/work-calendar';
 import { deriveIndicators, summarizeDerived, type DerivedIndicators, type DerivedInput, type HistoryEvent } from './derived';
 

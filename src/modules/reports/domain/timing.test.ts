@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../calendar/domain';
-import { at, holidays } from '../../calendar/domain/test-utils';
+import { at, holidays } from '../../../../test/support/calendar-instants';
 import { atRiskLimit, legalDueAt, openFactsAt, openState, settlementOutcome } from './timing';
 
 const cal = createWorkCalendar({ holidays });

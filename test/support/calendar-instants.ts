@@ -1,6 +1,6 @@
 /** Test helpers (used by *.test.ts only): Vietnam-local instants written and read as plain strings. */
-import holidaysJson from '../../../../data/seed/vn-holidays.json';
-import type { HolidayFile } from './holidays';
+import holidaysJson from '../../data/seed/vn-holidays.json';
+import type { HolidayFile } from '../../src/modules/calendar/domain/holidays';
 
 export const holidays: HolidayFile = holidaysJson;
 
@@ -16,4 +16,4 @@ export function fmt(d: Date): string {
   return new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-export { prng } from '../../../platform/prng';
+export { prng } from '../../src/platform/prng';
