@@ -40,19 +40,25 @@ test('a citizen signs in with a texted code and sees only their own dossier', { 
     await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
     await page.getByText(/Đã gửi mã 6 chữ số tới 0\d{3}\*\*\*\d{3}/).waitFor();
     const texts = await (await fetch(`${SINK}/messages`)).json();
-    const sms = texts.filter((m) => m.to === PHONE_INTL).at(-1);
+    // The sign-in code's text, not a dossier message sent to the same phone meanwhile (its code has digit runs too).
+    const sms = texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1);
     assert.ok(sms, 'the phone got the code');
-    const code = /(\d{6})/.exec(sms.text)[1];
+    const code = /: (\d{6})\./.exec(sms.text)[1];
     // A wrong code first: the message says what to do, in Vietnamese.
     const field = page.getByLabel('Mã đăng nhập (6 chữ số)');
     await field.fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    // The form's own submit button (the header also offers staff sign-in).
+    const signIn = page.locator('form button[type=submit]', { hasText: 'Đăng nhập' });
+    await signIn.click();
     await page.getByText(/Mã không đúng hoặc đã hết hạn/).waitFor();
     await readmeShot(page, 'citizen-code.png');
-    await field.fill(code);
+    // Typed digit by digit, as a citizen does: the button unlocks at the sixth digit.
+    await field.fill('');
+    await field.pressSequentially(code);
     // Typing again clears the old message.
     assert.equal(await page.getByText(/Mã không đúng hoặc đã hết hạn/).count(), 0);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await page.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Đăng nhập' && !b.disabled));
+    await signIn.click();
 
     const items = page.getByTestId('citizen-dossier');
     await items.first().waitFor();

@@ -20,7 +20,8 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
     await page.getByText(/Đã gửi mã 6 chữ số/).waitFor();
     const texts = await (await fetch(`${SINK}/messages`)).json();
-    const code = /(\d{6})/.exec(texts.filter((m) => m.to === PHONE_INTL).at(-1).text)[1];
+    // The sign-in code's text, not a dossier message sent to the same phone (its code has digit runs too).
+    const code = /: (\d{6})\./.exec(texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1).text)[1];
     await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(code);
     await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
 
