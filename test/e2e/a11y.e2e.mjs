@@ -5,7 +5,7 @@
 // With --screenshots it also writes the 390 px README screenshots of the public pages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, assertAccessible, closeBrowser, readmeShot, withPage } from './support.mjs';
+import { BASE, assertAccessible, closeBrowser, readmeShot, withPage, sessionCookie } from './support.mjs';
 
 after(closeBrowser);
 
@@ -15,8 +15,7 @@ let code;
 let ratingToken;
 
 before(async () => {
-  const login = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tn.tp', password: 'motcua-demo' }) });
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const cookie = await sessionCookie('tn.tp');
   const applicant = { kind: 'person', fullName: 'Lê Văn Bình', idNumber: `0461${String(Date.now()).slice(-4)}1357`, phone: '0935135790', address: '12 Lê Lợi, Phú Bài' };
   const reg = await fetch(`${BASE}/api/v1/dossiers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant }) });
   assert.equal(reg.status, 201);

@@ -2,7 +2,7 @@
 // the stand-in SMS gateway scripts/e2e.mjs starts), sees "Hồ sơ của tôi" with only their own dossier, opens it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
+import { BASE, closeBrowser, readmeShot, withPage, sessionCookie } from './support.mjs';
 
 after(closeBrowser);
 
@@ -24,8 +24,7 @@ async function registerWith(cookie, phone, n) {
 }
 
 before(async () => {
-  const login = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tn.tp', password: 'motcua-demo' }) });
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const cookie = await sessionCookie('tn.tp');
   mine = await registerWith(cookie, PHONE, 1);
   other = await registerWith(cookie, `097${String(Date.now()).slice(-7)}`, 2);
 });

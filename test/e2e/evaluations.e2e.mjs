@@ -4,25 +4,20 @@
 // reads the period's results with the indicators computed from the dossiers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, readmeShot, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, readmeShot, withPage, sessionCookie } from './support.mjs';
 
 after(closeBrowser);
 
 const stamp = String(Date.now()).slice(-5);
 const codes = [];
 
-async function session(username) {
-  const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'motcua-demo' }) });
-  assert.equal(r.status, 200, `login ${username}`);
-  return r.headers.getSetCookie()[0].split(';')[0];
-}
 async function act(cookie, code, action, body = {}) {
   const r = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/${action}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   assert.equal(r.status, 200, `${action}: ${await r.text()}`);
 }
 
 before(async () => {
-  const [tn, cv, ld] = await Promise.all(['tn.tp', 'cv.tp', 'ld.tp'].map(session));
+  const [tn, cv, ld] = await Promise.all(['tn.tp', 'cv.tp', 'ld.tp'].map((u) => sessionCookie(u)));
   for (const n of [1, 2]) {
     const applicant = { kind: 'person', fullName: n === 1 ? 'Hoàng Thị Thu Hà' : 'Lê Văn Đức', idNumber: `04619${stamp}${n}0`.slice(0, 12), phone: '0935111222', address: '12 Nguyễn Tất Thành, Phú Bài' };
     const reg = await fetch(`${BASE}/api/v1/dossiers`, { method: 'POST', headers: { cookie: tn, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant }) });
@@ -36,7 +31,7 @@ before(async () => {
     if (n === 1) {
       // The first is handed over at the counter (fee paid in cash first): the citizen rates it on the tablet.
       const paid = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
-        method: 'POST', headers: { cookie: await session('thuphi'), 'content-type': 'application/json' },
+        method: 'POST', headers: { cookie: await sessionCookie('thuphi'), 'content-type': 'application/json' },
         body: JSON.stringify({ method: 'cash', amount: 25000, tendered: 25000 }),
       });
       assert.equal(paid.status, 201, await paid.text());
@@ -104,7 +99,7 @@ test('the tablet welcomes, shows the dossier the clerk invites to rate, records 
     await tablet.getByTestId('tablet-thanks').waitFor();
     await readmeShot(tablet, 'evaluation-tablet-thanks.png');
     // Recorded once: the clerk cannot put it on the tablet again.
-    const tn = await session('tn.tp');
+    const tn = await sessionCookie('tn.tp');
     const again = await fetch(`${BASE}/api/v1/evaluations/dossiers/${encodeURIComponent(codes[0])}/tablet`, { method: 'POST', headers: { cookie: tn, 'content-type': 'application/json' }, body: '{}' });
     assert.equal(again.status, 409);
     const ev = await (await fetch(`${BASE}/api/v1/evaluations/dossiers/${encodeURIComponent(codes[0])}`, { headers: { cookie: tn } })).json();

@@ -4,7 +4,7 @@
 // name or phone.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, readmeShot, withPage } from './support.mjs';
+import { BASE, closeBrowser, loginViaApi, readmeShot, withPage, sessionCookie } from './support.mjs';
 
 after(closeBrowser);
 
@@ -15,8 +15,7 @@ const ANSWER = 'Trung tâm đã kiểm tra: kết quả đã có từ ngày hẹ
 let dossier;
 
 before(async () => {
-  const login = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tn.tp', password: 'motcua-demo' }) });
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const cookie = await sessionCookie('tn.tp');
   const reg = await fetch(`${BASE}/api/v1/dossiers`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ procedure: '2.000748', channel: 'direct', applicant: APPLICANT, receive: true }) });
   assert.equal(reg.status, 201, await reg.clone().text());
   dossier = (await reg.json()).code;

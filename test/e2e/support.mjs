@@ -107,14 +107,19 @@ export async function readmeShot(page, name, { fullPage = false } = {}) {
   if (kb > 400) throw new Error(`${name} is ${kb.toFixed(0)} KB (limit 400 KB)`);
 }
 
+/** Signs a demo account in through the API (no browser) and returns its session cookie, `name=value`. */
+export async function sessionCookie(username, password = PASSWORD) {
+  const r = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (r.status !== 200) throw new Error(`login ${username}: HTTP ${r.status}`);
+  return r.headers.getSetCookie()[0].split(';')[0];
+}
+
 /**
  * Pays a dossier's fees due at reception in cash as the demo fee collector (`thuphi`), as the counter does before
  * handing out the appointment slip (receipt.pdf answers 409 while they are owed).
  */
 export async function payReceptionFees(code, amount) {
-  const login = await fetch(`${BASE}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'thuphi', password: PASSWORD }) });
-  if (login.status !== 200) throw new Error(`login thuphi: HTTP ${login.status}`);
-  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const cookie = await sessionCookie('thuphi');
   const r = await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/payments`, {
     method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ method: 'cash', amount, tendered: amount }),
   });
