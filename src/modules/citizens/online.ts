@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { CITIZEN } from '../../http/access';
 import { IdempotencyKeyHeader, idempotentReply } from '../../http/idempotency';
 import { audit } from '../../platform/audit';
-import { one, withTx } from '../../platform/db';
+import { many, one, withTx } from '../../platform/db';
 import { AppError, badRequest } from '../../platform/errors';
 import { DiskFileStore, sniffMime } from '../../platform/storage';
 import { checkImage, checkPdf, cleanFileName } from '../../platform/uploads';
@@ -28,25 +28,50 @@ const SubmitBody = z.object({
   procedure: z.string().trim().min(1, 'Chọn thủ tục').max(50),
   center: z.string().trim().min(1, 'Chọn Trung tâm tiếp nhận').max(60),
   applicant: ApplicantInput,
-  delivery: z.object({ method: z.enum(['counter', 'post', 'online'], { error: 'Hình thức nhận kết quả phải là counter, post hoặc online' }) }),
+  delivery: z.object({
+    method: z.enum(['counter', 'post', 'online'], { error: 'Hình thức nhận kết quả phải là counter, post hoặc online' }),
+    /** The postal address for a result sent by post (required then). */
+    address: z.string().trim().max(500, 'Địa chỉ nhận kết quả tối đa 500 ký tự').optional().nullable(),
+  }).superRefine((v, ctx) => {
+    if (v.method === 'post' && (v.address ?? '').length < 5) ctx.addIssue({ code: 'custom', path: ['address'], message: 'Nhận kết quả qua bưu chính cần địa chỉ nhận (số nhà, đường, xã/phường, tỉnh/thành phố)' });
+  }),
   note: z.string().max(2000).optional(),
 });
+const Delivery = z.object({ method: z.enum(['counter', 'post', 'online']), address: z.string().nullable() });
 const Submitted = z.object({
   code: z.string(), status: z.enum(STATUSES), statusName: z.string(), channel: z.literal('online'), procedure: z.string(), center: z.string(),
-  registeredAt: z.string(), delivery: z.object({ method: z.enum(['counter', 'post', 'online']) }),
+  registeredAt: z.string(), delivery: Delivery,
   documents: z.array(z.object({ index: z.number(), name: z.string(), mandatory: z.boolean() })),
 });
 const Params = z.object({ code: z.string().min(5).max(60) });
-const FileOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), checklistIndex: z.number() });
+const FileOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), checklistIndex: z.number(), reused: z.boolean() });
+const ReuseBody = z.object({
+  checklistIndex: z.number({ error: 'Chọn đúng thành phần hồ sơ cho giấy tờ dùng lại' }).int().min(0),
+  reuseFileId: z.string().uuid('Mã tệp không hợp lệ'),
+});
+const MyFile = z.object({
+  id: z.string(), name: z.string(), mime: z.string(), size: z.number(), uploadedAt: z.string(),
+  dossier: z.string(), procedure: z.string(), document: z.string().nullable(),
+});
 
 /** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi". */
 function withOwnContact(a: z.infer<typeof ApplicantInput>, c: Citizen): z.infer<typeof ApplicantInput> {
   return c.contactKind === 'phone' ? { ...a, phone: `0${c.contact.slice(2)}` } : { ...a, email: c.contact };
 }
 
-// The citizen's own dossier (by the verified contact), or 404 whether it exists or not.
-const OWN_SQL = `SELECT d.code FROM dossiers d WHERE d.code = $3 AND (f_citizen_phone(d.applicant->>'phone') = $1 OR lower(d.applicant->>'email') = $1
-  OR ($2::text IS NOT NULL AND d.applicant->>'idNumber' = $2 AND d.applicant->>'taxCode' IS NULL))`;
+// Whose dossiers (as "Hồ sơ của tôi"): by the verified contact, or the verified identity number of a person.
+const OWNS = (d: string) => `(f_citizen_phone(${d}.applicant->>'phone') = $1 OR lower(${d}.applicant->>'email') = $1
+  OR ($2::text IS NOT NULL AND ${d}.applicant->>'idNumber' = $2 AND ${d}.applicant->>'taxCode' IS NULL))`;
+// The citizen's own dossier, or 404 whether it exists or not.
+const OWN_SQL = `SELECT d.code FROM dossiers d WHERE d.code = $3 AND ${OWNS('d')}`;
+/**
+ * "Giấy tờ của tôi": the papers of the citizen's own dossiers (uploaded by them or digitized at the counter), never a
+ * result and never another citizen's; one row per content (the latest copy), newest first.
+ */
+const MY_FILES_SQL = `SELECT DISTINCT ON (f.sha256) f.id, f.name, s.mime, s.size, f.uploaded_at, o.code AS dossier, p.name AS procedure,
+    o.checklist->(f.checklist_index)->>'name' AS document
+  FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 JOIN dossiers o ON o.id = f.dossier_id JOIN procedures p ON p.code = o.procedure_code
+  WHERE f.kind = 'document' AND ${OWNS('o')}`;
 
 export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = new DiskFileStore(path.join(app.deps.config.dataDir, 'files'));
@@ -72,12 +97,13 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError(409, 'PROCEDURE_RESULT_NOT_ONLINE', 'Thủ tục này chỉ nộp hồ sơ trực tuyến một phần: kết quả nhận tại Trung tâm hoặc qua bưu chính.');
       }
       const center = await findCenter(db, body.center);
-      const d = await registerDossier({ db, clock, calendars, citizen: { id: c.id, centerId: center.id, delivery: body.delivery.method } },
+      const delivery = { method: body.delivery.method, address: body.delivery.method === 'post' ? body.delivery.address ?? null : null };
+      const d = await registerDossier({ db, clock, calendars, citizen: { id: c.id, centerId: center.id, delivery } },
         { procedure: body.procedure, applicant: withOwnContact(body.applicant, c), channel: 'online', note: body.note });
       if (typeof d === 'string') throw new Error('unreachable: an online submission is never a back-entry');
       return {
         code: d.code, status: d.status, statusName: statusName(d.status), channel: 'online' as const, procedure: d.procedure_name, center: center.name,
-        registeredAt: new Date(d.registered_at).toISOString(), delivery: body.delivery,
+        registeredAt: new Date(d.registered_at).toISOString(), delivery,
         documents: d.checklist.map((i) => ({ index: i.index, name: i.name, mandatory: i.mandatory })),
       };
     });
@@ -87,7 +113,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/citizen/dossiers/:code/files', {
     config: { access: CITIZEN },
     schema: {
-      tags: ['citizen'], summary: 'Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex)',
+      tags: ['citizen'], summary: 'Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex) hoặc dùng lại giấy tờ của mình đã nộp trước đây (JSON: reuseFileId, checklistIndex)',
       params: Params, response: { 201: FileOut },
     },
   }, async (req, reply) => {
@@ -99,7 +125,26 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     if (d.status !== 'submitted' && d.status !== 'needs_supplement') {
       throw new AppError(409, 'DOSSIER_FILES_CLOSED', 'Chỉ tải giấy tờ lên khi hồ sơ vừa nộp hoặc đang được yêu cầu bổ sung.');
     }
-    if (!req.isMultipart()) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên.');
+    if (!req.isMultipart()) {
+      // Reuse of one of the citizen's own earlier papers ("Giấy tờ của tôi"): the same content, no upload.
+      const body = ReuseBody.safeParse(req.body);
+      if (!body.success) throw badRequest('FILE_MISSING', 'Chưa chọn tệp để tải lên (hoặc giấy tờ đã nộp trước đây để dùng lại).');
+      const idx = body.data.checklistIndex;
+      if (!d.checklist[idx]) throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Chọn đúng thành phần hồ sơ cho tệp tải lên.');
+      const src = await one<{ id: string; sha256: string; name: string; mime: string; size: number }>(db,
+        `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 JOIN dossiers o ON o.id = f.dossier_id
+          WHERE f.id = $3 AND f.kind = 'document' AND f.dossier_id <> $4 AND ${OWNS('o')}`, [c.contact, c.idNumber, body.data.reuseFileId, d.id]);
+      // Another citizen's file is answered as a missing one: nothing tells that it exists.
+      if (!src) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy giấy tờ này trong "Giấy tờ của tôi".');
+      const now = clock.now();
+      const row = await withTx(db, async (tx) => {
+        const r = await one<{ id: string }>(tx, `INSERT INTO dossier_files (dossier_id, applicant_id, sha256, checklist_index, kind, name, reused_from, uploaded_by, uploaded_at)
+          VALUES ($1,$2,$3,$4,'document',$5,$6,NULL,$7) RETURNING id`, [d.id, d.applicant_id, src.sha256, idx, src.name, src.id, now]);
+        await audit(tx, { actorId: null, centerId: d.center_id, action: 'citizen.file_reuse', entity: 'dossier', entityId: d.code, data: { fileId: r!.id, from: src.id, citizen: c.id } }, now);
+        return r!;
+      });
+      return reply.code(201).send({ id: row.id, name: src.name, mime: src.mime, size: Number(src.size), checklistIndex: idx, reused: true });
+    }
     // The staff upload's reading (one file, its size limit, Vietnamese refusals) and, below, its checks by content.
     const { buf, filename, fields } = await oneFile(req, app.deps.config.uploadMaxBytes);
     const file = { buf, filename };
@@ -122,7 +167,21 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       await audit(tx, { actorId: null, centerId: d.center_id, action: 'citizen.file_upload', entity: 'dossier', entityId: d.code, data: { fileId: r!.id, sha256: saved.sha256, size: saved.size, citizen: c.id } }, now);
       return r!;
     });
-    return reply.code(201).send({ id: row.id, name, mime, size: saved.size, checklistIndex: idx });
+    return reply.code(201).send({ id: row.id, name, mime, size: saved.size, checklistIndex: idx, reused: false });
+  });
+
+  app.get('/citizen/files', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Giấy tờ của tôi: giấy tờ trong các hồ sơ của công dân, để dùng lại khi nộp hồ sơ mới hoặc bổ sung',
+      response: { 200: z.object({ items: z.array(MyFile) }) },
+    },
+  }, async (req, reply) => {
+    const c = req.citizen!;
+    const rows = await many<{ id: string; name: string; mime: string; size: number; uploaded_at: Date; dossier: string; procedure: string; document: string | null }>(app.deps.db,
+      `SELECT * FROM (${MY_FILES_SQL} ORDER BY f.sha256, f.uploaded_at DESC) x ORDER BY x.uploaded_at DESC LIMIT 200`, [c.contact, c.idNumber]);
+    reply.header('cache-control', 'no-store');
+    return { items: rows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), uploadedAt: f.uploaded_at.toISOString(), dossier: f.dossier, procedure: f.procedure, document: f.document })) };
   });
 
   app.post('/citizen/dossiers/:code/supplement', {
@@ -141,7 +200,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     if (d.status !== 'needs_supplement') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
     // The supplement is the papers: at least one file uploaded since the request.
     const fresh = await one(db, `SELECT 1 FROM dossier_files f WHERE f.dossier_id = $1 AND f.kind = 'document' AND f.uploaded_at >
-        (SELECT max(at) FROM dossier_events WHERE dossier_id = $1 AND action = 'request-supplement')`, [d.id]);
+        (SELECT max(at) FROM dossier_events WHERE dossier_id = $1 AND action IN ('request-supplement', 'request-supplement-by-department'))`, [d.id]);
     if (!fresh) throw new AppError(409, 'DOSSIER_SUPPLEMENT_NO_FILES', 'Hãy tải lên giấy tờ được yêu cầu bổ sung trước khi nộp bổ sung.');
     const r = await act({ db, clock, calendars, citizen: { id: c.id } }, d.code, 'supplement', { note: req.body?.note });
     return { code: r.code, status: r.status, statusName: statusName(r.status) };

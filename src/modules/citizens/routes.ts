@@ -29,9 +29,15 @@ const DossierSummary = z.object({
 });
 const CitizenDossier = DossierSummary.extend({
   channel: z.enum(['direct', 'post', 'online']),
+  /** How the result is delivered: the citizen's choice at an online submission, then what the return step recorded. */
   returnMethod: z.enum(['counter', 'post', 'online']).nullable(),
+  returnAddress: z.string().nullable(),
+  /** The dossier's documents (its checklist), to upload a paper for one of them. */
+  documents: z.array(z.object({ index: z.number(), name: z.string(), mandatory: z.boolean() })),
+  /** What the center asked for, while a supplement is requested (status needs_supplement); else null. */
+  supplementRequest: z.object({ at: z.string(), reason: z.string().nullable(), missing: z.array(z.string()) }).nullable(),
   timeline: z.array(z.object({ at: z.string(), status: z.enum(STATUSES), statusName: z.string(), note: z.string().nullable() })),
-  files: z.array(z.object({ name: z.string(), kind: z.enum(['document', 'result']), uploadedAt: z.string() })),
+  files: z.array(z.object({ name: z.string(), kind: z.enum(['document', 'result']), uploadedAt: z.string(), checklistIndex: z.number().nullable() })),
   /** The result file may be downloaded here (returned online, with a result file). */
   resultAvailable: z.boolean(),
 });
@@ -51,9 +57,10 @@ const OWN = `(f_citizen_phone(d.applicant->>'phone') = $1 OR lower(d.applicant->
   OR ($2::text IS NOT NULL AND d.applicant->>'idNumber' = $2 AND d.applicant->>'taxCode' IS NULL))`;
 
 type DossierRow = { id: string; code: string; status: Status; procedure_name: string; center_name: string; registered_at: Date; received_at: Date | null;
-  due_at: Date | null; returned_at: Date | null; channel: 'direct' | 'post' | 'online'; return_method: 'counter' | 'post' | 'online' | null; center_id: string };
+  due_at: Date | null; returned_at: Date | null; channel: 'direct' | 'post' | 'online'; return_method: 'counter' | 'post' | 'online' | null; center_id: string;
+  return_address: string | null; checklist: { index: number; name: string; mandatory: boolean }[] };
 const SELECT = `SELECT d.id, d.code, d.status, p.name AS procedure_name, c.name AS center_name, d.registered_at, d.received_at, d.due_at, d.returned_at,
-    d.channel, d.return_method, d.center_id
+    d.channel, d.return_method, d.center_id, d.return_address, d.checklist
   FROM dossiers d JOIN procedures p ON p.code = d.procedure_code JOIN centers c ON c.id = d.center_id`;
 
 const summary = (d: DossierRow) => ({
@@ -205,17 +212,21 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { db } = app.deps;
     const d = await ownDossier(db, req.citizen!, req.params.code);
-    const events = await many<{ at: Date; action: string; to_status: Status; reason: string | null }>(db,
-      'SELECT at, action, to_status, reason FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [d.id]);
-    const files = await many<{ name: string; kind: 'document' | 'result'; uploaded_at: Date }>(db,
-      'SELECT name, kind, uploaded_at FROM dossier_files WHERE dossier_id = $1 ORDER BY uploaded_at, name', [d.id]);
+    const events = await many<{ at: Date; action: string; to_status: Status; reason: string | null; data: { missing?: string[] } | null }>(db,
+      'SELECT at, action, to_status, reason, data FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [d.id]);
+    const files = await many<{ name: string; kind: 'document' | 'result'; uploaded_at: Date; checklist_index: number | null }>(db,
+      'SELECT name, kind, uploaded_at, checklist_index FROM dossier_files WHERE dossier_id = $1 ORDER BY uploaded_at, name', [d.id]);
+    // The latest request for a supplement (by the center or a department), while the dossier waits for it.
+    const asked = d.status === 'needs_supplement' ? events.filter((e) => e.action.startsWith('request-supplement')).at(-1) : undefined;
     reply.header('cache-control', 'no-store');
     return {
-      ...summary(d), channel: d.channel, returnMethod: d.return_method,
+      ...summary(d), channel: d.channel, returnMethod: d.return_method, returnAddress: d.return_address,
+      documents: d.checklist.map((i) => ({ index: i.index, name: i.name, mandatory: i.mandatory })),
+      supplementRequest: asked ? { at: asked.at.toISOString(), reason: asked.reason, missing: Array.isArray(asked.data?.missing) ? asked.data.missing.map(String) : [] } : null,
       timeline: events.filter((e) => !INTERNAL_ACTIONS.has(e.action)).map((e) => ({
         at: e.at.toISOString(), status: e.to_status, statusName: statusName(e.to_status), note: CITIZEN_REASONS.has(e.action) ? e.reason : null,
       })),
-      files: files.map((f) => ({ name: f.name, kind: f.kind, uploadedAt: f.uploaded_at.toISOString() })),
+      files: files.map((f) => ({ name: f.name, kind: f.kind, uploadedAt: f.uploaded_at.toISOString(), checklistIndex: f.checklist_index })),
       resultAvailable: (await resultFile(db, d)) !== null,
     };
   });

@@ -121,6 +121,8 @@ export const DossierDetail = named('DossierDetail', presentedResponse(DossierSum
   lateBySupplement: z.boolean(),
   result: z.looseObject({ summary: z.string().optional(), fileId: z.string().nullable().optional(), rejected: z.boolean().optional(), reason: z.string().optional() }).nullable(),
   returnMethod: z.enum(['counter', 'post', 'online']).nullable(),
+  /** The postal address the applicant chose for the result (online submission with delivery by post). */
+  returnAddress: z.string().nullable(),
   lateNotice: z.object({ reason: z.string(), proposedDueAt: z.string(), at: z.string() }).nullable(),
   files: z.array(z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), kind: z.enum(['document', 'result']), checklistIndex: z.number().nullable(), uploadedAt: z.string(), reused: z.boolean() })),
   events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), fromStatus: Status.nullable(), toStatus: Status, stepIndex: z.number().nullable(), reason: z.string().nullable(), actor: z.string().nullable(), flagged: z.boolean(), data: z.record(z.string(), z.unknown()) })),
@@ -189,6 +191,7 @@ export function presentDetail(d: DossierWithHistory, cal: WorkCalendar, actor: A
     lateBySupplement: d.late_by_supplement,
     result: d.result,
     returnMethod: d.return_method as Detail['returnMethod'],
+    returnAddress: d.return_address ?? null,
     lateNotice: d.late_notice,
     files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), kind: f.kind as 'document' | 'result', checklistIndex: f.checklist_index, uploadedAt: new Date(f.uploaded_at).toISOString(), reused: f.reused_from !== null })),
     events: events.map((e) => ({ id: Number(e.id), at: new Date(e.at).toISOString(), action: e.action, fromStatus: e.from_status as Status | null, toStatus: e.to_status as Status, stepIndex: e.step_index, reason: e.reason, actor: e.actor_name, flagged: e.flagged, data: e.data })),

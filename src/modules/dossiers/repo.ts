@@ -66,6 +66,8 @@ export interface DossierRow {
   closed_at: Date | null;
   result: Record<string, unknown> | null;
   return_method: string | null;
+  /** The postal address chosen at an online submission for a result sent by post. */
+  return_address: string | null;
   late_notice: { reason: string; proposedDueAt: string; at: string } | null;
   back_entry: boolean;
   /** Sent by post: the postmark of arrival, from which the legal clock counts. */

@@ -1719,6 +1719,7 @@ export interface paths {
                         };
                         center: string;
                         delivery: {
+                            address?: string | null;
                             /** @enum {string} */
                             method: "counter" | "post" | "online";
                         };
@@ -1740,6 +1741,7 @@ export interface paths {
                             channel: "online";
                             code: string;
                             delivery: {
+                                address: string | null;
                                 /** @enum {string} */
                                 method: "counter" | "post" | "online";
                             };
@@ -1794,8 +1796,14 @@ export interface paths {
                             /** @enum {string} */
                             channel: "direct" | "post" | "online";
                             code: string;
+                            documents: {
+                                index: number;
+                                mandatory: boolean;
+                                name: string;
+                            }[];
                             dueAt: string | null;
                             files: {
+                                checklistIndex: number | null;
                                 /** @enum {string} */
                                 kind: "document" | "result";
                                 name: string;
@@ -1805,12 +1813,18 @@ export interface paths {
                             receivedAt: string | null;
                             registeredAt: string;
                             resultAvailable: boolean;
+                            returnAddress: string | null;
                             returnedAt: string | null;
                             /** @enum {string|null} */
                             returnMethod: "counter" | "post" | "online" | null;
                             /** @enum {string} */
                             status: "submitted" | "needs_supplement" | "refused" | "received" | "in_progress" | "paused" | "resolved" | "rejected" | "returned" | "withdrawn";
                             statusName: string;
+                            supplementRequest: {
+                                at: string;
+                                missing: string[];
+                                reason: string | null;
+                            } | null;
                             timeline: {
                                 at: string;
                                 note: string | null;
@@ -1840,7 +1854,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex) */
+        /** Công dân: tải lên giấy tờ của hồ sơ nộp trực tuyến (PDF, JPEG, PNG; multipart: file, checklistIndex) hoặc dùng lại giấy tờ của mình đã nộp trước đây (JSON: reuseFileId, checklistIndex) */
         post: {
             parameters: {
                 query?: never;
@@ -1863,6 +1877,7 @@ export interface paths {
                             id: string;
                             mime: string;
                             name: string;
+                            reused: boolean;
                             size: number;
                         };
                     };
@@ -1954,6 +1969,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Giấy tờ của tôi: giấy tờ trong các hồ sơ của công dân, để dùng lại khi nộp hồ sơ mới hoặc bổ sung */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                document: string | null;
+                                dossier: string;
+                                id: string;
+                                mime: string;
+                                name: string;
+                                procedure: string;
+                                size: number;
+                                uploadedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9265,6 +9327,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }) | null;
+            returnAddress: string | null;
             returnedAt: string | null;
             /** @enum {string|null} */
             returnMethod: "counter" | "post" | "online" | null;
@@ -9441,6 +9504,7 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }) | null;
+            returnAddress: string | null;
             returnedAt: string | null;
             /** @enum {string|null} */
             returnMethod: "counter" | "post" | "online" | null;

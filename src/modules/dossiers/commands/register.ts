@@ -119,7 +119,9 @@ export async function registerDossier(ctx: DossierCtx | OnlineCtx, input: Regist
 
 /** Who registers an online dossier: the signed-in citizen (no staff account: created_by and the event's actor stay empty). */
 export interface OnlineCtx extends Omit<DossierCtx, 'actor'> {
-  citizen: { id: string; centerId: string; /** How the result is to be delivered (kept on the register event). */ delivery: string };
+  citizen: { id: string; centerId: string;
+    /** How the result is to be delivered: kept as the dossier's return method (and postal address) and on the register event. */
+    delivery: { method: 'counter' | 'post' | 'online'; address?: string | null } };
 }
 
 /**
@@ -137,7 +139,9 @@ async function registerOnline(ctx: OnlineCtx, input: RegisterInput): Promise<Dos
   const checklist: ChecklistItem[] = proc.required_documents.map((doc, index) => ({ index, name: doc.name, original: doc.original, copy: doc.copy, mandatory: doc.mandatory, presented: false }));
   return registerOrdinary(db, { ...CITIZEN_ACTOR, id: null }, {
     centerId, unitCode: proc.center_code, day: vnDayString(now), now, registeredAt: now, proc, timeLimit, checklist, postmarkedAt: null, due: null,
-    applicant: applicantRecord(input.applicant, centerId), input: { ...input, channel: 'online' }, extra: { citizen: ctx.citizen.id, delivery: ctx.citizen.delivery },
+    applicant: applicantRecord(input.applicant, centerId), input: { ...input, channel: 'online' },
+    extra: { citizen: ctx.citizen.id, delivery: ctx.citizen.delivery.method, ...(ctx.citizen.delivery.address ? { deliveryAddress: ctx.citizen.delivery.address } : {}) },
+    returnTo: { method: ctx.citizen.delivery.method, address: ctx.citizen.delivery.address ?? null },
   });
 }
 
@@ -145,7 +149,9 @@ type Prepared = { centerId: string; unitCode: string; day: string; now: Date; re
   checklist: ChecklistItem[]; applicant: ApplicantRecord; input: RegisterInput };
 
 async function registerOrdinary(db: Queryable, actor: Pick<Actor, 'fullName' | 'username' | 'departmentId'> & { id: string | null },
-  p: Prepared & { postmarkedAt: Date | null; due: ReturnType<typeof dossierDueDate> | null; extra?: Record<string, unknown> }): Promise<DossierWithHistory> {
+  p: Prepared & { postmarkedAt: Date | null; due: ReturnType<typeof dossierDueDate> | null; extra?: Record<string, unknown>;
+    /** The delivery the applicant chose (online submission): the dossier's return method and postal address. */
+    returnTo?: { method: string; address: string | null } }): Promise<DossierWithHistory> {
   const { centerId, unitCode, day, now, registeredAt, proc, timeLimit, checklist, postmarkedAt, due, applicant, input } = p;
   {
     const item: Registration = {
@@ -155,6 +161,7 @@ async function registerOrdinary(db: Queryable, actor: Pick<Actor, 'fullName' | '
       applicant_id: applicant.key ? null : randomUUID(), person: applicant,
       applicant: snapshot(input.applicant), channel: input.channel, time_limit: timeLimit, workflow: proc.workflow, checklist,
       registered_at: registeredAt.toISOString(), created_by: actor.id, postmarked_at: postmarkedAt?.toISOString() ?? null,
+      return_method: p.returnTo?.method ?? null, return_address: p.returnTo?.address ?? null,
       data: { channel: input.channel, note: input.note, enteredAt: now.toISOString(), ...(postmarkedAt ? { postmarkedAt: postmarkedAt.toISOString() } : {}), ...p.extra },
       receipt: due && { received_at: now.toISOString(), receipt_day: due.receiptDay, due_at: due.dueAt.toISOString(), data: { dueAt: due.dueAt.toISOString() } },
     };
@@ -234,6 +241,9 @@ interface Registration {
   created_by: string | null;
   /** The postmark of arrival of a dossier sent by post (the legal clock counts from it). */
   postmarked_at: string | null;
+  /** The delivery chosen at an online submission (null at the counter: the return step records it). */
+  return_method: string | null;
+  return_address: string | null;
   data: Record<string, unknown>;
   /** Set when the dossier is received in the same step (the 'receive' event's data goes with it). */
   receipt: { received_at: string; receipt_day: string; due_at: string; data: Record<string, unknown> } | null;
@@ -248,7 +258,7 @@ const BATCH_SQL = prepared(`
   WITH x AS (
     SELECT * FROM jsonb_to_recordset($4::jsonb) AS x(i int, center_id uuid, procedure_code text, field_code text, department_id uuid,
       applicant_id uuid, person jsonb, applicant jsonb, channel text, time_limit jsonb, workflow jsonb, checklist jsonb, registered_at timestamptz,
-      created_by uuid, postmarked_at timestamptz, data jsonb, receipt jsonb)),
+      created_by uuid, postmarked_at timestamptz, return_method text, return_address text, data jsonb, receipt jsonb)),
   p AS (
     SELECT DISTINCT ON (x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code')) x.person AS r FROM x
      WHERE x.person->>'key' IS NOT NULL ORDER BY x.person->>'key', coalesce(x.person->>'id_number', x.person->>'tax_code'), x.i DESC),
@@ -271,13 +281,14 @@ const BATCH_SQL = prepared(`
     ON CONFLICT (unit_code, day) DO UPDATE SET last_value = dossier_sequences.last_value + $5::int RETURNING last_value - $5::int AS base),
   d AS (
     INSERT INTO dossiers (code, daily_number, center_id, procedure_code, field_code, department_id, applicant_id, applicant,
-      channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at, postmarked_at)
+      channel, status, time_limit, workflow, checklist, registered_at, created_by, received_at, receipt_day, due_at, postmarked_at,
+      return_method, return_address)
     SELECT ${codeOf('$1', '$3', 'seq.base + x.i')}, seq.base + x.i, x.center_id, x.procedure_code, x.field_code, x.department_id,
       coalesce(x.applicant_id, (SELECT ap.id FROM ap WHERE ap.id_number = x.person->>'id_number' AND x.person->>'key' = 'id'),
         (SELECT ao.id FROM ao WHERE ao.tax_code = x.person->>'tax_code' AND x.person->>'key' = 'tax')),
       x.applicant, x.channel, CASE WHEN x.receipt IS NULL THEN 'submitted' ELSE 'received' END, x.time_limit, x.workflow,
       x.checklist, x.registered_at, x.created_by, (x.receipt->>'received_at')::timestamptz, (x.receipt->>'receipt_day')::date,
-      (x.receipt->>'due_at')::timestamptz, x.postmarked_at
+      (x.receipt->>'due_at')::timestamptz, x.postmarked_at, x.return_method, x.return_address
     FROM x, seq ORDER BY x.i
     RETURNING *),
   dx AS (SELECT d.id, d.code, d.status, x.* FROM d JOIN x ON d.daily_number = (SELECT base FROM seq) + x.i),
