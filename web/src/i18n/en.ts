@@ -476,7 +476,7 @@ export const en = {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',
         two_factor: { enable: 'Two-factor sign-in turned on', disable: 'Two-factor sign-in turned off' },
       },
-      citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online', file_upload: 'Citizen uploaded a document of an online dossier' },
+      citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online', file_upload: 'Citizen uploaded a document of an online dossier', file_reuse: 'Citizen reused a paper of an earlier dossier for an online dossier' },
       departments: { urge: 'Department urged' },
       notifications: { settings: { update: 'Notification settings changed' }, smtp: { update: 'E-mail server settings changed', test: 'Test e-mail sent through the e-mail server' } },
     },

@@ -469,7 +469,7 @@ export const vi = {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
         two_factor: { enable: 'Bật xác thực hai bước', disable: 'Tắt xác thực hai bước' },
       },
-      citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến', file_upload: 'Công dân tải lên giấy tờ hồ sơ nộp trực tuyến' },
+      citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến', file_upload: 'Công dân tải lên giấy tờ hồ sơ nộp trực tuyến', file_reuse: 'Công dân dùng lại giấy tờ đã nộp trước đây cho hồ sơ trực tuyến' },
       departments: { urge: 'Đôn đốc phòng chuyên môn' },
       notifications: { settings: { update: 'Sửa cấu hình thông báo' }, smtp: { update: 'Sửa cấu hình máy chủ e-mail', test: 'Gửi thư thử qua máy chủ e-mail' } },
     },

@@ -263,6 +263,7 @@ const enDossiers: typeof viDossiers = {
     paused: 'Paused since {{date}}',
     settledAt: 'Result on',
     returnedAt: 'Returned on',
+    chosenDelivery: 'Result delivery (applicant\'s choice)',
     returnMethod: 'Returned',
     returnMethods: { counter: 'At the counter', post: 'By post', online: 'Online' },
     lateBySupplement: 'Counted late (supplement request no. {{n}})',

@@ -263,6 +263,7 @@ export const viDossiers = {
     paused: 'Tạm dừng từ {{date}}',
     settledAt: 'Có kết quả',
     returnedAt: 'Đã trả',
+    chosenDelivery: 'Nhận kết quả (người nộp chọn)',
     returnMethod: 'Hình thức trả',
     returnMethods: { counter: 'Tại quầy', post: 'Qua bưu chính', online: 'Trực tuyến' },
     lateBySupplement: 'Tính trễ hạn (yêu cầu bổ sung lần {{n}})',

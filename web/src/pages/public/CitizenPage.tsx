@@ -14,6 +14,8 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { StatusTag } from '../../components/dossier/DossierTags';
 import { formatDate, formatDateTime } from '../../lib/format';
 import '../../components/dossier/track.css';
+import { MyFiles } from './DocumentUpload';
+import { SupplementForm } from './SupplementForm';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 type Dossiers = Answer<'/api/v1/citizen/dossiers'>;
@@ -22,6 +24,7 @@ type Dossier = Answer<'/api/v1/citizen/dossiers/{code}'>;
 interface OtpSent { sentTo: string; channel: 'sms' | 'email'; expiresInMinutes: number; message: string }
 
 const CARD = { maxWidth: 640, margin: '16px auto' } as const;
+const DELIVERY = { counter: 'onlineSubmit.deliveryCounter', post: 'onlineSubmit.deliveryPost', online: 'onlineSubmit.deliveryOnline' } as const;
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -95,6 +98,7 @@ function MyDossiers({ me }: { me: Me }) {
           )}
         />
       )}
+      <MyFiles />
     </Card>
   );
 }
@@ -129,7 +133,9 @@ function OneDossier({ code }: { code: string }) {
         <dt>{t('citizen.center')}</dt><dd>{d.center}</dd>
         <dt>{t('citizen.registeredAt')}</dt><dd>{formatDate(d.registeredAt)}</dd>
         {d.dueAt && <><dt>{t('citizen.dueAt')}</dt><dd>{formatDate(d.dueAt)}</dd></>}
+        {d.returnMethod && <><dt>{t('onlineSubmit.deliveryChosen')}</dt><dd data-testid="citizen-delivery">{t(DELIVERY[d.returnMethod])}{d.returnAddress ? ` · ${d.returnAddress}` : ''}</dd></>}
       </dl>
+      <SupplementForm d={d} />
       <h3>{t('citizen.resultFile')}</h3>
       {d.resultAvailable ? (
         <Button type="primary" size="large" block icon={<DownloadOutlined />} href={apiUrl(`/citizen/dossiers/${encodeURIComponent(d.code)}/result`)} data-testid="citizen-result">

@@ -3,8 +3,7 @@
 // date, submits, then uploads one file per required document; the new dossier opens in "Hồ sơ của tôi".
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Radio, Skeleton, Space, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Radio, Skeleton, Space } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../api/client';
@@ -16,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { feeAmountText } from '../../lib/format';
 import { DueDateBox } from './DueDateBox';
 import { SignIn } from './CitizenPage';
+import { DocumentUpload } from './DocumentUpload';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 interface Submitted { code: string; documents: { index: number; name: string; mandatory: boolean }[] }
@@ -25,30 +25,14 @@ function Documents({ d }: { d: Submitted }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [done, setDone] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
   const missing = d.documents.filter((x) => x.mandatory && !done[x.index]);
   return (
     <Card title={t('onlineSubmit.uploadTitle')} style={CARD}>
       <Alert type="success" showIcon message={t('onlineSubmit.submitted', { code: d.code })} style={{ marginBottom: 16 }} />
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         {d.documents.map((doc) => (
-          <div key={doc.index}>
-            <div><strong>{doc.index + 1}. {doc.name}</strong> {doc.mandatory ? <span className="doc-mandatory">*</span> : null}</div>
-            <Upload accept="application/pdf,image/jpeg,image/png" maxCount={1} showUploadList={false}
-              customRequest={({ file, onSuccess, onError }) => {
-                const fd = new FormData();
-                fd.append('checklistIndex', String(doc.index));
-                fd.append('file', file as Blob);
-                http.post<{ name: string }>(`/citizen/dossiers/${encodeURIComponent(d.code)}/files`, fd)
-                  .then((r) => { setDone((s) => ({ ...s, [doc.index]: r.name })); setError(null); onSuccess?.(r); })
-                  .catch((e: Error) => { setError(e.message); onError?.(e); });
-              }}>
-              <Button icon={<UploadOutlined />} data-testid={`online-upload-${doc.index}`}>{done[doc.index] ? t('onlineSubmit.replace') : t('onlineSubmit.choose')}</Button>
-            </Upload>
-            {done[doc.index] && <div className="muted small">✓ {done[doc.index]}</div>}
-          </div>
+          <DocumentUpload key={doc.index} code={d.code} doc={doc} onDone={(f) => setDone((x) => ({ ...x, [doc.index]: f.name }))} />
         ))}
-        {error && <Alert type="error" showIcon message={error} />}
         {missing.length > 0 && <Alert type="info" showIcon message={t('onlineSubmit.missing', { n: missing.length })} />}
         <Button type="primary" size="large" block onClick={() => navigate(`/cong-dan/ho-so/${encodeURIComponent(d.code)}`)}>{t('onlineSubmit.open')}</Button>
       </Space>
@@ -63,11 +47,18 @@ function EForm({ code, me }: { code: string; me: Me }) {
   const [fullName, setFullName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [address, setAddress] = useState('');
+  const [kind, setKind] = useState<'person' | 'organization'>('person');
+  const [orgName, setOrgName] = useState('');
+  const [taxCode, setTaxCode] = useState('');
+  const [postAddress, setPostAddress] = useState('');
   const [picked, setMethod] = useState<'counter' | 'post' | 'online' | null>(null);
   const [key] = useState(() => crypto.randomUUID());
   const submit = useMutation({
     mutationFn: (method: 'counter' | 'post' | 'online') => http.post<Submitted>('/citizen/dossiers', {
-      procedure: code, center: center?.code ?? '', applicant: { kind: 'person', fullName, idNumber, address }, delivery: { method },
+      procedure: code, center: center?.code ?? '',
+      // An organisation as the staff registration records it: its name and tax code, the representative's name (and ID if given).
+      applicant: kind === 'person' ? { kind, fullName, idNumber, address } : { kind, orgName, taxCode, fullName, idNumber: idNumber || null, address },
+      delivery: method === 'post' ? { method, address: postAddress } : { method },
     }, { 'idempotency-key': key }),
   });
   if (proc.isError) return <ErrorState error={proc.error} onRetry={() => void proc.refetch()} />;
@@ -82,8 +73,20 @@ function EForm({ code, me }: { code: string; me: Me }) {
       <p><strong>{p.name}</strong></p>
       <Form layout="vertical" requiredMark={false} onFinish={() => submit.mutate(method)}>
         <Alert type="info" showIcon message={t('onlineSubmit.contact', { contact: me.contact })} style={{ marginBottom: 16 }} />
-        <Form.Item label={t('onlineSubmit.fullName')} htmlFor="online-name"><Input id="online-name" size="large" value={fullName} onChange={(e) => setFullName(e.target.value)} data-testid="online-name" /></Form.Item>
-        <Form.Item label={t('onlineSubmit.idNumber')} htmlFor="online-id"><Input id="online-id" size="large" inputMode="numeric" maxLength={12} value={idNumber} onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))} data-testid="online-id" /></Form.Item>
+        <Form.Item label={t('onlineSubmit.applicantKind')}>
+          <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} data-testid="online-kind">
+            <Radio value="person">{t('onlineSubmit.person')}</Radio>
+            <Radio value="organization">{t('onlineSubmit.organization')}</Radio>
+          </Radio.Group>
+        </Form.Item>
+        {kind === 'organization' && (
+          <>
+            <Form.Item label={t('onlineSubmit.orgName')} htmlFor="online-org"><Input id="online-org" size="large" value={orgName} onChange={(e) => setOrgName(e.target.value)} data-testid="online-org" /></Form.Item>
+            <Form.Item label={t('onlineSubmit.taxCode')} htmlFor="online-tax"><Input id="online-tax" size="large" inputMode="numeric" maxLength={14} value={taxCode} onChange={(e) => setTaxCode(e.target.value.replace(/[^\d-]/g, ''))} data-testid="online-tax" /></Form.Item>
+          </>
+        )}
+        <Form.Item label={kind === 'person' ? t('onlineSubmit.fullName') : t('onlineSubmit.representative')} htmlFor="online-name"><Input id="online-name" size="large" value={fullName} onChange={(e) => setFullName(e.target.value)} data-testid="online-name" /></Form.Item>
+        <Form.Item label={kind === 'person' ? t('onlineSubmit.idNumber') : t('onlineSubmit.representativeId')} htmlFor="online-id"><Input id="online-id" size="large" inputMode="numeric" maxLength={12} value={idNumber} onChange={(e) => setIdNumber(e.target.value.replace(/\D/g, ''))} data-testid="online-id" /></Form.Item>
         <Form.Item label={t('onlineSubmit.address')} htmlFor="online-address"><Input id="online-address" size="large" value={address} onChange={(e) => setAddress(e.target.value)} /></Form.Item>
         <Form.Item label={t('onlineSubmit.delivery')}>
           <Radio.Group value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
@@ -94,12 +97,18 @@ function EForm({ code, me }: { code: string; me: Me }) {
             </Space>
           </Radio.Group>
         </Form.Item>
+        {method === 'post' && (
+          <Form.Item label={t('onlineSubmit.deliveryAddress')} htmlFor="online-post-address" extra={t('onlineSubmit.deliveryAddressHint')}>
+            <Input id="online-post-address" size="large" autoComplete="street-address" maxLength={500} value={postAddress} onChange={(e) => setPostAddress(e.target.value)} data-testid="online-post-address" />
+          </Form.Item>
+        )}
         <h4>{t('onlineSubmit.fees')}</h4>
         {p.fees.length === 0 ? <p>{t('onlineSubmit.noFee')}</p> : <ul className="plain-list">{p.fees.map((f) => <li key={f.name}>{f.name}: <strong>{feeAmountText(t, f)}</strong></li>)}</ul>}
         <DueDateBox time={p.processingTime} center={center?.code} />
         <p className="muted small">{t('onlineSubmit.dueNote')}</p>
         {submit.error && <Alert type="error" showIcon message={submit.error instanceof ApiError ? submit.error.message : String(submit.error)} style={{ marginBottom: 16 }} />}
-        <Button type="primary" size="large" block htmlType="submit" loading={submit.isPending} disabled={fullName.trim().length < 2 || idNumber.length !== 12 || !center}
+        <Button type="primary" size="large" block htmlType="submit" loading={submit.isPending} disabled={fullName.trim().length < 2 || !center || (method === 'post' && postAddress.trim().length < 5)
+          || (kind === 'person' ? idNumber.length !== 12 : orgName.trim().length < 2 || !/^\d{10}(-\d{3})?$/.test(taxCode) || (idNumber !== '' && idNumber.length !== 12))}
           data-testid="online-submit">{t('onlineSubmit.submit')}</Button>
         <p style={{ marginTop: 12 }}><Link to={`/procedures/${encodeURIComponent(code)}`}>{t('onlineSubmit.back')}</Link></p>
       </Form>

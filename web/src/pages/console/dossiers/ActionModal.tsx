@@ -147,7 +147,8 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
           }
         }}
         initialValues={{
-          method: 'counter',
+          // The way the applicant chose when submitting online, else at the counter.
+          method: dossier.returnMethod ?? 'counter',
           missing: MISSING.includes(action) ? dossier.checklist.filter((c) => !c.presented && c.mandatory).map((c) => c.name) : undefined,
           newDueAt: action === 'extend' && dossier.lateNotice ? vnPickerValue(dossier.lateNotice.proposedDueAt) : undefined,
         }}

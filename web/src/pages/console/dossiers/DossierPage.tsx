@@ -319,6 +319,9 @@ export default function DossierPage() {
                 ...(d.postmarkedAt
                   ? [{ key: 'postmark', label: t('dossiers.detail.postmarkedAt'), children: <span data-testid="dossier-postmark">{formatDate(d.postmarkedAt)}</span> }]
                   : []),
+                ...(d.returnMethod && !d.returnedAt
+                  ? [{ key: 'delivery', label: t('dossiers.detail.chosenDelivery'), children: <span data-testid="dossier-delivery">{t(`dossiers.detail.returnMethods.${d.returnMethod}`)}{d.returnAddress ? ` · ${d.returnAddress}` : ''}</span> }]
+                  : []),
                 ...(d.settledAt ? [{ key: 'settled', label: t('dossiers.detail.settledAt'), children: dossierTime(d.settledAt) }] : []),
                 ...(d.returnedAt
                   ? [{ key: 'returned', label: t('dossiers.detail.returnedAt'), children: `${dossierTime(d.returnedAt)}${d.returnMethod ? ` · ${t(`dossiers.detail.returnMethods.${d.returnMethod}`)}` : ''}${collector ? ` · ${collector}` : ''}` }]
