@@ -183,6 +183,7 @@ describe('supplement request on the citizen\'s dossier page', () => {
     expect(view.supplementRequest).toBeNull();
     expect(view.timeline.map((e: { status: string }) => e.status)).toEqual(['submitted', 'needs_supplement', 'submitted']);
     expect(view.timeline[1].note).toBe('Bản chụp mờ');
+    expect(view.timeline[2].note).toBe('Đã nộp bổ sung hồ sơ: Đã bổ sung bản sao');
     expect(view.files.map((f: { name: string }) => f.name)).toEqual(['don.pdf', 'khai-sinh.pdf']);
   });
 });

@@ -212,7 +212,7 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { db } = app.deps;
     const d = await ownDossier(db, req.citizen!, req.params.code);
-    const events = await many<{ at: Date; action: string; to_status: Status; reason: string | null; data: { missing?: string[] } | null }>(db,
+    const events = await many<{ at: Date; action: string; to_status: Status; reason: string | null; data: { missing?: string[]; citizen?: string } | null }>(db,
       'SELECT at, action, to_status, reason, data FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [d.id]);
     const files = await many<{ name: string; kind: 'document' | 'result'; uploaded_at: Date; checklist_index: number | null }>(db,
       'SELECT name, kind, uploaded_at, checklist_index FROM dossier_files WHERE dossier_id = $1 ORDER BY uploaded_at, name', [d.id]);
@@ -224,7 +224,9 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
       documents: d.checklist.map((i) => ({ index: i.index, name: i.name, mandatory: i.mandatory })),
       supplementRequest: asked ? { at: asked.at.toISOString(), reason: asked.reason, missing: Array.isArray(asked.data?.missing) ? asked.data.missing.map(String) : [] } : null,
       timeline: events.filter((e) => !INTERNAL_ACTIONS.has(e.action)).map((e) => ({
-        at: e.at.toISOString(), status: e.to_status, statusName: statusName(e.to_status), note: CITIZEN_REASONS.has(e.action) ? e.reason : null,
+        at: e.at.toISOString(), status: e.to_status, statusName: statusName(e.to_status),
+        // A supplement says so (its status is "submitted" again), with the citizen's own note when they sent it online.
+        note: e.action === 'supplement' ? `Đã nộp bổ sung hồ sơ${e.data?.citizen && e.reason ? `: ${e.reason}` : ''}` : CITIZEN_REASONS.has(e.action) ? e.reason : null,
       })),
       files: files.map((f) => ({ name: f.name, kind: f.kind, uploadedAt: f.uploaded_at.toISOString(), checklistIndex: f.checklist_index })),
       resultAvailable: (await resultFile(db, d)) !== null,

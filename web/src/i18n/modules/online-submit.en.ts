@@ -49,4 +49,5 @@ export const en: typeof vi = {
   supplementNeedFile: 'Upload at least one added paper before sending.',
   supplementSent: 'Supplement sent. The dossier waits to be received again.',
   deliveryChosen: 'Result delivery',
+  have: 'Sent before: {{names}}',
 };

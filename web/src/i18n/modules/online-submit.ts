@@ -47,4 +47,5 @@ export const vi = {
   supplementNeedFile: 'Hãy tải lên ít nhất một giấy tờ bổ sung trước khi gửi.',
   supplementSent: 'Đã gửi bổ sung. Hồ sơ chờ cán bộ tiếp nhận lại.',
   deliveryChosen: 'Nhận kết quả',
+  have: 'Đã nộp trước: {{names}}',
 };

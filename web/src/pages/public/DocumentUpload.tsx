@@ -18,9 +18,11 @@ export function useMyFiles() {
   return useQuery({ queryKey: ['citizen', 'files'], queryFn: () => http.get<MyFilesAnswer>('/citizen/files') });
 }
 
-export function DocumentUpload({ code, doc, onDone }: {
+export function DocumentUpload({ code, doc, have = [], onDone }: {
   code: string;
   doc: { index: number; name: string; mandatory: boolean };
+  /** The files this dossier already has for the document. */
+  have?: string[];
   onDone?: (f: Uploaded) => void;
 }) {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function DocumentUpload({ code, doc, onDone }: {
   return (
     <div className="doc-upload" data-testid={`doc-${doc.index}`}>
       <div><strong>{doc.index + 1}. {doc.name}</strong> {doc.mandatory ? <span className="doc-mandatory">*</span> : null}</div>
+      {have.length > 0 && <div className="muted small">{t('onlineSubmit.have', { names: have.join(', ') })}</div>}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 6 }}>
         <Upload accept="application/pdf,image/jpeg,image/png" maxCount={1} showUploadList={false}
           customRequest={({ file, onSuccess, onError }) => {

@@ -38,7 +38,9 @@ export function SupplementForm({ d }: { d: Dossier }) {
       )}
       <p>{t('onlineSubmit.supplementUpload')}</p>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        {d.documents.map((doc) => <DocumentUpload key={doc.index} code={d.code} doc={doc} />)}
+        {d.documents.map((doc) => (
+          <DocumentUpload key={doc.index} code={d.code} doc={doc} have={d.files.filter((f) => f.kind === 'document' && f.checklistIndex === doc.index && f.uploadedAt <= asked.at).map((f) => f.name)} />
+        ))}
         <div>
           <label htmlFor="supplement-note">{t('onlineSubmit.supplementNote')}</label>
           <Input.TextArea id="supplement-note" rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
