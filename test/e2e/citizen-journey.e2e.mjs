@@ -26,6 +26,8 @@ async function act(cookie, code, action, body = {}) {
   return JSON.parse(text);
 }
 
+// Node's own fetch classes (the lint's e2e globals list only the test runner's).
+const { FormData, Blob } = globalThis;
 const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
 
 test('a citizen submits online, supplements on the web when asked and downloads the result', { timeout: 180_000 }, (t) =>
