@@ -28,19 +28,25 @@ async function act(cookie, code, action, body = {}) {
 
 // Node's own fetch classes (the lint's e2e globals list only the test runner's).
 const { FormData, Blob } = globalThis;
+/** Signs in on the sign-in card with the code texted to PHONE (the latest sign-in text of the stand-in gateway). */
+async function signIn(page) {
+  await page.getByLabel('Số điện thoại hoặc e-mail').fill(PHONE);
+  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  await page.getByText(/Đã gửi mã 6 chữ số/).waitFor();
+  const texts = await (await fetch(`${SINK}/messages`)).json();
+  const otp = /: (\d{6})\./.exec(texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1).text)[1];
+  await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(otp);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+let firstDossier;
+
 const noSideScroll = (page) => page.evaluate(() => document.documentElement.scrollWidth <= 390);
 
 test('a citizen submits online, supplements on the web when asked and downloads the result', { timeout: 180_000 }, (t) =>
   withPage(t, PHONE_VIEW, async (page) => {
     await page.goto(`${BASE}/procedures/${PROCEDURE}`);
     await page.getByTestId('online-submit-cta').click();
-    await page.getByLabel('Số điện thoại hoặc e-mail').fill(PHONE);
-    await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-    await page.getByText(/Đã gửi mã 6 chữ số/).waitFor();
-    const texts = await (await fetch(`${SINK}/messages`)).json();
-    const otp = /: (\d{6})\./.exec(texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1).text)[1];
-    await page.getByLabel('Mã đăng nhập (6 chữ số)').fill(otp);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    await signIn(page);
 
     // The e-form: a fully online procedure offers, and picks, the result online.
     await page.getByText('Nộp hồ sơ trực tuyến').first().waitFor();
@@ -59,10 +65,9 @@ test('a citizen submits online, supplements on the web when asked and downloads 
 
     await page.getByText(/Đã nộp hồ sơ/).waitFor();
     const code = /Đã nộp hồ sơ (\S+)\./.exec(await page.locator('body').innerText())[1];
+    firstDossier = code;
     await page.getByTestId('doc-0').locator('input[type=file]').setInputFiles({ name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByText('✓ don-de-nghi.pdf').waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await readmeShot(page, 'journey-files.png', { fullPage: true });
     await page.getByRole('button', { name: 'Xem hồ sơ trong "Hồ sơ của tôi"' }).click();
     await page.getByText('Quá trình giải quyết').waitFor();
     assert.equal(await page.getByTestId('citizen-delivery').innerText(), 'Nhận kết quả điện tử trực tuyến');
@@ -149,4 +154,41 @@ test('a citizen submits online, supplements on the web when asked and downloads 
     assert.match(papers, /hop-dong-thue\.pdf/);
     assert.doesNotMatch(papers, /giay-phep\.pdf/);
     await readmeShot(page, 'journey-my-files.png', { fullPage: true });
+  }));
+
+test('the same citizen submits for an organisation, by post, reusing a paper of the first dossier', { timeout: 120_000 }, (t) =>
+  withPage(t, PHONE_VIEW, async (page) => {
+    assert.ok(firstDossier, 'runs after the journey above');
+    await page.goto(`${BASE}/cong-dan/nop/${PROCEDURE}`);
+    await signIn(page);
+    await page.getByText('Nộp hồ sơ trực tuyến').first().waitFor();
+    await page.getByRole('radio', { name: 'Tổ chức, doanh nghiệp' }).check();
+    await page.getByLabel('Tên tổ chức, doanh nghiệp').fill('Công ty TNHH Karaoke Sông Hương');
+    await page.getByLabel('Mã số thuế (10 hoặc 13 chữ số)').fill('3301765432');
+    await page.getByLabel('Họ và tên người đại diện').fill('Phan Thị Thu Hà');
+    await page.getByLabel('Địa chỉ', { exact: true }).fill('20 Nguyễn Huệ, Huế');
+    await page.getByRole('radio', { name: 'Nhận qua bưu chính' }).check();
+    await page.getByLabel('Địa chỉ nhận kết quả qua bưu chính').fill('20 Nguyễn Huệ, phường Vĩnh Ninh, Huế');
+    assert.ok(await noSideScroll(page), 'no horizontal scrolling at 390 px (organisation)');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await readmeShot(page, 'journey-organisation.png', { fullPage: true });
+    await page.getByTestId('online-submit').click();
+    await page.getByText(/Đã nộp hồ sơ/).waitFor();
+    const code = /Đã nộp hồ sơ (\S+)\./.exec(await page.locator('body').innerText())[1];
+
+    // "Giấy tờ của tôi" offers the papers of the first dossier for each document: reuse the application form.
+    await page.getByTestId('online-reuse-0').click();
+    await page.locator('.ant-select-item-option', { hasText: `don-de-nghi.pdf · hồ sơ ${firstDossier}` }).click();
+    await page.getByText('✓ don-de-nghi.pdf (đã dùng lại)').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await readmeShot(page, 'journey-reuse.png', { fullPage: true });
+
+    // The clerk's view: the organisation, the postal address, the reused paper.
+    const d = await (await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}`, { headers: { cookie: await sessionCookie('tn.vh') } })).json();
+    assert.equal(d.applicant.kind, 'organization');
+    assert.equal(d.applicant.orgName, 'Công ty TNHH Karaoke Sông Hương');
+    assert.equal(d.applicant.taxCode, '3301765432');
+    assert.equal(d.returnMethod, 'post');
+    assert.equal(d.returnAddress, '20 Nguyễn Huệ, phường Vĩnh Ninh, Huế');
+    assert.deepEqual(d.files.map((f) => [f.name, f.reused, f.checklistIndex]), [['don-de-nghi.pdf', true, 0]]);
   }));

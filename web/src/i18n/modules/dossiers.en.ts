@@ -380,6 +380,7 @@ const enDossiers: typeof viDossiers = {
     proposal: 'Department proposes {{date}} ({{reason}})',
     method: 'Return method',
     trackingNumber: 'Postal tracking number',
+    postAddress: 'Send to the address the applicant chose: {{address}}',
     collector: 'Who collects the result',
     collectorKinds: { applicant: 'The applicant', authorized: 'An authorised person' },
     collectorName: 'Full name', collectorNameRequired: 'Enter the full name',

@@ -380,6 +380,7 @@ export const viDossiers = {
     proposal: 'Phòng đề xuất: {{date}} ({{reason}})',
     method: 'Hình thức trả kết quả',
     trackingNumber: 'Mã vận đơn bưu chính',
+    postAddress: 'Gửi tới địa chỉ người nộp đã chọn: {{address}}',
     collector: 'Người nhận kết quả',
     collectorKinds: { applicant: 'Người nộp hồ sơ', authorized: 'Người được ủy quyền' },
     collectorName: 'Họ tên người nhận', collectorNameRequired: 'Nhập họ tên người nhận',

@@ -236,7 +236,8 @@ export function ActionModal({ dossier, action, onClose }: { dossier: DossierDeta
               <Radio.Group optionType="button" options={(['counter', 'post', 'online'] as const).map((m) => ({ value: m, label: t(`dossiers.detail.returnMethods.${m}`) }))} />
             </Form.Item>
             {method === 'post' && (
-              <Form.Item name="trackingNumber" label={t('dossiers.modal.trackingNumber')} rules={[{ required: true, whitespace: true, message: t('dossiers.modal.trackingRequired') }]}>
+              <Form.Item name="trackingNumber" label={t('dossiers.modal.trackingNumber')} rules={[{ required: true, whitespace: true, message: t('dossiers.modal.trackingRequired') }]}
+                extra={dossier.returnAddress ? t('dossiers.modal.postAddress', { address: dossier.returnAddress }) : undefined}>
                 <Input autoFocus maxLength={60} />
               </Form.Item>
             )}
