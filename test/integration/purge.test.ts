@@ -88,6 +88,8 @@ beforeAll(async () => {
     SELECT id, 'postal_result', 'Trả kết quả qua bưu chính', 20000, 0, $2, $3, $4, $5 FROM dossiers WHERE code = $1`, [codes.withdrawn, gone.fullName, gone.address, gone.phone, OLD]);
   await t.db.query(`INSERT INTO queue_tickets (center_id, day, queue_code, seq, number, display_number, field_code, phone, status, issued_at)
     SELECT center_id, '2024-03-11', 'TP', 1, 1001, 'TP1001', 'TP', $2, 'done', $3 FROM dossiers WHERE code = $1`, [codes.refused, gone.phone, OLD]);
+  // The postal address an online applicant chose for the result (migration 037).
+  await t.db.query(`UPDATE dossiers SET return_method = 'post', return_address = $2 WHERE code = $1`, [codes.refused, gone.address]);
   // A month ago: ended, but within the retention period.
   clock.set(new Date('2026-02-10T02:00:00Z'));
   clerk = await t.login('tn.tp');

@@ -76,7 +76,7 @@ async function purgeBatch(tx: Tx, ids: string[], now: Date, counts: PurgeCounts)
   await tx.query(`UPDATE dossiers SET applicant = jsonb_build_object('kind', applicant->'kind', 'fullName', '', 'idNumber', NULL, 'dateOfBirth', NULL,
         'phone', '', 'email', '', 'address', '', 'orgName', NULL, 'taxCode', NULL),
       result = CASE WHEN result IS NULL THEN NULL WHEN result ? 'rejected' THEN jsonb_build_object('rejected', result->'rejected') ELSE '{}'::jsonb END,
-      extension_reason = NULL, late_notice = late_notice - 'reason', purged_at = $2
+      extension_reason = NULL, late_notice = late_notice - 'reason', return_address = NULL, purged_at = $2
     WHERE id = ANY($1)`, [live, now]);
   const events = await tx.query(`UPDATE dossier_events SET reason = NULL, data = '${ANONYMOUS}'
     WHERE dossier_id = ANY($1) AND (reason IS NOT NULL OR data <> '${ANONYMOUS}')`, [live]);
