@@ -5,7 +5,7 @@
 // downloads the result from the dossier page.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, loginViaApi, readmeShot, sessionCookie, withPage } from './support.mjs';
+import { BASE, assertAccessible, closeBrowser, loginViaApi, readmeShot, sessionCookie, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -96,6 +96,7 @@ test('a citizen submits online, supplements on the web when asked and downloads 
     await page.getByLabel('Ghi chú cho cán bộ (không bắt buộc)').fill('Đã ký đơn và bổ sung hợp đồng');
     assert.match(await form.getByTestId('doc-0').innerText(), /Đã nộp trước: don-de-nghi\.pdf/);
     assert.ok(await noSideScroll(page), 'no horizontal scrolling at 390 px (supplement)');
+    await assertAccessible(page, 'the supplement form');
     await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'journey-supplement.png', { fullPage: true });
     await page.getByTestId('supplement-send').click();
@@ -153,6 +154,7 @@ test('a citizen submits online, supplements on the web when asked and downloads 
     assert.match(papers, /don-de-nghi\.pdf/);
     assert.match(papers, /hop-dong-thue\.pdf/);
     assert.doesNotMatch(papers, /giay-phep\.pdf/);
+    await assertAccessible(page, 'Hồ sơ của tôi with Giấy tờ của tôi');
     await readmeShot(page, 'journey-my-files.png', { fullPage: true });
   }));
 
@@ -170,6 +172,7 @@ test('the same citizen submits for an organisation, by post, reusing a paper of 
     await page.getByRole('radio', { name: 'Nhận qua bưu chính' }).check();
     await page.getByLabel('Địa chỉ nhận kết quả qua bưu chính').fill('20 Nguyễn Huệ, phường Vĩnh Ninh, Huế');
     assert.ok(await noSideScroll(page), 'no horizontal scrolling at 390 px (organisation)');
+    await assertAccessible(page, 'the e-form for an organisation, by post');
     await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'journey-organisation.png', { fullPage: true });
     await page.getByTestId('online-submit').click();
@@ -177,9 +180,9 @@ test('the same citizen submits for an organisation, by post, reusing a paper of 
     const code = /Đã nộp hồ sơ (\S+)\./.exec(await page.locator('body').innerText())[1];
 
     // "Giấy tờ của tôi" offers the papers of the first dossier for each document: reuse the application form.
-    await page.getByTestId('online-reuse-0').click();
-    await page.locator('.ant-select-item-option', { hasText: `don-de-nghi.pdf · hồ sơ ${firstDossier}` }).click();
+    await page.getByTestId('online-reuse-0').selectOption({ label: `don-de-nghi.pdf · hồ sơ ${firstDossier}` });
     await page.getByText('✓ don-de-nghi.pdf (đã dùng lại)').waitFor();
+    await assertAccessible(page, 'the uploads with Giấy tờ của tôi');
     await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'journey-reuse.png', { fullPage: true });
 

@@ -2,13 +2,14 @@
 // own papers from their earlier dossiers ("Giấy tờ của tôi", only ever their own: the server checks it). Used by the
 // e-form after submitting and by the supplement form on the dossier page.
 import { useState } from 'react';
-import { Alert, Button, List, Select, Upload } from 'antd';
+import { Alert, Button, List, Upload } from 'antd';
 import { FileTextOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { http } from '../../api/client';
 import type { Answer } from '../../api/types';
 import { formatDate } from '../../lib/format';
+import '../../components/dossier/track.css';
 
 type MyFilesAnswer = Answer<'/api/v1/citizen/files'>;
 interface Uploaded { name: string; reused: boolean }
@@ -64,9 +65,12 @@ export function DocumentUpload({ code, doc, have = [], onDone }: {
           <Button icon={<UploadOutlined />} loading={busy} data-testid={`online-upload-${doc.index}`}>{done ? t('onlineSubmit.replace') : t('onlineSubmit.choose')}</Button>
         </Upload>
         {offered.length > 0 && (
-          <Select id={selectId} aria-label={`${t('onlineSubmit.reuse')}: ${doc.name}`} placeholder={t('onlineSubmit.reuse')} value={null}
-            style={{ flex: '1 1 200px', minWidth: 0 }} disabled={busy} onChange={(v: string | null) => v && reuse(v)} data-testid={`online-reuse-${doc.index}`}
-            options={offered.map((f) => ({ value: f.id, label: `${f.name} · ${t('onlineSubmit.reuseFrom', { dossier: f.dossier })}` }))} />
+          // A native list: the phone's own picker, and a name screen readers announce.
+          <select id={selectId} className="reuse-select" aria-label={`${t('onlineSubmit.reuse')}: ${doc.name}`} value="" disabled={busy}
+            onChange={(e) => e.target.value && reuse(e.target.value)} data-testid={`online-reuse-${doc.index}`}>
+            <option value="">{t('onlineSubmit.reuse')}</option>
+            {offered.map((f) => <option key={f.id} value={f.id}>{`${f.name} · ${t('onlineSubmit.reuseFrom', { dossier: f.dossier })}`}</option>)}
+          </select>
         )}
       </div>
       {done && <div className="muted small">✓ {done.name}{done.reused ? ` (${t('onlineSubmit.reused')})` : ''}</div>}
