@@ -186,4 +186,25 @@ describe('supplement request on the citizen\'s dossier page', () => {
     expect(view.timeline[2].note).toBe('Đã nộp bổ sung hồ sơ: Đã bổ sung bản sao');
     expect(view.files.map((f: { name: string }) => f.name)).toEqual(['don.pdf', 'khai-sinh.pdf']);
   });
+
+  it('a department\'s request for a supplement is shown and answered the same way', async () => {
+    const me = await signIn('bo.sung.phong@example.vn');
+    const code = (await post('/dossiers', submission(822, { method: 'online' }), me)).json().code;
+    expect((await upload(me, code, PDF, 'don.pdf', 0)).statusCode).toBe(201);
+    await mustAct(t, clerk, code, 'receive', {});
+    await mustAct(t, clerk, code, 'transfer', {});
+    clock.advanceMinutes(10);
+    await mustAct(t, await t.login('cv.vh'), code, 'request-supplement-by-department', { reason: 'Phòng cần thêm giấy tờ', missing: ['Hợp đồng thuê địa điểm'] });
+    const view = (await get(`/dossiers/${code}`, me)).json();
+    expect(view.status).toBe('paused');
+    expect(view.supplementRequest).toMatchObject({ reason: 'Phòng cần thêm giấy tờ', missing: ['Hợp đồng thuê địa điểm'] });
+    expect((await post(`/dossiers/${code}/supplement`, {}, me)).statusCode).toBe(409);
+    clock.advanceMinutes(10);
+    expect((await upload(me, code, PDF2, 'hop-dong.pdf', 1)).statusCode).toBe(201);
+    const sent = await post(`/dossiers/${code}/supplement`, {}, me);
+    expect(sent.statusCode, sent.body).toBe(200);
+    // Back to the department, as when the applicant brings the papers to the counter.
+    expect(sent.json().status).toBe('in_progress');
+    expect((await get(`/dossiers/${code}`, me)).json().supplementRequest).toBeNull();
+  });
 });

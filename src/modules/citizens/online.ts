@@ -122,7 +122,9 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
     if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
     const d = await findDossier(db, own.code);
-    if (d.status !== 'submitted' && d.status !== 'needs_supplement') {
+    // Open to the citizen's papers: just submitted, or a supplement asked by the center (needs_supplement) or by the
+    // department through the center (paused).
+    if (d.status !== 'submitted' && d.status !== 'needs_supplement' && d.status !== 'paused') {
       throw new AppError(409, 'DOSSIER_FILES_CLOSED', 'Chỉ tải giấy tờ lên khi hồ sơ vừa nộp hoặc đang được yêu cầu bổ sung.');
     }
     if (!req.isMultipart()) {
@@ -197,7 +199,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
     if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
     const d = await findDossier(db, own.code);
-    if (d.status !== 'needs_supplement') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
+    if (d.status !== 'needs_supplement' && d.status !== 'paused') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
     // The supplement is the papers: at least one file uploaded since the request.
     const fresh = await one(db, `SELECT 1 FROM dossier_files f WHERE f.dossier_id = $1 AND f.kind = 'document' AND f.uploaded_at >
         (SELECT max(at) FROM dossier_events WHERE dossier_id = $1 AND action IN ('request-supplement', 'request-supplement-by-department'))`, [d.id]);

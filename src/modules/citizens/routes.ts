@@ -216,8 +216,8 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
       'SELECT at, action, to_status, reason, data FROM dossier_events WHERE dossier_id = $1 ORDER BY id', [d.id]);
     const files = await many<{ name: string; kind: 'document' | 'result'; uploaded_at: Date; checklist_index: number | null }>(db,
       'SELECT name, kind, uploaded_at, checklist_index FROM dossier_files WHERE dossier_id = $1 ORDER BY uploaded_at, name', [d.id]);
-    // The latest request for a supplement (by the center or a department), while the dossier waits for it.
-    const asked = d.status === 'needs_supplement' ? events.filter((e) => e.action.startsWith('request-supplement')).at(-1) : undefined;
+    // The latest request for a supplement (by the center, or by a department: paused), while the dossier waits for it.
+    const asked = d.status === 'needs_supplement' || d.status === 'paused' ? events.filter((e) => e.action.startsWith('request-supplement')).at(-1) : undefined;
     reply.header('cache-control', 'no-store');
     return {
       ...summary(d), channel: d.channel, returnMethod: d.return_method, returnAddress: d.return_address,

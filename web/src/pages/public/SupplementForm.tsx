@@ -22,7 +22,7 @@ export function SupplementForm({ d }: { d: Dossier }) {
   });
   if (send.isSuccess) return <Alert type="success" showIcon message={t('onlineSubmit.supplementSent')} style={{ margin: '16px 0' }} data-testid="supplement-sent" />;
   const asked = d.supplementRequest;
-  if (!asked || d.status !== 'needs_supplement') return null;
+  if (!asked || (d.status !== 'needs_supplement' && d.status !== 'paused')) return null;
   // Papers uploaded since the request: the supplement needs at least one (the server checks it too).
   const fresh = d.files.filter((f) => f.kind === 'document' && f.uploadedAt > asked.at).length;
   return (
