@@ -446,7 +446,7 @@ export const en = {
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
         waiver: { create: 'Fees of a dossier waived' },
-        refund: { create: 'Fees of a dossier refunded' },
+        refund: { create: 'Fees of a dossier refunded', print: 'Fee refund slip printed' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },

@@ -439,7 +439,7 @@ export const vi = {
         receipt_series: { open: 'Mở ký hiệu biên lai' },
         receipt_book: { open: 'Mở quyển biên lai' },
         waiver: { create: 'Miễn thu phí, lệ phí của hồ sơ' },
-        refund: { create: 'Hoàn trả phí, lệ phí của hồ sơ' },
+        refund: { create: 'Hoàn trả phí, lệ phí của hồ sơ', print: 'In phiếu hoàn trả phí, lệ phí' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },
