@@ -4203,9 +4203,16 @@ export interface paths {
                                 dueAt: string | null;
                                 excerpt: string;
                                 id: string;
+                                /** @description Cán bộ bị phản ánh (người dùng của Trung tâm), nếu có */
+                                officer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 overdue: boolean;
                                 /** @enum {string} */
                                 status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                                /** @description Kết luận khi trả lời: true = phản ánh đúng, có cơ sở; false = không có cơ sở; null = chưa trả lời */
+                                upheld: boolean | null;
                             }[];
                             total: number;
                         };
@@ -4268,7 +4275,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời (answer), công khai (publish), không tiếp nhận (reject) */
+        /** Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời kèm kết luận đúng/không có cơ sở (answer), công khai (publish), không tiếp nhận (reject); có thể ghi cán bộ bị phản ánh khi tiếp nhận, giao hoặc trả lời */
         post: {
             parameters: {
                 query?: never;
@@ -4286,7 +4293,14 @@ export interface paths {
                         /** Format: uuid */
                         departmentId?: string;
                         note?: string;
+                        /**
+                         * Format: uuid
+                         * @description Cán bộ bị phản ánh (người dùng của Trung tâm); khi tiếp nhận, giao hoặc trả lời
+                         */
+                        officerId?: string;
                         reason?: string;
+                        /** @description Khi trả lời (bắt buộc): true = phản ánh đúng, có cơ sở; false = không có cơ sở */
+                        upheld?: boolean;
                         /** @description Phiên bản đang xem: khác phiên bản hiện tại → 409 */
                         version?: number;
                     };
@@ -9792,15 +9806,35 @@ export interface components {
                 /** @enum {string|null} */
                 fromStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected" | null;
                 note: string | null;
+                officer: {
+                    id: string;
+                    name: string;
+                } | null;
                 /** @enum {string} */
                 toStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                upheld: boolean | null;
             }[];
             id: string;
+            /** @description Cán bộ bị phản ánh (người dùng của Trung tâm), nếu có */
+            officer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Cán bộ của Trung tâm có thể ghi là người bị phản ánh; người đã xử lý hồ sơ được nêu đứng trước */
+            officers: {
+                /** @description Đã tiếp nhận, xử lý hoặc trả hồ sơ mà phản ánh nêu */
+                handledDossier: boolean;
+                id: string;
+                name: string;
+                unit: string | null;
+            }[];
             overdue: boolean;
             publishedAt: string | null;
             reason: string | null;
             /** @enum {string} */
             status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+            /** @description Kết luận khi trả lời: true = phản ánh đúng, có cơ sở; false = không có cơ sở; null = chưa trả lời */
+            upheld: boolean | null;
             version: number;
         };
         FeedbackPublicStatus: {
@@ -10562,6 +10596,8 @@ export interface components {
                 key: string;
                 note: string;
             }[];
+            /** @description Số điểm trừ cho mỗi phản ánh đúng (có cơ sở) */
+            penaltyPerUpheld: number;
             rows: components["schemas"]["RankingRow"][];
             to: string;
             workingDayMinutes: number;
@@ -10574,8 +10610,10 @@ export interface components {
             evaluationAverage: number | null;
             evaluations: number;
             expectedShare: number | null;
-            /** @description Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null (phản ánh không ghi nhận cán bộ) */
+            /** @description Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null */
             feedbackAnswered: number | null;
+            /** @description Phản ánh, kiến nghị được trả lời trong kỳ với kết luận đúng, có cơ sở: về cán bộ (theo cán bộ); giao cho phòng hoặc về cán bộ của phòng (theo phòng). Mỗi phản ánh trừ penaltyPerUpheld điểm */
+            feedbackUpheld: number;
             /** @description Hồ sơ đã giải quyết trong kỳ (sớm, đúng, trễ hạn) mà cán bộ đã tiếp nhận, chuyển, xử lý hoặc quyết định */
             handled: number;
             key: string;

@@ -40,6 +40,8 @@ export default function FeedbackListPage() {
     { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 150 },
     { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 190, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
     { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 100, render: formatDate },
+    { title: t('feedback.list.officer'), dataIndex: 'officer', width: 150, render: (o: { name: string } | null) => o?.name ?? '—' },
+    { title: t('feedback.list.verdict'), dataIndex: 'upheld', width: 130, render: (v: boolean | null) => (v === null ? '—' : <Tag color={v ? 'red' : 'green'}>{t(v ? 'feedback.detail.upheld' : 'feedback.detail.notUpheld')}</Tag>) },
     { title: t('feedback.list.status'), dataIndex: 'status', width: 170, render: (s: FeedbackStatus, r) => (
       <>
         <Tag color={FEEDBACK_STATUS_COLOR[s]}>{t(`feedback.status.${s}`)}</Tag>
