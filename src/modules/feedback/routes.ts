@@ -423,6 +423,10 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
           ...(action === 'answer' ? { upheld: b.upheld } : {}), ...(b.officerId ? { officerId: b.officerId } : {}),
         },
       }, now);
+      // The sender is told (e-mail, else SMS) through the notifications outbox: once per feedback and event.
+      if (action === 'publish' || action === 'reject') {
+        await tx.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [`feedback.${action}`, JSON.stringify({ feedbackId: id, code: cur.code, centerId: cur.center_id })]);
+      }
     });
     return detail(actor, id);
   });

@@ -5725,7 +5725,7 @@ export interface paths {
                         events: {
                             email: boolean;
                             /** @enum {string} */
-                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near" | "feedback_published" | "feedback_rejected";
                             sms: boolean;
                             smsTemplate: string | null;
                             zalo: boolean;
@@ -10228,7 +10228,7 @@ export interface components {
                 custom: boolean;
                 email: boolean;
                 /** @enum {string} */
-                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near" | "feedback_published" | "feedback_rejected";
                 label: string;
                 placeholders: {
                     example: string;
