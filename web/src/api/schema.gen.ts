@@ -223,6 +223,8 @@ export interface paths {
                         code: string;
                         /** @default  */
                         email?: string;
+                        /** @default true */
+                        evaluationAutoInvite?: boolean;
                         /** @enum {string} */
                         level: "province" | "district" | "commune";
                         name: string;
@@ -284,6 +286,7 @@ export interface paths {
                         address?: string;
                         code?: string;
                         email?: string;
+                        evaluationAutoInvite?: boolean;
                         /** @enum {string} */
                         level?: "province" | "district" | "commune";
                         name?: string;
@@ -8933,6 +8936,8 @@ export interface components {
             address: string;
             code: string;
             email: string;
+            /** @description Tự động mời đánh giá: khi trả kết quả tại quầy có máy tính bảng đánh giá, hồ sơ được đưa lên máy */
+            evaluationAutoInvite: boolean;
             id: string;
             /** @enum {string} */
             level: "province" | "district" | "commune";
