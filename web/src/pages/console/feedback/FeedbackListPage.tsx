@@ -36,12 +36,16 @@ export default function FeedbackListPage() {
   });
   const columns: ColumnsType<FeedbackItem> = [
     { title: t('feedback.list.code'), dataIndex: 'code', width: 120, render: (c: string, r) => <Link to={`/console/feedback/${r.id}`}>{c}</Link> },
-    { title: t('feedback.list.content'), dataIndex: 'excerpt', ellipsis: true },
+    { title: t('feedback.list.content'), dataIndex: 'excerpt', ellipsis: true, width: 260 },
     { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 150 },
     { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 190, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
     { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 100, render: formatDate },
-    { title: t('feedback.list.officer'), dataIndex: 'officer', width: 150, render: (o: { name: string } | null) => o?.name ?? '—' },
-    { title: t('feedback.list.verdict'), dataIndex: 'upheld', width: 130, render: (v: boolean | null) => (v === null ? '—' : <Tag color={v ? 'red' : 'green'}>{t(v ? 'feedback.detail.upheld' : 'feedback.detail.notUpheld')}</Tag>) },
+    { title: t('feedback.list.verdict'), dataIndex: 'upheld', width: 160, render: (v: boolean | null, r) => (
+      <>
+        {v === null ? '—' : <Tag color={v ? 'red' : 'green'}>{t(v ? 'feedback.list.upheld' : 'feedback.list.notUpheld')}</Tag>}
+        {r.officer && <div className="muted small">{t('feedback.list.officer')}: {r.officer.name}</div>}
+      </>
+    ) },
     { title: t('feedback.list.status'), dataIndex: 'status', width: 170, render: (s: FeedbackStatus, r) => (
       <>
         <Tag color={FEEDBACK_STATUS_COLOR[s]}>{t(`feedback.status.${s}`)}</Tag>
@@ -62,7 +66,7 @@ export default function FeedbackListPage() {
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
         <Card size="small">
           <Table<FeedbackItem> rowKey="id" size="middle" loading={q.isPending} columns={columns} dataSource={q.data?.items ?? []} data-testid="feedback-table"
-            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1000 }}
+            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1290 }}
             onRow={(r) => ({ onClick: () => navigate(`/console/feedback/${r.id}`), style: { cursor: 'pointer' } })}
             pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: (p) => set('page', String(p)), showSizeChanger: false, showTotal: (n) => t('feedback.list.total', { count: n }) }} />
         </Card>
