@@ -57,7 +57,7 @@ export const en: typeof vi = {
     send: 'Send feedback',
   },
   list: {
-    verdict: 'Verdict', officer: 'Officer', upheld: 'Upheld', notUpheld: 'Not upheld',
+    officer: 'Officer', upheld: 'Upheld', notUpheld: 'Not upheld',
     title: 'Feedback and complaints',
     subtitle: 'Accept, assign, answer and publish within the legal deadlines (working days).',
     allStatuses: 'All statuses',

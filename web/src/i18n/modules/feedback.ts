@@ -56,7 +56,7 @@ export const vi = {
     send: 'Gửi phản ánh, kiến nghị',
   },
   list: {
-    verdict: 'Kết luận', officer: 'Cán bộ', upheld: 'Đúng, có cơ sở', notUpheld: 'Không có cơ sở',
+    officer: 'Cán bộ', upheld: 'Đúng, có cơ sở', notUpheld: 'Không có cơ sở',
     title: 'Phản ánh, kiến nghị',
     subtitle: 'Tiếp nhận, giao xử lý, trả lời và công khai theo thời hạn luật định (ngày làm việc).',
     allStatuses: 'Mọi trạng thái',

@@ -36,20 +36,16 @@ export default function FeedbackListPage() {
   });
   const columns: ColumnsType<FeedbackItem> = [
     { title: t('feedback.list.code'), dataIndex: 'code', width: 120, render: (c: string, r) => <Link to={`/console/feedback/${r.id}`}>{c}</Link> },
-    { title: t('feedback.list.content'), dataIndex: 'excerpt', ellipsis: true, width: 260 },
+    { title: t('feedback.list.content'), dataIndex: 'excerpt', ellipsis: true },
     { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 150 },
     { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 190, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
     { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 100, render: formatDate },
-    { title: t('feedback.list.verdict'), dataIndex: 'upheld', width: 160, render: (v: boolean | null, r) => (
-      <>
-        {v === null ? '—' : <Tag color={v ? 'red' : 'green'}>{t(v ? 'feedback.list.upheld' : 'feedback.list.notUpheld')}</Tag>}
-        {r.officer && <div className="muted small">{t('feedback.list.officer')}: {r.officer.name}</div>}
-      </>
-    ) },
-    { title: t('feedback.list.status'), dataIndex: 'status', width: 170, render: (s: FeedbackStatus, r) => (
+    { title: t('feedback.list.status'), dataIndex: 'status', width: 190, render: (s: FeedbackStatus, r) => (
       <>
         <Tag color={FEEDBACK_STATUS_COLOR[s]}>{t(`feedback.status.${s}`)}</Tag>
         {r.department && <div className="muted small">{r.department.name}</div>}
+        {r.upheld !== null && <div><Tag color={r.upheld ? 'red' : 'green'} data-testid="fb-list-verdict">{t(r.upheld ? 'feedback.list.upheld' : 'feedback.list.notUpheld')}</Tag></div>}
+        {r.officer && <div className="muted small">{t('feedback.list.officer')}: {r.officer.name}</div>}
       </>
     ) },
     { title: t('feedback.list.dueAt'), dataIndex: 'dueAt', width: 120, render: (d: string | null, r) => (d ? <span className={r.overdue ? 'bad strong' : ''}>{formatDate(d)}{r.overdue && <div><Tag color="red">{t('feedback.list.overdue')}</Tag></div>}</span> : '—') },
@@ -66,7 +62,7 @@ export default function FeedbackListPage() {
       {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : (
         <Card size="small">
           <Table<FeedbackItem> rowKey="id" size="middle" loading={q.isPending} columns={columns} dataSource={q.data?.items ?? []} data-testid="feedback-table"
-            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1290 }}
+            locale={{ emptyText: t('feedback.list.empty') }} scroll={{ x: 1000 }}
             onRow={(r) => ({ onClick: () => navigate(`/console/feedback/${r.id}`), style: { cursor: 'pointer' } })}
             pagination={{ current: page, pageSize: PAGE, total: q.data?.total ?? 0, onChange: (p) => set('page', String(p)), showSizeChanger: false, showTotal: (n) => t('feedback.list.total', { count: n }) }} />
         </Card>
