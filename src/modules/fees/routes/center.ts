@@ -60,7 +60,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     } else {
       collectors = await collectorsOf(db, center.id, day);
     }
-    const list = await Promise.all(collectors.map((c) => cashbookOf(db, c, day)));
+    const list = await Promise.all(collectors.map((c) => cashbookOf(db, center.id, c, day)));
     const total = cashbookFigures(zeroByMethod(), zeroByMethod(), zeroByMethod()).total;
     for (const b of list) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += b.figures.total[k];
     return { date: day, center, books: list, total };
