@@ -79,7 +79,7 @@ describe('the citizen pays online', () => {
     expect(o.vietqr.imageDataUrl).toMatch(/^data:image\/png;base64,/);
     // The payload is a valid VietQR: CRC, the center's account, exactly the amount owed, the dossier code as content.
     expect(verifyCrc(o.vietqr.payload)).toBe(true);
-    const tlv = parseTlv(o.vietqr.payload) as Record<string, any>;
+    const tlv = parseTlv(o.vietqr.payload) as unknown as { '54': string; '38': { '01': object }; '62': { '08': string } };
     expect(tlv['54']).toBe(String(owed));
     expect(tlv['38']['01']).toEqual({ '00': o.vietqr.bankBin, '01': o.vietqr.account });
     expect(tlv['62']['08']).toBe(o.vietqr.content);
