@@ -154,7 +154,8 @@ describe('the citizen pays online', () => {
     const byName = Object.fromEntries(b.books.map((x: { collector: { username: string } }) => [x.collector.username, x]));
     expect(Object.keys(byName).sort()).toEqual(['cong-vnpay', 'thuphi']);
     // The online book is listed last, after the center's collectors.
-    expect(b.books.at(-1).collector).toMatchObject({ username: 'cong-vnpay', fullName: 'Cổng thanh toán VNPay' });
+    expect(b.books.at(-1)).toMatchObject({ online: true, collector: { username: 'cong-vnpay', fullName: 'Cổng thanh toán VNPay' } });
+    expect(byName.thuphi.online).toBe(false);
     const line = (x: { figures: { lines: { method: string }[] } }, m: string) => x.figures.lines.find((l) => l.method === m);
     expect(line(byName['cong-vnpay'], 'vnpay')).toMatchObject({ opening: 0, receipts: 25_000, voids: 0, closing: 25_000 });
     expect(byName['cong-vnpay'].figures.total).toMatchObject({ receipts: 25_000 });

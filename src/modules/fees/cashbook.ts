@@ -30,6 +30,8 @@ export interface Cashbook {
   day: string;
   collector: { id: string; username: string; fullName: string };
   status: 'open' | 'closed';
+  /** The VNPay gateway's book (online payments): never closed by hand. */
+  online: boolean;
   closedAt: string | null;
   signedOffBy: string | null;
   receiptCount: number;
@@ -97,7 +99,7 @@ export async function cashbookOf(q: Queryable, centerId: string, collector: Cash
     figures = await liveFigures(q, collector.id, centerId, day);
   }
   return {
-    day, collector, status: closed ? 'closed' : 'open', closedAt: closed?.closed_at.toISOString() ?? null, signedOffBy: closed?.signer ?? null,
+    day, collector, status: closed ? 'closed' : 'open', online: isOnlineCollector(collector.id), closedAt: closed?.closed_at.toISOString() ?? null, signedOffBy: closed?.signer ?? null,
     receiptCount: closed?.receipt_count ?? list.filter((e) => e.kind === 'receipt').length,
     voidCount: closed?.void_count ?? list.filter((e) => e.kind === 'void').length,
     figures, entries: list,

@@ -9821,6 +9821,7 @@ export interface components {
                 }[];
                 total: components["schemas"]["FeeCashbookFigures"];
             };
+            online: boolean;
             receiptCount: number;
             signedOffBy: string | null;
             /** @enum {string} */

@@ -21,6 +21,8 @@ const Figures = named('FeeCashbookFigures', z.object({ opening: z.number(), rece
 const CashbookOut = named('FeeCashbook', z.object({
   day: z.string(), collector: z.object({ id: z.string(), username: z.string(), fullName: z.string() }), status: z.enum(['open', 'closed']),
   closedAt: z.string().nullable(), signedOffBy: z.string().nullable(), receiptCount: z.number(), voidCount: z.number(),
+  /** The VNPay gateway's book: online payments, read per center, never closed by hand. */
+  online: z.boolean(),
   figures: z.object({ lines: z.array(Figures.extend({ method: z.string() })), total: Figures }),
   entries: z.array(z.object({ kind: z.enum(['receipt', 'void', 'refund']), receiptId: z.string(), receiptNumber: z.string(), dossierCode: z.string(), payer: z.string(), method: z.string(), amount: z.number(), at: z.string(), reason: z.string().nullable() })),
 }));
