@@ -192,6 +192,11 @@ describe('the citizen pays online', () => {
     expect(rep.statusCode, rep.body).toBe(200);
     expect(rep.json().rows).toContainEqual(expect.objectContaining({ key: 'vnpay', label: 'Trực tuyến qua VNPay', receipts: 1, collected: 25_000 }));
     expect(rep.json().rows).toContainEqual(expect.objectContaining({ key: 'cash', receipts: 1, collected: 10_000 }));
+    // The reconciliation of the day counts the online receipt with the counter's: payments = receipts = lines = 35.000 đ.
+    const rec = await api(t, director, 'GET', `/api/v1/fees/transfers/reconciliation?from=${DAY}&to=${DAY}`);
+    expect(rec.statusCode, rec.body).toBe(200);
+    expect(rec.json()).toMatchObject({ balanced: true, total: { collected: 35_000, difference: 0 },
+      checks: { payments: 35_000, receipts: 35_000, receiptLines: 35_000, ledgersAgree: true } });
     // The collector's own book is still only theirs.
     const mine = (await api(t, collector, 'GET', `/api/v1/fees/cashbook?date=${DAY}`)).json();
     expect(mine.books.map((x: { collector: { username: string } }) => x.collector.username)).toEqual(['thuphi']);
