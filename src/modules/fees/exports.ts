@@ -105,12 +105,14 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
       });
     }
   }
+  // The center's total and the signatures stay on one page: no signature row alone at the top of a page.
+  const closing: PdfContent[] = [];
   if (books.length > 1) {
     const all = centerFigures(books);
     const row = (label: string, l: Omit<Line, 'method'>, bold = false) =>
       [label, ...FIGURE_KEYS.map((k) => l[k])].map((v, i) => ({ text: i === 0 ? String(v) : money(v as number), bold, alignment: i === 0 ? 'left' : 'right' }));
-    content.push({ text: `Cộng các người thu (${books.length})`, bold: true, margin: [0, 10, 0, 2] });
-    content.push({
+    closing.push({ text: `Cộng các người thu (${books.length})`, bold: true, margin: [0, 10, 0, 2] });
+    closing.push({
       table: {
         headerRows: 1, widths: ['*', 80, 80, 80, 80, 80, 80],
         body: [
@@ -122,7 +124,8 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
       fontSize: 10,
     });
   }
-  content.push(signatureRow({ title: 'Người thu tiền' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }));
+  closing.push(signatureRow({ title: 'Người thu tiền' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }));
+  content.push({ stack: closing, unbreakable: true });
   content.push({ text: `In lúc ${formatVnDateTime(printedAt)}`, fontSize: 8, color: '#666666', margin: [0, 8, 0, 0] });
   return renderPdf({ pageOrientation: 'landscape', pageMargins: LANDSCAPE_MARGINS, content, defaultStyle: { fontSize: 11 }, info: { title: `Sổ quỹ ngày ${ddmmyyyy(day)}` } }, printedAt);
 }
