@@ -17,5 +17,6 @@ export const en: typeof vi = {
     pending: 'The Center has not yet received VNPay\'s confirmation for dossier {{code}}. Please reload this page in a few minutes.',
     invalid: 'The returned information is not valid (bad signature) or the transaction is unknown. A payment counts only as VNPay confirms it.',
     track: 'See the dossier\'s status',
+    mine: 'Back to my dossier',
   },
 };

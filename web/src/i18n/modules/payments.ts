@@ -15,5 +15,6 @@ export const vi = {
     pending: 'Trung tâm chưa nhận được xác nhận từ VNPay cho hồ sơ {{code}}. Vui lòng tải lại trang sau ít phút.',
     invalid: 'Thông tin trả về không hợp lệ (sai chữ ký) hoặc không tìm thấy giao dịch. Kết quả thanh toán chỉ được ghi nhận theo xác nhận của VNPay.',
     track: 'Xem tình trạng hồ sơ',
+    mine: 'Về hồ sơ của tôi',
   },
 };
