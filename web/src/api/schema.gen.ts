@@ -1878,6 +1878,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/dossiers/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: số tiền còn phải nộp, thanh toán VNPay và mã VietQR chuyển khoản đúng số tiền đó */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            due: number;
+                            vietqr: {
+                                account: string;
+                                accountName: string;
+                                amount: number;
+                                bank: string;
+                                bankBin: string;
+                                content: string;
+                                imageDataUrl: string;
+                                isDemo: boolean;
+                                payload: string;
+                            } | null;
+                            vnpay: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/payments/vnpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hồ sơ của tôi: tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/dossiers/{code}/result": {
         parameters: {
             query?: never;
@@ -6447,7 +6539,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số tiền hồ sơ còn phải nộp và có thanh toán trực tuyến VNPay hay không (cần mã t hoặc 4 số xác minh) */
+        /** Số tiền hồ sơ còn phải nộp, có thanh toán VNPay hay không và mã VietQR chuyển khoản đúng số tiền đó (cần mã t hoặc 4 số xác minh) */
         get: {
             parameters: {
                 query?: {
@@ -6470,6 +6562,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             due: number;
+                            vietqr: {
+                                account: string;
+                                accountName: string;
+                                amount: number;
+                                bank: string;
+                                bankBin: string;
+                                content: string;
+                                imageDataUrl: string;
+                                isDemo: boolean;
+                                payload: string;
+                            } | null;
                             vnpay: boolean;
                         };
                     };
@@ -9774,6 +9877,7 @@ export interface components {
                 }[];
                 total: components["schemas"]["FeeCashbookFigures"];
             };
+            online: boolean;
             receiptCount: number;
             signedOffBy: string | null;
             /** @enum {string} */

@@ -89,7 +89,7 @@ export async function refundFees(ctx: FeeCtx, code: string, input: RefundInput, 
     if (block) throw new AppError(block.status, block.code, block.message, { paid, refunded });
     await assertDayOpen(tx, actor.id, day, true);
     // The money comes out of what the refunder holds today by that method: never below zero, or the day could not close.
-    const held = (await cashbookOf(tx, { id: actor.id, username: actor.username, fullName: actor.fullName }, day)).figures.lines.find((l) => l.method === input.method)?.closing ?? 0;
+    const held = (await cashbookOf(tx, d.center_id, { id: actor.id, username: actor.username, fullName: actor.fullName }, day)).figures.lines.find((l) => l.method === input.method)?.closing ?? 0;
     if (input.amount > held) {
       throw new AppError(409, 'FEE_REFUND_NOT_HELD', `Sổ quỹ hôm nay của bạn chỉ còn ${formatVnd(Math.max(0, held))} (${PAYMENT_METHOD_LABELS[input.method].toLowerCase()}): không đủ để hoàn ${formatVnd(input.amount)}. Nhận tiền từ quỹ của Trung tâm trước, hoặc để người đang giữ tiền hoàn trả.`, { held });
     }
