@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import '../../components/dossier/track.css';
 import { MyFiles } from './DocumentUpload';
 import { SupplementForm } from './SupplementForm';
+import { VnpayPayButton } from './VnpayPayButton';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 type Dossiers = Answer<'/api/v1/citizen/dossiers'>;
@@ -136,6 +137,7 @@ function OneDossier({ code }: { code: string }) {
         {d.returnMethod && <><dt>{t('onlineSubmit.deliveryChosen')}</dt><dd data-testid="citizen-delivery">{t(DELIVERY[d.returnMethod])}{d.returnAddress ? ` · ${d.returnAddress}` : ''}</dd></>}
       </dl>
       <SupplementForm d={d} />
+      <VnpayPayButton code={d.code} citizen />
       <h3>{t('citizen.resultFile')}</h3>
       {d.resultAvailable ? (
         <Button type="primary" size="large" block icon={<DownloadOutlined />} href={apiUrl(`/citizen/dossiers/${encodeURIComponent(d.code)}/result`)} data-testid="citizen-result">
