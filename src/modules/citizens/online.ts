@@ -39,8 +39,10 @@ const Submitted = z.object({
 const Params = z.object({ code: z.string().min(5).max(60) });
 const FileOut = z.object({ id: z.string(), name: z.string(), mime: z.string(), size: z.number(), checklistIndex: z.number() });
 
-/** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi". */
+/** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi".
+ * An account from the national sign-in without a contact: its verified identity number. */
 function withOwnContact(a: z.infer<typeof ApplicantInput>, c: Citizen): z.infer<typeof ApplicantInput> {
+  if (c.contact === null) return c.idNumber ? { ...a, idNumber: c.idNumber } : a;
   return c.contactKind === 'phone' ? { ...a, phone: `0${c.contact.slice(2)}` } : { ...a, email: c.contact };
 }
 
