@@ -170,7 +170,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
       await audit(db, { actorId: null, action: 'citizen.oidc_failed', entity: 'citizen', data: { reason: 'mismatch', idNumber: maskIdNumber(who.idNumber), ip: req.ip } }, now);
       return fail(reply, 'mismatch');
     }
-    await audit(db, { actorId: null, action: 'citizen.sign_in', entity: 'citizen', entityId: account.id, data: { method: 'oidc', idNumber: maskIdNumber(who.idNumber), ip: req.ip } }, now);
+    await audit(db, { actorId: null, action: 'citizen.sign_in_oidc', entity: 'citizen', entityId: account.id, data: { idNumber: maskIdNumber(who.idNumber), ip: req.ip } }, now);
     const session = await createCitizenSession(db, account.id, now, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? ''), method: 'oidc' });
     reply.clearCookie(OIDC_LOGIN_COOKIE, { path: CALLBACK_PATH });
     reply.setCookie(CITIZEN_COOKIE, session, app.sessionCookieOptions(req));

@@ -14,6 +14,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { StatusTag } from '../../components/dossier/DossierTags';
 import { formatDate, formatDateTime } from '../../lib/format';
 import '../../components/dossier/track.css';
+import { OidcSignIn, SignedInAs } from './OidcSignIn';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 type Dossiers = Answer<'/api/v1/citizen/dossiers'>;
@@ -39,6 +40,7 @@ export function SignIn() {
   });
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.signInTitle')}</h1>} style={CARD}>
+      {!sent && <OidcSignIn />}
       {!sent ? (
         <Form layout="vertical" onFinish={() => ask.mutate({ contact })} requiredMark={false}>
           <p>{t('citizen.signInIntro')}</p>
@@ -73,7 +75,7 @@ function MyDossiers({ me }: { me: Me }) {
   const q = useQuery({ queryKey: ['citizen', 'dossiers'], queryFn: () => http.get<Dossiers>('/citizen/dossiers') });
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.myDossiers')}</h1>} style={CARD} extra={<Logout />}>
-      <p className="citizen-me">{t('citizen.signedInAs', { contact: me.contact })}</p>
+      <SignedInAs me={me} />
       {q.isPending ? <Skeleton active /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.items.length === 0 ? (
         <Empty description={t('citizen.empty')} />
       ) : (
