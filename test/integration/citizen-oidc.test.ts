@@ -2,6 +2,7 @@
 // issuing the national portal's claims: the full authorization code flow, the same citizen session as the one-time
 // code, the dossiers found by the verified identity number, and every way the sign-in can fail leaving no session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
 import { createTestApp, type TestApp } from '../support/app';
 import { applicant, register } from '../support/dossiers';
 import { browseProvider, startOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
@@ -176,5 +177,24 @@ describe('VNeID sign-in switched off', () => {
       expect(r.statusCode).toBe(404);
       expect(r.json().detail ?? r.json().title).toMatch(/chưa bật đăng nhập bằng tài khoản định danh/);
     }
+  });
+});
+
+describe('VNeID sign-in settings', () => {
+  const env = { MOTCUA_OIDC_ISSUER: 'https://xacthuc.example.gov.vn/oauth2/token', MOTCUA_OIDC_CLIENT_ID: 'motcua', MOTCUA_OIDC_CLIENT_SECRET: 'secret-0123456789', MOTCUA_PUBLIC_URL: 'https://motcua.example.gov.vn' };
+  it('all three with the public address turn it on, named VNeID unless told', () => {
+    expect(loadConfig(env).oidc).toEqual({ issuer: env.MOTCUA_OIDC_ISSUER, clientId: 'motcua', clientSecret: 'secret-0123456789', name: 'VNeID' });
+    expect(loadConfig({ ...env, MOTCUA_OIDC_NAME: 'Cổng DVCQG' }).oidc?.name).toBe('Cổng DVCQG');
+    expect(loadConfig({}).oidc).toBeUndefined();
+  });
+  it.each([
+    ['no secret', { ...env, MOTCUA_OIDC_CLIENT_SECRET: undefined }],
+    ['no public address for the return', { ...env, MOTCUA_PUBLIC_URL: undefined }],
+    ['plain http to another host', { ...env, MOTCUA_OIDC_ISSUER: 'http://xacthuc.example.gov.vn' }],
+  ])('refuses to start with %s', (_name, e) => {
+    expect(() => loadConfig(e)).toThrow(/MOTCUA_OIDC_ISSUER/);
+  });
+  it('plain http only to this machine (a local test provider)', () => {
+    expect(loadConfig({ ...env, MOTCUA_OIDC_ISSUER: 'http://127.0.0.1:4000' }).oidc?.issuer).toBe('http://127.0.0.1:4000');
   });
 });
