@@ -20,6 +20,7 @@ const ACCOUNTS = {
   'an-other-number': { ...AN, TechID: 'tech-an-2', SoDinhDanh: '046080000099' },
   noid: { TechID: 'tech-noid', HoVaTen: 'Không Số', LoaiTaiKhoan: '1' },
   binh: { TechID: 'tech-binh', SoDinhDanh: '046080000002', HoVaTen: 'Trần Thị Bình', SoDienThoai: '0912000222' },
+  cuong: { TechID: 'tech-cuong', SoDinhDanh: '046080000003', HoVaTen: 'Hồ Văn Cường' },
 };
 
 let t: TestApp;
@@ -42,8 +43,8 @@ afterAll(async () => {
 
 const cookieOf = (r: { cookies: { name: string; value: string }[] }, name: string) => r.cookies.find((c) => c.name === name && c.value !== '');
 
-/** Starts a sign-in at our server, lets the provider log in (or refuse), and returns our callback's answer. */
-async function signIn(who: string | 'deny', tamper: (cb: URL) => URL = (u) => u, loginCookie?: (c: string) => string) {
+/** Starts a sign-in at our server and lets the provider log in (or refuse): the address it sends the browser back to. */
+async function prepare(who: string | 'deny') {
   if (who === 'deny') provider.deny(); else provider.as(who);
   const start = await t.app.inject({ url: '/api/v1/citizen/auth/oidc/start' });
   expect(start.statusCode, start.body).toBe(302);
@@ -55,8 +56,14 @@ async function signIn(who: string | 'deny', tamper: (cb: URL) => URL = (u) => u,
   expect(authorize.searchParams.get('state')).toBeTruthy();
   expect(authorize.searchParams.get('nonce')).toBeTruthy();
   expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT);
-  const back = tamper(await browseProvider(authorize.href, REDIRECT));
-  const cookie = `motcua_oidc_login=${login.value}`;
+  return { back: await browseProvider(authorize.href, REDIRECT), cookie: `motcua_oidc_login=${login.value}` };
+}
+
+/** A whole sign-in: `prepare`, then our callback's answer. */
+async function signIn(who: string | 'deny', tamper: (cb: URL) => URL = (u) => u, loginCookie?: (c: string) => string) {
+  const prepared = await prepare(who);
+  const back = tamper(prepared.back);
+  const cookie = prepared.cookie;
   const r = await t.app.inject({ url: `${back.pathname}${back.search}`, headers: { cookie: loginCookie ? loginCookie(cookie) : cookie } });
   return { r, back, cookie };
 }
@@ -130,6 +137,15 @@ describe('VNeID sign-in', () => {
     const otp = await t.db.query("SELECT id, id_number FROM citizen_accounts WHERE contact = '84912000222'");
     expect(otp.rows[0].id).not.toBe(me.id);
     expect(otp.rows[0].id_number).toBeNull();
+  });
+
+  it('two first sign-ins of one person at the same moment make one account', async () => {
+    const a = await prepare('cuong');
+    const b = await prepare('cuong');
+    const [ra, rb] = await Promise.all([a, b].map((p) => t.app.inject({ url: `${p.back.pathname}${p.back.search}`, headers: { cookie: p.cookie } })));
+    const ids = await Promise.all([ra!, rb!].map(async (r) => (await t.app.inject({ url: '/api/v1/citizen/me', headers: { cookie: session(r) } })).json().id));
+    expect(ids[0]).toBe(ids[1]);
+    expect((await t.db.query("SELECT count(*)::int AS n FROM citizen_accounts WHERE id_number = '046080000003'")).rows[0].n).toBe(1);
   });
 
   it('refuses an identity without a 12-digit identity number', async () => {

@@ -45,6 +45,10 @@ type Account = { id: string; id_number: string | null };
  */
 async function accountFor(db: Db, issuer: string, who: OidcIdentity & { idNumber: string }, now: Date): Promise<Account | 'mismatch'> {
   return withTx(db, async (tx) => {
+    // Two sign-ins of one person at the same moment wait for each other here: the second finds the first's account.
+    // Always the number first, then the subject: no two sign-ins wait for each other in a circle.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`citizen-id:${who.idNumber}`]);
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`citizen-oidc:${issuer}:${who.subject}`]);
     const bySubject = await one<Account>(tx, 'SELECT id, id_number FROM citizen_accounts WHERE oidc_issuer = $1 AND oidc_subject = $2 FOR UPDATE', [issuer, who.subject]);
     const byNumber = await one<Account>(tx, 'SELECT id, id_number FROM citizen_accounts WHERE id_number = $1 FOR UPDATE', [who.idNumber]);
     if (bySubject && bySubject.id_number !== null && bySubject.id_number !== who.idNumber) return 'mismatch';
