@@ -196,6 +196,25 @@ describe('VNeID sign-in switched off', () => {
   });
 });
 
+describe('VNeID sign-in with the provider unreachable', () => {
+  let down: TestApp;
+  beforeAll(async () => {
+    // A port nothing listens on: the provider's metadata cannot be read.
+    const gone = await startOidcProvider({ ...CLIENT, redirectUri: REDIRECT, accounts: {} });
+    const issuer = gone.issuer;
+    await gone.close();
+    down = await createTestApp({ config: { publicUrl: PUBLIC_URL, oidc: { issuer, ...CLIENT, name: 'VNeID' } } });
+  });
+  afterAll(async () => { await down?.close(); });
+
+  it('sends the citizen back with the reason and keeps no half-done sign-in', async () => {
+    const r = await down.app.inject({ url: '/api/v1/citizen/auth/oidc/start' });
+    expect(r.statusCode).toBe(302);
+    expect(r.headers.location).toBe('/cong-dan?loi=provider');
+    expect((await down.db.query('SELECT count(*)::int AS n FROM citizen_oidc_logins')).rows[0].n).toBe(0);
+  });
+});
+
 describe('VNeID sign-in settings', () => {
   const env = { MOTCUA_OIDC_ISSUER: 'https://xacthuc.example.gov.vn/oauth2/token', MOTCUA_OIDC_CLIENT_ID: 'motcua', MOTCUA_OIDC_CLIENT_SECRET: 'secret-0123456789', MOTCUA_PUBLIC_URL: 'https://motcua.example.gov.vn' };
   it('all three with the public address turn it on, named VNeID unless told', () => {
