@@ -92,7 +92,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async () => ({ enabled: settings !== null, name: settings?.name ?? 'VNeID' }));
 
   app.get('/citizen/auth/oidc/start', {
-    config: { access: PUBLIC, rateLimit: limitOf(config, 'otpPerAddress') },
+    config: { access: PUBLIC, rateLimit: limitOf(config, 'oidcPerAddress') },
     schema: {
       tags: ['citizen'], summary: 'Công dân: chuyển tới trang đăng nhập bằng tài khoản định danh điện tử (VNeID)',
       description: 'Trả lời 302 tới hệ thống định danh (mã ủy quyền với PKCE, state và nonce); 404 khi Trung tâm chưa bật.',
@@ -124,7 +124,7 @@ export const oidcRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get('/citizen/auth/oidc/callback', {
-    config: { access: PUBLIC, rateLimit: limitOf(config, 'otpPerAddress') },
+    config: { access: PUBLIC, rateLimit: limitOf(config, 'oidcPerAddress') },
     schema: {
       tags: ['citizen'], summary: 'Công dân: hệ thống định danh (VNeID) trả về sau khi đăng nhập',
       description: 'Kiểm tra câu trả lời (state, PKCE, chữ ký và nonce của ID token), mở phiên công dân và chuyển tới /cong-dan; lỗi: /cong-dan?loi=….',
