@@ -3,6 +3,7 @@ import {
   renderSupplementRequest, renderTrackingBook,
 } from '../modules/dossiers/forms';
 import { receiptPdf } from '../modules/fees/receipt-pdf';
+import { refundPdf } from '../modules/fees/refund-pdf';
 import { cashbooksPdf, reportPdf } from '../modules/fees/exports';
 import { settlementPdf } from '../modules/reports/exports';
 import { renderPrintedResult, renderVerificationPage } from '../modules/signing/paper';
@@ -20,6 +21,7 @@ export const PDF_JOBS = {
   controlSlip: renderControlSlip,
   trackingBook: renderTrackingBook,
   feeReceipt: receiptPdf,
+  feeRefund: refundPdf,
   cashbooks: cashbooksPdf,
   feeReport: reportPdf,
   settlementReport: settlementPdf,

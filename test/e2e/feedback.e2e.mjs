@@ -70,9 +70,12 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     const row = page.getByTestId('feedback-table').locator('tr', { hasText: code });
     await row.waitFor();
     assert.ok((await row.innerText()).includes('Mới tiếp nhận'));
-    await readmeShot(page, 'feedback-list.png');
     await row.getByRole('link', { name: code }).click();
     await page.getByTestId('fb-detail-content').getByText(CONTENT).waitFor();
+    // The complaint is about the dossier: the clerk who received it is offered first as the officer concerned.
+    await page.getByTestId('fb-officer').click();
+    await page.keyboard.type('đã xử lý hồ sơ');
+    await page.keyboard.press('Enter');
     await page.getByTestId('fb-accept').click();
     await page.getByTestId('fb-detail-status').getByText('Đã tiếp nhận').waitFor();
     await page.getByTestId('fb-department').click();
@@ -88,6 +91,10 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     await page.goto(detailUrl);
     await page.getByTestId('fb-answer-text').fill(ANSWER);
     assert.equal(await page.getByTestId('fb-publish').count(), 0); // publishing is the center's
+    // No answer without a verdict.
+    assert.equal(await page.getByTestId('fb-answer').isDisabled(), true);
+    await page.getByTestId('fb-verdict-choice').getByText('Phản ánh đúng, có cơ sở').click();
+    await readmeShot(page, 'feedback-answer.png', { fullPage: true });
     await page.getByTestId('fb-answer').click();
     await page.getByTestId('fb-detail-status').getByText('Đã có trả lời').waitFor();
 
@@ -98,8 +105,25 @@ test('a complaint sent from the dossier status page, accepted, assigned, answere
     await page.getByTestId('fb-publish').click();
     await page.getByTestId('fb-detail-status').getByText('Đã công khai').waitFor();
     const history = await page.getByTestId('fb-history').innerText();
-    for (const step of ['Người dân gửi phản ánh', 'Tiếp nhận', 'Giao phòng xử lý', 'Phòng Tư pháp', 'Trả lời', 'Công khai trả lời']) assert.ok(history.includes(step), `history shows "${step}"`);
+    for (const step of ['Người dân gửi phản ánh', 'Tiếp nhận', 'Giao phòng xử lý', 'Phòng Tư pháp', 'Trả lời', 'Phản ánh đúng, có cơ sở', 'Cán bộ bị phản ánh', 'Công khai trả lời']) assert.ok(history.includes(step), `history shows "${step}"`);
+    assert.notEqual(await page.getByTestId('fb-detail-officer').innerText(), '—');
+    await page.getByTestId('fb-verdict').first().getByText('Phản ánh đúng, có cơ sở').waitFor();
     await readmeShot(page, 'feedback-detail.png', { fullPage: true });
+    const officer = await page.getByTestId('fb-detail-officer').innerText();
+
+    // The list shows the verdict and the officer under the status.
+    await page.goto(`${BASE}/console/feedback`);
+    const answeredRow = page.getByTestId('feedback-table').locator('tr', { hasText: code });
+    await answeredRow.getByTestId('fb-list-verdict').getByText('Đúng, có cơ sở').waitFor();
+    assert.ok((await answeredRow.innerText()).includes(officer));
+    await readmeShot(page, 'feedback-list.png');
+
+    // The ranking counts it against that officer: 5 points off, and the formula on screen says so.
+    await page.goto(`${BASE}/console/reports/ranking`);
+    await page.getByTestId('ranking-formula').getByText(/− 5 × Số phản ánh đúng/).waitFor();
+    const ranked = page.getByTestId('ranking-table').locator('tr', { hasText: officer });
+    await ranked.getByText('−5 điểm').waitFor();
+    await readmeShot(page, 'ranking-upheld.png', { fullPage: true });
 
     // The public: the tracking page shows the answer; the published list shows it without the sender's details.
     await page.context().clearCookies();

@@ -87,7 +87,7 @@ before(async () => {
   await ok(await director.post(`/api/v1/feedback/${item.id}/accept`, { data: {} }));
   const tp = deps.departments.find((d) => d.name === 'Phòng Tư pháp').id;
   await ok(await director.post(`/api/v1/feedback/${item.id}/assign`, { data: { departmentId: tp } }));
-  await ok(await head.post(`/api/v1/feedback/${item.id}/answer`, { data: { answer: ANSWER } }));
+  await ok(await head.post(`/api/v1/feedback/${item.id}/answer`, { data: { answer: ANSWER, upheld: true } }));
   await ok(await director.post(`/api/v1/feedback/${item.id}/publish`, { data: {} }));
   await director.dispose();
   await Promise.all([clerk.dispose(), head.dispose(), specialist.dispose()]);
@@ -102,7 +102,7 @@ test('the director reads the ranking with its formula and records a periodic ass
     const table = page.getByTestId('ranking-table');
     await table.getByText('Phòng Tư pháp').first().waitFor();
     await page.getByTestId('ranking-formula').getByText('Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100').waitFor();
-    await page.getByTestId('ranking-formula').getByText(/không ghi nhận cán bộ bị phản ánh/).waitFor();
+    await page.getByTestId('ranking-formula').getByText(/− 5 × Số phản ánh đúng/).waitFor();
     await page.getByTestId('ranking-chart').locator('svg').waitFor();
     await readmeShot(page, 'ranking.png', { fullPage: true });
 
@@ -125,7 +125,7 @@ test('the director reads the ranking with its formula and records a periodic ass
     await page.getByTestId('ranking-by').getByText('Theo phòng chuyên môn').click();
     await table.locator('th').getByText('Phòng chuyên môn').waitFor();
     await table.locator('th').getByText('Phản ánh giao xử lý').waitFor();
-    await page.getByTestId('ranking-formula').getByText(/cột «Phản ánh giao xử lý» đếm phản ánh/).waitFor();
+    await table.locator('th').getByText('Phản ánh đúng').waitFor();
     await readmeShot(page, 'ranking-department.png', { fullPage: true });
   }));
 

@@ -193,8 +193,10 @@ describe('the bell', () => {
 });
 
 describe('the e-mail copy', () => {
+  // Built at each run, as the app's resolver does: the SMTP sink starts in beforeAll.
+  const mailer = () => smtpMailer(smtp.url, mailFrom);
   it('goes to each staff member with an address through the SMTP server, once; none without an address', async () => {
-    const worker = new StaffMailWorker({ db: t.db, clock, mailer: smtpMailer(smtp.url, mailFrom), messageDomain: 'huongthuy.example.vn', publicUrl: 'https://motcua.example.vn' });
+    const worker = new StaffMailWorker({ db: t.db, clock, mailer, publicUrl: 'https://motcua.example.vn' });
     const pending = (await one<{ n: number }>(t.db, `SELECT count(*)::int AS n FROM staff_notifications WHERE email_status = 'pending'`))!.n;
     expect(pending).toBe(6); // three urges of A to cv.tp and ld.tp
     expect(await worker.runOnce()).toBe(6);
@@ -213,7 +215,7 @@ describe('the e-mail copy', () => {
 
   it('a refusing server: retried later, then sent', async () => {
     expect((await as('giamdoc', 'POST', url(codes.A, '/urge'), { note: 'Lần thứ tư' })).statusCode).toBe(201);
-    const worker = new StaffMailWorker({ db: t.db, clock, mailer: smtpMailer(smtp.url, mailFrom), messageDomain: 'huongthuy.example.vn', retryBaseMs: 60_000 });
+    const worker = new StaffMailWorker({ db: t.db, clock, mailer, retryBaseMs: 60_000 });
     smtp.refuse = 451;
     expect(await worker.runOnce()).toBe(0);
     const row = await one<{ email_status: string; email_attempts: number; email_error: string }>(t.db, `SELECT email_status, email_attempts, email_error FROM staff_notifications ORDER BY id DESC LIMIT 1`);

@@ -87,9 +87,26 @@ describe('feedback workflow', () => {
     expect((await step(head, id, 'publish')).statusCode).toBe(403);
 
     clock.set(new Date('2026-05-06T03:00:00Z'));
-    const ans = await step(head, id, 'answer', { answer: 'Hồ sơ đã được giải quyết, mời ông/bà đến nhận kết quả.' });
+    // The answer needs a verdict; the officer it concerns is one of the center's, the clerk who received the dossier
+    // offered first. A verdict before the answer, or an officer of another center, is refused without a change.
+    const noVerdict = await step(head, id, 'answer', { answer: 'Hồ sơ đã được giải quyết.' });
+    expect(noVerdict.statusCode).toBe(400);
+    expect(noVerdict.json().detail).toContain('có cơ sở');
+    const offered = (await get(head, `/api/v1/feedback/${id}`)).json().officers as { id: string; name: string; handledDossier: boolean }[];
+    const clerkId = (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'tn.tp'`)).rows[0]!.id;
+    const hueClerk = (await t.db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'tn.tp.hue'`)).rows[0]!.id;
+    expect(offered[0]).toMatchObject({ id: clerkId, handledDossier: true });
+    expect(offered.map((o) => o.id)).not.toContain(hueClerk);
+    const foreign = await step(head, id, 'answer', { answer: 'Hồ sơ đã được giải quyết.', upheld: true, officerId: hueClerk });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().detail).toContain('không thuộc Trung tâm');
+    expect((await step(director, id, 'assign', { departmentId: dep, upheld: true })).statusCode).toBe(400);
+    const ans = await step(head, id, 'answer', { answer: 'Hồ sơ đã được giải quyết, mời ông/bà đến nhận kết quả.', upheld: true, officerId: clerkId });
     expect(ans.statusCode, ans.body).toBe(200);
-    expect(ans.json().status).toBe('answered');
+    expect(ans.json()).toMatchObject({ status: 'answered', upheld: true, officer: { id: clerkId } });
+    expect(ans.json().history.at(-1)).toMatchObject({ action: 'answer', upheld: true, officer: { id: clerkId } });
+    expect((await get(director, '/api/v1/feedback?status=answered')).json().items.find((i: { id: string }) => i.id === id))
+      .toMatchObject({ upheld: true, officer: { id: clerkId } });
     expect(vnDay(ans.json().dueAt)).toBe('2026-05-08'); // publish within 2 working days
 
     // Not public yet.
@@ -112,6 +129,8 @@ describe('feedback workflow', () => {
 
     const audited = await t.db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'feedback' AND entity_id = $1 ORDER BY id`, [id]);
     expect(audited.rows.map((a) => a.action)).toEqual(['feedback.submit', 'feedback.accept', 'feedback.assign', 'feedback.answer', 'feedback.publish']);
+    const answered = await t.db.query<{ data: Record<string, unknown> }>(`SELECT data FROM audit_log WHERE entity = 'feedback' AND entity_id = $1 AND action = 'feedback.answer'`, [id]);
+    expect(answered.rows[0]!.data).toMatchObject({ upheld: true, officerId: clerkId });
 
     // A step the status does not allow: 409 with a Vietnamese message.
     const again = await step(director, id, 'accept');

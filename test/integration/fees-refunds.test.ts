@@ -78,6 +78,24 @@ describe('refunding the fees of a dossier that ended without a result', () => {
     expect(after.items.map((i: { refundNumber: string }) => i.refundNumber)).toEqual(['HP-25/0000001', 'HP-25/0000002']);
     const audit = await t.db.query(`SELECT data FROM audit_log WHERE action = 'fees.refund.create' AND entity_id = $1 ORDER BY at, id`, [d.code]);
     expect(audit.rows.map((r) => [r.data.refundNumber, r.data.amount, r.data.reason])).toEqual([['HP-25/0000001', 30_000, REASON], ['HP-25/0000002', 45_000, REASON]]);
+
+    // Each refund prints its slip: number, payee, the receipt paid back, reason, amount in words, two signatures.
+    const first = after.items[0] as { id: string };
+    const slip = await t.app.inject({ method: 'GET', url: feesUrl(d.code, `/fees/refunds/${first.id}.pdf`), headers: { cookie: collector } });
+    expect(slip.statusCode, slip.body).toBe(200);
+    expect(slip.headers['content-type']).toBe('application/pdf');
+    expect(slip.headers['content-disposition']).toContain('phieu-hoan-tra-HP-25-0000001.pdf');
+    const text = pdfText(slip.rawPayload);
+    for (const s of ['PHIẾU HOÀN TRẢ PHÍ, LỆ PHÍ', 'Số: HP-25/0000001', `Mã hồ sơ: ${d.code}`, 'Lý do hoàn trả: ' + REASON, 'Số tiền hoàn trả: 30.000 đ',
+      'Số tiền bằng chữ: Ba mươi nghìn đồng.', 'NGƯỜI NHẬN TIỀN', 'NGƯỜI HOÀN TRẢ', 'Phan Thị Mai Khánh', 'Hình thức hoàn trả: Tiền mặt']) {
+      expect(text.replace(/\u00a0/g, ' ')).toContain(s);
+    }
+    expect(text).toMatch(/Đã nộp theo biên lai: [A-Z0-9-]+\/\d{7}/);
+    const printed = await t.db.query(`SELECT data FROM audit_log WHERE action = 'fees.refund.print' AND entity_id = $1`, [d.code]);
+    expect(printed.rows.map((r) => r.data.refundNumber)).toEqual(['HP-25/0000001']);
+    // Another dossier's code with this refund id: 404, not its slip.
+    const other = await createDossier(t, { procedure: '2.000528' });
+    expect((await t.app.inject({ method: 'GET', url: feesUrl(other.code, `/fees/refunds/${first.id}.pdf`), headers: { cookie: collector } })).statusCode).toBe(404);
   });
 
   it('two refunds of the whole amount at once: one is made, the other refused', async () => {

@@ -52,6 +52,7 @@ describe('SMS by the eSMS gateway', () => {
     expect(s.smsPolicy).toBe('all');
     expect(Object.fromEntries(s.events.map((e: { event: string; sms: boolean }) => [e.event, e.sms]))).toEqual({
       received: true, supplement_requested: true, extended: false, result_ready: true, rejected: false, returned: false, payment_received: false, queue_near: true,
+      feedback_published: true, feedback_rejected: true,
     });
   });
 

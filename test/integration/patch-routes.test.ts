@@ -72,8 +72,8 @@ const rule = async () => ({ params: { code: 'TT-50' }, key: ['TT-50'] });
 const CASES: Record<string, Case> = {
   'PATCH /api/v1/admin/centers/{id}': {
     fresh: center, row: 'SELECT * FROM centers WHERE id = $1',
-    values: { code: 'T.PATCH.NEW', name: 'Trung tâm đổi tên', shortName: 'TT mới', level: 'commune', address: '2 Hùng Vương', phone: '0234 3999 999', email: 'moi@example.vn', saturdayMorningOpen: false, saturdayMorningCounts: true, active: false },
-    stored: { saturdayMorningOpen: ['settings.saturdayMorningOpen'], saturdayMorningCounts: ['settings.saturdayMorningCounts'] },
+    values: { code: 'T.PATCH.NEW', name: 'Trung tâm đổi tên', shortName: 'TT mới', level: 'commune', address: '2 Hùng Vương', phone: '0234 3999 999', email: 'moi@example.vn', saturdayMorningOpen: false, saturdayMorningCounts: true, evaluationAutoInvite: false, active: false },
+    stored: { saturdayMorningOpen: ['settings.saturdayMorningOpen'], saturdayMorningCounts: ['settings.saturdayMorningCounts'], evaluationAutoInvite: ['settings.evaluationAutoInvite'] },
   },
   'PATCH /api/v1/admin/departments/{id}': {
     fresh: department, row: 'SELECT * FROM departments WHERE id = $1',

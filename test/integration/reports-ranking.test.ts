@@ -28,6 +28,10 @@ import { sessions } from '../support/reports-history';
 //   F1 accepted and assigned to Phòng Tư pháp at once, answered by ld.tp Tue 03/03, published Wed 04/03: every step in
 //      time. F2 rejected Thu 05/03 10:00, after its 2 working days (Wed 04/03 11:00): late. F3 accepted, assigned to
 //      Phòng Tư pháp, answered Wed 04/03, never published: not closed, but answered by the department in the week.
+//   Verdicts: F1 names cv.tp at acceptance and is answered "upheld" (against cv.tp, and Phòng Tư pháp it was assigned
+//   to); F3 is answered "not upheld", naming tn.tp: counts against nobody. F4 is about T2 (submitted with its code):
+//   the director accepts it (tn.dd, who received T2, is offered first), answers it himself Wed 04/03 10:30 "upheld"
+//   naming ld.dd, never assigned: against ld.dd and, through him, the land department. Each upheld takes 5 points.
 // Settled in the week with a decision: L1, L2, L3, T1, T2. Procedure baselines: 2.000748 (L1, L3, T1) 1 of 3 on time;
 // 1.001612 (L2) 0 of 1; 1.012790 (T2) 1 of 1.
 
@@ -112,17 +116,23 @@ beforeAll(async () => {
   await ok('cv.tp', 'L3', 'request-supplement-by-department', { reason: 'Cần bổ sung', missing: ['Tờ khai có chữ ký'], apology: 'Xin lỗi vì phải yêu cầu bổ sung lần thứ hai' });
   at('2026-03-02 11:00');
   await ok('tn.tp', 'L1', 'transfer');
-  for (const key of ['F1', 'F2', 'F3']) {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/public/feedback', payload: { center: '000.00.15.H57', content: `Phản ánh ${key}: cán bộ hướng dẫn chưa rõ ràng về giấy tờ cần nộp.`, contact: FB_CONTACT } });
+  for (const key of ['F1', 'F2', 'F3', 'F4']) {
+    const r = await t.app.inject({ method: 'POST', url: '/api/v1/public/feedback', payload: { center: '000.00.15.H57', content: `Phản ánh ${key}: cán bộ hướng dẫn chưa rõ ràng về giấy tờ cần nộp.`, contact: FB_CONTACT,
+      ...(key === 'F4' ? { dossierCode: c.T2 } : {}) } });
     expect(r.statusCode, r.body).toBe(201);
     const code = r.json().code as string;
     fb[key] = { code, id: (await t.db.query<{ id: string }>('SELECT id FROM feedback WHERE code = $1', [code])).rows[0].id };
   }
   const tp = (await t.db.query<{ id: string }>(`SELECT d.id FROM departments d JOIN centers c ON c.id = d.center_id WHERE c.code = '000.00.15.H57' AND d.code = 'TP'`)).rows[0].id;
   for (const key of ['F1', 'F3']) {
-    await fbStep('giamdoc', key, 'accept');
+    await fbStep('giamdoc', key, 'accept', key === 'F1' ? { officerId: ids['cv.tp'] } : {});
     await fbStep('giamdoc', key, 'assign', { departmentId: tp });
   }
+  // F4 names dossier T2: the officers who handled it so far (tn.dd received and transferred it) are offered first.
+  const f4 = await get('giamdoc', `/api/v1/feedback/${fb.F4.id}`);
+  expect(f4.officers[0]).toMatchObject({ id: ids['tn.dd'], handledDossier: true });
+  expect((f4.officers as { handledDossier: boolean }[]).filter((o) => o.handledDossier)).toHaveLength(1);
+  await fbStep('giamdoc', 'F4', 'accept');
   at('2026-03-02 14:00');
   await ok('cv.tp', 'L1', 'assign');
   await ok('tn.tp', 'L3', 'supplement');
@@ -137,7 +147,7 @@ beforeAll(async () => {
   await settle('ld.tp', 'T1');
   await ok('tn.tp', 'W', 'withdraw', { reason: 'Người nộp xin rút hồ sơ' });
   at('2026-03-03 11:00');
-  await fbStep('ld.tp', 'F1', 'answer', { answer: 'Trung tâm đã nhắc nhở cán bộ và niêm yết danh mục giấy tờ tại quầy.' });
+  await fbStep('ld.tp', 'F1', 'answer', { answer: 'Trung tâm đã nhắc nhở cán bộ và niêm yết danh mục giấy tờ tại quầy.', upheld: true });
   const link = await get('tn.tp', url(c.T1, '/evaluation-link'));
   const rated = await t.app.inject({ method: 'POST', url: `/api/v1/public/evaluations/${link.token}`, payload: { answers: QUESTIONS.map((q) => ({ question: q.id, value: 2 })) } });
   expect(rated.statusCode, rated.body).toBeLessThan(300);
@@ -145,8 +155,10 @@ beforeAll(async () => {
   await settle('ld.dd', 'T2');
   await upload('ld.dd', 'T2', { kind: 'result' });
   await fbStep('giamdoc', 'F1', 'publish');
-  await fbStep('ld.tp', 'F3', 'answer', { answer: 'Phòng đã hướng dẫn lại người phản ánh.' });
+  await fbStep('ld.tp', 'F3', 'answer', { answer: 'Phòng đã hướng dẫn lại người phản ánh.', upheld: false, officerId: ids['tn.tp'] });
   await ok('cv.tp', 'L4', 'report-late', { reason: 'Chờ xác minh', proposedDueAt: '2026-03-09T17:00:00+07:00' });
+  at('2026-03-04 10:30');
+  await fbStep('giamdoc', 'F4', 'answer', { answer: 'Cán bộ đã được nhắc nhở.', upheld: true, officerId: ids['ld.dd'] });
   at('2026-03-04 11:00');
   await ok('giamdoc', 'L4', 'extend', { reason: 'Chờ xác minh, xin lỗi và hẹn lại', newDueAt: '2026-03-09T17:00:00+07:00' });
   at('2026-03-05 10:00');
@@ -175,8 +187,12 @@ describe('GET /reports/ranking by staff', () => {
     const r = await get('giamdoc', `/api/v1/reports/ranking?${WEEK}&by=staff`);
     expect(r).toMatchObject({ from: '2026-03-01', to: '2026-03-06', by: 'staff', center: { code: '000.00.15.H57' }, workingDayMinutes: 480 });
     expect(r.formula.vi).toContain('Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100');
-    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('không ghi nhận cán bộ bị phản ánh') })]);
-    // Feedback names a department, never an officer: no per-officer feedback figure.
+    expect(r.formula.vi).toContain('− 5 × Số phản ánh đúng (có cơ sở)');
+    expect(r.notAvailable).toEqual([]);
+    expect(r.penaltyPerUpheld).toBe(5);
+    // Upheld feedback per officer: F1 against cv.tp, F4 against ld.dd; F3 (not upheld, naming tn.tp) against nobody.
+    const upheld = Object.fromEntries((r.rows as (Row & { feedbackUpheld: number })[]).map((x) => [x.key, x.feedbackUpheld]));
+    expect(upheld).toEqual(Object.fromEntries(['tn.tp', 'ld.tp', 'cv.tp', 'tn.tc', 'cv.tc', 'ld.tc', 'tn.dd', 'ld.dd'].map((u) => [ids[u], u === 'cv.tp' || u === 'ld.dd' ? 1 : 0])));
     for (const x of r.rows as (Row & { feedbackAnswered: number | null })[]) expect(x.feedbackAnswered, x.name).toBeNull();
     const by = Object.fromEntries((r.rows as Row[]).map((x) => [x.key, x]));
     const row = (u: string) => by[ids[u]];
@@ -185,17 +201,19 @@ describe('GET /reports/ranking by staff', () => {
     expect(pick(row('tn.tp'))).toEqual([3, 1, 0.3333, 0.3333, 100, 1, 0, 0, 1, 2]);
     // ld.tp passed on L1, L3 and took T1 through: the same mix and rate.
     expect(pick(row('ld.tp'))).toEqual([3, 1, 0.3333, 0.3333, 100, 0, 0, 0, 1, 2]);
-    // cv.tp handled L1 and L3, both late, against an expected 1/3: 100 − 33.3. Asked for L3's second supplement; L1's
-    // two overruns are his (510 + 360).
-    expect(pick(row('cv.tp'))).toEqual([2, 0, 0, 0.3333, 66.7, 1, 1, 870, 0, null]);
+    // cv.tp handled L1 and L3, both late, against an expected 1/3: 100 − 33.3, less 5 for F1 upheld. Asked for L3's
+    // second supplement; L1's two overruns are his (510 + 360).
+    expect(pick(row('cv.tp'))).toEqual([2, 0, 0, 0.3333, 61.7, 1, 1, 870, 0, null]);
     // The household-business desk: L2 late, but so is every such dossier this week: 100 (no worse than its procedure).
     for (const u of ['tn.tc', 'cv.tc', 'ld.tc']) expect(pick(row(u)), u).toEqual([1, 0, 0, 0, 100, 0, 0, 0, 0, null]);
-    // Land: T2 early.
-    for (const u of ['tn.dd', 'ld.dd']) expect(pick(row(u)), u).toEqual([1, 1, 1, 1, 100, 0, 0, 0, 0, null]);
+    // Land: T2 early; ld.dd loses 5 for F4 upheld.
+    expect(pick(row('tn.dd'))).toEqual([1, 1, 1, 1, 100, 0, 0, 0, 0, null]);
+    expect(pick(row('ld.dd'))).toEqual([1, 1, 1, 1, 95, 0, 0, 0, 0, null]);
     // Nobody else did anything counted (the director's extension is not handling a dossier).
     expect(Object.keys(by).sort()).toEqual(['tn.tp', 'ld.tp', 'cv.tp', 'tn.tc', 'cv.tc', 'ld.tc', 'tn.dd', 'ld.dd'].map((u) => ids[u]).sort());
-    // Ranks: the seven at 100 share the first place, the 3-dossier officers first; cv.tp is eighth.
-    expect((r.rows as Row[]).map((x) => x.rank)).toEqual([1, 1, 1, 1, 1, 1, 1, 8]);
+    // Ranks: the six at 100 share the first place, the 3-dossier officers first; ld.dd (95) seventh, cv.tp eighth.
+    expect((r.rows as Row[]).map((x) => x.rank)).toEqual([1, 1, 1, 1, 1, 1, 7, 8]);
+    expect(r.rows[6].key).toBe(ids['ld.dd']);
     expect((r.rows as Row[]).slice(0, 2).map((x) => x.key).sort()).toEqual([ids['tn.tp'], ids['ld.tp']].sort());
     expect(r.rows[7].key).toBe(ids['cv.tp']);
     expect(row('cv.tp').name).toBe(names['cv.tp']);
@@ -206,18 +224,21 @@ describe('GET /reports/ranking by staff', () => {
     const r = await get('giamdoc', `/api/v1/reports/ranking?${WEEK}&by=department`);
     const by = Object.fromEntries((r.rows as (Row & { name: string })[]).map((x) => [x.name, x]));
     // Phòng Tư pháp: L1, L3, T1; its department-only supplement request (L3's second); delay L1 870 + L4 1380.
-    expect(pick(by['Phòng Tư pháp'])).toEqual([3, 1, 0.3333, 0.3333, 100, 1, 2, 2250, 1, 2]);
+    // Less 5 for F1, upheld and assigned to it.
+    expect(pick(by['Phòng Tư pháp'])).toEqual([3, 1, 0.3333, 0.3333, 95, 1, 2, 2250, 1, 2]);
     expect(by['Phòng Tư pháp'].codes.sort()).toEqual([c.L1, c.L3, c.T1].sort());
     // The tax office's overrun is another agency's, not the department's.
     const tc = (r.rows as Row[]).find((x) => x.codes.includes(c.L2))!;
     expect(pick(tc)).toEqual([1, 0, 0, 0, 100, 0, 0, 0, 0, null]);
     const dd = (r.rows as Row[]).find((x) => x.codes.includes(c.T2))!;
-    expect(pick(dd)).toEqual([1, 1, 1, 1, 100, 0, 0, 0, 0, null]);
+    // F4 was never assigned, but names ld.dd: against his department.
+    expect(pick(dd)).toEqual([1, 1, 1, 1, 95, 0, 0, 0, 0, null]);
+    expect((r.rows as (Row & { feedbackUpheld: number })[]).map((x) => [x.key, x.feedbackUpheld, x.rank])).toEqual([[tc.key, 0, 1], [by['Phòng Tư pháp'].key, 1, 2], [dd.key, 1, 2]]);
     expect(r.rows).toHaveLength(3);
     // Feedback assigned to Phòng Tư pháp and answered in the week: F1 and F3 (F2 was rejected, never assigned).
     expect((by['Phòng Tư pháp'] as Row & { feedbackAnswered: number }).feedbackAnswered).toBe(2);
     expect([(tc as Row & { feedbackAnswered: number }).feedbackAnswered, (dd as Row & { feedbackAnswered: number }).feedbackAnswered]).toEqual([0, 0]);
-    expect(r.notAvailable).toEqual([expect.objectContaining({ key: 'feedbackUpheld', note: expect.stringContaining('Phản ánh giao xử lý') })]);
+    expect(r.notAvailable).toEqual([]);
   });
 
   it('is scoped: a department head sees his department, a clerk nothing, another center nothing of ours', async () => {
@@ -250,7 +271,8 @@ describe('assessments of seconded officers (Quy chế 16.3)', () => {
       officer: { id: ids['cv.tp'], name: names['cv.tp'], unit: 'Phòng Tư pháp' }, from: '2026-03-01', to: '2026-03-06', rating: 'completed',
       ratingName: 'Hoàn thành nhiệm vụ', remarks: 'Cần chủ động hơn về thời hạn', assessedBy: names.giamdoc, assessedAt: '2026-03-10T05:00:00.000Z',
     });
-    expect(pick(r.json().figures)).toEqual([2, 0, 0, 0.3333, 66.7, 1, 1, 870, 0, null]);
+    expect(pick(r.json().figures)).toEqual([2, 0, 0, 0.3333, 61.7, 1, 1, 870, 0, null]);
+    expect(r.json().figures.feedbackUpheld).toBe(1);
     const list = await get('giamdoc', '/api/v1/reports/assessments');
     expect(list.items.map((i: { officer: { id: string } }) => i.officer.id)).toEqual([ids['cv.tp']]);
     expect(list.ratings.map((x: { label: string }) => x.label)).toContain('Hoàn thành xuất sắc nhiệm vụ');

@@ -2,7 +2,13 @@
 // saved with the password encrypted, a notification then goes through it, the password is never answered nor logged,
 // a test message reports the server's answer, only the administrator may change it, and bad input changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StaffMailWorker } from '../../src/modules/control';
+import { notifyStaff } from '../../src/modules/control/notifications';
 import { startNotifications } from '../../src/modules/notifications';
+import { activeMailer } from '../../src/modules/notifications/smtp-settings';
+import { MonthlyReports } from '../../src/modules/reports/monthly';
+import { ManualClock } from '../../src/platform/clock';
+import { withTx } from '../../src/platform/db';
 import { createTestApp, type TestApp } from '../support/app';
 import { api, HUONG_THUY } from '../support/fee-fixtures';
 import { SMTP_PASS, SMTP_USER, startSmtp, type TestSmtp } from '../support/smtp';
@@ -84,6 +90,38 @@ describe('máy chủ e-mail do quản trị viên cấu hình', () => {
     expect(lines[0]).toBe('E-mail thông báo cho người nộp: bật (máy chủ SMTP đã lưu trên màn hình quản trị, người gửi "TTHCC Hương Thủy" <thongbao@huongthuy.gov.vn>).');
     expect(lines.join('\n')).not.toContain(SMTP_PASS);
   });
+
+  it('the staff notifications\' e-mail copy and the monthly report go through the stored server too', async () => {
+    const db = t.app.deps.db;
+    const boss = (await db.query<{ id: string }>(`SELECT id FROM users WHERE username = 'giamdoc'`)).rows[0];
+    const center = (await db.query<{ id: string }>('SELECT id FROM centers WHERE code = $1', [HUONG_THUY])).rows[0];
+    const before = smtp.mails.length;
+    const [id] = await withTx(db, (tx) => notifyStaff(tx, t.app.deps.config, [{ id: boss.id, email: 'giamdoc@huongthuy.gov.vn' }],
+      { kind: 'urge', title: 'Đôn đốc giải quyết hồ sơ thử', body: 'Nội dung đôn đốc.', link: '/console/dossiers' }, { centerId: center.id }, new Date()));
+    // Without MOTCUA_SMTP_URL the copy used to be "off": now it waits for the stored server.
+    expect((await db.query<{ email_status: string }>('SELECT email_status FROM staff_notifications WHERE id = $1', [id])).rows[0].email_status).toBe('pending');
+    const worker = new StaffMailWorker({ db, clock: { now: () => new Date() }, mailer: () => activeMailer(db, t.app.deps.config) });
+    expect(await worker.runOnce()).toBe(1);
+    await smtp.waitFor(before + 1);
+    const staffMail = smtp.mails[before];
+    expect(staffMail.subject).toBe('Đôn đốc giải quyết hồ sơ thử');
+    expect(staffMail.from?.value[0]).toEqual({ name: 'TTHCC Hương Thủy', address: 'thongbao@huongthuy.gov.vn' });
+    expect(staffMail.messageId).toMatch(/^<staff-\d+@huongthuy\.gov\.vn>$/);
+
+    // The monthly report of January, due 16:00 on Fri 30/01/2026, mailed to the director's recipients.
+    expect((await api(t, director, 'PUT', '/api/v1/reports/recipients', { recipients: ['vanphong@huongthuy.gov.vn'] })).statusCode).toBe(200);
+    const clock = new ManualClock(new Date('2026-01-30T16:05:00+07:00'));
+    const monthly = new MonthlyReports({ db, clock, calendars: t.app.deps.calendars, config: t.app.deps.config });
+    await monthly.runOnce();
+    const row = (await db.query<{ mail_status: string }>(`SELECT r.mail_status FROM monthly_reports r WHERE r.center_id = $1 AND r.month = '2026-01'`, [center.id])).rows[0];
+    expect(row.mail_status).toBe('sent');
+    // December is caught up at the same look: two reports.
+    await smtp.waitFor(before + 3);
+    const report = smtp.mails.slice(before + 1).find((m) => m.subject?.includes('tháng 01/2026'))!;
+    expect(report.subject).toBe('Báo cáo tình hình giải quyết TTHC tháng 01/2026 — Trung tâm Hành chính công thị xã Hương Thủy');
+    expect(report.from?.value[0].address).toBe('thongbao@huongthuy.gov.vn');
+    expect(report.attachments.map((x) => x.filename)).toEqual(['bao-cao-thang-2026-01.pdf', 'bao-cao-thang-2026-01.xlsx']);
+  }, 60_000);
 
   it('saving without a password keeps the stored one; the test message reports the SMTP answer', async () => {
     const { password: _p, ...noPassword } = settings({ fromName: 'Trung tâm PVHCC' });

@@ -37,7 +37,7 @@ describe('VNPay payment URL and IPN', () => {
     const owed = await due(d.code);
     expect(owed).toBeGreaterThan(0);
     const offer = await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(d.code)}/payments?verifier=3456` });
-    expect(offer.json()).toEqual({ due: owed, vnpay: true });
+    expect(offer.json()).toMatchObject({ due: owed, vnpay: true, vietqr: { amount: owed } });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${encodeURIComponent(d.code)}/payments?verifier=0000` })).statusCode).toBe(404);
     const r = await payUrl(d.code, { t: await tokenOf(d.id) });
     expect(r.statusCode, r.body).toBe(200);

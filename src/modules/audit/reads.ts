@@ -25,6 +25,7 @@ export type ReadAction =
   | 'dossier.tracking_book.export'
   | 'applicant.organization.lookup'
   | 'fees.receipt.print'
+  | 'fees.refund.print'
   | 'fees.cashbook.export'
   | 'fees.report.export'
   | 'queue.stats.export'

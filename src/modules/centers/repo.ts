@@ -14,6 +14,8 @@ export interface CenterSettings {
   saturdayMorningOpen?: boolean;
   /** "Sáng thứ Bảy tính vào thời hạn": Saturday morning counts in time limits (off unless set; needs it open). */
   saturdayMorningCounts?: boolean;
+  /** A returned dossier's evaluation is pushed to the return counter's tablet (on unless set false). */
+  evaluationAutoInvite?: boolean;
   /** The center's own office hours (giờ làm việc) and public hours (giờ tiếp công dân); the province default otherwise. */
   officeHours?: { start: string; end: string }[];
   publicHours?: { start: string; end: string }[];

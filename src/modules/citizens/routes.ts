@@ -72,7 +72,7 @@ const summary = (d: DossierRow) => ({
   returnedAt: d.returned_at?.toISOString() ?? null,
 });
 
-async function ownDossier(db: Db, c: Citizen, code: string): Promise<DossierRow> {
+export async function ownDossier(db: Db, c: Citizen, code: string): Promise<DossierRow> {
   const d = await one<DossierRow>(db, `${SELECT} WHERE d.code = $3 AND ${OWN}`, [c.contact, c.idNumber, code.trim()]);
   if (!d) throw NOT_FOUND();
   return d;

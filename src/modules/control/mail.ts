@@ -1,20 +1,20 @@
-// The e-mail copy of staff notifications, when SMTP is configured (MOTCUA_SMTP_URL): a worker claims pending rows
+// The e-mail copy of staff notifications, when e-mail is configured (MOTCUA_SMTP_URL, or the server stored on the
+// console, looked up at each run so a change on the screen applies without a restart): a worker claims pending rows
 // (FOR UPDATE SKIP LOCKED, under a lease, so several instances share them), sends each once, and retries failures
 // with a growing delay. A row found still `sending` after its lease was interrupted mid-send: it is marked failed
 // rather than sent twice (the outbox worker's rule, notifications/worker.ts).
 import type { Clock } from '../../platform/clock';
 import type { Db } from '../../platform/db';
 import { many } from '../../platform/db';
-import type { Mailer } from '../notifications/providers/mailer';
+import { mailDomain, type Mailer } from '../notifications/providers/mailer';
 import { notificationMail } from './domain';
 import { Periodic } from '../../platform/periodic';
 
 export interface StaffMailOptions {
   db: Db;
   clock: Clock;
-  mailer: Mailer;
-  /** Domain of the Message-IDs. */
-  messageDomain: string;
+  /** The mailer in force now (null: e-mail is off, nothing is claimed). */
+  mailer: () => (Mailer & { from: string }) | null;
   /** MOTCUA_PUBLIC_URL: the e-mail links to the console page. */
   publicUrl?: string;
   log?: { error(msg: string): void };
@@ -44,6 +44,8 @@ export class StaffMailWorker {
   /** Sends what is due now; returns how many e-mails left. */
   async runOnce(): Promise<number> {
     const { db } = this.o;
+    const mailer = this.o.mailer();
+    if (!mailer) return 0;
     const now = this.o.clock.now();
     const lease = new Date(now.getTime() + (this.o.leaseMs ?? 10 * 60_000));
     await db.query(`UPDATE staff_notifications SET email_status = 'failed', email_error = 'Gửi bị gián đoạn (có thể đã gửi)'
@@ -55,16 +57,16 @@ export class StaffMailWorker {
         WHERE n.id IN (SELECT id FROM staff_notifications WHERE email_status = 'pending' AND email_available_at <= $1 ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
         RETURNING n.id, n.email_to, n.title, n.body, n.link, n.email_attempts`, [now, lease]);
       if (!batch.length) break;
-      for (const r of batch) if (await this.send(r)) sent++;
+      for (const r of batch) if (await this.send(mailer, r)) sent++;
     }
     return sent;
   }
 
-  private async send(r: Claimed): Promise<boolean> {
+  private async send(mailer: Mailer & { from: string }, r: Claimed): Promise<boolean> {
     const { db } = this.o;
     const mail = notificationMail(r, this.o.publicUrl);
     try {
-      await this.o.mailer.send({ to: r.email_to, ...mail, messageId: `<staff-${r.id}@${this.o.messageDomain}>` });
+      await mailer.send({ to: r.email_to, ...mail, messageId: `<staff-${r.id}@${mailDomain(mailer.from)}>` });
       await db.query(`UPDATE staff_notifications SET email_status = 'sent', emailed_at = $2, email_error = NULL WHERE id = $1`, [r.id, this.o.clock.now()]);
       return true;
     } catch (e) {

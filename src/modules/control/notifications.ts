@@ -5,6 +5,7 @@ import type { Queryable } from '../../platform/db';
 import { many, one } from '../../platform/db';
 import { notify } from '../../platform/realtime';
 import type { Message } from './domain';
+import { mailConfigured } from '../notifications/smtp-settings';
 
 export const STAFF_CHANNEL = 'motcua_staff_notifications';
 
@@ -43,8 +44,8 @@ export function departmentHeads(q: Queryable, departmentId: string): Promise<Rec
 export type MailConfig = Pick<AppConfig, 'smtpUrl' | 'mailFrom'>;
 
 /** Whether the e-mail copy will be sent, and why not. */
-export function emailStatus(config: MailConfig, email: string): 'off' | 'no_address' | 'pending' {
-  if (!config.smtpUrl || !config.mailFrom) return 'off';
+export function emailStatus(mailOn: boolean, email: string): 'off' | 'no_address' | 'pending' {
+  if (!mailOn) return 'off';
   return email.trim() ? 'pending' : 'no_address';
 }
 
@@ -53,12 +54,14 @@ export async function notifyStaff(tx: Queryable, config: MailConfig, recipients:
   ref: { centerId: string | null; dossierCode?: string | null; urgeId?: number | null }, now: Date): Promise<number[]> {
   const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
   if (!unique.length) return [];
+  // E-mail goes through MOTCUA_SMTP_URL or the server the administrator stored on the console.
+  const mailOn = await mailConfigured(tx, config);
   const rows = await many<{ id: number }>(tx, `INSERT INTO staff_notifications (user_id, center_id, kind, title, body, link, dossier_code, urge_id, created_at,
       email_to, email_status, email_available_at)
     SELECT r.user_id, $2, $3, $4, $5, $6, $7, $8, $9, nullif(r.email, ''), r.status, CASE WHEN r.status = 'pending' THEN $9::timestamptz END
     FROM unnest($1::uuid[], $10::text[], $11::text[]) AS r(user_id, email, status) RETURNING id`,
   [unique.map((r) => r.id), ref.centerId, m.kind, m.title, m.body, m.link, ref.dossierCode ?? null, ref.urgeId ?? null, now,
-    unique.map((r) => r.email.trim()), unique.map((r) => emailStatus(config, r.email))]);
+    unique.map((r) => r.email.trim()), unique.map((r) => emailStatus(mailOn, r.email))]);
   // A hundred ids keep the payload well under PostgreSQL's 8000 bytes.
   for (let i = 0; i < unique.length; i += 100) await notify(tx, STAFF_CHANNEL, { users: unique.slice(i, i + 100).map((r) => r.id) });
   return rows.map((r) => Number(r.id));

@@ -87,6 +87,8 @@ const ListItem = z.object({
   contactName: z.string(),
   excerpt: z.string(),
   department: Ref.nullable(),
+  upheld: z.boolean().nullable().describe('Kết luận khi trả lời: true = phản ánh đúng, có cơ sở; false = không có cơ sở; null = chưa trả lời'),
+  officer: Ref.nullable().describe('Cán bộ bị phản ánh (người dùng của Trung tâm), nếu có'),
 });
 
 const Detail = named('FeedbackDetail', ListItem.extend({
@@ -98,9 +100,13 @@ const Detail = named('FeedbackDetail', ListItem.extend({
   publishedAt: z.string().nullable(),
   actions: z.array(Action).describe('Thao tác người gọi được làm ở trạng thái hiện tại'),
   departments: z.array(Ref).describe('Các phòng chuyên môn của Trung tâm (để giao xử lý)'),
+  officers: z.array(z.object({
+    id: z.string(), name: z.string(), unit: z.string().nullable(),
+    handledDossier: z.boolean().describe('Đã tiếp nhận, xử lý hoặc trả hồ sơ mà phản ánh nêu'),
+  })).describe('Cán bộ của Trung tâm có thể ghi là người bị phản ánh; người đã xử lý hồ sơ được nêu đứng trước'),
   history: z.array(z.object({
     at: z.string(), action: z.string(), actor: z.string().nullable(), fromStatus: Status.nullable(), toStatus: Status,
-    note: z.string().nullable(), department: Ref.nullable(),
+    note: z.string().nullable(), department: Ref.nullable(), upheld: z.boolean().nullable(), officer: Ref.nullable(),
   })),
 }));
 
@@ -108,14 +114,15 @@ interface Row {
   id: string; code: string; center_id: string; center_code: string; center_name: string; dossier_code: string | null;
   contact_name: string; contact_phone: string | null; contact_email: string | null; content: string; status: FeedbackStatus;
   due_at: Date | null; department_id: string | null; department_name: string | null; answer: string | null; reason: string | null;
-  published_at: Date | null; created_at: Date; version: number;
+  published_at: Date | null; created_at: Date; version: number; dossier_id: string | null; upheld: boolean | null;
+  officer_id: string | null; officer_name: string | null;
 }
 
 const SELECT = `SELECT f.id, f.code, f.center_id, c.code AS center_code, c.name AS center_name, d.code AS dossier_code,
     f.contact_name, f.contact_phone, f.contact_email, f.content, f.status, f.due_at, f.department_id, dep.name AS department_name,
-    f.answer, f.reason, f.published_at, f.created_at, f.version
+    f.answer, f.reason, f.published_at, f.created_at, f.version, f.dossier_id, f.upheld, f.officer_id, o.full_name AS officer_name
   FROM feedback f JOIN centers c ON c.id = f.center_id LEFT JOIN dossiers d ON d.id = f.dossier_id
-  LEFT JOIN departments dep ON dep.id = f.department_id`;
+  LEFT JOIN departments dep ON dep.id = f.department_id LEFT JOIN users o ON o.id = f.officer_id`;
 
 const excerpt = (s: string) => (s.length > 160 ? `${s.slice(0, 157)}…` : s);
 
@@ -125,8 +132,12 @@ function listItem(r: Row, now: Date): z.infer<typeof ListItem> {
     createdAt: r.created_at.toISOString(), center: { code: r.center_code, name: r.center_name }, dossierCode: r.dossier_code,
     contactName: r.contact_name, excerpt: excerpt(r.content),
     department: r.department_id ? { id: r.department_id, name: r.department_name ?? '' } : null,
+    upheld: r.upheld, officer: r.officer_id ? { id: r.officer_id, name: r.officer_name ?? '' } : null,
   };
 }
+
+/** The steps at which the officer concerned may be named: accepting, assigning, answering. */
+const OFFICER_STEPS: FeedbackAction[] = ['accept', 'assign', 'answer'];
 
 /** Who may see which feedback: the center's leaders and supervisors all of their center, a department head what was assigned to the department. */
 function staffScope(actor: Actor): { centerId: string; departmentId: string | null } {
@@ -293,21 +304,32 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     const scope = staffScope(actor);
     const r = await one<Row>(q, `${SELECT} WHERE f.id = $1`, [id]);
     if (!r || r.center_id !== scope.centerId || (scope.departmentId && r.department_id !== scope.departmentId)) throw notFound('phản ánh');
-    const [events, departments] = await Promise.all([
-      many<{ at: Date; action: string; actor: string | null; from_status: FeedbackStatus | null; to_status: FeedbackStatus; note: string | null; department_id: string | null; department_name: string | null }>(q,
-        `SELECT e.at, e.action, u.full_name AS actor, e.from_status, e.to_status, e.note, e.department_id, dep.name AS department_name
+    const [events, departments, officers] = await Promise.all([
+      many<{ at: Date; action: string; actor: string | null; from_status: FeedbackStatus | null; to_status: FeedbackStatus; note: string | null; department_id: string | null;
+        department_name: string | null; upheld: boolean | null; officer_id: string | null; officer_name: string | null }>(q,
+        `SELECT e.at, e.action, u.full_name AS actor, e.from_status, e.to_status, e.note, e.department_id, dep.name AS department_name,
+           e.upheld, e.officer_id, o.full_name AS officer_name
          FROM feedback_events e LEFT JOIN users u ON u.id = e.actor_id LEFT JOIN departments dep ON dep.id = e.department_id
+         LEFT JOIN users o ON o.id = e.officer_id
          WHERE e.feedback_id = $1 ORDER BY e.at, e.id`, [id]),
       many<{ id: string; name: string }>(q, 'SELECT id, name FROM departments WHERE center_id = $1 AND active ORDER BY name', [r.center_id]),
+      // The center's officers; those who handled the dossier the feedback names come first (the likely subject).
+      many<{ id: string; name: string; unit: string | null; handled: boolean }>(q,
+        `SELECT u.id, u.full_name AS name, dep.name AS unit,
+           EXISTS (SELECT 1 FROM dossier_events e WHERE e.dossier_id = $2 AND e.actor_id = u.id) AS handled
+         FROM users u LEFT JOIN departments dep ON dep.id = u.department_id
+         WHERE u.center_id = $1 AND u.active ORDER BY 4 DESC, u.full_name`, [r.center_id, r.dossier_id]),
     ]);
     return {
       ...listItem(r, clock.now()), version: r.version, content: r.content,
       contact: { fullName: r.contact_name, phone: r.contact_phone, email: r.contact_email },
       answer: r.answer, reason: r.reason, publishedAt: r.published_at?.toISOString() ?? null,
       actions: actionsFor(actor, r), departments,
+      officers: officers.map((o) => ({ id: o.id, name: o.name, unit: o.unit, handledDossier: o.handled })),
       history: events.map((e) => ({
         at: e.at.toISOString(), action: e.action, actor: e.actor, fromStatus: e.from_status, toStatus: e.to_status, note: e.note,
         department: e.department_id ? { id: e.department_id, name: e.department_name ?? '' } : null,
+        upheld: e.upheld, officer: e.officer_id ? { id: e.officer_id, name: e.officer_name ?? '' } : null,
       })),
     };
   }
@@ -328,7 +350,7 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { access: STAFF },
     schema: {
       tags: ['feedback'],
-      summary: 'Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời (answer), công khai (publish), không tiếp nhận (reject)',
+      summary: 'Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời kèm kết luận đúng/không có cơ sở (answer), công khai (publish), không tiếp nhận (reject); có thể ghi cán bộ bị phản ánh khi tiếp nhận, giao hoặc trả lời',
       params: IdParam.extend({ action: Action }),
       body: z.object({
         version: z.number().int().min(1).optional().describe('Phiên bản đang xem: khác phiên bản hiện tại → 409'),
@@ -336,6 +358,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
         answer: z.string().trim().max(10_000, 'Nội dung trả lời tối đa 10000 ký tự').optional(),
         reason: z.string().trim().max(2000, 'Lý do tối đa 2000 ký tự').optional(),
         note: z.string().trim().max(2000, 'Ghi chú tối đa 2000 ký tự').optional(),
+        upheld: z.boolean({ error: 'Kết luận phải là true (phản ánh đúng, có cơ sở) hoặc false (không có cơ sở)' }).optional()
+          .describe('Khi trả lời (bắt buộc): true = phản ánh đúng, có cơ sở; false = không có cơ sở'),
+        officerId: z.uuid('Cán bộ bị phản ánh không hợp lệ').optional().describe('Cán bộ bị phản ánh (người dùng của Trung tâm); khi tiếp nhận, giao hoặc trả lời'),
       }).default({}),
       response: { 200: Detail },
     },
@@ -355,10 +380,18 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
     }
     let to: FeedbackStatus;
     try {
-      to = nextStatus(cur.status, action, { answer: b.answer, reason: b.reason, unitId: b.departmentId });
+      to = nextStatus(cur.status, action, { answer: b.answer, reason: b.reason, unitId: b.departmentId, upheld: b.upheld });
     } catch (e) {
       if (e instanceof FeedbackRuleError) throw new AppError(e.code === 'INVALID_TRANSITION' ? 409 : 400, `FEEDBACK_${e.code}`, statusMessage(e, cur.status, action));
       throw e;
+    }
+    if (b.upheld !== undefined && action !== 'answer') {
+      throw badRequest('FEEDBACK_VERDICT_NOT_HERE', 'Chỉ kết luận phản ánh đúng hay không có cơ sở khi trả lời.');
+    }
+    if (b.officerId !== undefined) {
+      if (!OFFICER_STEPS.includes(action)) throw badRequest('FEEDBACK_OFFICER_NOT_HERE', 'Chỉ ghi cán bộ bị phản ánh khi tiếp nhận, giao xử lý hoặc trả lời.');
+      const officer = await one(db, 'SELECT 1 FROM users WHERE id = $1 AND center_id = $2 AND active', [b.officerId, cur.center_id]);
+      if (!officer) throw badRequest('FEEDBACK_OFFICER_UNKNOWN', 'Cán bộ bị phản ánh không thuộc Trung tâm của phản ánh.');
     }
     if (action === 'assign') {
       const dep = await one(db, 'SELECT 1 FROM departments WHERE id = $1 AND center_id = $2 AND active', [b.departmentId, cur.center_id]);
@@ -373,17 +406,27 @@ export const feedbackRoutes: FastifyPluginAsyncZod = async (app) => {
            department_id = CASE WHEN $6::uuid IS NOT NULL THEN $6::uuid ELSE department_id END,
            answer = CASE WHEN $7::text IS NOT NULL THEN $7 ELSE answer END,
            reason = CASE WHEN $8::text IS NOT NULL THEN $8 ELSE reason END,
-           published = ($3 = 'published'), published_at = CASE WHEN $3 = 'published' THEN $5 ELSE published_at END
+           published = ($3 = 'published'), published_at = CASE WHEN $3 = 'published' THEN $5 ELSE published_at END,
+           officer_id = coalesce($9::uuid, officer_id), upheld = coalesce($10::boolean, upheld)
          WHERE id = $1 AND version = $2 RETURNING id`,
-        [id, cur.version, to, dueAt, now, action === 'assign' ? b.departmentId : null, action === 'answer' ? b.answer : null, action === 'reject' ? b.reason : null]);
+        [id, cur.version, to, dueAt, now, action === 'assign' ? b.departmentId : null, action === 'answer' ? b.answer : null, action === 'reject' ? b.reason : null,
+          b.officerId ?? null, action === 'answer' ? b.upheld : null]);
       if (!updated) throw conflict('FEEDBACK_CHANGED', 'Phản ánh vừa được người khác cập nhật. Xin tải lại trang rồi thao tác lại.');
       const note = action === 'answer' ? b.answer : action === 'reject' ? b.reason : b.note ?? null;
-      await tx.query(`INSERT INTO feedback_events (feedback_id, at, actor_id, action, from_status, to_status, note, department_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`,
-        [id, now, actor.id, action, cur.status, to, note ?? null, action === 'assign' ? b.departmentId : null]);
+      await tx.query(`INSERT INTO feedback_events (feedback_id, at, actor_id, action, from_status, to_status, note, department_id, upheld, officer_id)
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+        [id, now, actor.id, action, cur.status, to, note ?? null, action === 'assign' ? b.departmentId : null, action === 'answer' ? b.upheld : null, b.officerId ?? null]);
       await audit(tx, {
         actorId: actor.id, centerId: cur.center_id, action: AUDIT[action].action, entity: 'feedback', entityId: id,
-        data: { code: cur.code, from: cur.status, to, ...(action === 'assign' ? { departmentId: b.departmentId } : {}) },
+        data: {
+          code: cur.code, from: cur.status, to, ...(action === 'assign' ? { departmentId: b.departmentId } : {}),
+          ...(action === 'answer' ? { upheld: b.upheld } : {}), ...(b.officerId ? { officerId: b.officerId } : {}),
+        },
       }, now);
+      // The sender is told (e-mail, else SMS) through the notifications outbox: once per feedback and event.
+      if (action === 'publish' || action === 'reject') {
+        await tx.query(`INSERT INTO outbox (topic, payload) VALUES ($1, $2)`, [`feedback.${action}`, JSON.stringify({ feedbackId: id, code: cur.code, centerId: cur.center_id })]);
+      }
     });
     return detail(actor, id);
   });

@@ -3,8 +3,24 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../platform/excel';
 import { formatVnDateTime, LANDSCAPE_MARGINS, renderPdf, signatureRow, type PdfContent } from '../../platform/pdf';
-import { formatVnd, PAYMENT_METHOD_LABELS } from './domain';
-import type { Cashbook } from './cashbook';
+import { formatVnd, PAYMENT_METHOD_LABELS, PAYMENT_METHODS } from './domain';
+
+type Line = Cashbook['figures']['lines'][number];
+const FIGURE_KEYS = ['opening', 'receipts', 'voids', 'refunds', 'handedOver', 'closing'] as const;
+
+/** Every collector's books added up by method, and their total: the day of the whole center. */
+function centerFigures(books: Cashbook[]): { lines: Line[]; total: Cashbook['figures']['total'] } {
+  const lines = PAYMENT_METHODS.map((method) => {
+    const l = { method, opening: 0, receipts: 0, voids: 0, refunds: 0, handedOver: 0, closing: 0 } as Line;
+    for (const b of books) { const x = b.figures.lines.find((y) => y.method === method); if (x) for (const k of FIGURE_KEYS) l[k] += x[k]; }
+    return l;
+  });
+  const total = { opening: 0, receipts: 0, voids: 0, refunds: 0, handedOver: 0, closing: 0 };
+  for (const l of lines) for (const k of FIGURE_KEYS) total[k] += l[k];
+  return { lines, total };
+}
+const ONLINE_NOTE = 'Thanh toán trực tuyến (VNPay): tiền về thẳng tài khoản của Trung tâm, đối chiếu theo sao kê ngân hàng; không nộp quỹ, không khóa sổ.';
+import { isOnlineCollector, type Cashbook } from './cashbook';
 import { GROUP_LABELS, type FeeReport } from './reports';
 
 const VND = '#,##0';
@@ -27,7 +43,14 @@ export async function cashbooksXlsx(centerName: string, books: Cashbook[]): Prom
       sum.addRow([ddmmyyyy(b.day), b.collector.fullName, PAYMENT_METHOD_LABELS[l.method], l.opening, l.receipts, l.voids, l.refunds, l.handedOver, l.closing, b.status === 'closed' ? 'Đã khóa sổ' : 'Chưa khóa sổ']);
     }
     const t = b.figures.total;
-    sum.addRow([ddmmyyyy(b.day), b.collector.fullName, 'Cộng', t.opening, t.receipts, t.voids, t.refunds, t.handedOver, t.closing, '']).font = { bold: true };
+    sum.addRow([ddmmyyyy(b.day), b.collector.fullName, 'Cộng', t.opening, t.receipts, t.voids, t.refunds, t.handedOver, t.closing, isOnlineCollector(b.collector.id) ? 'Trực tuyến, không khóa sổ' : '']).font = { bold: true };
+  }
+  if (books.length > 1) {
+    const all = centerFigures(books);
+    const day = ddmmyyyy(books[0]!.day);
+    for (const l of all.lines) sum.addRow([day, 'Cộng các người thu', PAYMENT_METHOD_LABELS[l.method], l.opening, l.receipts, l.voids, l.refunds, l.handedOver, l.closing, '']);
+    const t = all.total;
+    sum.addRow([day, 'Cộng các người thu', 'Cộng', t.opening, t.receipts, t.voids, t.refunds, t.handedOver, t.closing, '']).font = { bold: true };
   }
   [4, 5, 6, 7, 8, 9].forEach((c) => (sum.getColumn(c).numFmt = VND));
   sum.columns.forEach((c, i) => (c.width = [12, 26, 22, 16, 16, 16, 16, 16, 16, 14][i]));
@@ -67,6 +90,7 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
       },
       fontSize: 10,
     });
+    if (isOnlineCollector(b.collector.id)) content.push({ text: ONLINE_NOTE, fontSize: 9, italics: true, margin: [0, 2, 0, 0] });
     if (b.entries.length) {
       content.push({
         table: {
@@ -81,7 +105,27 @@ export async function cashbooksPdf(centerName: string, day: string, books: Cashb
       });
     }
   }
-  content.push(signatureRow({ title: 'Người thu tiền' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }));
+  // The center's total and the signatures stay on one page: no signature row alone at the top of a page.
+  const closing: PdfContent[] = [];
+  if (books.length > 1) {
+    const all = centerFigures(books);
+    const row = (label: string, l: Omit<Line, 'method'>, bold = false) =>
+      [label, ...FIGURE_KEYS.map((k) => l[k])].map((v, i) => ({ text: i === 0 ? String(v) : money(v as number), bold, alignment: i === 0 ? 'left' : 'right' }));
+    closing.push({ text: `Cộng các người thu (${books.length})`, bold: true, margin: [0, 10, 0, 2] });
+    closing.push({
+      table: {
+        headerRows: 1, widths: ['*', 80, 80, 80, 80, 80, 80],
+        body: [
+          ['Hình thức', 'Tồn đầu ngày', 'Thu trong ngày', 'Hủy trong ngày', 'Hoàn trả', 'Nộp quỹ', 'Tồn cuối ngày'].map((t) => ({ text: t, bold: true })),
+          ...all.lines.map((l) => row(PAYMENT_METHOD_LABELS[l.method], l)),
+          row('Cộng', all.total, true),
+        ],
+      },
+      fontSize: 10,
+    });
+  }
+  closing.push(signatureRow({ title: 'Người thu tiền' }, { title: 'Lãnh đạo Trung tâm', note: '(Ký, ghi rõ họ tên, đóng dấu)' }));
+  content.push({ stack: closing, unbreakable: true });
   content.push({ text: `In lúc ${formatVnDateTime(printedAt)}`, fontSize: 8, color: '#666666', margin: [0, 8, 0, 0] });
   return renderPdf({ pageOrientation: 'landscape', pageMargins: LANDSCAPE_MARGINS, content, defaultStyle: { fontSize: 11 }, info: { title: `Sổ quỹ ngày ${ddmmyyyy(day)}` } }, printedAt);
 }

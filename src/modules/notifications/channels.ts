@@ -69,7 +69,7 @@ export const smsConfigured = (config: Pick<AppConfig, 'sms'>) => !!config.sms;
 export async function sendEmail(mailer: Mailer, mail: Parameters<Mailer['send']>[0]): Promise<SendOutcome> {
   try {
     await mailer.send(mail);
-    return { ok: true, providerRef: mail.messageId };
+    return { ok: true, providerRef: mail.messageId ?? null };
   } catch (e) {
     const err = e as Error & { responseCode?: number; code?: string };
     const error = `${err.responseCode ? `${err.responseCode} ` : err.code ? `${err.code} ` : ''}${err.message}`.slice(0, 1000);

@@ -6,7 +6,7 @@ import { statusLink } from '../dossiers/domain/public-lookup';
 import type { FormApplicant } from '../dossiers/forms/types';
 import type { Channels } from './channels';
 import { eventOfTopic, eventValues, fitSms, mobileNumber, renderTemplate, specOf, type Channel, type EventFacts, type NotifyEvent } from './domain';
-import { composeMail } from './messages';
+import { composeFeedbackMail, composeMail } from './messages';
 import { loadNotifySettings, type CenterNotifySettings } from './settings';
 
 export interface OutboxRow {
@@ -16,6 +16,8 @@ export interface OutboxRow {
 }
 
 export interface NewMessage {
+  /** The message's idempotency key when it is not its outbox row's (a feedback's: one per feedback and event). */
+  eventKey?: string;
   event: NotifyEvent;
   channel: Channel;
   recipient: string;
@@ -51,6 +53,7 @@ export async function planMessages(q: Queryable, ch: Channels, row: OutboxRow): 
   if (!event) return skip('Sự kiện không cần báo người nộp');
   if (!ch.email && !ch.sms && !ch.zalo) return skip('Chưa cấu hình kênh gửi nào (MOTCUA_SMTP_URL, SMS, Zalo)');
   if (event === 'queue_near') return planTicket(q, ch, row);
+  if (event === 'feedback_published' || event === 'feedback_rejected') return planFeedback(q, ch, row, event);
 
   const code = typeof row.payload.code === 'string' ? row.payload.code : '';
   const d = await one<DossierFacts>(q, `
@@ -124,6 +127,39 @@ async function planTicket(q: Queryable, ch: Channels, row: OutboxRow): Promise<P
   return messages.length ? { messages, note: null } : skip(whyNothing(ch, settings, 'queue_near', false));
 }
 
+/**
+ * A feedback's sender hears that the answer is published or that the feedback was not accepted: by e-mail when the
+ * contact has an address (and the e-mail channel is on), else by SMS to the contact's mobile. The key is the feedback
+ * and the event, so a repeated outbox row sends nothing more.
+ */
+async function planFeedback(q: Queryable, ch: Channels, row: OutboxRow, event: 'feedback_published' | 'feedback_rejected'): Promise<Plan> {
+  const f = await one<{ id: string; code: string; center_id: string; contact_name: string; contact_phone: string | null; contact_email: string | null;
+    content: string; answer: string | null; reason: string | null; status: string; center_name: string; short_name: string; address: string; phone: string }>(q, `
+    SELECT f.id, f.code, f.center_id, f.contact_name, f.contact_phone, f.contact_email, f.content, f.answer, f.reason, f.status,
+           c.name AS center_name, c.short_name, c.address, c.phone
+      FROM feedback f JOIN centers c ON c.id = f.center_id WHERE f.id = $1`, [row.payload.feedbackId]);
+  if (!f) return skip('Không tìm thấy phản ánh');
+  if (f.status !== (event === 'feedback_published' ? 'published' : 'rejected')) return skip('Phản ánh không còn ở trạng thái này');
+  const settings = await loadNotifySettings(q, f.center_id);
+  const on = settings.events[event];
+  const path = `/phan-anh/${encodeURIComponent(f.code)}`;
+  const trackingUrl = ch.publicUrl ? `${ch.publicUrl}${path}` : path;
+  const base = { eventKey: `feedback:${f.id}:${event}`, event, centerId: f.center_id, dossierId: null, ticketId: null, templateId: null, templateData: null, smsFallback: false };
+  const email = (f.contact_email ?? '').trim().toLowerCase();
+  if (email && on.email && ch.email) {
+    const mail = composeFeedbackMail({ event, code: f.code, contactName: f.contact_name, content: f.content, answer: f.answer, reason: f.reason,
+      center: { name: f.center_name, address: f.address, phone: f.phone }, trackingUrl });
+    return { messages: [{ ...base, channel: 'email', recipient: email, subject: mail.subject, body: mail.text, html: mail.html, brandname: null, segments: null }], note: null };
+  }
+  const phone = mobileNumber(f.contact_phone);
+  if (phone && on.sms && ch.sms) {
+    const values = eventValues(event, { centerShortName: f.short_name, reason: f.reason, feedback: { code: f.code, trackingUrl } });
+    const sms = fitSms(renderTemplate(on.smsTemplate ?? specOf(event).smsTemplate, values), ch.smsMaxParts);
+    return { messages: [{ ...base, channel: 'sms', recipient: phone, subject: null, body: sms.text, html: null, brandname: settings.brandname ?? ch.smsBrandname, segments: sms.parts }], note: null };
+  }
+  return skip(whyNothing(ch, settings, event, !!email));
+}
+
 /** Per phone: Zalo when the center switched it on with a template (SMS as its fallback when SMS is on too), else SMS. */
 async function phoneMessages(_q: Queryable, ch: Channels, s: CenterNotifySettings, event: NotifyEvent, facts: EventFacts, phones: string[],
   base: Pick<NewMessage, 'centerId' | 'dossierId' | 'ticketId'>): Promise<NewMessage[]> {
@@ -157,7 +193,7 @@ export async function writePlan(q: Queryable, row: OutboxRow, plan: Plan): Promi
     const r = await q.query(`INSERT INTO notification_messages (event_key, event, channel, recipient, center_id, dossier_id, ticket_id, outbox_id, subject, body, html,
         brandname, template_id, template_data, sms_fallback, segments)
       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (event_key, channel, recipient) WHERE recipient <> '' DO NOTHING`,
-    [`outbox:${row.id}`, m.event, m.channel, m.recipient, m.centerId, m.dossierId, m.ticketId, row.id, m.subject, m.body, m.html, m.brandname, m.templateId,
+    [m.eventKey ?? `outbox:${row.id}`, m.event, m.channel, m.recipient, m.centerId, m.dossierId, m.ticketId, row.id, m.subject, m.body, m.html, m.brandname, m.templateId,
       m.templateData ? JSON.stringify(m.templateData) : null, m.smsFallback, m.segments]);
     written += r.rowCount ?? 0;
   }

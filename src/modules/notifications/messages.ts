@@ -153,6 +153,43 @@ export function composeMail(f: MailFacts): Mail | null {
   return { subject, text: toText(all), html: toHtml(subject, all) };
 }
 
+export interface FeedbackMailFacts {
+  event: 'feedback_published' | 'feedback_rejected';
+  code: string;
+  contactName: string;
+  content: string;
+  answer: string | null;
+  reason: string | null;
+  center: { name: string; address: string; phone: string };
+  /** The tracking page `/phan-anh/{code}` (absolute when the public address is configured). */
+  trackingUrl: string;
+}
+
+/** The e-mail telling a feedback's sender that the answer is published, or that the feedback was not accepted. */
+export function composeFeedbackMail(f: FeedbackMailFacts): Mail {
+  const excerpt = f.content.length > 300 ? `${f.content.slice(0, 297)}…` : f.content;
+  const subject = f.event === 'feedback_published'
+    ? `Phản ánh ${f.code} đã được trả lời`
+    : `Phản ánh ${f.code} không được tiếp nhận`;
+  const blocks: Block[] = f.event === 'feedback_published'
+    ? [
+      { p: `${f.center.name} đã trả lời phản ánh, kiến nghị của Ông/Bà.` },
+      { facts: [['Mã phản ánh', f.code], ['Nội dung phản ánh', excerpt]] },
+      { p: `Nội dung trả lời:\n${f.answer ?? ''}` },
+    ]
+    : [
+      { p: `${f.center.name} không tiếp nhận phản ánh, kiến nghị của Ông/Bà.` },
+      { facts: [['Mã phản ánh', f.code], ['Nội dung phản ánh', excerpt], ['Lý do', f.reason ?? '']] },
+    ];
+  blocks.push({ p: `Theo dõi phản ánh: ${f.trackingUrl}` });
+  const all: Block[] = [
+    { p: `Kính gửi Ông/Bà ${f.contactName},` }, ...blocks,
+    { p: `Trân trọng,\n${f.center.name}${f.center.address ? `\nĐịa chỉ: ${f.center.address}` : ''}${f.center.phone ? `\nĐiện thoại: ${f.center.phone}` : ''}` },
+    { p: 'Đây là thư tự động của phần mềm một cửa; vui lòng không trả lời thư này.' },
+  ];
+  return { subject, text: toText(all), html: toHtml(subject, all) };
+}
+
 function toText(blocks: Block[]): string {
   return blocks
     .map((b) => ('p' in b ? b.p : 'facts' in b ? b.facts.map(([k, v]) => `${k}: ${v}`).join('\n') : b.list.map((l, i) => `${i + 1}. ${l}`).join('\n')))

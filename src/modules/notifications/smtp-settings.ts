@@ -5,7 +5,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { audit } from '../../platform/audit';
 import { one, type Queryable, type Tx } from '../../platform/db';
 import { decryptSecret, encryptSecret } from '../../platform/secret-key';
-import type { Mailer } from './providers/mailer';
+import { smtpMailer, type Mailer } from './providers/mailer';
 
 export type TlsMode = 'none' | 'starttls' | 'tls';
 export const TLS_MODES = ['none', 'starttls', 'tls'] as const;
@@ -72,7 +72,7 @@ export async function storedSmtpMailer(q: Queryable, key: Buffer): Promise<(Mail
   return {
     from,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      await transport.sendMail({ from, ...mail });
     },
     close: () => transport.close(),
   };
@@ -83,6 +83,29 @@ export async function storedSmtpMailer(q: Queryable, key: Buffer): Promise<(Mail
 const current = new WeakMap<object, Mailer & { from: string }>();
 
 export const currentStoredMailer = (db: object) => current.get(db) ?? null;
+
+// One mailer per MOTCUA_SMTP_URL for the process: a transport is not built per message.
+const envMailers = new Map<string, Mailer & { from: string }>();
+
+/**
+ * The mailer e-mail really goes through: MOTCUA_SMTP_URL when set (it wins), else the server the administrator stored
+ * on the console screen; null when neither, and e-mail is off.
+ */
+export function activeMailer(db: object, env: { smtpUrl?: string; mailFrom?: string }): (Mailer & { from: string }) | null {
+  if (env.smtpUrl && env.mailFrom) {
+    const key = `${env.smtpUrl}\n${env.mailFrom}`;
+    let m = envMailers.get(key);
+    if (!m) envMailers.set(key, (m = smtpMailer(env.smtpUrl, env.mailFrom)));
+    return m;
+  }
+  return currentStoredMailer(db);
+}
+
+/** Whether e-mail is on, read inside a transaction: the environment's server, or a stored one. */
+export async function mailConfigured(q: Queryable, env: { smtpUrl?: string; mailFrom?: string }): Promise<boolean> {
+  if (env.smtpUrl && env.mailFrom) return true;
+  return (await q.query('SELECT 1 FROM smtp_settings LIMIT 1')).rowCount === 1;
+}
 
 export async function refreshStoredMailer(db: Queryable & object, key: Buffer): Promise<void> {
   const next = await storedSmtpMailer(db, key);

@@ -6,7 +6,6 @@
 // Several app instances may run the scheduler: the (center, month) row is claimed by an INSERT … ON CONFLICT, so one
 // instance wins; a claim left by an instance that died is taken over after the lease; a failure is retried a few
 // times. An instance that was down at 16:00 catches up at its next tick (this month and the month before).
-import nodemailer from 'nodemailer';
 import type { Printer } from '../../printing';
 import type { AppConfig } from '../../config';
 import type { Clock } from '../../platform/clock';
@@ -20,6 +19,7 @@ import { ddmmyyyy } from './form';
 import { issuerOf } from './issuer';
 import { settlementReport } from './settlement-query';
 import { Periodic } from '../../platform/periodic';
+import { activeMailer } from '../notifications/smtp-settings';
 
 /** When the report of the month is made on its last working day (office hours end at 17:00). */
 export const MONTHLY_REPORT_TIME = '16:00';
@@ -124,7 +124,8 @@ export class MonthlyReports {
     pdf: Buffer, xlsx: Buffer): Promise<void> {
     const { db, config } = this.o;
     const to = recipientsOf(center.settings);
-    if (!config.smtpUrl || !config.mailFrom) {
+    const mailer = activeMailer(db, config);
+    if (!mailer) {
       await db.query(`UPDATE monthly_reports SET mail_status = 'off' WHERE id = $1`, [id]);
       return;
     }
@@ -144,10 +145,9 @@ export class MonthlyReports {
       '',
       'Báo cáo chi tiết theo lĩnh vực kèm theo (PDF và Excel).',
     ].join('\n');
-    const transport = nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 });
     try {
-      await transport.sendMail({
-        from: config.mailFrom, to, subject: `Báo cáo tình hình giải quyết TTHC tháng ${mm} — ${center.name}`, text,
+      await mailer.send({
+        to: to.join(', '), subject: `Báo cáo tình hình giải quyết TTHC tháng ${mm} — ${center.name}`, text,
         attachments: [
           { filename: `bao-cao-thang-${month}.pdf`, content: pdf, contentType: 'application/pdf' },
           { filename: `bao-cao-thang-${month}.xlsx`, content: xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
@@ -157,8 +157,6 @@ export class MonthlyReports {
     } catch (e) {
       await db.query(`UPDATE monthly_reports SET mail_status = 'failed', mail_recipients = $2, mail_error = $3 WHERE id = $1`, [id, to, (e as Error).message.slice(0, 500)]);
       this.o.log?.error(`Báo cáo tháng ${month}: không gửi được e-mail (${(e as Error).message})`);
-    } finally {
-      transport.close();
     }
   }
 }

@@ -32,7 +32,8 @@ const RankingRowOut = named('RankingRow', z.object({
   onTime: z.number(), onTimeShare: z.number().nullable(), expectedShare: z.number().nullable(), score: z.number().nullable(),
   supplementRequests: z.number(), lateDossiers: z.number(), delayMinutes: z.number().describe('Phút làm việc vượt định mức ở các bước do cán bộ/phòng giữ'),
   evaluations: z.number(), evaluationAverage: z.number().nullable().describe('Điểm bình quân 0–2 của các câu được trả lời'),
-  feedbackAnswered: z.number().nullable().describe('Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null (phản ánh không ghi nhận cán bộ)'),
+  feedbackAnswered: z.number().nullable().describe('Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null'),
+  feedbackUpheld: z.number().describe('Phản ánh, kiến nghị được trả lời trong kỳ với kết luận đúng, có cơ sở: về cán bộ (theo cán bộ); giao cho phòng hoặc về cán bộ của phòng (theo phòng). Mỗi phản ánh trừ penaltyPerUpheld điểm'),
   codes: z.array(z.string()),
 }));
 
@@ -43,6 +44,7 @@ export const RankingOut = named('Ranking', z.object({
   workingDayMinutes: z.number(),
   formula: z.object({ vi: z.string(), en: z.string() }),
   notAvailable: z.array(z.object({ key: z.string(), note: z.string() })),
+  penaltyPerUpheld: z.number().describe('Số điểm trừ cho mỗi phản ánh đúng (có cơ sở)'),
   rows: z.array(RankingRowOut),
 }));
 
@@ -79,7 +81,7 @@ type AssessmentRow = {
 };
 const present = (r: AssessmentRow): z.infer<typeof AssessmentOut> => ({
   id: r.id, officer: { id: r.officer_id, name: r.officer_name, unit: r.unit }, from: r.period_from, to: r.period_to,
-  rating: r.rating, ratingName: RATING_NAMES[r.rating], remarks: r.remarks, figures: { ...r.figures, feedbackAnswered: r.figures.feedbackAnswered ?? null },
+  rating: r.rating, ratingName: RATING_NAMES[r.rating], remarks: r.remarks, figures: { ...r.figures, feedbackAnswered: r.figures.feedbackAnswered ?? null, feedbackUpheld: r.figures.feedbackUpheld ?? 0 },
   assessedBy: r.assessed_by, assessedAt: r.assessed_at.toISOString(),
 });
 const SELECT = `SELECT a.id, a.officer_id, u.full_name AS officer_name, dep.name AS unit, to_char(a.period_from, 'YYYY-MM-DD') AS period_from,
@@ -133,7 +135,7 @@ export const rankingRoutes: FastifyPluginAsyncZod = async (app) => {
     const r = await ranking(db, calendars, scope, b, 'staff', now);
     const figures = r.rows.find((x) => x.key === officer.id) ?? {
       rank: null, key: officer.id, name: '', unit: null, roles: officer.roles, handled: 0, onTime: 0, onTimeShare: null, expectedShare: null, score: null,
-      supplementRequests: 0, lateDossiers: 0, delayMinutes: 0, evaluations: 0, evaluationAverage: null, feedbackAnswered: null, codes: [],
+      supplementRequests: 0, lateDossiers: 0, delayMinutes: 0, evaluations: 0, evaluationAverage: null, feedbackAnswered: null, feedbackUpheld: 0, codes: [],
     };
     const id = await withTx(db, async (tx) => {
       const row = await one<{ id: string }>(tx, `INSERT INTO staff_assessments (center_id, officer_id, period_from, period_to, rating, remarks, figures, assessed_by, assessed_at)

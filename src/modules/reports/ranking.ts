@@ -1,12 +1,13 @@
 // The ranking of officers and departments over a period (issue 14 item 6): dossiers handled, on-time share, supplement
 // requests issued, delay caused (the late report's attribution), evaluation score, and the score normalised by the mix
-// of procedures (./domain mixScore), and per department the feedback assigned to it and answered in the period.
-// Feedback is not counted per officer: a feedback does not record the officer it is about.
+// of procedures (./domain mixScore), the feedback upheld against the officer or the department (answered in the period
+// with the verdict "upheld"), which lowers the score (./domain scoreWithFeedback), and per department the feedback
+// assigned to it and answered in the period.
 import type { Queryable } from '../../platform/db';
 import { many } from '../../platform/db';
 import type { CalendarService } from '../calendar/service';
 import { lateReport } from '../control/late-report';
-import { baselineRates, boundsOf, mixScore, SCORE_FORMULA, type Period, type ProcedureCount } from './domain';
+import { baselineRates, boundsOf, mixScore, SCORE_FORMULA, scoreWithFeedback, UPHELD_PENALTY, type Period, type ProcedureCount } from './domain';
 import type { ReportScope } from './scope';
 import * as q from './sql';
 
@@ -33,8 +34,13 @@ export interface RankingRow {
   delayMinutes: number;
   evaluations: number;
   evaluationAverage: number | null;
-  /** Departments: feedback assigned to the department and answered in the period (null per officer: not recorded). */
+  /** Departments: feedback assigned to the department and answered in the period (null per officer). */
   feedbackAnswered: number | null;
+  /**
+   * Feedback answered in the period with the verdict "upheld" against the officer (the officer it names) or the
+   * department (assigned to it, or naming one of its officers). Lowers the score.
+   */
+  feedbackUpheld: number;
   /** The settled dossiers counted, capped (the figures count them all). */
   codes: string[];
 }
@@ -49,6 +55,7 @@ export interface Ranking {
   workingDayMinutes: number;
   formula: { vi: string; en: string };
   notAvailable: { key: string; note: string }[];
+  penaltyPerUpheld: number;
   rows: RankingRow[];
 }
 
@@ -90,19 +97,27 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
       WHERE ${evScope.sql} GROUP BY 1`,
     values: [...(by === 'staff' ? [HANDLING_ACTIONS] : []), ...evScope.values],
   });
-  // Feedback assigned to a department whose answer was written in the period. There is no "upheld" flag in the data:
-  // this counts the feedback the department had to answer, nothing more.
+  // Feedback assigned to a department whose answer was written in the period: what the department had to answer.
   const fb = q.numbered({ sql: `SELECT f.department_id::text AS key, count(DISTINCT f.id)::int AS n FROM feedback f
       JOIN feedback_events e ON e.feedback_id = f.id AND e.to_status = 'answered' AND e.at >= ? AND e.at < ?
     WHERE f.department_id IS NOT NULL AND f.center_id = ANY(?::uuid[]) AND (?::uuid IS NULL OR f.department_id = ?) GROUP BY 1`,
   values: [p.start, p.end, scope.centerIds, scope.departmentId, scope.departmentId] });
-  const [handled, totals, sups, evals, late, feedback] = await Promise.all([
+  // Feedback upheld, answered in the period: against the officer it names, or the department it was assigned to (else
+  // the department of the officer it names).
+  const upKey = by === 'staff' ? 'f.officer_id::text' : 'coalesce(f.department_id, o.department_id)::text';
+  const up = q.numbered({ sql: `SELECT ${upKey} AS key, count(DISTINCT f.id)::int AS n FROM feedback f LEFT JOIN users o ON o.id = f.officer_id
+      JOIN feedback_events e ON e.feedback_id = f.id AND e.to_status = 'answered' AND e.at >= ? AND e.at < ?
+    WHERE f.upheld AND f.center_id = ANY(?::uuid[]) AND ${upKey} IS NOT NULL
+      AND (?::uuid IS NULL OR coalesce(f.department_id, o.department_id) = ?) GROUP BY 1`,
+  values: [p.start, p.end, scope.centerIds, scope.departmentId, scope.departmentId] });
+  const [handled, totals, sups, evals, late, feedback, upheld] = await Promise.all([
     many<Handled>(db, handledSql.sql, handledSql.values),
     many<ProcedureCount & { procedure_code: string }>(db, all.sql, all.values),
     many<{ key: string; n: number }>(db, sup.sql, sup.values),
     many<{ key: string; n: number; average: number | null }>(db, ev.sql, ev.values),
     lateReport(db, calendars, scope, period, 'unit', now),
     by === 'department' ? many<{ key: string; n: number }>(db, fb.sql, fb.values) : Promise.resolve([]),
+    many<{ key: string; n: number }>(db, up.sql, up.values),
   ]);
   const baseline = baselineRates(totals.map((t) => ({ procedure: t.procedure_code, settled: t.settled, onTime: t.onTime })));
 
@@ -120,7 +135,7 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     }
   }
 
-  const keys = new Set<string>([...handled.map((h) => h.key), ...sups.map((s) => s.key), ...evals.map((e) => e.key), ...delay.keys(), ...feedback.map((f) => f.key)]);
+  const keys = new Set<string>([...handled.map((h) => h.key), ...sups.map((s) => s.key), ...evals.map((e) => e.key), ...delay.keys(), ...feedback.map((f) => f.key), ...upheld.map((f) => f.key)]);
   const names = by === 'staff'
     ? await many<{ key: string; name: string; unit: string | null; roles: string[] }>(db, `SELECT u.id::text AS key, u.full_name AS name, dep.name AS unit, u.roles
         FROM users u LEFT JOIN departments dep ON dep.id = u.department_id WHERE u.id = ANY($1::uuid[])`, [[...keys]])
@@ -141,15 +156,17 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     const s = mixScore([...perProcedure.values()], baseline);
     const e = evals.find((x) => x.key === k);
     const n = nameOf.get(k);
+    const upheldN = upheld.find((x) => x.key === k)?.n ?? 0;
     return {
       rank: null, key: k, name: n?.name ?? (k === NO_DEPARTMENT ? 'Chưa giao phòng chuyên môn' : k),
       unit: by === 'staff' ? n?.unit ?? (n?.roles.includes('reception') ? 'Bộ phận Tiếp nhận và Trả kết quả' : null) : scope.center ? null : n?.unit ?? null,
       roles: n?.roles ?? [],
-      handled: s.settled, onTime: s.onTime, onTimeShare: s.onTimeShare, expectedShare: s.expectedShare, score: s.score,
+      handled: s.settled, onTime: s.onTime, onTimeShare: s.onTimeShare, expectedShare: s.expectedShare, score: scoreWithFeedback(s.score, upheldN),
       supplementRequests: sups.find((x) => x.key === k)?.n ?? 0,
       lateDossiers: delay.get(k)?.codes.size ?? 0, delayMinutes: delay.get(k)?.minutes ?? 0,
       evaluations: e?.n ?? 0, evaluationAverage: e?.average ?? null,
       feedbackAnswered: by === 'department' ? feedback.find((x) => x.key === k)?.n ?? 0 : null,
+      feedbackUpheld: upheldN,
       codes: mine.slice(0, CODES_CAP).map((h) => h.code),
     };
   });
@@ -168,12 +185,8 @@ export async function ranking(db: Queryable, calendars: CalendarService, scope: 
     center: scope.center ? { id: scope.center.id, code: scope.center.code, name: scope.center.name } : null,
     department: scope.department, workingDayMinutes: late.workingDayMinutes,
     formula: SCORE_FORMULA,
-    notAvailable: [{
-      key: 'feedbackUpheld',
-      note: by === 'staff'
-        ? 'Phản ánh, kiến nghị đối với từng cán bộ: chưa tính được vì phản ánh không ghi nhận cán bộ bị phản ánh (chỉ ghi nhận phòng chuyên môn được giao xử lý — xem xếp hạng theo phòng).'
-        : 'Phản ánh, kiến nghị được xác định là đúng: chưa tính được vì phản ánh không ghi nhận kết luận đúng/sai; cột «Phản ánh giao xử lý» đếm phản ánh được giao cho phòng và đã trả lời trong kỳ.',
-    }],
+    notAvailable: [],
+    penaltyPerUpheld: UPHELD_PENALTY,
     rows,
   };
 }

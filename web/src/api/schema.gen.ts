@@ -223,6 +223,8 @@ export interface paths {
                         code: string;
                         /** @default  */
                         email?: string;
+                        /** @default true */
+                        evaluationAutoInvite?: boolean;
                         /** @enum {string} */
                         level: "province" | "district" | "commune";
                         name: string;
@@ -284,6 +286,7 @@ export interface paths {
                         address?: string;
                         code?: string;
                         email?: string;
+                        evaluationAutoInvite?: boolean;
                         /** @enum {string} */
                         level?: "province" | "district" | "commune";
                         name?: string;
@@ -1999,6 +2002,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/dossiers/{code}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hồ sơ của tôi: số tiền còn phải nộp, thanh toán VNPay và mã VietQR chuyển khoản đúng số tiền đó */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            due: number;
+                            vietqr: {
+                                account: string;
+                                accountName: string;
+                                amount: number;
+                                bank: string;
+                                bankBin: string;
+                                content: string;
+                                imageDataUrl: string;
+                                isDemo: boolean;
+                                payload: string;
+                            } | null;
+                            vnpay: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/dossiers/{code}/payments/vnpay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hồ sơ của tôi: tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/dossiers/{code}/result": {
         parameters: {
             query?: never;
@@ -2737,6 +2832,43 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dossiers/{code}/fees/refunds/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** In phiếu hoàn trả phí, lệ phí (PDF, nửa tờ A4): người nhận tiền và người hoàn trả ký */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4331,9 +4463,16 @@ export interface paths {
                                 dueAt: string | null;
                                 excerpt: string;
                                 id: string;
+                                /** @description Cán bộ bị phản ánh (người dùng của Trung tâm), nếu có */
+                                officer: {
+                                    id: string;
+                                    name: string;
+                                } | null;
                                 overdue: boolean;
                                 /** @enum {string} */
                                 status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                                /** @description Kết luận khi trả lời: true = phản ánh đúng, có cơ sở; false = không có cơ sở; null = chưa trả lời */
+                                upheld: boolean | null;
                             }[];
                             total: number;
                         };
@@ -4396,7 +4535,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời (answer), công khai (publish), không tiếp nhận (reject) */
+        /** Xử lý phản ánh: tiếp nhận (accept), đề nghị bổ sung thông tin (request-info), giao phòng (assign), trả lời kèm kết luận đúng/không có cơ sở (answer), công khai (publish), không tiếp nhận (reject); có thể ghi cán bộ bị phản ánh khi tiếp nhận, giao hoặc trả lời */
         post: {
             parameters: {
                 query?: never;
@@ -4414,7 +4553,14 @@ export interface paths {
                         /** Format: uuid */
                         departmentId?: string;
                         note?: string;
+                        /**
+                         * Format: uuid
+                         * @description Cán bộ bị phản ánh (người dùng của Trung tâm); khi tiếp nhận, giao hoặc trả lời
+                         */
+                        officerId?: string;
                         reason?: string;
+                        /** @description Khi trả lời (bắt buộc): true = phản ánh đúng, có cơ sở; false = không có cơ sở */
+                        upheld?: boolean;
                         /** @description Phiên bản đang xem: khác phiên bản hiện tại → 409 */
                         version?: number;
                     };
@@ -5839,7 +5985,7 @@ export interface paths {
                         events: {
                             email: boolean;
                             /** @enum {string} */
-                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                            event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near" | "feedback_published" | "feedback_rejected";
                             sms: boolean;
                             smsTemplate: string | null;
                             zalo: boolean;
@@ -6521,7 +6667,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Số tiền hồ sơ còn phải nộp và có thanh toán trực tuyến VNPay hay không (cần mã t hoặc 4 số xác minh) */
+        /** Số tiền hồ sơ còn phải nộp, có thanh toán VNPay hay không và mã VietQR chuyển khoản đúng số tiền đó (cần mã t hoặc 4 số xác minh) */
         get: {
             parameters: {
                 query?: {
@@ -6544,6 +6690,17 @@ export interface paths {
                     content: {
                         "application/json": {
                             due: number;
+                            vietqr: {
+                                account: string;
+                                accountName: string;
+                                amount: number;
+                                bank: string;
+                                bankBin: string;
+                                content: string;
+                                imageDataUrl: string;
+                                isDemo: boolean;
+                                payload: string;
+                            } | null;
                             vnpay: boolean;
                         };
                     };
@@ -9047,6 +9204,8 @@ export interface components {
             address: string;
             code: string;
             email: string;
+            /** @description Tự động mời đánh giá: khi trả kết quả tại quầy có máy tính bảng đánh giá, hồ sơ được đưa lên máy */
+            evaluationAutoInvite: boolean;
             id: string;
             /** @enum {string} */
             level: "province" | "district" | "commune";
@@ -9846,6 +10005,7 @@ export interface components {
                 }[];
                 total: components["schemas"]["FeeCashbookFigures"];
             };
+            online: boolean;
             receiptCount: number;
             signedOffBy: string | null;
             /** @enum {string} */
@@ -9920,15 +10080,35 @@ export interface components {
                 /** @enum {string|null} */
                 fromStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected" | null;
                 note: string | null;
+                officer: {
+                    id: string;
+                    name: string;
+                } | null;
                 /** @enum {string} */
                 toStatus: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+                upheld: boolean | null;
             }[];
             id: string;
+            /** @description Cán bộ bị phản ánh (người dùng của Trung tâm), nếu có */
+            officer: {
+                id: string;
+                name: string;
+            } | null;
+            /** @description Cán bộ của Trung tâm có thể ghi là người bị phản ánh; người đã xử lý hồ sơ được nêu đứng trước */
+            officers: {
+                /** @description Đã tiếp nhận, xử lý hoặc trả hồ sơ mà phản ánh nêu */
+                handledDossier: boolean;
+                id: string;
+                name: string;
+                unit: string | null;
+            }[];
             overdue: boolean;
             publishedAt: string | null;
             reason: string | null;
             /** @enum {string} */
             status: "received" | "info_requested" | "accepted" | "assigned" | "answered" | "published" | "rejected";
+            /** @description Kết luận khi trả lời: true = phản ánh đúng, có cơ sở; false = không có cơ sở; null = chưa trả lời */
+            upheld: boolean | null;
             version: number;
         };
         FeedbackPublicStatus: {
@@ -10322,7 +10502,7 @@ export interface components {
                 custom: boolean;
                 email: boolean;
                 /** @enum {string} */
-                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near";
+                event: "received" | "supplement_requested" | "extended" | "result_ready" | "rejected" | "returned" | "payment_received" | "queue_near" | "feedback_published" | "feedback_rejected";
                 label: string;
                 placeholders: {
                     example: string;
@@ -10690,6 +10870,8 @@ export interface components {
                 key: string;
                 note: string;
             }[];
+            /** @description Số điểm trừ cho mỗi phản ánh đúng (có cơ sở) */
+            penaltyPerUpheld: number;
             rows: components["schemas"]["RankingRow"][];
             to: string;
             workingDayMinutes: number;
@@ -10702,8 +10884,10 @@ export interface components {
             evaluationAverage: number | null;
             evaluations: number;
             expectedShare: number | null;
-            /** @description Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null (phản ánh không ghi nhận cán bộ) */
+            /** @description Theo phòng: phản ánh, kiến nghị được giao cho phòng và đã trả lời trong kỳ; theo cán bộ: null */
             feedbackAnswered: number | null;
+            /** @description Phản ánh, kiến nghị được trả lời trong kỳ với kết luận đúng, có cơ sở: về cán bộ (theo cán bộ); giao cho phòng hoặc về cán bộ của phòng (theo phòng). Mỗi phản ánh trừ penaltyPerUpheld điểm */
+            feedbackUpheld: number;
             /** @description Hồ sơ đã giải quyết trong kỳ (sớm, đúng, trễ hạn) mà cán bộ đã tiếp nhận, chuyển, xử lý hoặc quyết định */
             handled: number;
             key: string;

@@ -307,6 +307,8 @@ export const en = {
     saturdayMorningOpen: 'Open on Saturday mornings',
     saturdayHint: 'Receives dossiers and returns results on Saturday mornings',
     saturdayMorningCounts: 'Saturday morning counts in time limits',
+    evaluationAutoInvite: 'Invite the rating on return',
+    evaluationAutoInviteHint: 'When a clerk records the return at a counter with a rating tablet, the dossier goes to the tablet at once (as pressing "Mời đánh giá").',
     saturdayCountsHint: "Where the center's rules count working days from Monday to Saturday morning: Saturday morning hours count in hour limits and Saturday is a working day in day limits. Off: the national 5-day week.",
     active: 'Active',
     inactive: 'Inactive',
@@ -447,7 +449,7 @@ export const en = {
         receipt_series: { open: 'Receipt series opened' },
         receipt_book: { open: 'Receipt book opened' },
         waiver: { create: 'Fees of a dossier waived' },
-        refund: { create: 'Fees of a dossier refunded' },
+        refund: { create: 'Fees of a dossier refunded', print: 'Fee refund slip printed' },
       },
       dossier: {
         file: { upload: 'Dossier file uploaded', reuse: 'Digitized file reused', download: 'Digitized file viewed' },

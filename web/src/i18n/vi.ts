@@ -299,6 +299,8 @@ export const vi = {
     saturdayMorningOpen: 'Làm việc sáng Thứ Bảy',
     saturdayHint: 'Tiếp nhận và trả kết quả vào sáng Thứ Bảy',
     saturdayMorningCounts: 'Sáng thứ Bảy tính vào thời hạn',
+    evaluationAutoInvite: 'Tự động mời đánh giá khi trả kết quả',
+    evaluationAutoInviteHint: 'Khi cán bộ ghi nhận trả kết quả tại quầy có máy tính bảng đánh giá, hồ sơ được đưa lên máy ngay (như bấm «Mời đánh giá»).',
     saturdayCountsHint: 'Quy chế tính ngày làm việc từ thứ Hai đến sáng thứ Bảy: giờ sáng thứ Bảy là giờ làm việc của thời hạn tính theo giờ, thứ Bảy là ngày làm việc của thời hạn tính theo ngày. Tắt: theo quy định chung (tuần làm việc 5 ngày).',
     active: 'Đang hoạt động',
     inactive: 'Ngừng hoạt động',
@@ -440,7 +442,7 @@ export const vi = {
         receipt_series: { open: 'Mở ký hiệu biên lai' },
         receipt_book: { open: 'Mở quyển biên lai' },
         waiver: { create: 'Miễn thu phí, lệ phí của hồ sơ' },
-        refund: { create: 'Hoàn trả phí, lệ phí của hồ sơ' },
+        refund: { create: 'Hoàn trả phí, lệ phí của hồ sơ', print: 'In phiếu hoàn trả phí, lệ phí' },
       },
       dossier: {
         file: { upload: 'Tải lên tệp hồ sơ', reuse: 'Dùng lại tệp số hóa', download: 'Xem, tải tệp số hóa' },

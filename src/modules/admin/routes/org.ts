@@ -15,6 +15,7 @@ const CenterOut = named('Center', z.object({
   id: z.string(), code: z.string(), name: z.string(), shortName: z.string(), level: z.enum(['province', 'district', 'commune']), address: z.string(), phone: z.string(), email: z.string(),
   saturdayMorningOpen: z.boolean(),
   saturdayMorningCounts: z.boolean().describe('Sáng thứ Bảy tính vào thời hạn (giờ làm việc của thời hạn tính theo giờ, ngày làm việc của thời hạn tính theo ngày)'),
+  evaluationAutoInvite: z.boolean().describe('Tự động mời đánh giá: khi trả kết quả tại quầy có máy tính bảng đánh giá, hồ sơ được đưa lên máy'),
   active: z.boolean(),
 }));
 const CenterIn = z.object({
@@ -27,6 +28,7 @@ const CenterIn = z.object({
   email: z.string().max(200).default(''),
   saturdayMorningOpen: z.boolean().default(true),
   saturdayMorningCounts: z.boolean().default(false),
+  evaluationAutoInvite: z.boolean().default(true),
   active: z.boolean().default(true),
 });
 const DepartmentOut = named('Department', z.object({ id: z.string(), code: z.string(), name: z.string(), fieldCodes: z.array(z.string()), active: z.boolean() }));
@@ -38,7 +40,8 @@ type CenterRow = { id: string; code: string; name: string; short_name: string; l
 const presentCenter = (r: CenterRow) => ({
   id: r.id, code: r.code, name: r.name, shortName: r.short_name, level: r.level, address: r.address, phone: r.phone, email: r.email,
   saturdayMorningOpen: r.settings?.saturdayMorningOpen !== false,
-  saturdayMorningCounts: r.settings?.saturdayMorningOpen !== false && r.settings?.saturdayMorningCounts === true, active: r.active,
+  saturdayMorningCounts: r.settings?.saturdayMorningOpen !== false && r.settings?.saturdayMorningCounts === true,
+  evaluationAutoInvite: r.settings?.evaluationAutoInvite !== false, active: r.active,
 });
 
 /** Saturday morning can count in time limits only where the center works on Saturday mornings. */
@@ -90,7 +93,7 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
       const prov = await one<{ id: string }>(tx, 'SELECT id FROM provinces ORDER BY code LIMIT 1');
       if (!prov) throw badRequest('NO_PROVINCE', 'Chưa có tỉnh nào trong hệ thống.');
       const r = await one<CenterRow>(tx, `INSERT INTO centers (province_id, code, name, short_name, level, address, phone, email, settings, active)
-        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`, [prov.id, b.code, b.name, b.shortName, b.level, b.address, b.phone, b.email, JSON.stringify({ saturdayMorningOpen: b.saturdayMorningOpen, saturdayMorningCounts: b.saturdayMorningCounts }), b.active]);
+        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING *`, [prov.id, b.code, b.name, b.shortName, b.level, b.address, b.phone, b.email, JSON.stringify({ saturdayMorningOpen: b.saturdayMorningOpen, saturdayMorningCounts: b.saturdayMorningCounts, evaluationAutoInvite: b.evaluationAutoInvite }), b.active]);
       await audit(tx, { actorId: req.actor!.id, centerId: r!.id, action: 'center.create', entity: 'center', entityId: r!.id, data: { code: b.code, name: b.name } }, clock.now());
       return r!;
     }), `Mã đơn vị ${b.code} đã tồn tại.`);
@@ -106,9 +109,9 @@ export const orgRoutes: FastifyPluginAsyncZod = async (app) => {
     const row = await guardUnique(() => withTx(db, async (tx) => {
       const r = await one<CenterRow>(tx, `UPDATE centers SET code = coalesce($2, code), name = coalesce($3, name), short_name = coalesce($4, short_name),
           level = coalesce($5, level), address = coalesce($6, address), phone = coalesce($7, phone), email = coalesce($8, email),
-          settings = settings || jsonb_strip_nulls(jsonb_build_object('saturdayMorningOpen', $9::boolean, 'saturdayMorningCounts', $11::boolean)),
+          settings = settings || jsonb_strip_nulls(jsonb_build_object('saturdayMorningOpen', $9::boolean, 'saturdayMorningCounts', $11::boolean, 'evaluationAutoInvite', $12::boolean)),
           active = coalesce($10, active) WHERE id = $1 RETURNING *`,
-        [req.params.id, b.code ?? null, b.name ?? null, b.shortName ?? null, b.level ?? null, b.address ?? null, b.phone ?? null, b.email ?? null, b.saturdayMorningOpen ?? null, b.active ?? null, b.saturdayMorningCounts ?? null]);
+        [req.params.id, b.code ?? null, b.name ?? null, b.shortName ?? null, b.level ?? null, b.address ?? null, b.phone ?? null, b.email ?? null, b.saturdayMorningOpen ?? null, b.active ?? null, b.saturdayMorningCounts ?? null, b.evaluationAutoInvite ?? null]);
       if (!r) throw notFound('Trung tâm');
       checkSaturday(r.settings ?? {});
       await audit(tx, { actorId: req.actor!.id, centerId: r.id, action: 'center.update', entity: 'center', entityId: r.id, data: b }, clock.now());

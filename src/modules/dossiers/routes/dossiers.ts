@@ -17,6 +17,7 @@ import { ActionInput, RegisterInput } from '../schemas';
 import { presentedResponse } from '../../../http/serializer';
 import { auditRead, personalSearch } from '../../audit/reads';
 import { assertReturnable } from '../../fees/gate';
+import { inviteOnReturn } from '../../evaluations/auto-invite';
 
 const Code = z.object({ code: z.string().min(5).max(60) });
 const ACTION_NAMES: Record<(typeof ACTIONS)[number], string> = {
@@ -115,7 +116,14 @@ export const dossierCoreRoutes: FastifyPluginAsyncZod = async (app) => {
       const actor = req.actor!;
       // The result is handed over only when the fees are settled or waived (fees/gate.ts).
       if (action === 'return') await assertReturnable(app.deps.db, req.params.code, actor);
-      return present(await act(ctx(actor), req.params.code, action, req.body ?? {}), actor);
+      const done = await act(ctx(actor), req.params.code, action, req.body ?? {});
+      // Returned at the counter: the evaluation goes to the counter's tablet at once ("Mời đánh giá" without the click).
+      // The return is recorded already; a failure here only leaves the button to press.
+      if (action === 'return') {
+        await inviteOnReturn(app.deps.db, done.id, actor.id, app.deps.clock.now())
+          .catch((e: unknown) => req.log.warn({ err: e, dossier: done.code }, 'Không tự động mời đánh giá được'));
+      }
+      return present(done, actor);
     });
   }
 

@@ -13,7 +13,7 @@ import {
 } from './workflow';
 
 const cal = createWorkCalendar({ holidays });
-const full = { answer: 'Đã xử lý', reason: 'Không thuộc thẩm quyền', unitId: 'u1' };
+const full = { answer: 'Đã xử lý', reason: 'Không thuộc thẩm quyền', unitId: 'u1', upheld: true };
 
 describe('feedback transitions', () => {
   it.each<[FeedbackStatus, FeedbackAction, FeedbackStatus]>([
@@ -59,6 +59,11 @@ describe('feedback transitions', () => {
     } catch (e) {
       expect((e as FeedbackRuleError).code).toBe(code);
     }
+  });
+
+  it('an answer needs a verdict (upheld or not); false is a verdict', () => {
+    expect(() => nextStatus('assigned', 'answer', { answer: 'Đã xử lý' })).toThrow(expect.objectContaining({ code: 'MISSING_VERDICT' }));
+    expect(nextStatus('assigned', 'answer', { answer: 'Đã xử lý', upheld: false })).toBe('answered');
   });
 
   it.each<[FeedbackStatus, FeedbackAction[]]>([

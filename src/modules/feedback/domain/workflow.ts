@@ -49,7 +49,7 @@ const TRANSITIONS: Record<FeedbackStatus, Partial<Record<FeedbackAction, Feedbac
 
 export class FeedbackRuleError extends Error {
   constructor(
-    readonly code: 'INVALID_TRANSITION' | 'MISSING_ANSWER' | 'MISSING_REASON' | 'MISSING_UNIT',
+    readonly code: 'INVALID_TRANSITION' | 'MISSING_ANSWER' | 'MISSING_VERDICT' | 'MISSING_REASON' | 'MISSING_UNIT',
     message: string,
   ) {
     super(message);
@@ -60,6 +60,8 @@ export interface StepInput {
   answer?: string;
   reason?: string;
   unitId?: string;
+  /** The verdict of an answer: the feedback is upheld ("đúng, có cơ sở") or not. Required to answer. */
+  upheld?: boolean;
 }
 
 export function nextStatus(from: FeedbackStatus, action: FeedbackAction, input: StepInput = {}): FeedbackStatus {
@@ -69,6 +71,9 @@ export function nextStatus(from: FeedbackStatus, action: FeedbackAction, input: 
   }
   if (action === 'answer' && !input.answer?.trim()) {
     throw new FeedbackRuleError('MISSING_ANSWER', 'Cần nhập nội dung trả lời');
+  }
+  if (action === 'answer' && input.upheld === undefined) {
+    throw new FeedbackRuleError('MISSING_VERDICT', 'Cần kết luận phản ánh đúng (có cơ sở) hay không có cơ sở');
   }
   if (action === 'reject' && !input.reason?.trim()) {
     throw new FeedbackRuleError('MISSING_REASON', 'Cần nêu lý do không tiếp nhận');

@@ -5,13 +5,14 @@
 import { audit } from '../../../platform/audit';
 import type { Queryable } from '../../../platform/db';
 import { many, one, withTx } from '../../../platform/db';
-import { AppError, badRequest } from '../../../platform/errors';
+import { AppError, badRequest, notFound } from '../../../platform/errors';
 import { NO_CLAIM, type Claim } from '../../../platform/idempotency';
 import { vnDayString } from '../../calendar/domain';
 import { amountInWords, formatVnd, PAYMENT_METHOD_LABELS, receiptNumber, refundableAmount, refundBlock, refundSeriesSymbol } from '../domain';
 import { cashbookOf } from '../cashbook';
 import { loadDossier, type FeeDossier } from '../repo';
 import { assertDayOpen } from './day-lock';
+import type { RefundPrint } from '../refund-pdf';
 import type { FeeCtx } from './collect';
 
 export type RefundMethod = 'cash' | 'transfer';
@@ -88,7 +89,7 @@ export async function refundFees(ctx: FeeCtx, code: string, input: RefundInput, 
     if (block) throw new AppError(block.status, block.code, block.message, { paid, refunded });
     await assertDayOpen(tx, actor.id, day, true);
     // The money comes out of what the refunder holds today by that method: never below zero, or the day could not close.
-    const held = (await cashbookOf(tx, { id: actor.id, username: actor.username, fullName: actor.fullName }, day)).figures.lines.find((l) => l.method === input.method)?.closing ?? 0;
+    const held = (await cashbookOf(tx, d.center_id, { id: actor.id, username: actor.username, fullName: actor.fullName }, day)).figures.lines.find((l) => l.method === input.method)?.closing ?? 0;
     if (input.amount > held) {
       throw new AppError(409, 'FEE_REFUND_NOT_HELD', `Sổ quỹ hôm nay của bạn chỉ còn ${formatVnd(Math.max(0, held))} (${PAYMENT_METHOD_LABELS[input.method].toLowerCase()}): không đủ để hoàn ${formatVnd(input.amount)}. Nhận tiền từ quỹ của Trung tâm trước, hoặc để người đang giữ tiền hoàn trả.`, { held });
     }
@@ -113,4 +114,18 @@ export async function refundFees(ctx: FeeCtx, code: string, input: RefundInput, 
 /** The refunds a collector paid out on `day` (cash book entries). */
 export async function refundsOfDay(q: Queryable, collectorId: string, day: string): Promise<Refund[]> {
   return (await many<RefundRow>(q, `${SELECT} WHERE refunded_by = $1 AND refunded_day = $2 ORDER BY refunded_at, number`, [collectorId, day])).map(present);
+}
+
+/** One refund of the dossier, with what its slip prints; 404 when the dossier has no such refund. */
+export async function refundForPrint(q: Queryable, d: FeeDossier, id: string): Promise<RefundPrint> {
+  const row = await one<RefundRow>(q, `${SELECT} WHERE dossier_id = $1 AND id = $2`, [d.id, id]);
+  if (!row) throw notFound('phiếu hoàn trả');
+  const receipts = await many<{ symbol: string; number: number }>(q,
+    'SELECT symbol, number FROM fee_receipts WHERE dossier_id = $1 AND voided_at IS NULL ORDER BY issued_at, number', [d.id]);
+  const r = present(row);
+  return {
+    refundNumber: r.refundNumber, dossierCode: r.dossierCode, method: r.method, amount: r.amount, amountInWords: r.amountInWords, reason: r.reason,
+    payee: r.payee, by: r.by, at: row.refunded_at, centerName: d.center_name, procedureCode: d.procedure_code, procedureName: d.procedure_name,
+    receipts: receipts.map((x) => receiptNumber(x.symbol, x.number)),
+  };
 }

@@ -21,6 +21,8 @@ const Figures = named('FeeCashbookFigures', z.object({ opening: z.number(), rece
 const CashbookOut = named('FeeCashbook', z.object({
   day: z.string(), collector: z.object({ id: z.string(), username: z.string(), fullName: z.string() }), status: z.enum(['open', 'closed']),
   closedAt: z.string().nullable(), signedOffBy: z.string().nullable(), receiptCount: z.number(), voidCount: z.number(),
+  /** The VNPay gateway's book: online payments, read per center, never closed by hand. */
+  online: z.boolean(),
   figures: z.object({ lines: z.array(Figures.extend({ method: z.string() })), total: Figures }),
   entries: z.array(z.object({ kind: z.enum(['receipt', 'void', 'refund']), receiptId: z.string(), receiptNumber: z.string(), dossierCode: z.string(), payer: z.string(), method: z.string(), amount: z.number(), at: z.string(), reason: z.string().nullable() })),
 }));
@@ -60,7 +62,7 @@ export const centerFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     } else {
       collectors = await collectorsOf(db, center.id, day);
     }
-    const list = await Promise.all(collectors.map((c) => cashbookOf(db, c, day)));
+    const list = await Promise.all(collectors.map((c) => cashbookOf(db, center.id, c, day)));
     const total = cashbookFigures(zeroByMethod(), zeroByMethod(), zeroByMethod()).total;
     for (const b of list) for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += b.figures.total[k];
     return { date: day, center, books: list, total };

@@ -19,7 +19,8 @@ import { loadDossier, loadSchedule } from '../repo';
 import { BreakdownOut, BreakdownQuery, CodeParam, InputsBody, PaymentBody, PaymentOut, ReceiptOut, ServiceIn, VietQrOut, VietQrQuery } from '../schemas';
 import { centerBankAccount } from '../setup';
 import { slipStanding, waiveFees, waiverOf } from '../gate';
-import { refundFees, refundStanding, type Refund } from '../commands/refunds';
+import { refundFees, refundForPrint, refundStanding, type Refund } from '../commands/refunds';
+import { auditRead } from '../../audit/reads';
 
 const RefundOut = named('FeeRefund', z.object({
   id: z.string(), refundNumber: z.string(), series: z.string(), number: z.number(), dossierCode: z.string(), method: z.enum(['cash', 'transfer']),
@@ -86,6 +87,20 @@ export const dossierFeeRoutes: FastifyPluginAsyncZod = async (app) => {
     const { answer, replayed } = await idempotentReply<Refund>(req, reply, { scope: `fees.refund:${req.params.code}`, status: 201 },
       (claim) => refundFees(ctx(req.actor!), req.params.code, req.body, claim));
     return reply.send({ ...answer, replayed });
+  });
+
+  app.get('/dossiers/:code/fees/refunds/:id.pdf', {
+    config: { access: VIEW },
+    schema: {
+      tags: ['fees'], summary: 'In phiếu hoàn trả phí, lệ phí (PDF, nửa tờ A4): người nhận tiền và người hoàn trả ký',
+      params: CodeParam.extend({ id: z.string().uuid({ error: 'Mã phiếu hoàn trả không hợp lệ' }) }),
+    },
+  }, async (req, reply) => {
+    const d = await loadDossier(app.deps.db, req.params.code, req.actor!);
+    const r = await refundForPrint(app.deps.db, d, req.params.id);
+    const pdf = await app.deps.printer.render('feeRefund', r, app.deps.clock.now());
+    await auditRead(req, { action: 'fees.refund.print', entity: 'dossier', entityId: d.code, centerId: d.center_id, data: { refundNumber: r.refundNumber } });
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="phieu-hoan-tra-${r.refundNumber.replace('/', '-')}.pdf"`).send(pdf);
   });
 
   app.put('/dossiers/:code/fees/quantities', {

@@ -4,7 +4,8 @@
 export const CHANNELS = ['email', 'sms', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['received', 'supplement_requested', 'extended', 'result_ready', 'rejected', 'returned', 'payment_received', 'queue_near'] as const;
+export const EVENTS = ['received', 'supplement_requested', 'extended', 'result_ready', 'rejected', 'returned', 'payment_received', 'queue_near',
+  'feedback_published', 'feedback_rejected'] as const;
 export type NotifyEvent = (typeof EVENTS)[number];
 
 export interface Placeholder {
@@ -32,6 +33,11 @@ const DOSSIER: Placeholder[] = [
   { name: 'trung_tam', label: 'Tên ngắn của Trung tâm', example: 'TTHCC thị xã Hương Thủy' },
 ];
 const CENTER: Placeholder[] = [DOSSIER[2]];
+const FEEDBACK: Placeholder[] = [
+  ...CENTER,
+  { name: 'ma_phan_anh', label: 'Mã phản ánh', example: 'PA-7K2M9QXD' },
+  { name: 'duong_dan', label: 'Đường dẫn theo dõi phản ánh', example: 'https://motcua.huongthuy.gov.vn/phan-anh/PA-7K2M9QXD' },
+];
 
 // SMS on the main events by default (issue 15): received with the due date, supplement requested, result ready.
 // The other events e-mail only until the center switches SMS on for them. Zalo needs a template id first.
@@ -79,13 +85,27 @@ export const EVENT_SPECS: readonly EventSpec[] = [
     placeholders: [...CENTER, { name: 'so_thu_tu', label: 'Số thứ tự', example: '2015' }, { name: 'so_nguoi_truoc', label: 'Số người phía trước', example: '3' }, { name: 'quay', label: 'Quầy phục vụ', example: '2, 3' }],
     smsTemplate: '((trung_tam)): số ((so_thu_tu)) sắp đến lượt (còn ((so_nguoi_truoc)) người phía trước). Mời Ông/Bà đến khu vực chờ quầy ((quay)).',
   },
+  // Feedback (phản ánh, kiến nghị): the sender is told by e-mail when the contact has one, else by SMS.
+  {
+    event: 'feedback_published', label: 'Phản ánh, kiến nghị đã được trả lời', channels: ['email', 'sms'], defaults: MAIN,
+    placeholders: FEEDBACK,
+    smsTemplate: '((trung_tam)) đã trả lời phản ánh ((ma_phan_anh)) của Ông/Bà. Xem nội dung trả lời tại ((duong_dan))',
+  },
+  {
+    event: 'feedback_rejected', label: 'Phản ánh, kiến nghị không được tiếp nhận', channels: ['email', 'sms'], defaults: MAIN,
+    placeholders: [...FEEDBACK, { name: 'ly_do', label: 'Lý do', example: 'Nội dung không thuộc thẩm quyền của Trung tâm' }],
+    smsTemplate: '((trung_tam)) không tiếp nhận phản ánh ((ma_phan_anh)): ((ly_do)). Chi tiết tại ((duong_dan))',
+  },
 ];
 
 export const specOf = (event: NotifyEvent): EventSpec => EVENT_SPECS.find((s) => s.event === event)!;
 export const isEvent = (s: string): s is NotifyEvent => (EVENTS as readonly string[]).includes(s);
 
+/** The events of a feedback's sender (not of a dossier). */
+export const FEEDBACK_EVENTS: readonly NotifyEvent[] = ['feedback_published', 'feedback_rejected'];
+
 /** The events a dossier's SMS service matters for (the queue's own message is for kiosk tickets). */
-export const DOSSIER_EVENTS: readonly NotifyEvent[] = EVENTS.filter((e) => e !== 'queue_near');
+export const DOSSIER_EVENTS: readonly NotifyEvent[] = EVENTS.filter((e) => e !== 'queue_near' && !FEEDBACK_EVENTS.includes(e));
 
 /** "Sắp đến lượt": the message goes when this many people are left in front of the ticket. */
 export const TURN_NEAR_AHEAD = 3;
@@ -113,6 +133,10 @@ export function eventOfTopic(topic: string, payload: Record<string, unknown>): N
       return 'payment_received';
     case 'queue.turn-near':
       return 'queue_near';
+    case 'feedback.publish':
+      return 'feedback_published';
+    case 'feedback.reject':
+      return 'feedback_rejected';
     default:
       return null;
   }
@@ -122,6 +146,7 @@ export function eventOfTopic(topic: string, payload: Record<string, unknown>): N
 export const NOTIFY_TOPICS = [
   'dossier.registered', 'dossier.receive', 'dossier.request-supplement', 'dossier.request-supplement-by-department', 'dossier.extend',
   'dossier.resolve', 'dossier.reject', 'dossier.return', 'fees.payment', 'queue.turn-near',
+  'feedback.publish', 'feedback.reject',
 ] as const;
 
 /** The example values of an event's placeholders. */

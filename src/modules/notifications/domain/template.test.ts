@@ -24,10 +24,15 @@ describe('templates with ((placeholders))', () => {
 describe('the default SMS texts', () => {
   it.each(EVENT_SPECS.map((s) => [s.event, s]))('%s: only its own placeholders, one part with typical values', (_e, spec) => {
     expect(unknownPlaceholders(spec.smsTemplate, spec.placeholders.map((p) => p.name))).toEqual([]);
-    // A supplement request lists papers: it may take two parts.
+    // A supplement request lists papers, a rejected feedback gives the reason and the tracking link: two parts at most.
     const fitted = fitSms(renderTemplate(spec.smsTemplate, exampleValues(spec.event)), 3);
     expect(fitted.trimmed).toBe(false);
-    expect(fitted.parts).toBeLessThanOrEqual(spec.event === 'supplement_requested' ? 2 : 1);
+    expect(fitted.parts).toBeLessThanOrEqual(spec.event === 'supplement_requested' || spec.event === 'feedback_rejected' ? 2 : 1);
+  });
+
+  it('maps the feedback topics to the sender\'s events', () => {
+    expect(eventOfTopic('feedback.publish', {})).toBe('feedback_published');
+    expect(eventOfTopic('feedback.reject', {})).toBe('feedback_rejected');
   });
 
   it('maps outbox topics to events; hand-offs inside the center are nobody else\'s news', () => {

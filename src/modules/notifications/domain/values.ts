@@ -17,6 +17,8 @@ export interface EventFacts {
   reason?: string | null;
   data?: Record<string, unknown>;
   ticket?: { displayNumber: string; ahead: number; counters: number[] };
+  /** A feedback's tracking code and the address of its tracking page. */
+  feedback?: { code: string; trackingUrl: string };
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : '');
@@ -59,6 +61,11 @@ export function eventValues(event: NotifyEvent, f: EventFacts): Record<string, s
       break;
     case 'queue_near':
       if (f.ticket) Object.assign(v, { so_thu_tu: f.ticket.displayNumber, so_nguoi_truoc: String(f.ticket.ahead), quay: f.ticket.counters.join(', ') });
+      break;
+    case 'feedback_published':
+    case 'feedback_rejected':
+      if (f.feedback) Object.assign(v, { ma_phan_anh: f.feedback.code, duong_dan: f.feedback.trackingUrl });
+      if (event === 'feedback_rejected') v.ly_do = str(f.reason);
       break;
   }
   return v;

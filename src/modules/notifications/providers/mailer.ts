@@ -4,9 +4,10 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
-  html: string;
+  html?: string;
   /** A stable Message-ID per outbox row, so a receiving system can tell a repeat from a new message. */
-  messageId: string;
+  messageId?: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /** Sends one e-mail; rejects with the SMTP error (its `responseCode` when the server answered). */
@@ -16,7 +17,7 @@ export interface Mailer {
 }
 
 /** A mailer over SMTP from a URL such as `smtp://user:pass@host:587` or `smtps://…:465`. */
-export function smtpMailer(url: string, from: string): Mailer {
+export function smtpMailer(url: string, from: string): Mailer & { from: string } {
   const transport = nodemailer.createTransport({
     url,
     // Short timeouts: a hanging server must fail the attempt (and be retried later), well within the claim lease.
@@ -25,8 +26,9 @@ export function smtpMailer(url: string, from: string): Mailer {
     socketTimeout: 60_000,
   });
   return {
+    from,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html, messageId: mail.messageId });
+      await transport.sendMail({ from, ...mail });
     },
     close: () => transport.close(),
   };

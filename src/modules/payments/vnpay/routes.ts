@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PUBLIC } from '../../../http/access';
+import { CITIZEN, PUBLIC } from '../../../http/access';
 import { limitOf } from '../../../http/rate-limits';
+import { ownDossier } from '../../citizens/routes';
 import { findPublicDossier } from '../../dossiers/routes/public';
+import { PaymentOffer, paymentOffer } from '../offer';
 import { amountOwed, createPayment, handleIpn, returnResult } from './service';
 
 const Proof = z.object({
@@ -37,19 +39,48 @@ export const vnpayRoutes: FastifyPluginAsyncZod = async (app) => {
     return { url };
   });
 
-  // What the public page needs to offer the button: the amount still owed and whether VNPay is set up.
+  // What the public page needs to offer payment: the amount still owed, whether VNPay is set up, the VietQR transfer.
   app.get('/public/dossiers/:code/payments', {
     config: { access: PUBLIC, rateLimit: limitOf(app.deps.config, 'lookup') },
     schema: {
-      tags: ['payments'], summary: 'Số tiền hồ sơ còn phải nộp và có thanh toán trực tuyến VNPay hay không (cần mã t hoặc 4 số xác minh)',
+      tags: ['payments'], summary: 'Số tiền hồ sơ còn phải nộp, có thanh toán VNPay hay không và mã VietQR chuyển khoản đúng số tiền đó (cần mã t hoặc 4 số xác minh)',
       params: z.object({ code: z.string().min(5).max(60) }),
       querystring: Proof,
-      response: { 200: z.object({ due: z.number(), vnpay: z.boolean() }) },
+      response: { 200: PaymentOffer },
     },
   }, async (req, reply) => {
     const d = await findPublicDossier(app.deps.db, req.params.code, req.query);
     reply.header('cache-control', 'no-store');
-    return { due: await amountOwed(app.deps.db, d.code, d.center_id), vnpay: Boolean(app.deps.config.vnpay && app.deps.config.publicUrl) };
+    return paymentOffer(app.deps, d);
+  });
+
+  // The signed-in citizen's own dossiers (the same ownership as "Hồ sơ của tôi"): another's answers 404.
+  app.get('/citizen/dossiers/:code/payments', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Hồ sơ của tôi: số tiền còn phải nộp, thanh toán VNPay và mã VietQR chuyển khoản đúng số tiền đó',
+      params: z.object({ code: z.string().min(5).max(60) }),
+      response: { 200: PaymentOffer },
+    },
+  }, async (req, reply) => {
+    const d = await ownDossier(app.deps.db, req.citizen!, req.params.code);
+    reply.header('cache-control', 'no-store');
+    return paymentOffer(app.deps, d);
+  });
+
+  app.post('/citizen/dossiers/:code/payments/vnpay', {
+    config: { access: CITIZEN, rateLimit: limitOf(app.deps.config, 'publicPost') },
+    schema: {
+      tags: ['citizen'], summary: 'Hồ sơ của tôi: tạo đường dẫn thanh toán VNPay cho số tiền còn phải nộp',
+      params: z.object({ code: z.string().min(5).max(60) }),
+      response: { 200: z.object({ url: z.string() }) },
+    },
+  }, async (req, reply) => {
+    const d = await ownDossier(app.deps.db, req.citizen!, req.params.code);
+    const amount = await amountOwed(app.deps.db, d.code, d.center_id);
+    const { url } = await createPayment(deps(), { id: d.id, code: d.code, centerId: d.center_id }, amount, req.ip);
+    reply.header('cache-control', 'no-store');
+    return { url };
   });
 
   // VNPay's server-to-server call: the signature is the access check; the answer is always 200 with its RspCode.

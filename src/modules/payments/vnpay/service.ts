@@ -15,8 +15,10 @@ import { loadDossier, loadSchedule } from '../../fees/repo';
 import { vnDayString } from '../../calendar/domain';
 import { ipnDecision, IPN, paymentUrl, verify, vnpDate, type IpnAnswer, type Params } from './domain';
 
+import { VNPAY_USER_ID } from './gateway-user';
+
 /** The gateway's own user: the collector of online payments. */
-export const VNPAY_USER_ID = '00000000-0000-4000-8000-00000000f024';
+export { VNPAY_USER_ID };
 export const RETURN_PATH = '/thanh-toan/vnpay';
 
 type VnpayDeps = { db: Db; clock: Clock; config: Pick<AppConfig, 'vnpay' | 'publicUrl'> };

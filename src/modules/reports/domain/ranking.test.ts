@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineRates, mixScore, type ProcedureCount } from './ranking';
+import { baselineRates, mixScore, scoreWithFeedback, SCORE_FORMULA, UPHELD_PENALTY, type ProcedureCount } from './ranking';
 
 const pc = (procedure: string, settled: number, onTime: number): ProcedureCount => ({ procedure, settled, onTime });
 
@@ -41,5 +41,19 @@ describe('mixScore', () => {
     const s = mixScore([pc('land', 3, 2)], new Map([['land', 0.5]]));
     expect(s.onTimeShare).toBe(0.6667);
     expect(s.score).toBe(116.7);
+  });
+});
+
+describe('scoreWithFeedback', () => {
+  it('takes UPHELD_PENALTY points off per upheld feedback, and the formula on screen says so', () => {
+    expect(UPHELD_PENALTY).toBe(5);
+    expect(scoreWithFeedback(116.7, 0)).toBe(116.7);
+    expect(scoreWithFeedback(116.7, 2)).toBe(106.7);
+    expect(SCORE_FORMULA.vi).toContain('− 5 × Số phản ánh đúng');
+  });
+
+  it('gives no score without settled dossiers, and refuses a negative count', () => {
+    expect(scoreWithFeedback(null, 3)).toBeNull();
+    expect(() => scoreWithFeedback(100, -1)).toThrow(RangeError);
   });
 });

@@ -20,10 +20,13 @@ export interface MixScore {
   score: number | null;
 }
 
+/** Points one feedback upheld against the officer or the department (answered in the period) takes off the score. */
+export const UPHELD_PENALTY = 5;
+
 /** The formula as the screens print it. */
 export const SCORE_FORMULA = {
-  vi: 'Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100; Tỷ lệ kỳ vọng = Σ (số hồ sơ đã giải quyết của thủ tục p × tỷ lệ đúng hạn chung của thủ tục p) ÷ Σ số hồ sơ đã giải quyết. Tỷ lệ chung của một thủ tục tính trên mọi hồ sơ của thủ tục đó trong phạm vi báo cáo, cùng kỳ. 100 điểm: ngang mức chung của cùng các thủ tục; trên 100: tốt hơn; dưới 100: kém hơn.',
-  en: 'Score = 100 + (on-time share − expected on-time share) × 100; expected share = Σ (settled dossiers of procedure p × overall on-time rate of p) ÷ Σ settled dossiers. The overall rate of a procedure counts every dossier of it in the report scope for the same period. 100: as good as the others on the same procedures.',
+  vi: `Điểm = 100 + (Tỷ lệ đúng hạn − Tỷ lệ đúng hạn kỳ vọng) × 100 − ${UPHELD_PENALTY} × Số phản ánh đúng (có cơ sở); Tỷ lệ kỳ vọng = Σ (số hồ sơ đã giải quyết của thủ tục p × tỷ lệ đúng hạn chung của thủ tục p) ÷ Σ số hồ sơ đã giải quyết. Tỷ lệ chung của một thủ tục tính trên mọi hồ sơ của thủ tục đó trong phạm vi báo cáo, cùng kỳ. Phản ánh đúng: phản ánh, kiến nghị được trả lời trong kỳ với kết luận «đúng, có cơ sở» về cán bộ đó (theo phòng: giao cho phòng, hoặc về cán bộ của phòng). 100 điểm: ngang mức chung của cùng các thủ tục, không có phản ánh đúng; trên 100: tốt hơn; dưới 100: kém hơn.`,
+  en: `Score = 100 + (on-time share − expected on-time share) × 100 − ${UPHELD_PENALTY} × upheld feedback; expected share = Σ (settled dossiers of procedure p × overall on-time rate of p) ÷ Σ settled dossiers. The overall rate of a procedure counts every dossier of it in the report scope for the same period. Upheld feedback: feedback answered in the period with the verdict "upheld" about that officer (per department: assigned to it, or about one of its officers). 100: as good as the others on the same procedures, with no upheld feedback.`,
 };
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -61,4 +64,11 @@ export function mixScore(own: readonly ProcedureCount[], baseline: ReadonlyMap<s
   const share = onTime / settled;
   const exp = expected / settled;
   return { settled, onTime, onTimeShare: round(share, 4), expectedShare: round(exp, 4), score: round(100 + (share - exp) * 100, 1) };
+}
+
+/** The score after the upheld feedback: each takes UPHELD_PENALTY points off; no score without settled dossiers. */
+export function scoreWithFeedback(score: number | null, upheld: number): number | null {
+  if (score === null) return null;
+  if (!Number.isInteger(upheld) || upheld < 0) throw new RangeError('upheld must be a whole number ≥ 0');
+  return round(score - UPHELD_PENALTY * upheld, 1);
 }

@@ -235,7 +235,7 @@ const enDossiers: typeof viDossiers = {
   },
   refunds: {
     title: 'Fee refunds', paid: 'Paid', refunded: 'Refunded', refundable: 'Can still be refunded',
-    number: 'Refund slip', amount: 'Amount', reason: 'Reason, refunded by',
+    print: 'Print the slip', number: 'Refund slip', amount: 'Amount', reason: 'Reason, refunded by',
     open: 'Refund fees', reasonLabel: 'Reason for the refund (at least 10 characters, logged and printed in the cash book):', ok: 'Refund {{amount}}',
   },
   detail: {

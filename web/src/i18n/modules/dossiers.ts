@@ -235,7 +235,7 @@ export const viDossiers = {
   },
   refunds: {
     title: 'Hoàn trả phí, lệ phí', paid: 'Đã nộp', refunded: 'Đã hoàn trả', refundable: 'Còn có thể hoàn trả',
-    number: 'Phiếu hoàn', amount: 'Số tiền', reason: 'Lý do, người hoàn',
+    print: 'In phiếu hoàn', number: 'Phiếu hoàn', amount: 'Số tiền', reason: 'Lý do, người hoàn',
     open: 'Hoàn trả phí, lệ phí', reasonLabel: 'Lý do hoàn trả (ít nhất 10 ký tự, được ghi nhật ký và in trong sổ quỹ):', ok: 'Hoàn trả {{amount}}',
   },
   detail: {

@@ -57,6 +57,7 @@ export const en: typeof vi = {
     send: 'Send feedback',
   },
   list: {
+    officer: 'Officer', upheld: 'Upheld', notUpheld: 'Not upheld',
     title: 'Feedback and complaints',
     subtitle: 'Accept, assign, answer and publish within the legal deadlines (working days).',
     allStatuses: 'All statuses',
@@ -65,6 +66,14 @@ export const en: typeof vi = {
     dossier: 'Dossier', createdAt: 'Sent on', overdue: 'Overdue', empty: 'No feedback.', total: '{{count}} items',
   },
   detail: {
+    verdict: 'Verdict',
+    upheld: 'Upheld (well-founded)',
+    notUpheld: 'Not upheld (unfounded)',
+    verdictRequired: 'Choose a verdict before answering.',
+    officer: 'Officer concerned',
+    chooseOfficer: 'Choose the officer concerned (if any)',
+    handledDossier: 'handled the dossier',
+    officerHelp: 'Upheld feedback about an officer counts in the ranking of the officer and the department (points off).',
     title: 'Feedback {{code}}',
     back: 'Feedback list',
     content: 'Content',

@@ -56,6 +56,7 @@ export const vi = {
     send: 'Gửi phản ánh, kiến nghị',
   },
   list: {
+    officer: 'Cán bộ', upheld: 'Đúng, có cơ sở', notUpheld: 'Không có cơ sở',
     title: 'Phản ánh, kiến nghị',
     subtitle: 'Tiếp nhận, giao xử lý, trả lời và công khai theo thời hạn luật định (ngày làm việc).',
     allStatuses: 'Mọi trạng thái',
@@ -64,6 +65,14 @@ export const vi = {
     dossier: 'Hồ sơ', createdAt: 'Ngày gửi', overdue: 'Quá hạn', empty: 'Không có phản ánh nào.', total: '{{count}} phản ánh',
   },
   detail: {
+    verdict: 'Kết luận',
+    upheld: 'Phản ánh đúng, có cơ sở',
+    notUpheld: 'Phản ánh không có cơ sở',
+    verdictRequired: 'Chọn kết luận trước khi trả lời.',
+    officer: 'Cán bộ bị phản ánh',
+    chooseOfficer: 'Chọn cán bộ bị phản ánh (nếu có)',
+    handledDossier: 'đã xử lý hồ sơ',
+    officerHelp: 'Phản ánh đúng về một cán bộ được tính vào xếp hạng của cán bộ đó và của phòng (trừ điểm).',
     title: 'Phản ánh {{code}}',
     back: 'Danh sách phản ánh',
     content: 'Nội dung',

@@ -243,6 +243,8 @@ export const en: typeof vi = {
     open: 'Open',
     closed: 'Closed',
     closedInfo: 'Closed at {{time}}, signed off by {{by}}',
+    online: 'Online',
+    onlineNote: 'Online payments (VNPay): the money goes straight to the Center\'s bank account and is checked against the bank statement; no hand-over, no closing.',
     receiptsCount_one: '{{count}} receipt',
     receiptsCount_other: '{{count}} receipts',
     voidsCount_one: '{{count}} voided',

@@ -241,6 +241,8 @@ export const vi = {
     open: 'Đang mở',
     closed: 'Đã khóa sổ',
     closedInfo: 'Khóa lúc {{time}}, ký xác nhận: {{by}}',
+    online: 'Trực tuyến',
+    onlineNote: 'Thanh toán trực tuyến (VNPay): tiền về thẳng tài khoản của Trung tâm, đối chiếu theo sao kê ngân hàng; không nộp quỹ, không khóa sổ.',
     receiptsCount_one: '{{count}} biên lai',
     receiptsCount_other: '{{count}} biên lai',
     voidsCount_one: '{{count}} biên lai hủy',

@@ -15,6 +15,7 @@ export const en: typeof vi = {
   chart: 'Normalised score (100 = the overall level on the same procedures)',
   chartAria: 'Bar chart of each officer\'s normalised score',
   col: {
+    upheld: 'Upheld feedback', upheldHint: 'Each upheld feedback takes {{points}} points off', upheldPoints: '−{{points}} points', 
     rank: 'Rank', name: 'Officer', department: 'Department', unit: 'Unit', handled: 'Dossiers settled', onTime: 'On time',
     share: 'On-time share', expected: 'Expected share', score: 'Score', supplements: 'Supplement requests', delay: 'Delay caused',
     evaluation: 'Rating (0–2)', evaluations: '{{count}} forms', assess: 'Assess', lateDossiers: '{{count}} late dossiers', onTimeOf: '{{onTime}}/{{handled}} dossiers', feedback: 'Feedback assigned',

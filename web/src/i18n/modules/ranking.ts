@@ -14,6 +14,7 @@ export const vi = {
   chart: 'Điểm chuẩn hóa (100 = ngang mức chung của cùng thủ tục)',
   chartAria: 'Biểu đồ cột điểm chuẩn hóa của từng cán bộ',
   col: {
+    upheld: 'Phản ánh đúng', upheldHint: 'Mỗi phản ánh đúng (có cơ sở) trừ {{points}} điểm', upheldPoints: '−{{points}} điểm', 
     rank: 'Hạng', name: 'Cán bộ', department: 'Phòng chuyên môn', unit: 'Đơn vị', handled: 'Hồ sơ đã giải quyết', onTime: 'Đúng hạn',
     share: 'Tỷ lệ đúng hạn', expected: 'Tỷ lệ kỳ vọng', score: 'Điểm', supplements: 'Yêu cầu bổ sung', delay: 'Gây chậm',
     evaluation: 'Điểm đánh giá (0–2)', evaluations: '{{count}} phiếu', assess: 'Đánh giá', lateDossiers: '{{count}} hồ sơ trễ', onTimeOf: '{{onTime}}/{{handled}} hồ sơ', feedback: 'Phản ánh giao xử lý',

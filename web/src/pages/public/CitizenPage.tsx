@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/dossier/DossierTags';
 import { formatDate, formatDateTime } from '../../lib/format';
 import '../../components/dossier/track.css';
 import { OidcSignIn, SignedInAs } from './OidcSignIn';
+import { VnpayPayButton } from './VnpayPayButton';
 
 type Me = Answer<'/api/v1/citizen/me'>;
 type Dossiers = Answer<'/api/v1/citizen/dossiers'>;
@@ -132,6 +133,7 @@ function OneDossier({ code }: { code: string }) {
         <dt>{t('citizen.registeredAt')}</dt><dd>{formatDate(d.registeredAt)}</dd>
         {d.dueAt && <><dt>{t('citizen.dueAt')}</dt><dd>{formatDate(d.dueAt)}</dd></>}
       </dl>
+      <VnpayPayButton code={d.code} citizen />
       <h3>{t('citizen.resultFile')}</h3>
       {d.resultAvailable ? (
         <Button type="primary" size="large" block icon={<DownloadOutlined />} href={apiUrl(`/citizen/dossiers/${encodeURIComponent(d.code)}/result`)} data-testid="citizen-result">

@@ -31,9 +31,15 @@ export default function VnpayReturnPage() {
         ? <Alert showIcon type={r.status === 'paid' ? 'success' : r.status === 'failed' ? 'error' : 'info'} message={t(`payments.vnpayReturn.${r.status as 'paid' | 'failed' | 'pending'}`, vars)} />
         : <Alert showIcon type="warning" message={t('payments.vnpayReturn.invalid')} />}
       {ok && (
-        <Link to={`/tra-cuu/${encodeURIComponent(r.dossierCode!)}`}>
-          <Button style={{ marginTop: 16 }}>{t('payments.vnpayReturn.track')}</Button>
-        </Link>
+        <div style={{ marginTop: 16, display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Link to={`/tra-cuu/${encodeURIComponent(r.dossierCode!)}`}>
+            <Button>{t('payments.vnpayReturn.track')}</Button>
+          </Link>
+          {/* Paid from "Hồ sơ của tôi": back to the citizen's own dossier (sign-in asked if the session ended). */}
+          <Link to={`/cong-dan/ho-so/${encodeURIComponent(r.dossierCode!)}`} data-testid="vnpay-return-mine">
+            <Button>{t('payments.vnpayReturn.mine')}</Button>
+          </Link>
+        </div>
       )}
     </Card>
   );

@@ -28,6 +28,7 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
       saturdayMorningOpen: v.saturdayMorningOpen,
       // Saturday morning counts in time limits only where the center works then (the server refuses it otherwise).
       saturdayMorningCounts: v.saturdayMorningOpen && v.saturdayMorningCounts,
+      evaluationAutoInvite: v.evaluationAutoInvite,
       active: v.active,
     };
     save.mutate(
@@ -59,7 +60,7 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={center ?? { level: 'commune', saturdayMorningOpen: true, saturdayMorningCounts: false, active: true }}
+        initialValues={center ?? { level: 'commune', saturdayMorningOpen: true, saturdayMorningCounts: false, evaluationAutoInvite: true, active: true }}
       >
         <Row gutter={16}>
           <Col xs={24} md={8}>
@@ -105,6 +106,11 @@ export function CenterFormModal({ center, onClose }: { center: Center | null; on
           <Col xs={24} md={12}>
             <Form.Item name="saturdayMorningCounts" label={t('centers.saturdayMorningCounts')} valuePropName="checked" extra={t('centers.saturdayCountsHint')}>
               <Switch disabled={!saturdayOpen} data-testid="center-saturday-counts" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="evaluationAutoInvite" label={t('centers.evaluationAutoInvite')} valuePropName="checked" extra={t('centers.evaluationAutoInviteHint')}>
+              <Switch data-testid="center-evaluation-auto-invite" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

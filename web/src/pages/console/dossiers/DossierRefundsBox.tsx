@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Input, InputNumber, Radio, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { http, newIdempotencyKey } from '../../../api/client';
+import { apiUrl, http, newIdempotencyKey } from '../../../api/client';
 import { useMe } from '../../../api/hooks';
 import type { Answer } from '../../../api/types';
 import { errorText } from '../../../components/ErrorState';
@@ -51,7 +51,15 @@ export function DossierRefundsBox({ code, status }: { code: string; status: stri
         <Table<Refund>
           size="small" rowKey="id" pagination={false} dataSource={s.items}
           columns={[
-            { title: t('dossiers.refunds.number'), dataIndex: 'refundNumber', render: (v: string) => <span className="code nowrap">{v}</span> },
+            {
+              title: t('dossiers.refunds.number'), dataIndex: 'refundNumber',
+              render: (v: string, r) => (
+                <div>
+                  <div className="code nowrap">{v}</div>
+                  <a href={apiUrl(`/dossiers/${encodeURIComponent(code)}/fees/refunds/${r.id}.pdf`)} target="_blank" rel="noopener noreferrer" data-testid="refund-print">{t('dossiers.refunds.print')}</a>
+                </div>
+              ),
+            },
             { title: t('dossiers.refunds.amount'), dataIndex: 'amount', align: 'right', render: (v: number) => <span className="nowrap">{formatMoney(v)}</span> },
             { title: t('dossiers.refunds.reason'), key: 'reason', render: (_, r) => <div><div>{r.reason}</div><div className="muted small">{r.by} · {formatDateTime(r.at)} · {t(`fees.method.${r.method}`)}</div></div> },
           ]}

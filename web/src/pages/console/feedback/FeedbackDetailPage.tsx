@@ -1,8 +1,10 @@
 // One feedback: its content and sender, the steps the caller may take now (accept, ask for information, assign to a
-// department, answer, publish, reject) and its history. Each step sends the version on screen: a stale screen gets 409.
+// department, answer with a verdict — upheld or not —, publish, reject), the officer it concerns (named at acceptance,
+// assignment or answer; those who handled the dossier it names come first) and its history. Each step sends the
+// version on screen: a stale screen gets 409.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Input, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Input, Radio, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +15,9 @@ import { usePageTitle } from '../../../components/usePageTitle';
 import { formatDate, formatDateTime } from '../../../lib/format';
 import { FEEDBACK_STATUS_COLOR } from '../../public/FeedbackPage';
 import { PageHeader } from '../PageHeader';
+
+/** The steps at which the officer concerned may be named (as the server accepts). */
+const OFFICER_STEPS: FeedbackAction[] = ['accept', 'assign', 'answer'];
 
 export default function FeedbackDetailPage() {
   const { id = '' } = useParams();
@@ -26,11 +31,15 @@ export default function FeedbackDetailPage() {
   const [answer, setAnswer] = useState('');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [upheld, setUpheld] = useState<boolean>();
+  const [officerId, setOfficerId] = useState<string>();
+  const officerChosen = officerId && officerId !== f?.officer?.id ? officerId : undefined;
   const act = useMutation({
     mutationFn: (action: FeedbackAction) => http.post<FeedbackDetail>(`/feedback/${id}/${action}`, {
       version: f?.version,
       ...(action === 'assign' ? { departmentId } : {}),
-      ...(action === 'answer' ? { answer } : {}),
+      ...(action === 'answer' ? { answer, upheld } : {}),
+      ...(OFFICER_STEPS.includes(action) && officerChosen ? { officerId: officerChosen } : {}),
       ...(action === 'reject' ? { reason } : {}),
       ...(action === 'request-info' && note.trim() ? { note } : {}),
     }),
@@ -48,6 +57,7 @@ export default function FeedbackDetailPage() {
   if (q.isError || !f) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const can = (a: FeedbackAction) => f.actions.includes(a);
   const busy = (a: FeedbackAction) => act.isPending && act.variables === a;
+  const verdict = (v: boolean | null) => (v === null ? '—' : <Tag color={v ? 'red' : 'green'} data-testid="fb-verdict">{t(v ? 'feedback.detail.upheld' : 'feedback.detail.notUpheld')}</Tag>);
 
   return (
     <div className="console-page">
@@ -66,6 +76,8 @@ export default function FeedbackDetailPage() {
               <Descriptions.Item label={t('feedback.list.createdAt')}>{formatDateTime(f.createdAt)}</Descriptions.Item>
               <Descriptions.Item label={t('feedback.detail.dossier')}>{f.dossierCode ? <Link to={`/console/dossiers/${encodeURIComponent(f.dossierCode)}`}>{f.dossierCode}</Link> : '—'}</Descriptions.Item>
               <Descriptions.Item label={t('feedback.list.department')}>{f.department?.name ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('feedback.detail.officer')}><span data-testid="fb-detail-officer">{f.officer?.name ?? '—'}</span></Descriptions.Item>
+              {f.upheld !== null && <Descriptions.Item label={t('feedback.detail.verdict')}>{verdict(f.upheld)}</Descriptions.Item>}
               {f.answer && <Descriptions.Item label={t('feedback.detail.answer')}><span style={{ whiteSpace: 'pre-wrap' }} data-testid="fb-detail-answer">{f.answer}</span></Descriptions.Item>}
               {f.reason && <Descriptions.Item label={t('feedback.detail.reason')}>{f.reason}</Descriptions.Item>}
             </Descriptions>
@@ -77,6 +89,8 @@ export default function FeedbackDetailPage() {
                 <div>
                   <strong>{t(`feedback.action.${h.action}`)}</strong> · {formatDateTime(h.at)} · {h.actor ? t('feedback.detail.by', { name: h.actor }) : t('feedback.detail.citizen')}
                   {h.department && <div className="muted">{h.department.name}</div>}
+                  {h.upheld !== null && <div>{verdict(h.upheld)}</div>}
+                  {h.officer && <div className="muted">{t('feedback.detail.officer')}: {h.officer.name}</div>}
                   {h.note && <div className="muted" style={{ whiteSpace: 'pre-wrap' }}>{h.note}</div>}
                 </div>
               ),
@@ -88,6 +102,17 @@ export default function FeedbackDetailPage() {
             {act.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={act.error instanceof ApiError && act.error.status === 409 ? `${act.error.message}` : act.error.message} />}
             {f.actions.length === 0 && <div className="muted">{t('feedback.detail.noAction')}</div>}
             <Space direction="vertical" style={{ width: '100%' }} size="middle">
+              {OFFICER_STEPS.some(can) && (
+                <div>
+                  <Select value={officerId ?? f.officer?.id} onChange={setOfficerId} placeholder={t('feedback.detail.chooseOfficer')} style={{ width: '100%' }} showSearch allowClear
+                    optionFilterProp="label" data-testid="fb-officer" aria-label={t('feedback.detail.officer')} onClear={() => setOfficerId(undefined)}
+                    options={f.officers.map((o) => ({
+                      value: o.id,
+                      label: `${o.name}${o.unit ? ` · ${o.unit}` : ''}${o.handledDossier ? ` (${t('feedback.detail.handledDossier')})` : ''}`,
+                    }))} />
+                  <div className="muted small" style={{ marginTop: 4 }}>{t('feedback.detail.officerHelp')}</div>
+                </div>
+              )}
               {can('accept') && <Button type="primary" block loading={busy('accept')} onClick={() => act.mutate('accept')} data-testid="fb-accept">{t('feedback.action.accept')}</Button>}
               {can('request-info') && (
                 <Space.Compact style={{ width: '100%' }}>
@@ -105,7 +130,13 @@ export default function FeedbackDetailPage() {
               {can('answer') && (
                 <>
                   <Input.TextArea rows={5} value={answer} onChange={(e) => setAnswer(e.target.value)} placeholder={t('feedback.detail.answerPlaceholder')} maxLength={10000} data-testid="fb-answer-text" />
-                  <Button type="primary" block disabled={!answer.trim()} loading={busy('answer')} onClick={() => act.mutate('answer')} data-testid="fb-answer">{t('feedback.action.answer')}</Button>
+                  <div>
+                    <div className="strong" id="fb-verdict-label">{t('feedback.detail.verdict')}</div>
+                    <Radio.Group value={upheld} onChange={(e) => setUpheld(e.target.value as boolean)} aria-labelledby="fb-verdict-label" data-testid="fb-verdict-choice"
+                      options={[{ value: true, label: t('feedback.detail.upheld') }, { value: false, label: t('feedback.detail.notUpheld') }]} />
+                    {upheld === undefined && answer.trim() && <div className="muted small">{t('feedback.detail.verdictRequired')}</div>}
+                  </div>
+                  <Button type="primary" block disabled={!answer.trim() || upheld === undefined} loading={busy('answer')} onClick={() => act.mutate('answer')} data-testid="fb-answer">{t('feedback.action.answer')}</Button>
                 </>
               )}
               {can('publish') && <Button type="primary" block loading={busy('publish')} onClick={() => act.mutate('publish')} data-testid="fb-publish">{t('feedback.action.publish')}</Button>}

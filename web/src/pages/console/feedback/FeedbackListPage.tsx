@@ -40,10 +40,12 @@ export default function FeedbackListPage() {
     { title: t('feedback.list.sender'), dataIndex: 'contactName', width: 150 },
     { title: t('feedback.list.dossier'), dataIndex: 'dossierCode', width: 190, render: (c: string | null) => (c ? <Link to={`/console/dossiers/${encodeURIComponent(c)}`} onClick={(e) => e.stopPropagation()}>{c}</Link> : '—') },
     { title: t('feedback.list.createdAt'), dataIndex: 'createdAt', width: 100, render: formatDate },
-    { title: t('feedback.list.status'), dataIndex: 'status', width: 170, render: (s: FeedbackStatus, r) => (
+    { title: t('feedback.list.status'), dataIndex: 'status', width: 190, render: (s: FeedbackStatus, r) => (
       <>
         <Tag color={FEEDBACK_STATUS_COLOR[s]}>{t(`feedback.status.${s}`)}</Tag>
         {r.department && <div className="muted small">{r.department.name}</div>}
+        {r.upheld !== null && <div><Tag color={r.upheld ? 'red' : 'green'} data-testid="fb-list-verdict">{t(r.upheld ? 'feedback.list.upheld' : 'feedback.list.notUpheld')}</Tag></div>}
+        {r.officer && <div className="muted small">{t('feedback.list.officer')}: {r.officer.name}</div>}
       </>
     ) },
     { title: t('feedback.list.dueAt'), dataIndex: 'dueAt', width: 120, render: (d: string | null, r) => (d ? <span className={r.overdue ? 'bad strong' : ''}>{formatDate(d)}{r.overdue && <div><Tag color="red">{t('feedback.list.overdue')}</Tag></div>}</span> : '—') },

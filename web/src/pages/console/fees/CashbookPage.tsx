@@ -185,14 +185,15 @@ function BookCard({ book, canClose, onClose, loading }: { book: FeeCashbook; can
         <div className="fee-book-head">
           <span>{book.collector.fullName}</span>
           <span className="muted small">{formatDate(book.day)}</span>
-          {book.status === 'closed' ? <Tag color="default" icon={<LockOutlined />}>{t('fees.cashbook.closed')}</Tag> : <Tag color="blue">{t('fees.cashbook.open')}</Tag>}
+          {book.online ? <Tag color="green">{t('fees.cashbook.online')}</Tag>
+            : book.status === 'closed' ? <Tag color="default" icon={<LockOutlined />}>{t('fees.cashbook.closed')}</Tag> : <Tag color="blue">{t('fees.cashbook.open')}</Tag>}
           <span className="muted small">
             {t('fees.cashbook.receiptsCount', { count: book.receiptCount })} · {t('fees.cashbook.voidsCount', { count: book.voidCount })}
           </span>
         </div>
       }
       extra={
-        canClose && book.status === 'open' ? (
+        canClose && book.status === 'open' && !book.online ? (
           <Button icon={<LockOutlined />} onClick={onClose} data-testid="cashbook-close">
             {t('fees.cashbook.close')}
           </Button>
@@ -201,6 +202,7 @@ function BookCard({ book, canClose, onClose, loading }: { book: FeeCashbook; can
         ) : undefined
       }
     >
+      {book.online && <p className="muted small" data-testid="cashbook-online-note">{t('fees.cashbook.onlineNote')}</p>}
       <FiguresTable rows={rows} />
       <div className="strong" style={{ margin: '16px 0 8px' }}>
         {t('fees.cashbook.entries')}

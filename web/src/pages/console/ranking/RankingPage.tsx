@@ -81,6 +81,10 @@ export default function RankingPage() {
       title: t('ranking.col.evaluation'), dataIndex: 'evaluationAverage', width: 110, align: 'right',
       render: (v: number | null, x) => (x.evaluations ? <span>{decimal(v, lang)}<div className="muted small">{t('ranking.col.evaluations', { count: x.evaluations })}</div></span> : '—'),
     },
+    {
+      title: t('ranking.col.upheld'), dataIndex: 'feedbackUpheld', width: 110, align: 'right',
+      render: (v: number) => (v ? <span className="bad strong" title={t('ranking.col.upheldHint', { points: r?.penaltyPerUpheld ?? 0 })}>{v}<div className="muted small">{t('ranking.col.upheldPoints', { points: v * (r?.penaltyPerUpheld ?? 0) })}</div></span> : 0),
+    },
     ...(by === 'department' ? [{ title: t('ranking.col.feedback'), dataIndex: 'feedbackAnswered', width: 110, align: 'right' as const }] : []),
     ...(canAssess && by === 'staff' ? [{
       title: t('ranking.col.assess'), key: 'assess', width: 100,
