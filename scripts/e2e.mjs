@@ -21,6 +21,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startOidcProvider } from './oidc-provider.mjs';
 import { startSmsSink } from './sms-sink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -98,6 +99,7 @@ fs.chmodSync(dataDir, 0o755);
 let app = null;
 let browserServer = null;
 let smsSink = null;
+let oidcProvider = null;
 let exitCode;
 let stopping = false;
 
@@ -107,6 +109,7 @@ async function cleanup() {
   if (browserServer) await browserServer.close().catch(() => {});
   await stopChild(app, 'app');
   await smsSink?.close().catch(() => {});
+  await oidcProvider?.close().catch(() => {});
   if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   else console.log(`[e2e] data kept in ${dataDir}`);
 }
@@ -129,12 +132,16 @@ try {
   // then offer SMS as with a real provider, and tests read what the phones received at E2E_SMS_SINK/messages.
   const inboundToken = 'e2e-sms-gateway-token-0001';
   smsSink = await startSmsSink({ reportTo: () => base, token: inboundToken });
+  // Citizens sign in with VNeID through a local OpenID Connect provider (scripts/oidc-provider.mjs).
+  const oidcClient = { clientId: 'motcua-e2e', clientSecret: 'e2e-oidc-client-secret-0001' };
+  oidcProvider = await startOidcProvider({ ...oidcClient, redirectUri: `${base}/api/v1/citizen/auth/oidc/callback` });
   const env = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1',
     // Dozens of sign-ins a minute from one address: the limits stay on, twenty times wider (test/integration/rate-limits.test.ts checks them as set).
     MOTCUA_RATE_LIMIT_FACTOR: '20',
     MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CLOCK_START: clockStart,
     MOTCUA_SMS_URL: `${smsSink.url}/sms`, MOTCUA_SMS_BRANDNAME: 'TTHCC HT', MOTCUA_SMS_INBOUND_TOKEN: inboundToken,
+    MOTCUA_PUBLIC_URL: base, MOTCUA_OIDC_ISSUER: oidcProvider.issuer, MOTCUA_OIDC_CLIENT_ID: oidcClient.clientId, MOTCUA_OIDC_CLIENT_SECRET: oidcClient.clientSecret,
   };
   delete env.DATABASE_URL;
   console.log(`[e2e] starting the app on ${base} (data in ${dataDir})`);

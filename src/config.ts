@@ -30,6 +30,11 @@ const EnvSchema = z.object({
   MOTCUA_VNPAY_TMN_CODE: z.string().trim().regex(/^[A-Za-z0-9]{8}$/, 'MOTCUA_VNPAY_TMN_CODE: the 8-character terminal code VNPay issued').optional(),
   MOTCUA_VNPAY_HASH_SECRET: z.string().min(16, 'MOTCUA_VNPAY_HASH_SECRET: the secret VNPay issued (at least 16 characters)').optional(),
   MOTCUA_VNPAY_URL: z.string().regex(/^https?:\/\/[^\s]+$/, 'MOTCUA_VNPAY_URL: the payment page, e.g. https://sandbox.vnpayment.vn/paymentv2/vpcpay.html').optional(),
+  // VNeID / the national portal's SSO (OpenID Connect): issuer, client id and secret together, with MOTCUA_PUBLIC_URL.
+  MOTCUA_OIDC_ISSUER: z.string().regex(/^(https:\/\/[^\s/]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?)(\/[^\s]*)?$/, 'MOTCUA_OIDC_ISSUER: the https address of the OpenID Connect provider, e.g. https://xacthuc.dichvucong.gov.vn/oauth2/token').optional(),
+  MOTCUA_OIDC_CLIENT_ID: z.string().trim().min(1).max(200).optional(),
+  MOTCUA_OIDC_CLIENT_SECRET: z.string().min(8, 'MOTCUA_OIDC_CLIENT_SECRET: the secret the provider issued (at least 8 characters)').optional(),
+  MOTCUA_OIDC_NAME: z.string().trim().min(2).max(40).default('VNeID'),
   MOTCUA_RATE_LIMIT_FACTOR: z.coerce.number().min(0).max(1000).default(1),
   MOTCUA_BOARD_FRAME_ANCESTORS: z.string().regex(/^(https?:\/\/[^\s/]+)( https?:\/\/[^\s/]+)*$/, 'MOTCUA_BOARD_FRAME_ANCESTORS: origins separated by spaces, e.g. https://cong.huongthuy.gov.vn').optional(),
   // SMS: one provider, the eSMS brandname gateway or a JSON webhook; Zalo ZNS beside it (modules/notifications).
@@ -57,11 +62,19 @@ const EnvSchema = z.object({
   .refine((e) => !(e.MOTCUA_SMS_URL && e.MOTCUA_ESMS_API_KEY), { message: 'MOTCUA_SMS_URL and MOTCUA_ESMS_API_KEY: choose one SMS provider', path: ['MOTCUA_SMS_URL'] })
   .refine((e) => !e.MOTCUA_ESMS_API_KEY || (e.MOTCUA_ESMS_SECRET_KEY && e.MOTCUA_SMS_BRANDNAME), { message: 'MOTCUA_ESMS_SECRET_KEY and MOTCUA_SMS_BRANDNAME are required with MOTCUA_ESMS_API_KEY', path: ['MOTCUA_ESMS_SECRET_KEY'] })
   .refine((e) => !e.MOTCUA_VNPAY_TMN_CODE === !e.MOTCUA_VNPAY_HASH_SECRET && !e.MOTCUA_VNPAY_TMN_CODE === !e.MOTCUA_VNPAY_URL && (!e.MOTCUA_VNPAY_TMN_CODE || e.MOTCUA_PUBLIC_URL), { message: 'MOTCUA_VNPAY_TMN_CODE, MOTCUA_VNPAY_HASH_SECRET and MOTCUA_VNPAY_URL go together, with MOTCUA_PUBLIC_URL (the return address)', path: ['MOTCUA_VNPAY_TMN_CODE'] })
+  .refine((e) => !e.MOTCUA_OIDC_ISSUER === !e.MOTCUA_OIDC_CLIENT_ID && !e.MOTCUA_OIDC_ISSUER === !e.MOTCUA_OIDC_CLIENT_SECRET && (!e.MOTCUA_OIDC_ISSUER || e.MOTCUA_PUBLIC_URL), { message: 'MOTCUA_OIDC_ISSUER, MOTCUA_OIDC_CLIENT_ID and MOTCUA_OIDC_CLIENT_SECRET go together, with MOTCUA_PUBLIC_URL (the return address)', path: ['MOTCUA_OIDC_ISSUER'] })
   .refine((e) => !e.MOTCUA_ZALO_APP_ID === !e.MOTCUA_ZALO_OA_SECRET, { message: 'MOTCUA_ZALO_APP_ID and MOTCUA_ZALO_OA_SECRET go together (they check Zalo\'s delivery reports)', path: ['MOTCUA_ZALO_OA_SECRET'] });
 
 export type SmsProviderConfig =
   | { provider: 'esms'; url: string; apiKey: string; secretKey: string; sandbox: boolean }
   | { provider: 'webhook'; url: string; token?: string };
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The button's label: "Đăng nhập bằng {name}". */
+  name: string;
+}
 export interface ZaloConfig {
   url: string;
   accessToken: string;
@@ -97,6 +110,8 @@ export interface AppConfig {
   publicUrl?: string;
   /** VNPay merchant settings; none: online payment not offered. */
   vnpay?: { tmnCode: string; hashSecret: string; url: string };
+  /** Citizen sign-in with VNeID / the national portal's SSO (OpenID Connect); none: only the one-time code. */
+  oidc?: OidcConfig;
   /** Encrypts secrets kept in the database (TOTP); default: the key file in the data directory (platform/secret-key.ts). */
   secretKey?: string;
   /** Multiplies every rate limit (src/http/rate-limits.ts); 0 turns them off. */
@@ -151,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.MOTCUA_PUBLIC_URL?.replace(/\/+$/, ''),
     ...(e.MOTCUA_VNPAY_TMN_CODE && e.MOTCUA_VNPAY_HASH_SECRET && e.MOTCUA_VNPAY_URL
       ? { vnpay: { tmnCode: e.MOTCUA_VNPAY_TMN_CODE, hashSecret: e.MOTCUA_VNPAY_HASH_SECRET, url: e.MOTCUA_VNPAY_URL } } : {}),
+    ...(e.MOTCUA_OIDC_ISSUER && e.MOTCUA_OIDC_CLIENT_ID && e.MOTCUA_OIDC_CLIENT_SECRET
+      ? { oidc: { issuer: e.MOTCUA_OIDC_ISSUER, clientId: e.MOTCUA_OIDC_CLIENT_ID, clientSecret: e.MOTCUA_OIDC_CLIENT_SECRET, name: e.MOTCUA_OIDC_NAME } } : {}),
     retentionYears: e.MOTCUA_RETENTION_YEARS,
     secretKey: e.MOTCUA_SECRET_KEY,
     rateLimitFactor: e.MOTCUA_RATE_LIMIT_FACTOR,

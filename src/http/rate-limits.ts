@@ -36,6 +36,8 @@ export const LIMITS = {
   otpPerContact: { max: 3, window: 15 * MINUTE },
   /** One-time code requests and code checks from one client address. */
   otpPerAddress: { max: 10, window: 15 * MINUTE },
+  /** VNeID sign-ins started and answered from one client address (each writes a row): a center's Wi-Fi stays usable, a flood does not. */
+  oidcPerAddress: { max: 30, window: 15 * MINUTE },
   /** Calls from an SMS or Zalo gateway, checked by their signature: a gateway's burst of reports passes, a flood does not. */
   gateway: { max: 600, window: MINUTE },
 } satisfies Record<string, Limit>;

@@ -54,8 +54,10 @@ const MyFile = z.object({
   dossier: z.string(), procedure: z.string(), document: z.string().nullable(),
 });
 
-/** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi". */
+/** The citizen's verified contact, as the applicant's phone (0xxxxxxxxx) or e-mail: so the dossier shows in "Hồ sơ của tôi".
+ * An account from the national sign-in without a contact: its verified identity number. */
 function withOwnContact(a: z.infer<typeof ApplicantInput>, c: Citizen): z.infer<typeof ApplicantInput> {
+  if (c.contact === null) return c.idNumber ? { ...a, idNumber: c.idNumber } : a;
   return c.contactKind === 'phone' ? { ...a, phone: `0${c.contact.slice(2)}` } : { ...a, email: c.contact };
 }
 

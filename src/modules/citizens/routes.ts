@@ -13,15 +13,25 @@ import { DiskFileStore } from '../../platform/storage';
 import { STATUSES, statusName, type Status } from '../dossiers/domain/lifecycle';
 import { channelsFor, sendNow } from '../notifications';
 import { codeMatches, hashCode, maskContact, newCode, OTP_DIGITS, OTP_MAX_TRIES, OTP_MINUTES, otpUsable, parseContact, type Contact } from './domain/otp';
+import { maskIdNumber } from './domain/oidc';
+import { oidcRoutes } from './oidc';
 import { onlineRoutes } from './online';
-import { CITIZEN_COOKIE, createCitizenSession, destroyCitizenSession, type Citizen } from './sessions';
+import { CITIZEN_COOKIE, createCitizenSession, destroyCitizenSession, type Citizen, type SignInMethod } from './sessions';
 
 const ContactField = z.string().trim().min(5, 'Nhập số điện thoại di động hoặc địa chỉ e-mail').max(254);
 const OtpBody = z.object({ contact: ContactField });
 const VerifyBody = z.object({ contact: ContactField, code: z.string().trim().regex(/^\d{6}$/, `Mã gồm đúng ${OTP_DIGITS} chữ số`) });
 
 const OtpSent = z.object({ sentTo: z.string(), channel: z.enum(['sms', 'email']), expiresInMinutes: z.number().int(), message: z.string() });
-const Me = z.object({ id: z.string(), contact: z.string(), contactKind: z.enum(['phone', 'email']), idNumberVerified: z.boolean() });
+const Me = z.object({
+  id: z.string(), contact: z.string().nullable(), contactKind: z.enum(['phone', 'email']).nullable(), idNumberVerified: z.boolean(),
+  /** The verified identity number, masked (001******123). */
+  idNumber: z.string().nullable(), fullName: z.string().nullable(), signInMethod: z.enum(['otp', 'oidc']),
+});
+const meOf = (c: { id: string; contact: string | null; contactKind: 'phone' | 'email' | null; idNumber: string | null; fullName: string | null; signInMethod: SignInMethod }) => ({
+  id: c.id, contact: c.contact && c.contactKind ? maskContact({ kind: c.contactKind, value: c.contact }) : null, contactKind: c.contact ? c.contactKind : null,
+  idNumberVerified: c.idNumber !== null, idNumber: c.idNumber ? maskIdNumber(c.idNumber) : null, fullName: c.fullName, signInMethod: c.signInMethod,
+});
 
 const DossierSummary = z.object({
   code: z.string(), status: z.enum(STATUSES), statusName: z.string(), procedure: z.string(), center: z.string(),
@@ -89,6 +99,7 @@ async function resultFile(db: Db, d: DossierRow) {
 
 export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(onlineRoutes);
+  await app.register(oidcRoutes);
   const { config } = app.deps;
   const store = new DiskFileStore(path.join(config.dataDir, 'files'));
   const perContact = limitOf(config, 'otpPerContact', {
@@ -158,9 +169,9 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
         return { failed: true as const };
       }
       await tx.query('UPDATE citizen_otps SET used_at = $2 WHERE id = $1', [otp.id, now]);
-      const account = (await one<{ id: string; contact: string; contact_kind: 'phone' | 'email'; id_number: string | null }>(tx,
+      const account = (await one<{ id: string; contact: string; contact_kind: 'phone' | 'email'; id_number: string | null; full_name: string | null }>(tx,
         `INSERT INTO citizen_accounts (contact, contact_kind, created_at, last_sign_in_at) VALUES ($1,$2,$3,$3)
-         ON CONFLICT (contact) DO UPDATE SET last_sign_in_at = EXCLUDED.last_sign_in_at RETURNING id, contact, contact_kind, id_number`,
+         ON CONFLICT (contact) DO UPDATE SET last_sign_in_at = EXCLUDED.last_sign_in_at RETURNING id, contact, contact_kind, id_number, full_name`,
       [contact.value, contact.kind, now]))!;
       await audit(tx, { actorId: null, action: 'citizen.sign_in', entity: 'citizen', entityId: account.id, data: { contact: maskContact(contact), ip: req.ip } }, now);
       return { account };
@@ -170,15 +181,14 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
     const a = outcome.account;
     const token = await createCitizenSession(db, a.id, now, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? '') });
     reply.setCookie(CITIZEN_COOKIE, token, app.sessionCookieOptions(req));
-    return { id: a.id, contact: maskContact({ kind: a.contact_kind, value: a.contact }), contactKind: a.contact_kind, idNumberVerified: a.id_number !== null };
+    return meOf({ id: a.id, contact: a.contact, contactKind: a.contact_kind, idNumber: a.id_number, fullName: a.full_name, signInMethod: 'otp' });
   });
 
   app.get('/citizen/me', {
     config: { access: CITIZEN },
     schema: { tags: ['citizen'], summary: 'Công dân đang đăng nhập', response: { 200: Me } },
   }, async (req) => {
-    const c = req.citizen!;
-    return { id: c.id, contact: maskContact({ kind: c.contactKind, value: c.contact }), contactKind: c.contactKind, idNumberVerified: c.idNumber !== null };
+    return meOf(req.citizen!);
   });
 
   app.post('/citizen/auth/logout', {

@@ -1546,6 +1546,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/auth/oidc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Công dân: đăng nhập bằng tài khoản định danh điện tử (VNeID) có được bật không */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enabled: boolean;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công dân: hệ thống định danh (VNeID) trả về sau khi đăng nhập
+         * @description Kiểm tra câu trả lời (state, PKCE, chữ ký và nonce của ID token), mở phiên công dân và chuyển tới /cong-dan; lỗi: /cong-dan?loi=….
+         */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    error?: string;
+                    error_description?: string;
+                    iss?: string;
+                    session_state?: string;
+                    state?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen/auth/oidc/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Công dân: chuyển tới trang đăng nhập bằng tài khoản định danh điện tử (VNeID)
+         * @description Trả lời 302 tới hệ thống định danh (mã ủy quyền với PKCE, state và nonce); 404 khi Trung tâm chưa bật.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/auth/otp": {
         parameters: {
             query?: never;
@@ -1630,11 +1750,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            contact: string;
-                            /** @enum {string} */
-                            contactKind: "phone" | "email";
+                            contact: string | null;
+                            /** @enum {string|null} */
+                            contactKind: "phone" | "email" | null;
+                            fullName: string | null;
                             id: string;
+                            idNumber: string | null;
                             idNumberVerified: boolean;
+                            /** @enum {string} */
+                            signInMethod: "otp" | "oidc";
                         };
                     };
                 };
@@ -2141,11 +2265,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            contact: string;
-                            /** @enum {string} */
-                            contactKind: "phone" | "email";
+                            contact: string | null;
+                            /** @enum {string|null} */
+                            contactKind: "phone" | "email" | null;
+                            fullName: string | null;
                             id: string;
+                            idNumber: string | null;
                             idNumberVerified: boolean;
+                            /** @enum {string} */
+                            signInMethod: "otp" | "oidc";
                         };
                     };
                 };

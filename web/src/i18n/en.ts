@@ -13,6 +13,7 @@ import { en as evaluationsEn } from './modules/evaluations.en';
 import { en as feedbackEn } from './modules/feedback.en';
 import { en as signingEn } from './modules/signing.en';
 import { en as citizenEn } from './modules/citizen.en';
+import { en as citizenOidcEn } from './modules/citizen-oidc.en';
 import { en as onlineEn } from './modules/online-submit.en';
 export const en = {
   ...dossiersEn,
@@ -478,7 +479,7 @@ export const en = {
         login: 'Signed in', login_failed: 'Failed sign-in', locked: 'Account locked for a while', logout: 'Signed out',
         two_factor: { enable: 'Two-factor sign-in turned on', disable: 'Two-factor sign-in turned off' },
       },
-      citizen: { sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online', file_upload: 'Citizen uploaded a document of an online dossier', file_reuse: 'Citizen reused a paper of an earlier dossier for an online dossier' },
+      citizen: { sign_in_oidc: 'Citizen signed in with the national identity account (VNeID)', oidc_failed: 'Failed citizen sign-in with the national identity account', sign_in: 'Citizen signed in with a one-time code', sign_in_failed: 'Citizen entered a wrong sign-in code', result_download: 'Citizen downloaded the result file online', file_reuse: 'Citizen reused a paper of an earlier dossier for an online dossier', file_upload: 'Citizen uploaded a document of an online dossier' },
       departments: { urge: 'Department urged' },
       notifications: { settings: { update: 'Notification settings changed' }, smtp: { update: 'E-mail server settings changed', test: 'Test e-mail sent through the e-mail server' } },
     },
@@ -538,5 +539,6 @@ export const en = {
   feedback: feedbackEn,
   signing: signingEn,
   citizen: citizenEn,
+  citizenOidc: citizenOidcEn,
   onlineSubmit: onlineEn,
 };

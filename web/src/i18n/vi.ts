@@ -13,6 +13,7 @@ import { vi as evaluationsVi } from './modules/evaluations';
 import { vi as feedbackVi } from './modules/feedback';
 import { vi as signingVi } from './modules/signing';
 import { vi as citizenVi } from './modules/citizen';
+import { vi as citizenOidcVi } from './modules/citizen-oidc';
 import { vi as onlineVi } from './modules/online-submit';
 export const vi = {
   ...dossiersVi,
@@ -471,7 +472,7 @@ export const vi = {
         login: 'Đăng nhập', login_failed: 'Đăng nhập không thành công', locked: 'Tài khoản bị tạm khóa', logout: 'Đăng xuất',
         two_factor: { enable: 'Bật xác thực hai bước', disable: 'Tắt xác thực hai bước' },
       },
-      citizen: { sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến', file_upload: 'Công dân tải lên giấy tờ hồ sơ nộp trực tuyến', file_reuse: 'Công dân dùng lại giấy tờ đã nộp trước đây cho hồ sơ trực tuyến' },
+      citizen: { sign_in_oidc: 'Công dân đăng nhập bằng tài khoản định danh (VNeID)', oidc_failed: 'Công dân đăng nhập bằng tài khoản định danh không thành công', sign_in: 'Công dân đăng nhập bằng mã một lần', sign_in_failed: 'Công dân nhập sai mã đăng nhập', result_download: 'Công dân tải tệp kết quả trực tuyến', file_reuse: 'Công dân dùng lại giấy tờ đã nộp trước đây cho hồ sơ trực tuyến', file_upload: 'Công dân tải lên giấy tờ hồ sơ nộp trực tuyến' },
       departments: { urge: 'Đôn đốc phòng chuyên môn' },
       notifications: { settings: { update: 'Sửa cấu hình thông báo' }, smtp: { update: 'Sửa cấu hình máy chủ e-mail', test: 'Gửi thư thử qua máy chủ e-mail' } },
     },
@@ -530,5 +531,6 @@ export const vi = {
   feedback: feedbackVi,
   signing: signingVi,
   citizen: citizenVi,
+  citizenOidc: citizenOidcVi,
   onlineSubmit: onlineVi,
 };

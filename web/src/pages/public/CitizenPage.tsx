@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import '../../components/dossier/track.css';
 import { MyFiles } from './DocumentUpload';
 import { SupplementForm } from './SupplementForm';
+import { OidcSignIn, SignedInAs } from './OidcSignIn';
 import { VnpayPayButton } from './VnpayPayButton';
 
 type Me = Answer<'/api/v1/citizen/me'>;
@@ -43,6 +44,7 @@ export function SignIn() {
   });
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.signInTitle')}</h1>} style={CARD}>
+      {!sent && <OidcSignIn />}
       {!sent ? (
         <Form layout="vertical" onFinish={() => ask.mutate({ contact })} requiredMark={false}>
           <p>{t('citizen.signInIntro')}</p>
@@ -77,7 +79,7 @@ function MyDossiers({ me }: { me: Me }) {
   const q = useQuery({ queryKey: ['citizen', 'dossiers'], queryFn: () => http.get<Dossiers>('/citizen/dossiers') });
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.myDossiers')}</h1>} style={CARD} extra={<Logout />}>
-      <p className="citizen-me">{t('citizen.signedInAs', { contact: me.contact })}</p>
+      <SignedInAs me={me} />
       {q.isPending ? <Skeleton active /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.items.length === 0 ? (
         <Empty description={t('citizen.empty')} />
       ) : (
