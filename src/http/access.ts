@@ -42,7 +42,7 @@ export async function enforceAccess(req: FastifyRequest, _reply: FastifyReply): 
   if ('loopbackOrToken' in access) return checkLoopbackOrToken(req);
   if ('bearer' in access) return checkBearer(req, access.bearer);
   if ('citizen' in access) {
-    if (!req.citizen) throw new AppError(401, 'CITIZEN_UNAUTHENTICATED', 'Vui lòng đăng nhập bằng mã một lần gửi tới điện thoại hoặc e-mail của bạn.');
+    if (!req.citizen) throw new AppError(401, 'CITIZEN_UNAUTHENTICATED', 'Vui lòng đăng nhập: bằng mã một lần gửi tới điện thoại hoặc e-mail của bạn, hoặc bằng tài khoản định danh điện tử khi Trung tâm có bật.');
     return;
   }
   const actor = req.actor;

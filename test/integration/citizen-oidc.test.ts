@@ -101,6 +101,9 @@ describe('VNeID sign-in', () => {
     const codes = list.json().items.map((d: { code: string }) => d.code);
     expect(codes).toContain(anDossier);
     expect(codes).not.toContain(otherDossier);
+    // The e-form starts from the verified name and identity number (the citizen's own, unmasked for them only).
+    const prefill = await t.app.inject({ url: '/api/v1/citizen/applicant', headers: { cookie } });
+    expect(prefill.json()).toMatchObject({ fullName: 'Nguyễn Văn An', idNumber: '046080000001', idNumberVerified: true });
     const other = await t.app.inject({ url: `/api/v1/citizen/dossiers/${encodeURIComponent(otherDossier)}`, headers: { cookie } });
     expect(other.statusCode).toBe(404);
     const own = await t.app.inject({ url: `/api/v1/citizen/dossiers/${encodeURIComponent(anDossier)}`, headers: { cookie } });

@@ -52,6 +52,19 @@ const upload = (cookie: string, code: string, buf: Buffer, name: string, checkli
 const reuse = (cookie: string, code: string, reuseFileId: string, checklistIndex: number) => post(`/dossiers/${code}/files`, { reuseFileId, checklistIndex }, cookie);
 const count = async (sql: string, values: unknown[] = []) => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, values)).rows[0]!.n;
 
+describe('the e-form prefilled from the account', () => {
+  it('starts empty, then from the person the citizen wrote on their latest dossier; never from another citizen\'s', async () => {
+    const me = await signIn('dien.san@example.vn');
+    expect((await get('/applicant', me)).json()).toEqual({ fullName: '', idNumber: '', address: '', idNumberVerified: false });
+    const a = applicant(851);
+    expect((await post('/dossiers', submission(851, { method: 'counter' }), me)).statusCode).toBe(201);
+    expect((await get('/applicant', me)).json()).toEqual({ fullName: a.fullName, idNumber: a.idNumber, address: a.address ?? '', idNumberVerified: false });
+    const stranger = await signIn('nguoi.khac.dien.san@example.vn');
+    expect((await get('/applicant', stranger)).json()).toMatchObject({ fullName: '', idNumber: '' });
+    expect((await t.app.inject({ url: '/api/v1/citizen/applicant', headers: { cookie: clerk } })).statusCode).toBe(401);
+  });
+});
+
 describe('delivery choice', () => {
   it('keeps "by post" with its address as the return method the clerk sees; without an address it is refused and nothing is created', async () => {
     const me = await signIn('buu.chinh@example.vn');

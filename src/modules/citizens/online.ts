@@ -188,6 +188,26 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     return { items: rows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), uploadedAt: f.uploaded_at.toISOString(), dossier: f.dossier, procedure: f.procedure, document: f.document })) };
   });
 
+  // The e-form starts from what the account knows: the name and identity number the national sign-in verified, else
+  // what the citizen wrote as a person applicant on their latest own dossier. Only ever the caller's own data.
+  app.get('/citizen/applicant', {
+    config: { access: CITIZEN },
+    schema: {
+      tags: ['citizen'], summary: 'Thông tin người nộp điền sẵn vào tờ khai trực tuyến: họ tên, số định danh đã xác minh (VNeID) hoặc đã khai ở hồ sơ gần nhất, địa chỉ',
+      response: { 200: z.object({ fullName: z.string(), idNumber: z.string(), address: z.string(), idNumberVerified: z.boolean() }) },
+    },
+  }, async (req, reply) => {
+    const c = req.citizen!;
+    const last = await one<{ full_name: string | null; id_number: string | null; address: string | null }>(app.deps.db,
+      `SELECT d.applicant->>'fullName' AS full_name, d.applicant->>'idNumber' AS id_number, d.applicant->>'address' AS address
+        FROM dossiers d WHERE ${OWNS('d')} AND coalesce(d.applicant->>'kind', 'person') = 'person' ORDER BY d.registered_at DESC, d.code DESC LIMIT 1`, [c.contact, c.idNumber]);
+    reply.header('cache-control', 'no-store');
+    return {
+      fullName: c.fullName ?? last?.full_name ?? '', idNumber: c.idNumber ?? last?.id_number ?? '', address: last?.address ?? '',
+      idNumberVerified: c.idNumber !== null,
+    };
+  });
+
   app.post('/citizen/dossiers/:code/supplement', {
     config: { access: CITIZEN },
     schema: {

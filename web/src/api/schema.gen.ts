@@ -1512,6 +1512,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/citizen/applicant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông tin người nộp điền sẵn vào tờ khai trực tuyến: họ tên, số định danh đã xác minh (VNeID) hoặc đã khai ở hồ sơ gần nhất, địa chỉ */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string;
+                            fullName: string;
+                            idNumber: string;
+                            idNumberVerified: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen/auth/logout": {
         parameters: {
             query?: never;

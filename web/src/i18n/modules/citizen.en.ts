@@ -15,6 +15,7 @@ export const en: typeof vi = {
   signedInAs: 'Signed in: {{contact}}',
   logout: 'Sign out',
   empty: 'No dossier was submitted with this phone number or e-mail address.',
+  emptyVerified: 'No dossier was submitted with this identity number or with the phone number or e-mail of this account.',
   registeredAt: 'Submitted',
   dueAt: 'Due',
   procedure: 'Procedure',

@@ -13,6 +13,7 @@ export const vi = {
   signedInAs: 'Đã đăng nhập: {{contact}}',
   logout: 'Đăng xuất',
   empty: 'Chưa có hồ sơ nào nộp với số điện thoại hoặc e-mail này.',
+  emptyVerified: 'Chưa có hồ sơ nào nộp với số định danh này hoặc với số điện thoại, e-mail của tài khoản.',
   registeredAt: 'Ngày nộp',
   dueAt: 'Hẹn trả',
   procedure: 'Thủ tục',

@@ -5,6 +5,8 @@ export const en: typeof vi = {
   cta: 'Submit online',
   title: 'Submit a dossier online',
   contact: 'The center contacts you at {{contact}} (verified at sign-in); the dossier will show in "My dossiers".',
+  contactVerifiedId: 'The dossier is linked to the identity number {{idNumber}} verified by VNeID; it will show in "My dossiers".',
+  prefilled: 'Filled in from your account; change it if you submit for someone else.',
   fullName: "Applicant's full name",
   idNumber: 'Personal identification number (12 digits)',
   address: 'Address',

@@ -3,6 +3,8 @@ export const vi = {
   cta: 'Nộp trực tuyến',
   title: 'Nộp hồ sơ trực tuyến',
   contact: 'Trung tâm liên hệ với bạn qua {{contact}} (đã xác minh khi đăng nhập); hồ sơ sẽ hiện trong "Hồ sơ của tôi".',
+  contactVerifiedId: 'Hồ sơ gắn với số định danh {{idNumber}} đã xác minh qua VNeID; hồ sơ sẽ hiện trong "Hồ sơ của tôi".',
+  prefilled: 'Đã điền sẵn từ tài khoản của bạn; sửa nếu nộp cho người khác.',
   fullName: 'Họ và tên người nộp',
   idNumber: 'Số định danh cá nhân (CCCD, 12 chữ số)',
   address: 'Địa chỉ',

@@ -81,7 +81,7 @@ function MyDossiers({ me }: { me: Me }) {
     <Card title={<h1 style={{ fontSize: 18, margin: 0, fontWeight: 600, lineHeight: 1.4 }}>{t('citizen.myDossiers')}</h1>} style={CARD} extra={<Logout />}>
       <SignedInAs me={me} />
       {q.isPending ? <Skeleton active /> : q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : q.data.items.length === 0 ? (
-        <Empty description={t('citizen.empty')} />
+        <Empty description={t(me.idNumberVerified ? 'citizen.emptyVerified' : 'citizen.empty')} />
       ) : (
         <List
           dataSource={q.data.items}
@@ -109,7 +109,17 @@ function MyDossiers({ me }: { me: Me }) {
 function Logout() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const out = useMutation({ mutationFn: () => http.post('/citizen/auth/logout', {}), onSettled: () => qc.removeQueries({ queryKey: ['citizen'] }) });
+  const navigate = useNavigate();
+  // Forget the citizen's data, then ask "who am I" again: the 401 brings back the sign-in card (removing the cached
+  // answer alone left "Hồ sơ của tôi" on screen after the session had ended).
+  const out = useMutation({
+    mutationFn: () => http.post('/citizen/auth/logout', {}),
+    onSettled: () => {
+      qc.removeQueries({ queryKey: ['citizen'], predicate: (q) => q.queryKey[1] !== 'me' });
+      void qc.resetQueries({ queryKey: ['citizen', 'me'] });
+      navigate('/cong-dan');
+    },
+  });
   return <Button icon={<LogoutOutlined />} onClick={() => out.mutate()} loading={out.isPending}>{t('citizen.logout')}</Button>;
 }
 

@@ -18,6 +18,7 @@ import { SignIn } from './CitizenPage';
 import { DocumentUpload } from './DocumentUpload';
 
 type Me = Answer<'/api/v1/citizen/me'>;
+type Prefill = Answer<'/api/v1/citizen/applicant'>;
 interface Submitted { code: string; documents: { index: number; name: string; mandatory: boolean }[] }
 const CARD = { maxWidth: 640, margin: '16px auto' } as const;
 
@@ -40,13 +41,13 @@ function Documents({ d }: { d: Submitted }) {
   );
 }
 
-function EForm({ code, me }: { code: string; me: Me }) {
+function EForm({ code, me, prefill }: { code: string; me: Me; prefill: Prefill }) {
   const { t } = useTranslation();
   const proc = useProcedure(code);
   const { center } = usePublicCenter();
-  const [fullName, setFullName] = useState('');
-  const [idNumber, setIdNumber] = useState('');
-  const [address, setAddress] = useState('');
+  const [fullName, setFullName] = useState(prefill.fullName);
+  const [idNumber, setIdNumber] = useState(prefill.idNumber);
+  const [address, setAddress] = useState(prefill.address);
   const [kind, setKind] = useState<'person' | 'organization'>('person');
   const [orgName, setOrgName] = useState('');
   const [taxCode, setTaxCode] = useState('');
@@ -72,7 +73,9 @@ function EForm({ code, me }: { code: string; me: Me }) {
     <Card title={t('onlineSubmit.title')} style={CARD}>
       <p><strong>{p.name}</strong></p>
       <Form layout="vertical" requiredMark={false} onFinish={() => submit.mutate(method)}>
-        <Alert type="info" showIcon message={t('onlineSubmit.contact', { contact: me.contact })} style={{ marginBottom: 16 }} />
+        <Alert type="info" showIcon style={{ marginBottom: 16 }}
+          message={me.contact ? t('onlineSubmit.contact', { contact: me.contact }) : t('onlineSubmit.contactVerifiedId', { idNumber: me.idNumber ?? '' })} />
+        {(prefill.fullName || prefill.idNumber) && <p className="muted small" data-testid="online-prefilled">{t('onlineSubmit.prefilled')}</p>}
         <Form.Item label={t('onlineSubmit.applicantKind')}>
           <Radio.Group value={kind} onChange={(e) => setKind(e.target.value as typeof kind)} data-testid="online-kind">
             <Radio value="person">{t('onlineSubmit.person')}</Radio>
@@ -124,5 +127,13 @@ export default function OnlineSubmitPage() {
   if (me.isPending) return <Skeleton active />;
   // Not signed in: the sign-in card of "Hồ sơ của tôi", then the e-form (signing in refreshes the same query).
   if (me.isError) return me.error instanceof ApiError && me.error.status === 401 ? <SignIn /> : <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
-  return <EForm code={code} me={me.data} />;
+  return <PrefilledEForm code={code} me={me.data} />;
+}
+
+/** The e-form once the account's applicant data is known (verified by VNeID, or from the citizen's latest dossier). */
+function PrefilledEForm({ code, me }: { code: string; me: Me }) {
+  const prefill = useQuery({ queryKey: ['citizen', 'applicant'], queryFn: () => http.get<Prefill>('/citizen/applicant') });
+  if (prefill.isPending) return <Skeleton active />;
+  if (prefill.isError) return <ErrorState error={prefill.error} onRetry={() => void prefill.refetch()} />;
+  return <EForm code={code} me={me} prefill={prefill.data} />;
 }
