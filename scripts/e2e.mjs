@@ -22,6 +22,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startOidcProvider } from './oidc-provider.mjs';
+import { tsImport } from 'tsx/esm/api';
 import { startSmsSink } from './sms-sink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +101,7 @@ let app = null;
 let browserServer = null;
 let smsSink = null;
 let oidcProvider = null;
+let vnpaySim = null;
 let exitCode;
 let stopping = false;
 
@@ -110,6 +112,7 @@ async function cleanup() {
   await stopChild(app, 'app');
   await smsSink?.close().catch(() => {});
   await oidcProvider?.close().catch(() => {});
+  await vnpaySim?.close().catch(() => {});
   if (!keep) fs.rmSync(dataDir, { recursive: true, force: true });
   else console.log(`[e2e] data kept in ${dataDir}`);
 }
@@ -135,12 +138,18 @@ try {
   // Citizens sign in with VNeID through a local OpenID Connect provider (scripts/oidc-provider.mjs).
   const oidcClient = { clientId: 'motcua-e2e', clientSecret: 'e2e-oidc-client-secret-0001' };
   oidcProvider = await startOidcProvider({ ...oidcClient, redirectUri: `${base}/api/v1/citizen/auth/oidc/callback` });
+  // Citizens pay through a local VNPay gateway (test/support/vnpay-sim.ts, the integration tests' own): the browser
+  // opens it, it checks the signed URL, calls the app's IPN signed with the same secret, and sends the browser back.
+  const vnpay = { tmnCode: 'E2ETEST1', secret: 'e2e-vnpay-hash-secret-0001' };
+  const { startVnpaySim } = await tsImport('../test/support/vnpay-sim.ts', import.meta.url);
+  vnpaySim = await startVnpaySim({ ...vnpay, ipnUrl: `${base}/api/v1/payments/vnpay/ipn` });
   const env = {
     ...process.env, PORT: String(port), HOST: '127.0.0.1', MOTCUA_DATA_DIR: path.join(dataDir, 'data'), MOTCUA_PG_PORT: String(pgPort), MOTCUA_DEMO: '1',
     // Dozens of sign-ins a minute from one address: the limits stay on, twenty times wider (test/integration/rate-limits.test.ts checks them as set).
     MOTCUA_RATE_LIMIT_FACTOR: '20',
     MOTCUA_LOG_LEVEL: 'warn', MOTCUA_CLOCK_START: clockStart,
     MOTCUA_SMS_URL: `${smsSink.url}/sms`, MOTCUA_SMS_BRANDNAME: 'TTHCC HT', MOTCUA_SMS_INBOUND_TOKEN: inboundToken,
+    MOTCUA_VNPAY_TMN_CODE: vnpay.tmnCode, MOTCUA_VNPAY_HASH_SECRET: vnpay.secret, MOTCUA_VNPAY_URL: vnpaySim.url,
     MOTCUA_PUBLIC_URL: base, MOTCUA_OIDC_ISSUER: oidcProvider.issuer, MOTCUA_OIDC_CLIENT_ID: oidcClient.clientId, MOTCUA_OIDC_CLIENT_SECRET: oidcClient.clientSecret,
   };
   delete env.DATABASE_URL;

@@ -1,6 +1,7 @@
 // Paying a dossier online on a 390 px phone: the signed-in citizen's dossier and the public look-up page show what is
-// owed and the VietQR code of exactly that amount, the dossier code as the transfer content. (The e2e app has no VNPay
-// terminal: the VNPay button is absent here; test/integration/citizen-payments.test.ts pays through a local gateway.)
+// owed and the VietQR code of exactly that amount, the dossier code as the transfer content; then the citizen pays by
+// VNPay through the local gateway scripts/e2e.mjs starts (test/support/vnpay-sim.ts): the gateway calls the app's IPN,
+// sends the browser back, and the dossier owes nothing, with the receipt the IPN issued.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, closeBrowser, readmeShot, withPage, sessionCookie } from './support.mjs';
@@ -32,8 +33,7 @@ async function checkBox(page) {
   assert.match(text, /Vietcombank/);
   assert.match(text, /Cán bộ thu phí của Trung tâm đối chiếu/);
   assert.equal(await box.getByTestId('vietqr-content').innerText(), code.replace(/[^A-Za-z0-9.-]/g, '').slice(-25));
-  // No VNPay terminal in this run: no button that would fail.
-  assert.equal(await box.getByTestId('vnpay-button').count(), 0);
+  assert.equal(await box.getByTestId('vnpay-button').count(), 1);
   const img = box.getByRole('img', { name: /Mã VietQR chuyển khoản 25\.000 đ/ });
   await img.waitFor();
   assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 100), 'the QR image loaded');
@@ -42,21 +42,26 @@ async function checkBox(page) {
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scrolling at 390 px');
 }
 
+/** Signs in on "Hồ sơ của tôi" with the code texted to PHONE and opens the dossier. */
+async function openAsCitizen(page) {
+  await page.goto(`${BASE}/cong-dan`);
+  const contact = page.getByLabel('Số điện thoại hoặc e-mail');
+  await contact.waitFor();
+  await contact.fill(PHONE);
+  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  await page.getByText(/Đã gửi mã 6 chữ số tới/).waitFor();
+  const texts = await (await fetch(`${SINK}/messages`)).json();
+  const sms = texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1);
+  assert.ok(sms, 'the phone got the code');
+  await page.getByLabel('Mã đăng nhập (6 chữ số)').pressSequentially(/: (\d{6})\./.exec(sms.text)[1]);
+  await page.locator('form button[type=submit]', { hasText: 'Đăng nhập' }).click();
+  await page.getByTestId('citizen-dossier').first().click();
+  await page.getByText('Quá trình giải quyết').waitFor();
+}
+
 test('the citizen sees what the dossier owes and the VietQR transfer, on a 390 px phone', { timeout: 90_000 }, (t) =>
   withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
-    await page.goto(`${BASE}/cong-dan`);
-    const contact = page.getByLabel('Số điện thoại hoặc e-mail');
-    await contact.waitFor();
-    await contact.fill(PHONE);
-    await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-    await page.getByText(/Đã gửi mã 6 chữ số tới/).waitFor();
-    const texts = await (await fetch(`${SINK}/messages`)).json();
-    const sms = texts.filter((m) => m.to === PHONE_INTL && m.text.startsWith('Ma dang nhap')).at(-1);
-    assert.ok(sms, 'the phone got the code');
-    await page.getByLabel('Mã đăng nhập (6 chữ số)').pressSequentially(/: (\d{6})\./.exec(sms.text)[1]);
-    await page.locator('form button[type=submit]', { hasText: 'Đăng nhập' }).click();
-    await page.getByTestId('citizen-dossier').first().click();
-    await page.getByText('Quá trình giải quyết').waitFor();
+    await openAsCitizen(page);
     await checkBox(page);
     await page.getByTestId('vnpay-pay').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await readmeShot(page, 'citizen-pay.png');
@@ -71,4 +76,25 @@ test('the public look-up page offers the same VietQR transfer after the 4-digit 
     await checkBox(page);
     await page.getByTestId('vnpay-pay').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await readmeShot(page, 'track-pay.png');
+  }));
+
+test('the citizen pays by VNPay: the gateway confirms to the app, the dossier owes nothing and has its receipt', { timeout: 90_000 }, (t) =>
+  withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
+    await openAsCitizen(page);
+    await page.getByTestId('vnpay-button').click();
+    // The gateway (another origin) checked the signed URL and called the IPN before sending the browser back here.
+    const back = page.getByTestId('vnpay-return');
+    await back.waitFor();
+    assert.match(await back.innerText(), new RegExp(`Đã thanh toán 25\\.000 đ cho hồ sơ ${code.replace(/\./g, '\\.')}`));
+    assert.ok(page.url().startsWith(`${BASE}/thanh-toan/vnpay?`), page.url());
+    await readmeShot(page, 'citizen-vnpay-paid.png');
+    await page.getByTestId('vnpay-return-mine').click();
+    await page.getByText('Quá trình giải quyết').waitFor();
+    assert.equal(await page.getByTestId('vnpay-pay').count(), 0, 'nothing owed: no payment box');
+    // The receipt is the fee module's, issued by the gateway's user, method VNPay.
+    const cookie = await sessionCookie('tn.tp');
+    const receipts = await (await fetch(`${BASE}/api/v1/dossiers/${encodeURIComponent(code)}/receipts`, { headers: { cookie } })).json();
+    const vnpay = receipts.items.filter((r) => r.method === 'vnpay');
+    assert.equal(vnpay.length, 1);
+    assert.equal(vnpay[0].amount, 25_000);
   }));
