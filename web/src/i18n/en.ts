@@ -64,6 +64,10 @@ export const en = {
     pageNotFound: 'The page does not exist or has moved.',
   },
   public: {
+    pagination: 'Pages',
+    page: 'Page {{page}}',
+    prevPage: 'Previous page',
+    nextPage: 'Next page',
     transparency: 'Public results of administrative procedures',
     chooseCenter: 'Choose a center',
     phone: 'Phone',
