@@ -128,6 +128,7 @@ export const en = {
     desc4: 'Fully online public service',
   },
   detail: {
+    breadcrumb: 'Breadcrumb',
     general: 'General information',
     code: 'Procedure code',
     field: 'Field',

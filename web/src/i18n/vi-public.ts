@@ -107,6 +107,7 @@ export const viPublicTop = {
     desc4: 'Dịch vụ công trực tuyến toàn trình',
   },
   detail: {
+    breadcrumb: 'Đường dẫn',
     general: 'Thông tin chung',
     code: 'Mã thủ tục',
     field: 'Lĩnh vực',

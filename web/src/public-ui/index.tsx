@@ -84,11 +84,12 @@ export function Alert({ type = 'info', title, id, className, ...rest }: { type?:
   );
 }
 
+/** A bordered block; its title is an h3 (the page's title is the h1/h2 above). */
 export function Card({ title, children, className, id, ...rest }: { title?: ReactNode; children: ReactNode; className?: string; id?: string; 'data-testid'?: string }) {
   const headingId = useId();
   return (
     <section className={`pu-card${className ? ` ${className}` : ''}`} id={id} aria-labelledby={title ? headingId : undefined} {...rest}>
-      {title && <h2 className="pu-card-head" id={headingId}>{title}</h2>}
+      {title && <h3 className="pu-card-head" id={headingId}>{title}</h3>}
       <div className="pu-card-body">{children}</div>
     </section>
   );
@@ -173,3 +174,48 @@ export function useMinWidth(min: number): boolean {
 }
 
 export { SearchIcon };
+
+export type Column<T> = {
+  title: ReactNode;
+  key?: string;
+  dataIndex?: keyof T & string;
+  width?: number;
+  align?: 'center';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a cell's value has the type of its column
+  render?: (value: any, row: T, index: number) => ReactNode;
+};
+
+/** A plain table with a header row (th scope="col"): the catalog and a procedure's fees, documents and steps. */
+export function Table<T>({ columns, data, rowKey, className, empty }: {
+  columns: Column<T>[]; data: T[]; rowKey: (row: T, index: number) => string | number; className?: string; empty?: ReactNode;
+}) {
+  return (
+    <div className={`pu-table-wrap${className ? ` ${className}` : ''}`}>
+      <table className="pu-table">
+        <thead>
+          <tr>
+            {columns.map((c, i) => (
+              <th key={c.key ?? c.dataIndex ?? i} scope="col" className={c.align === 'center' ? 'center' : undefined} style={c.width ? { width: c.width } : undefined}>{c.title}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.length === 0 && empty ? (
+            <tr><td colSpan={columns.length}>{empty}</td></tr>
+          ) : data.map((row, r) => (
+            <tr key={rowKey(row, r)}>
+              {columns.map((c, i) => {
+                const value = c.dataIndex ? row[c.dataIndex] : undefined;
+                return (
+                  <td key={c.key ?? c.dataIndex ?? i} className={c.align === 'center' ? 'center' : undefined}>
+                    {c.render ? c.render(value, row, r) : (value as ReactNode)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
