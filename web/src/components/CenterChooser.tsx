@@ -14,8 +14,8 @@ export default function CenterChooser({ centers, center, place, choose, open, on
   const menu = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (!open) return;
-    const items = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"], [role="menuitem"]');
-    const current = Array.from(items ?? []).find((b) => b.getAttribute('aria-checked') === 'true') ?? items?.[0];
+    const items = menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]');
+    const current = Array.from(items ?? []).find((b) => b.getAttribute('aria-current') === 'true') ?? items?.[0];
     current?.focus();
     const away = (e: MouseEvent) => {
       if (!wrap.current?.contains(e.target as Node)) onOpenChange(false);
@@ -43,7 +43,7 @@ export default function CenterChooser({ centers, center, place, choose, open, on
                 type="button"
                 role="menuitem"
                 className="pu-menu-item"
-                aria-checked={center?.code === c.code ? 'true' : undefined}
+                aria-current={center?.code === c.code ? 'true' : undefined}
                 tabIndex={-1}
                 onClick={() => {
                   choose(c.code);

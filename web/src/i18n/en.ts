@@ -195,6 +195,7 @@ export const en = {
     department_head: 'Department head',
   },
   due: {
+    picked: 'Chosen: {{time}}',
     title: 'When will my result be ready?',
     pick: 'Submission date and time',
     receiptDay: 'Day of receipt',

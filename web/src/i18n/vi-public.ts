@@ -174,6 +174,7 @@ export const viPublicTop = {
     department_head: 'Lãnh đạo phòng chuyên môn',
   },
   due: {
+    picked: 'Đã chọn: {{time}}',
     title: 'Khi nào có kết quả?',
     pick: 'Thời điểm nộp hồ sơ',
     receiptDay: 'Ngày tiếp nhận',

@@ -57,7 +57,12 @@ export function DueDateBox({ time, center, saturdayCounts = false }: { time: Pro
           if (e.target.value && v.isValid()) setAt(v);
         }}
         required
+        aria-describedby="due-received-at-picked"
       />
+      {/* The phone shows the picker in its own format: the chosen moment again, as every paper of the center writes it. */}
+      <div id="due-received-at-picked" className="muted small due-picked">
+        {t('due.picked', { time: `${at.format('HH:mm')}, ${t(`weekday.${at.day()}`)}, ${at.format('DD/MM/YYYY')}` })}
+      </div>
       <div className="due-result" aria-live="polite" data-testid="due-result">
         {due.isPending ? (
           <Spinner label={t('common.loading')} />
