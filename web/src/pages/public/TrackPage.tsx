@@ -17,8 +17,8 @@ import { vnTime } from '../../lib/format';
 import { loadAllStrings } from '../../i18n';
 import '../../components/dossier/track.css';
 
-// The VNPay button is still built with Ant Design: it loads after the dossier shows, inside AntdShell, so the look-up
-// page itself downloads no component library.
+// The VNPay button is still built with Ant Design: it loads inside AntdShell, only when something is owed (PayIfOwed),
+// so the look-up page itself downloads no component library.
 const VnpayPayButton = lazy(() =>
   Promise.all([import('./VnpayPayButton'), import('../../components/AntdShell'), loadAllStrings()]).then(([m, shell]) => ({
     default: (props: Parameters<typeof m.VnpayPayButton>[0]) => (
@@ -28,6 +28,23 @@ const VnpayPayButton = lazy(() =>
     ),
   })),
 );
+
+/**
+ * Asks the server first whether anything is owed (the same query, same cache key, as VnpayPayButton's own): the
+ * button and Ant Design load only when VNPay is set up and there is something to pay.
+ */
+function PayIfOwed({ code, proof }: { code: string; proof: Proof }) {
+  const q = useQuery({
+    queryKey: ['public-payments', code, proof],
+    queryFn: () => http.get<{ due: number; vnpay: boolean }>(`/public/dossiers/${encodeURIComponent(code)}/payments`, proof),
+  });
+  if (!q.data?.vnpay || q.data.due <= 0) return null;
+  return (
+    <Suspense fallback={null}>
+      <VnpayPayButton code={code} proof={proof} />
+    </Suspense>
+  );
+}
 
 /** dd/mm/yyyy HH:mm in Vietnam time (as DossierTags' dossierTime, without its Ant Design imports). */
 function dossierTime(iso: string | null | undefined): string {
@@ -103,9 +120,7 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <dt>{t('dossiers.track.dueAt')}</dt>
         <dd className="track-due">{d.dueAt ? dossierTime(d.dueAt) : '—'}</dd>
       </dl>
-      <Suspense fallback={null}>
-        <VnpayPayButton code={d.code} proof={proof} />
-      </Suspense>
+      <PayIfOwed code={d.code} proof={proof} />
       <div style={{ marginTop: 12 }}>
         <Link to={`/phan-anh?ho-so=${encodeURIComponent(d.code)}`} data-testid="track-feedback">{t('feedback.fromDossier')}</Link>
       </div>
