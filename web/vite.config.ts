@@ -65,7 +65,7 @@ export default defineConfig({
             // file: a citizen's phone makes ~10 requests for a page, and the next public page needs no download.
             {
               name: 'portal',
-              test: /web[\\/]src[\\/](public-ui[\\/]|pages[\\/]public[\\/](HomePage|ProceduresPage|ProcedureDetailPage|TrackPage|LoginPage|DueDateBox)\.|pages[\\/]console[\\/]security[\\/]notices\.|components[\\/](PublicTags|usePageTitle|useCenter|PublicLayout|PublicLanguageSwitch|ChooserButton|BrandMark|PageLoading)\.|components[\\/]dossier[\\/]track\.css|lib[\\/](errorText|format|sources)\.|api[\\/](client|hooks)\.)/,
+              test: /web[\\/]src[\\/](public-ui[\\/]|pages[\\/]public[\\/](HomePage|ProceduresPage|ProcedureDetailPage|TrackPage|LoginPage|DueDateBox|VnpayPayButton)\.|pages[\\/]console[\\/]security[\\/]notices\.|components[\\/](PublicTags|usePageTitle|useCenter|PublicLayout|PublicLanguageSwitch|ChooserButton|BrandMark|PageLoading)\.|components[\\/]dossier[\\/]track\.css|lib[\\/](errorText|format|sources)\.|api[\\/](client|hooks)\.)/,
               priority: 1,
             },
             // Ant Design's styling engine, for the screens built with it only (AntdShell): the light public pages

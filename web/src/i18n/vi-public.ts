@@ -1,6 +1,6 @@
 // The Vietnamese strings of the light public pages (home, catalog, a procedure, the look-up, sign-in), loaded with
 // the app; every other screen's strings (the console's above all) arrive with those screens (loadAllStrings, index.ts).
-import { dossiersPublic, feedbackPublic, onlinePublic, securityPublic } from './modules/public';
+import { dossiersPublic, feedbackPublic, onlinePublic, paymentsPublic, securityPublic } from './modules/public';
 
 export const viPublicTop = {
   app: {
@@ -209,4 +209,5 @@ export const viPublic = {
   security: securityPublic,
   feedback: feedbackPublic,
   onlineSubmit: onlinePublic,
+  payments: paymentsPublic,
 };

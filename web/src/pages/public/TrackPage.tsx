@@ -2,7 +2,7 @@
 // (/tra-cuu). No login, no personal data; phone first. A code alone shows nothing (codes are sequential): the QR
 // code carries the dossier's token, and a code typed by hand needs the last 4 digits of the applicant's phone or
 // citizen ID, kept in the page's memory only (never in the address, so not in the history or a server log).
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, ErrorBox, Input, SearchBox, Skeleton } from '../../public-ui';
 import { CheckIcon, FileSearchIcon, ShieldIcon } from '../../public-ui/icons';
@@ -14,37 +14,8 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { usePublicCenter } from '../../components/useCenter';
 import { StatusTag } from '../../components/PublicTags';
 import { vnTime } from '../../lib/format';
-import { loadAllStrings } from '../../i18n';
+import { VnpayPayButton } from './VnpayPayButton';
 import '../../components/dossier/track.css';
-
-// The VNPay button is still built with Ant Design: it loads inside AntdShell, only when something is owed (PayIfOwed),
-// so the look-up page itself downloads no component library.
-const VnpayPayButton = lazy(() =>
-  Promise.all([import('./VnpayPayButton'), import('../../components/AntdShell'), loadAllStrings()]).then(([m, shell]) => ({
-    default: (props: Parameters<typeof m.VnpayPayButton>[0]) => (
-      <shell.default>
-        <m.VnpayPayButton {...props} />
-      </shell.default>
-    ),
-  })),
-);
-
-/**
- * Asks the server first whether anything is owed (the same query, same cache key, as VnpayPayButton's own): the
- * button and Ant Design load only when VNPay is set up and there is something to pay.
- */
-function PayIfOwed({ code, proof }: { code: string; proof: Proof }) {
-  const q = useQuery({
-    queryKey: ['public-payments', code, proof],
-    queryFn: () => http.get<{ due: number; vnpay: boolean }>(`/public/dossiers/${encodeURIComponent(code)}/payments`, proof),
-  });
-  if (!q.data?.vnpay || q.data.due <= 0) return null;
-  return (
-    <Suspense fallback={null}>
-      <VnpayPayButton code={code} proof={proof} />
-    </Suspense>
-  );
-}
 
 /** dd/mm/yyyy HH:mm in Vietnam time (as DossierTags' dossierTime, without its Ant Design imports). */
 function dossierTime(iso: string | null | undefined): string {
@@ -120,7 +91,7 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <dt>{t('dossiers.track.dueAt')}</dt>
         <dd className="track-due">{d.dueAt ? dossierTime(d.dueAt) : '—'}</dd>
       </dl>
-      <PayIfOwed code={d.code} proof={proof} />
+      <VnpayPayButton code={d.code} proof={proof} />
       <div style={{ marginTop: 12 }}>
         <Link to={`/phan-anh?ho-so=${encodeURIComponent(d.code)}`} data-testid="track-feedback">{t('feedback.fromDossier')}</Link>
       </div>
