@@ -27,6 +27,7 @@ const PAGES = [
   ['Một thủ tục', '/procedures/2.000748'],
   ['Tra cứu hồ sơ', '/tra-cuu'],
   ['Đăng nhập', '/login'],
+  ['Nộp trực tuyến', '/cong-dan/nop/2.000748'],
 ];
 
 /** One cold visit: a fresh browser context (empty cache), the network profile, bytes on the wire and LCP. */

@@ -2,7 +2,8 @@
 // A/AA violation on any public page at 390 px, in Vietnamese: home, catalog, a procedure, the look-up (empty, and
 // the 4-digit check of a dossier), sign-in, the satisfaction rating, the VNPay return, the transparency page, the
 // feedback form and the published answers, the citizen sign-in and the signed-result verification page.
-// With --screenshots it also writes the 390 px README screenshots of the public pages.
+// The five light pages (home, catalog, a procedure, look-up, sign-in) also must not load Ant Design nor the console's
+// strings, in a dozen files at most. With --screenshots it also writes the 390 px README screenshots of the public pages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, assertAccessible, closeBrowser, readmeShot, withPage, sessionCookie } from './support.mjs';
@@ -113,3 +114,24 @@ test('the center chooser loads its menu at the first click, by mouse or keyboard
     await page.getByRole('menuitem', { name: /Hương Thủy/ }).click();
     await page.locator('.public-header .brand-place', { hasText: 'thị xã Hương Thủy' }).waitFor();
   }));
+
+test('the light public pages load no Ant Design, not the console strings, and a dozen files at most', { timeout: 90_000 }, async (t) => {
+  for (const [url, ready] of [
+    ['/', (p) => p.locator('[data-field]').first()],
+    ['/procedures', (p) => p.locator('.procedure-link').first()],
+    ['/procedures/2.000748', (p) => p.getByTestId('due-result').getByText('Hẹn trả kết quả')],
+    ['/tra-cuu', (p) => p.getByRole('heading', { level: 1 })],
+    ['/login', (p) => p.getByLabel('Tên đăng nhập')],
+  ]) {
+    await withPage(t, PHONE, async (page) => {
+      const files = [];
+      page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/assets/')) files.push(new URL(r.url()).pathname); });
+      await page.goto(`${BASE}${url}`);
+      await ready(page).waitFor();
+      await page.waitForLoadState('networkidle');
+      const heavy = files.filter((f) => /\/(antd-core|AntdShell|vi|button|table|select|card)-[\w-]+\.js$/.test(f));
+      assert.deepEqual(heavy, [], `${url} loads ${heavy.join(', ')}`);
+      assert.ok(files.length <= 12, `${url} loads ${files.length} files: ${files.join(', ')}`);
+    });
+  }
+});

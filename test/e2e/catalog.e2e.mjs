@@ -1,4 +1,5 @@
-// The public catalog: accent-free search, the procedure's detail and the "when will my result be ready?" box.
+// The public catalog: accent-free search, the field filter and page numbers, the procedure's detail and the "when
+// will my result be ready?" box.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
@@ -56,4 +57,25 @@ test('the catalog works on a 375 px phone', { timeout: 60_000 }, (t) =>
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
     await readmeShot(page, 'catalog-mobile.png');
+  }));
+
+test('the field filter and the page numbers change the list and the address', { timeout: 60_000 }, (t) =>
+  withPage(t, async (page) => {
+    await page.goto(`${BASE}/procedures`);
+    await page.getByText(/Tìm thấy \d+ thủ tục/).waitFor();
+    const firstOf = () => page.locator('.procedure-table .procedure-link').first().innerText();
+    const page1 = await firstOf();
+    assert.match(await page.locator('.result-count').innerText(), /Tìm thấy 94 thủ tục/);
+    // 94 procedures, 20 a page: page 2 is a button named "Trang 2".
+    await page.getByRole('navigation', { name: 'Phân trang' }).getByRole('button', { name: 'Trang 2' }).click();
+    await page.waitForURL(/\/procedures\?page=2$/);
+    await page.getByRole('button', { name: 'Trang 2' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page.waitForFunction((before) => document.querySelector('.procedure-table .procedure-link')?.textContent !== before, page1);
+    // The field select (a native select, labelled) narrows the list to the field and goes back to page 1.
+    await page.getByRole('combobox', { name: 'Lĩnh vực' }).selectOption('TP');
+    await page.waitForURL(/\/procedures\?field=TP$/);
+    await page.getByRole('heading', { level: 2, name: /^Tư pháp/ }).waitFor();
+    await page.waitForFunction(() => /Tìm thấy \d+ thủ tục/.test(document.querySelector('.result-count')?.textContent ?? '') && !/Tìm thấy 94 /.test(document.querySelector('.result-count')?.textContent ?? ''));
+    const found = Number((await page.getByText(/Tìm thấy \d+ thủ tục/).innerText()).match(/\d+/)[0]);
+    assert.ok(found > 0 && found < 94, `${found} procedures in the field`);
   }));

@@ -89,7 +89,10 @@ test("the slip's QR code opens the status at once", { timeout: 60_000 }, (t) =>
     const result = page.getByTestId('track-result');
     await result.getByText('Đã tiếp nhận').first().waitFor();
     assert.equal(await page.getByTestId('track-verify').count(), 0);
+    // The road so far: the received step is the current one, the ones before it are done.
+    assert.equal(await result.locator('.track-step[aria-current="step"] .track-step-title').innerText(), 'Tiếp nhận');
     await noPersonalData(page);
+    await readmeShot(page, 'track-result.png');
   }));
 
 test('on a 375 px phone: the code in lower case without dots, then the 4 digits', { timeout: 60_000 }, (t) =>

@@ -1,71 +1,34 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import viVN from 'antd/locale/vi_VN';
-import enUS from 'antd/locale/en_US';
-import { useTranslation } from 'react-i18next';
-import { theme } from './theme';
+import { loadAllStrings } from './i18n';
 import { ApiError } from './api/client';
 import { PublicLayout } from './components/PublicLayout';
 import { PageLoading } from './components/PageLoading';
-import { RequireAuth, RequirePermission } from './components/RequireAuth';
-import { RequireAnyPermission as RequireAnyDossierPerm, VIEW_PERMS } from './pages/console/dossiers/guards';
-import { RequireAnyPermission } from './components/fees/RequireAnyPermission';
 
+// Everything built with Ant Design sits under AntdShell, a chunk of its own that also brings every screen's
+// strings (console included): the light public pages load neither.
+const AntdShell = lazy(() => Promise.all([import('./components/AntdShell'), loadAllStrings()]).then(([m]) => m));
 const HomePage = lazy(() => import('./pages/public/HomePage').then((m) => ({ default: m.HomePage })));
 const ProceduresPage = lazy(() => import('./pages/public/ProceduresPage').then((m) => ({ default: m.ProceduresPage })));
 const ProcedureDetailPage = lazy(() => import('./pages/public/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })));
 const LoginPage = lazy(() => import('./pages/public/LoginPage').then((m) => ({ default: m.LoginPage })));
 const NotFoundPage = lazy(() => import('./pages/public/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
-const ConsoleLayout = lazy(() => import('./pages/console/ConsoleLayout'));
-const DashboardPage = lazy(() => import('./pages/console/DashboardPage'));
-const UsersPage = lazy(() => import('./pages/console/users/UsersPage'));
-const CentersPage = lazy(() => import('./pages/console/centers/CentersPage'));
-const CatalogPage = lazy(() => import('./pages/console/catalog/CatalogPage'));
-const CalendarPage = lazy(() => import('./pages/console/calendar/CalendarPage'));
-const SecurityPage = lazy(() => import('./pages/console/security/SecurityPage'));
-const KioskDevicesPage = lazy(() => import('./pages/console/security/KioskDevicesPage'));
-const AuditPage = lazy(() => import('./pages/console/audit/AuditPage'));
-const ReceptionPage = lazy(() => import('./pages/console/dossiers/ReceptionPage'));
-const DossiersPage = lazy(() => import('./pages/console/dossiers/DossiersPage'));
-const InboxPage = lazy(() => import('./pages/console/dossiers/InboxPage'));
-const DossierPage = lazy(() => import('./pages/console/dossiers/DossierPage'));
+const ConsoleRoutes = lazy(() => import('./ConsoleRoutes'));
 const TrackPage = lazy(() => import('./pages/public/TrackPage'));
 const RatePage = lazy(() => import('./pages/public/RatePage'));
 const FeedbackFormPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackFormPage })));
 const FeedbackTrackPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackTrackPage })));
 const FeedbackPublishedPage = lazy(() => import('./pages/public/FeedbackPage').then((m) => ({ default: m.FeedbackPublishedPage })));
-const FeedbackListPage = lazy(() => import('./pages/console/feedback/FeedbackListPage'));
-const FeedbackDetailPage = lazy(() => import('./pages/console/feedback/FeedbackDetailPage'));
 const CitizenPage = lazy(() => import('./pages/public/CitizenPage'));
 const OnlineSubmitPage = lazy(() => import('./pages/public/OnlineSubmitPage'));
 const TransparencyPage = lazy(() => import('./pages/public/TransparencyPage'));
-const RankingPage = lazy(() => import('./pages/console/ranking/RankingPage'));
-const IndexPage = lazy(() => import('./pages/console/ranking/IndexPage'));
 const VerifyPage = lazy(() => import('./pages/public/VerifyPage'));
 const VnpayReturnPage = lazy(() => import('./pages/public/VnpayReturnPage'));
-const FeesPage = lazy(() => import('./pages/console/fees/FeesPage'));
-const FeeCashbookPage = lazy(() => import('./pages/console/fees/CashbookPage'));
-const FeeReportsPage = lazy(() => import('./pages/console/fees/ReportsPage'));
-const FeeTransfersPage = lazy(() => import('./pages/console/fees/TransfersPage'));
-const FeeSeriesPage = lazy(() => import('./pages/console/fees/SeriesPage'));
-const FeeAccountPage = lazy(() => import('./pages/console/fees/AccountPage'));
-const CenterHoursPage = lazy(() => import('./pages/console/center/HoursPage'));
 const KioskPage = lazy(() => import('./pages/queue/KioskPage'));
 const BoardPage = lazy(() => import('./pages/queue/BoardPage'));
 const FollowPage = lazy(() => import('./pages/queue/FollowPage'));
-const QueueCounterPage = lazy(() => import('./pages/console/queue/CounterPage'));
-const QueueStatsPage = lazy(() => import('./pages/console/queue/StatsPage'));
-const ReportsPage = lazy(() => import('./pages/console/reports/ReportsPage'));
-const NotifySettingsPage = lazy(() => import('./pages/console/notifications/NotifySettingsPage'));
-const SmtpSettingsPage = lazy(() => import('./pages/console/notifications/SmtpSettingsPage'));
-const NotificationsPage = lazy(() => import('./pages/console/control/NotificationsPage'));
-const LateReportPage = lazy(() => import('./pages/console/control/LateReportPage'));
 const EvaluationTabletPage = lazy(() => import('./pages/evaluations/TabletPage'));
-const EvaluationTabletsPage = lazy(() => import('./pages/console/evaluations/TabletsPage'));
-const EvaluationPaperPage = lazy(() => import('./pages/console/evaluations/PaperEntryPage'));
-const EvaluationReportPage = lazy(() => import('./pages/console/evaluations/EvaluationReportPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,87 +40,43 @@ const queryClient = new QueryClient({
 });
 
 export function App() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? enUS : viVN;
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={locale} theme={theme}>
-        <AntApp>
-          <BrowserRouter>
-            <Suspense fallback={<PageLoading />}>
-              <Routes>
-                <Route path="kiosk/:center" element={<KioskPage />} />
-                <Route path="board/:center" element={<BoardPage />} />
-                <Route path="danh-gia-tai-quay" element={<EvaluationTabletPage />} />
-                <Route path="queue/ticket/:id" element={<FollowPage />} />
-                <Route path="queue/follow/:id" element={<FollowPage />} />
-                <Route element={<PublicLayout />}>
-                  <Route index element={<HomePage />} />
-                  <Route path="procedures" element={<ProceduresPage />} />
-                  <Route path="procedures/:code" element={<ProcedureDetailPage />} />
-                  <Route path="tra-cuu" element={<TrackPage />} />
-                  <Route path="tra-cuu/:code" element={<TrackPage />} />
-                  <Route path="danh-gia/:token" element={<RatePage />} />
-                  <Route path="phan-anh" element={<FeedbackFormPage />} />
-                  <Route path="phan-anh/cong-khai" element={<FeedbackPublishedPage />} />
-                  <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
-                  <Route path="cong-khai/:center" element={<TransparencyPage />} />
-                  <Route path="xac-thuc/:id" element={<VerifyPage />} />
-                  <Route path="cong-dan" element={<CitizenPage />} />
-                  <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
-                  <Route path="cong-dan/nop/:code" element={<OnlineSubmitPage />} />
-                  <Route path="login" element={<LoginPage />} />
-                  <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-                <Route
-                  path="console"
-                  element={
-                    <RequireAuth>
-                      <ConsoleLayout />
-                    </RequireAuth>
-                  }
-                >
-                  <Route index element={<DashboardPage />} />
-                  <Route path="dossiers" element={<RequireAnyDossierPerm perms={VIEW_PERMS}><DossiersPage /></RequireAnyDossierPerm>} />
-                  <Route path="dossiers/new" element={<RequirePermission perm="dossiers.register"><ReceptionPage /></RequirePermission>} />
-                  <Route path="dossiers/inbox" element={<RequirePermission perm="dossiers.process"><InboxPage /></RequirePermission>} />
-                  <Route path="dossiers/:code" element={<RequireAnyDossierPerm perms={VIEW_PERMS}><DossierPage /></RequireAnyDossierPerm>} />
-                  <Route path="admin/users" element={<RequirePermission perm="users.manage"><UsersPage /></RequirePermission>} />
-                  <Route path="admin/centers" element={<RequirePermission perm="centers.manage"><CentersPage /></RequirePermission>} />
-                  <Route path="admin/catalog" element={<RequirePermission perm="catalog.manage"><CatalogPage /></RequirePermission>} />
-                  <Route path="admin/calendar" element={<RequirePermission perm="calendar.manage"><CalendarPage /></RequirePermission>} />
-                  <Route path="fees" element={<RequireAnyPermission perms={['dossiers.view_center']}><FeesPage /></RequireAnyPermission>} />
-                  <Route path="fees/cashbook" element={<RequireAnyPermission perms={['fees.collect', 'fees.manage', 'reports.view']}><FeeCashbookPage /></RequireAnyPermission>} />
-                  <Route path="fees/reports" element={<RequireAnyPermission perms={['reports.view', 'fees.manage']}><FeeReportsPage /></RequireAnyPermission>} />
-                  <Route path="fees/transfers" element={<RequireAnyPermission perms={['fees.manage']}><FeeTransfersPage /></RequireAnyPermission>} />
-                  <Route path="fees/account" element={<RequirePermission perm="fees.manage"><FeeAccountPage /></RequirePermission>} />
-                  <Route path="fees/series" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><FeeSeriesPage /></RequireAnyPermission>} />
-                  <Route path="center/hours" element={<RequireAnyPermission perms={['fees.manage', 'centers.manage']}><CenterHoursPage /></RequireAnyPermission>} />
-                  <Route path="queue" element={<RequirePermission perm="queue.serve"><QueueCounterPage /></RequirePermission>} />
-                  <Route path="queue/stats" element={<RequirePermission perm="reports.view"><QueueStatsPage /></RequirePermission>} />
-                  <Route path="reports" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><ReportsPage /></RequireAnyPermission>} />
-                  <Route path="reports/evaluations" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><EvaluationReportPage /></RequireAnyPermission>} />
-                  <Route path="evaluations/paper" element={<RequirePermission perm="dossiers.return"><EvaluationPaperPage /></RequirePermission>} />
-                  <Route path="admin/evaluation-tablets" element={<RequirePermission perm="centers.manage"><EvaluationTabletsPage /></RequirePermission>} />
-                  <Route path="reports/late" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><LateReportPage /></RequireAnyPermission>} />
-                  <Route path="reports/ranking" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><RankingPage /></RequireAnyPermission>} />
-                  <Route path="reports/index-766" element={<RequireAnyPermission perms={['reports.view', 'reports.department']}><IndexPage /></RequireAnyPermission>} />
-                  <Route path="notifications" element={<NotificationsPage />} />
-                  <Route path="feedback" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackListPage /></RequireAnyPermission>} />
-                  <Route path="feedback/:id" element={<RequireAnyPermission perms={['feedback.manage', 'feedback.answer']}><FeedbackDetailPage /></RequireAnyPermission>} />
-                  <Route path="admin/audit" element={<RequirePermission perm="audit.view"><AuditPage /></RequirePermission>} />
-                  <Route path="security" element={<SecurityPage />} />
-                  <Route path="admin/smtp" element={<RequirePermission perm="centers.manage"><SmtpSettingsPage /></RequirePermission>} />
-                  <Route path="admin/kiosks" element={<RequirePermission perm="centers.manage"><KioskDevicesPage /></RequirePermission>} />
-                  <Route path="notifications/settings" element={<RequirePermission perm="notifications.manage"><NotifySettingsPage /></RequirePermission>} />
-                  <Route path="*" element={<NotFoundPage />} />
-                </Route>
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
-        </AntApp>
-      </ConfigProvider>
+      <BrowserRouter>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route element={<PublicLayout />}>
+              <Route index element={<HomePage />} />
+              <Route path="procedures" element={<ProceduresPage />} />
+              <Route path="procedures/:code" element={<ProcedureDetailPage />} />
+              <Route path="tra-cuu" element={<TrackPage />} />
+              <Route path="tra-cuu/:code" element={<TrackPage />} />
+              <Route path="login" element={<LoginPage />} />
+              <Route element={<AntdShell />}>
+                <Route path="danh-gia/:token" element={<RatePage />} />
+                <Route path="phan-anh" element={<FeedbackFormPage />} />
+                <Route path="phan-anh/cong-khai" element={<FeedbackPublishedPage />} />
+                <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
+                <Route path="cong-khai/:center" element={<TransparencyPage />} />
+                <Route path="xac-thuc/:id" element={<VerifyPage />} />
+                <Route path="cong-dan" element={<CitizenPage />} />
+                <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
+                <Route path="cong-dan/nop/:code" element={<OnlineSubmitPage />} />
+                <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Route>
+            <Route element={<AntdShell />}>
+              <Route path="kiosk/:center" element={<KioskPage />} />
+              <Route path="board/:center" element={<BoardPage />} />
+              <Route path="danh-gia-tai-quay" element={<EvaluationTabletPage />} />
+              <Route path="queue/ticket/:id" element={<FollowPage />} />
+              <Route path="queue/follow/:id" element={<FollowPage />} />
+              <Route path="console/*" element={<ConsoleRoutes />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
 import type { ComponentPropsWithRef } from 'react';
-import { DownOutlined } from '@ant-design/icons';
+import { DownIcon } from '../public-ui/icons';
 import { useTranslation } from 'react-i18next';
 import type { Center } from '../api/types';
 
@@ -11,7 +11,7 @@ export function ChooserButton({ place, center, className, ...rest }: { place: st
   const { t } = useTranslation();
   return (
     <button type="button" className={`brand-place brand-place-choose${className ? ` ${className}` : ''}`} title={t('public.chooseCenter')} aria-label={`${place}, ${t('public.chooseCenter')}: ${center?.name ?? ''}`} aria-haspopup="menu" {...rest}>
-      {place} <DownOutlined style={{ fontSize: 10 }} />
+      {place} <DownIcon size={11} />
     </button>
   );
 }

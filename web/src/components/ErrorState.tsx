@@ -2,18 +2,9 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { errorText } from '../lib/errorText';
 
-/** The server's Vietnamese `detail` when there is one, else a generic message. */
-export function errorText(t: (k: string) => string, error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.status === 0) return t('errors.network');
-    if (error.problem.detail) return error.problem.detail;
-    if (error.status === 403) return t('errors.forbidden');
-    if (error.status === 404) return t('errors.notFound');
-    return t('errors.server');
-  }
-  return t('errors.unexpected');
-}
+export { errorText } from '../lib/errorText';
 
 // antd's Result carries three large illustrations: loaded only when an error is shown, not with every public page.
 const Result = lazy(() => import('antd/es/result'));

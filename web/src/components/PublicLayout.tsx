@@ -1,10 +1,11 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { lazy, Suspense, useState } from 'react';
-import { Button, Layout } from 'antd';
-import { EnvironmentOutlined, LoginOutlined, PhoneOutlined, ClockCircleOutlined, DashboardOutlined, BarChartOutlined } from '@ant-design/icons';
+import { ChartIcon, ClockIcon, DashboardIcon, LoginIcon, PhoneIcon, PlaceIcon } from '../public-ui/icons';
+import { PageLoading } from './PageLoading';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark';
-import { LanguageSwitch } from './LanguageSwitch';
+import { PublicLanguageSwitch } from './PublicLanguageSwitch';
+import '../public-ui/ui.css';
 import { placeName, usePublicCenter } from './useCenter';
 import { useMe } from '../api/hooks';
 import { ChooserButton } from './ChooserButton';
@@ -23,7 +24,7 @@ export function PublicLayout() {
   const [chooserOpen, setChooserOpen] = useState(false);
 
   return (
-    <Layout className="public-layout">
+    <div className="public-layout">
       <header className="public-header">
         <div className="public-header-inner">
           <div className="brand">
@@ -59,50 +60,52 @@ export function PublicLayout() {
               {t('feedback.nav')}
             </NavLink>
             {me.data ? (
-              <Button size="small" className="header-btn" icon={<DashboardOutlined />} onClick={() => navigate('/console')} aria-label={t('nav.console')}>
-                <span className="hide-xs">{t('nav.console')}</span>
-              </Button>
+              <button type="button" className="pu-btn pu-btn-header pu-btn-small" onClick={() => navigate('/console')} aria-label={t('nav.console')}>
+                <DashboardIcon /> <span className="hide-xs">{t('nav.console')}</span>
+              </button>
             ) : location.pathname === '/login' ? null : (
-              <Button size="small" className="header-btn" icon={<LoginOutlined />} onClick={() => navigate('/login')} aria-label={t('nav.staffLogin')}>
-                <span className="hide-xs">{t('nav.staffLogin')}</span>
-              </Button>
+              <button type="button" className="pu-btn pu-btn-header pu-btn-small" onClick={() => navigate('/login')} aria-label={t('nav.staffLogin')}>
+                <LoginIcon /> <span className="hide-xs">{t('nav.staffLogin')}</span>
+              </button>
             )}
-            <LanguageSwitch dark />
+            <PublicLanguageSwitch />
           </nav>
         </div>
       </header>
-      <Layout.Content className="public-content">
-        <Outlet />
-      </Layout.Content>
+      <main className="public-content">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </main>
       <footer className="public-footer">
         <div className="public-footer-inner">
           <div>
             <div className="footer-title">{center?.name ?? t('app.title')}</div>
             {center?.address && (
               <div>
-                <EnvironmentOutlined /> {center.address}
+                <PlaceIcon /> {center.address}
               </div>
             )}
             {center?.phone && (
               <div>
-                <PhoneOutlined /> {t('public.phone')}: {center.phone}
+                <PhoneIcon /> {t('public.phone')}: {center.phone}
               </div>
             )}
             {center && (
               <div>
-                <BarChartOutlined /> <Link className="footer-link" to={`/cong-khai/${encodeURIComponent(center.code)}`} data-testid="footer-transparency">{t('public.transparency')}</Link>
+                <ChartIcon /> <Link className="footer-link" to={`/cong-khai/${encodeURIComponent(center.code)}`} data-testid="footer-transparency">{t('public.transparency')}</Link>
               </div>
             )}
           </div>
           <div>
             <div className="footer-title">
-              <ClockCircleOutlined /> {t('public.hoursTitle')}
+              <ClockIcon /> {t('public.hoursTitle')}
             </div>
             <div>{center?.saturdayMorningOpen === false ? t('public.hoursDaysWeekdays') : t('public.hoursDays')}</div>
             <div>{t('public.hoursTimes')}</div>
           </div>
         </div>
       </footer>
-    </Layout>
+    </div>
   );
 }

@@ -64,6 +64,10 @@ export const en = {
     pageNotFound: 'The page does not exist or has moved.',
   },
   public: {
+    pagination: 'Pages',
+    page: 'Page {{page}}',
+    prevPage: 'Previous page',
+    nextPage: 'Next page',
     transparency: 'Public results of administrative procedures',
     chooseCenter: 'Choose a center',
     phone: 'Phone',
@@ -124,6 +128,7 @@ export const en = {
     desc4: 'Fully online public service',
   },
   detail: {
+    breadcrumb: 'Breadcrumb',
     general: 'General information',
     code: 'Procedure code',
     field: 'Field',
@@ -190,6 +195,7 @@ export const en = {
     department_head: 'Department head',
   },
   due: {
+    picked: 'Chosen: {{time}}',
     title: 'When will my result be ready?',
     pick: 'Submission date and time',
     receiptDay: 'Day of receipt',

@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { vi } from './vi';
+import { viPublic } from './vi-public';
 
 export type Lang = 'vi' | 'en';
 export const LANG_KEY = 'motcua.lang';
@@ -28,13 +28,23 @@ async function loadLang(lang: Lang): Promise<void> {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi } },
+  resources: { vi: { translation: viPublic } },
   lng: initial,
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
 if (initial === 'en') void loadLang('en').then(() => i18n.changeLanguage('en'));
+
+// Every other screen's Vietnamese strings (the console, the kiosk, the public forms still built with Ant Design):
+// a chunk loaded with those screens (App.tsx), so the light public pages do not download the console's words.
+let allStrings: Promise<void> | null = null;
+export function loadAllStrings(): Promise<void> {
+  allStrings ??= import('./vi').then(({ vi }) => {
+    i18n.addResourceBundle('vi', 'translation', vi, true, true);
+  });
+  return allStrings;
+}
 
 export function setLang(lang: Lang) {
   try {

@@ -1,5 +1,7 @@
 // Strings of the dossier screens (tiếp nhận, danh sách, hộp xử lý, chi tiết hồ sơ, tra cứu công khai), under the
 // top-level `dossiers` key. Spread into vi.ts / en.ts.
+import { dossiersPublic } from './public';
+
 export const viDossiers = {
   officeHours: {
     title: 'Đang ngoài giờ hành chính',
@@ -13,18 +15,7 @@ export const viDossiers = {
     inbox: 'Hộp xử lý',
     inboxDesc: 'Hồ sơ phòng đang giải quyết, quá hạn lên đầu',
   },
-  status: {
-    submitted: 'Mới đăng ký',
-    needs_supplement: 'Chờ bổ sung',
-    refused: 'Từ chối tiếp nhận',
-    received: 'Đã tiếp nhận',
-    in_progress: 'Đang giải quyết',
-    paused: 'Tạm dừng chờ bổ sung',
-    resolved: 'Đã có kết quả',
-    rejected: 'Không đủ điều kiện giải quyết',
-    returned: 'Đã trả kết quả',
-    withdrawn: 'Đã rút hồ sơ',
-  },
+  status: dossiersPublic.status,
   timing: {
     early: 'Trước hạn',
     on_time: 'Đúng hạn',
@@ -427,40 +418,7 @@ export const viDossiers = {
     holding: 'đang xử lý hồ sơ này',
     empty: 'Phòng chưa có cán bộ xử lý nào khác.',
   },
-  track: {
-    title: 'Tra cứu hồ sơ',
-    lead: 'Nhập mã hồ sơ in trên phiếu tiếp nhận, hoặc quét mã QR trên phiếu bằng điện thoại.',
-    placeholder: 'Nhập mã hồ sơ',
-    example: 'Ví dụ: 000.00.15.H57-261126-0001',
-    search: 'Tra cứu',
-    notFound: 'Không tìm thấy hồ sơ có mã {{code}} với 4 số đã nhập. Vui lòng kiểm tra lại mã in trên phiếu và 4 số cuối số điện thoại hoặc CCCD.',
-    verifierLabel: '4 số cuối số điện thoại hoặc số CCCD của người nộp',
-    verifierHint: 'Để bảo vệ thông tin hồ sơ, vui lòng nhập 4 chữ số cuối của số điện thoại hoặc số căn cước công dân đã khai khi nộp hồ sơ. Quét mã QR trên phiếu thì không cần nhập.',
-    verifierSubmit: 'Xem tình trạng',
-    verifierInvalid: 'Nhập đúng 4 chữ số.',
-    tokenRefused: 'Đường dẫn tra cứu không còn đúng. Vui lòng nhập 4 số cuối số điện thoại hoặc CCCD của người nộp.',
-    code: 'Mã hồ sơ',
-    procedure: 'Thủ tục',
-    center: 'Nơi tiếp nhận',
-    receivedAt: 'Ngày tiếp nhận',
-    dueAt: 'Hẹn trả kết quả',
-    notReceived: 'Chưa tiếp nhận',
-    another: 'Tra cứu hồ sơ khác',
-    stages: { registered: 'Nộp hồ sơ', received: 'Tiếp nhận', processing: 'Giải quyết', ready: 'Có kết quả', returned: 'Trả kết quả' },
-    message: {
-      submitted: 'Hồ sơ đã được đăng ký, đang chờ cán bộ kiểm tra và tiếp nhận.',
-      needs_supplement: 'Hồ sơ cần bổ sung giấy tờ. Vui lòng xem phiếu yêu cầu bổ sung và liên hệ Trung tâm.',
-      refused: 'Hồ sơ không được tiếp nhận. Lý do ghi trên phiếu từ chối tiếp nhận.',
-      received: 'Hồ sơ đã được tiếp nhận và sẽ được chuyển đến cơ quan giải quyết.',
-      in_progress: 'Hồ sơ đang được cơ quan chuyên môn giải quyết.',
-      paused: 'Cơ quan giải quyết đề nghị bổ sung giấy tờ; thời hạn tạm dừng đến khi bổ sung xong.',
-      resolved: 'Đã có kết quả. Mời ông/bà mang phiếu hẹn đến Trung tâm để nhận kết quả.',
-      rejected: 'Hồ sơ không đủ điều kiện giải quyết. Mời ông/bà đến Trung tâm nhận lại hồ sơ và văn bản trả lời.',
-      returned: 'Kết quả đã được trả.',
-      withdrawn: 'Hồ sơ đã được rút theo đề nghị của người nộp.',
-    },
-    privacy: 'Trang tra cứu không hiển thị thông tin cá nhân của người nộp.',
-  },
+  track: dossiersPublic.track,
 };
 
 export const vi = { dossiers: viDossiers };

@@ -1,7 +1,9 @@
 // Strings of feedback and complaints (phản ánh, kiến nghị; issue 14 item 5): the public form, tracking and published
 // answers, and the console list and detail. Under the top-level `feedback` key.
+import { feedbackPublic } from './public';
+
 export const vi = {
-  nav: 'Phản ánh, kiến nghị',
+  nav: feedbackPublic.nav,
   menu: 'Phản ánh, kiến nghị',
   status: {
     received: 'Mới tiếp nhận', info_requested: 'Chờ bổ sung thông tin', accepted: 'Đã tiếp nhận', assigned: 'Đã giao phòng xử lý',
@@ -12,7 +14,7 @@ export const vi = {
     answer: 'Trả lời', publish: 'Công khai trả lời', reject: 'Không tiếp nhận',
   },
   form: {
-    title: 'Gửi phản ánh, kiến nghị',
+    title: feedbackPublic.form.title,
     lead: 'Phản ánh về việc giải quyết một hồ sơ, thái độ của cán bộ hoặc hoạt động của Trung tâm. Trung tâm tiếp nhận trong 2 ngày làm việc và trả lời trong 15 ngày làm việc kể từ khi tiếp nhận.',
     content: 'Nội dung phản ánh, kiến nghị',
     contentPlaceholder: 'Xin nêu rõ sự việc, thời gian, địa điểm…',
@@ -47,7 +49,7 @@ export const vi = {
     new: 'Gửi phản ánh khác',
   },
   published: {
-    title: 'Trả lời phản ánh, kiến nghị đã công khai',
+    title: feedbackPublic.published.title,
     lead: 'Các phản ánh, kiến nghị đã được Trung tâm trả lời và công khai. Thông tin liên hệ của người gửi không được hiển thị.',
     question: 'Nội dung phản ánh',
     answer: 'Trả lời',
@@ -94,5 +96,5 @@ export const vi = {
     citizen: 'người gửi',
   },
   dash: { kpi: 'Phản ánh quá hạn', hint: 'Phản ánh, kiến nghị quá hạn bước đang xử lý' },
-  fromDossier: 'Phản ánh, kiến nghị về hồ sơ này',
+  fromDossier: feedbackPublic.fromDossier,
 };

@@ -1,6 +1,8 @@
 // Strings of the online submission e-form (issue 15, part 2). Under the top-level `onlineSubmit` key.
+import { onlinePublic } from './public';
+
 export const vi = {
-  cta: 'Nộp trực tuyến',
+  cta: onlinePublic.cta,
   title: 'Nộp hồ sơ trực tuyến',
   contact: 'Trung tâm liên hệ với bạn qua {{contact}} (đã xác minh khi đăng nhập); hồ sơ sẽ hiện trong "Hồ sơ của tôi".',
   contactVerifiedId: 'Hồ sơ gắn với số định danh {{idNumber}} đã xác minh qua VNeID; hồ sơ sẽ hiện trong "Hồ sơ của tôi".',

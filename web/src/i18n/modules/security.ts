@@ -1,15 +1,9 @@
 // Strings of sign-in security: the second step of the login, two-factor enrolment, failed sign-in notices, kiosk pairing.
+import { securityPublic } from './public';
+
 export const vi = {
   menu: { security: 'Bảo mật tài khoản', kiosks: 'Máy kiosk lấy số' },
-  login: {
-    totp: 'Mã xác thực (6 chữ số)',
-    totpHelp: 'Mở ứng dụng xác thực trên điện thoại (Google Authenticator, Microsoft Authenticator…) và nhập mã đang hiển thị.',
-    totpRequired: 'Vui lòng nhập mã xác thực',
-    useRecovery: 'Dùng mã khôi phục',
-    useTotp: 'Dùng mã từ ứng dụng',
-    recovery: 'Mã khôi phục',
-    recoveryRequired: 'Vui lòng nhập mã khôi phục',
-  },
+  login: securityPublic.login,
   notice: {
     failures: 'Có {{count}} lần đăng nhập sai vào tài khoản của bạn từ {{first}} đến {{last}}. Nếu không phải bạn, hãy đổi mật khẩu và bật xác thực hai bước.',
     recoveryUsed: 'Bạn vừa đăng nhập bằng mã khôi phục; mỗi mã chỉ dùng được một lần. Xem số mã còn lại ở trang Bảo mật tài khoản.',

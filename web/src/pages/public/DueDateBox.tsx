@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, DatePicker, Spin, Typography } from 'antd';
-import { CalendarOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Spinner } from '../../public-ui';
+import { CalendarIcon } from '../../public-ui/icons';
 import { useTranslation } from 'react-i18next';
 import { useDueDate } from '../../api/hooks';
 import type { ProcessingTime } from '../../api/types';
 import { formatDate, sessionText, vnTime } from '../../lib/format';
-import { errorText } from '../../components/ErrorState';
+import { errorText } from '../../lib/errorText';
 
 /** Now, as a picker value showing Vietnam's wall-clock time whatever the browser's time zone. */
 function vnNow(): Dayjs {
@@ -38,29 +38,36 @@ export function DueDateBox({ time, center, saturdayCounts = false }: { time: Pro
       className="due-box"
       title={
         <span>
-          <CalendarOutlined /> {t('due.title')}
+          <CalendarIcon /> {t('due.title')}
         </span>
       }
     >
       <label className="due-label" htmlFor="due-received-at">
         {t('due.pick')}
       </label>
-      <DatePicker
+      {/* The phone's own date and time picker; the value is Vietnam's wall-clock time. */}
+      <input
         id="due-received-at"
-        className="due-picker"
-        showTime={{ format: 'HH:mm', minuteStep: 5 }}
-        format="DD/MM/YYYY HH:mm"
-        value={at}
-        allowClear={false}
-        needConfirm={false}
-        onChange={(v) => v && setAt(v)}
-        style={{ width: '100%' }}
+        type="datetime-local"
+        className="pu-input due-picker"
+        step={300}
+        value={at.format('YYYY-MM-DDTHH:mm')}
+        onChange={(e) => {
+          const v = dayjs(e.target.value);
+          if (e.target.value && v.isValid()) setAt(v);
+        }}
+        required
+        aria-describedby="due-received-at-picked"
       />
+      {/* The phone shows the picker in its own format: the chosen moment again, as every paper of the center writes it. */}
+      <div id="due-received-at-picked" className="muted small due-picked">
+        {t('due.picked', { time: `${at.format('HH:mm')}, ${t(`weekday.${at.day()}`)}, ${at.format('DD/MM/YYYY')}` })}
+      </div>
       <div className="due-result" aria-live="polite" data-testid="due-result">
         {due.isPending ? (
-          <Spin size="small" />
+          <Spinner label={t('common.loading')} />
         ) : due.isError ? (
-          <Alert type="error" showIcon title={errorText(t, due.error)} />
+          <Alert type="error" title={errorText(t, due.error)} />
         ) : due.data && dueAt ? (
           <>
             <div className="due-line">
@@ -76,16 +83,16 @@ export function DueDateBox({ time, center, saturdayCounts = false }: { time: Pro
               {t('due.deadline', { time: `${dueAt.format('HH:mm')}, ${t(`weekday.${dueAt.day()}`)}, ${dueAt.format('DD/MM/YYYY')}` })}
             </div>
             {due.data.moved && due.data.effectiveReceivedAt && (
-              <Typography.Paragraph type="secondary" className="due-note">
+              <p className="due-note muted">
                 {t('due.moved', { time: vnTime(due.data.effectiveReceivedAt).format('HH:mm'), weekday: t(`weekday.${vnTime(due.data.effectiveReceivedAt).day()}`), date: vnTime(due.data.effectiveReceivedAt).format('DD/MM/YYYY') })}
-              </Typography.Paragraph>
+              </p>
             )}
           </>
         ) : null}
       </div>
-      <Typography.Paragraph type="secondary" className="due-note">
+      <p className="due-note muted">
         {time.unit === 'same_day' ? t('due.sameDayNote') : time.calendarDays ? t('due.calendarDaysNote') : saturdayCounts ? t('due.noteSaturday') : t('due.note')}
-      </Typography.Paragraph>
+      </p>
     </Card>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Card, Col, Input, Row, Skeleton, Typography } from 'antd';
-import { RightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../../api/hooks';
-import { ErrorState } from '../../components/ErrorState';
+import { ErrorBox, SearchBox, Skeleton } from '../../public-ui';
+import { RightIcon, SearchIcon } from '../../public-ui/icons';
 import { usePageTitle } from '../../components/usePageTitle';
 
 export function HomePage() {
@@ -21,54 +20,52 @@ export function HomePage() {
         <div className="hero-inner">
           <h1 className="hero-title">{t('home.heroTitle')}</h1>
           <p className="hero-lead">{t('home.heroLead')}</p>
-          <Input.Search
+          <SearchBox
             className="hero-search"
-            size="large"
-            allowClear
-            enterButton={
-              <span>
-                <SearchOutlined /> <span className="hide-xs">{t('common.search')}</span>
-              </span>
-            }
-            placeholder={t('home.searchPlaceholder')}
-            aria-label={t('home.searchPlaceholder')}
+            large
             value={q}
-            onChange={(e) => setQ(e.target.value)}
+            onChange={setQ}
             onSearch={(value) => navigate(`/procedures${value.trim() ? `?q=${encodeURIComponent(value.trim())}` : ''}`)}
+            placeholder={t('home.searchPlaceholder')}
+            label={t('home.searchPlaceholder')}
+            button={
+              <>
+                <SearchIcon /> <span className="hide-xs">{t('common.search')}</span>
+                <span className="show-xs sr-only">{t('common.search')}</span>
+              </>
+            }
           />
           {total > 0 && (
             <p className="hero-count">
               {t('home.catalogCount', { count: total, fields: fields.data?.length ?? 0 })}{' '}
               <Link to="/procedures" className="hero-link">
-                {t('home.seeAll')} <RightOutlined />
+                {t('home.seeAll')} <RightIcon />
               </Link>
             </p>
           )}
           <p className="hero-count">
             <Link to="/phan-anh" className="hero-link" data-testid="home-feedback">
-              {t('feedback.form.title')} <RightOutlined />
+              {t('feedback.form.title')} <RightIcon />
             </Link>{' '}
             <Link to="/phan-anh/cong-khai" className="hero-link">
-              {t('feedback.published.title')} <RightOutlined />
+              {t('feedback.published.title')} <RightIcon />
             </Link>
           </p>
         </div>
       </section>
 
       <section className="page-section">
-        <Typography.Title level={2} className="section-title">
-          {t('home.fieldsTitle')}
-        </Typography.Title>
+        <h2 className="section-title">{t('home.fieldsTitle')}</h2>
         {fields.isError ? (
-          <ErrorState error={fields.error} onRetry={() => void fields.refetch()} />
+          <ErrorBox error={fields.error} onRetry={() => void fields.refetch()} />
         ) : fields.isPending ? (
-          <Skeleton active paragraph={{ rows: 6 }} />
+          <Skeleton rows={6} />
         ) : (
-          <Row gutter={[16, 16]}>
+          <ul className="pu-grid pu-grid-fields plain-grid">
             {fields.data.map((f) => (
-              <Col xs={24} sm={12} lg={8} key={f.code}>
+              <li key={f.code}>
                 <Link to={`/procedures?field=${encodeURIComponent(f.code)}`} className="field-card-link" data-field={f.code}>
-                  <Card hoverable className="field-card" size="small">
+                  <div className="field-card">
                     <div className="field-card-body">
                       <span className="field-no">{f.no}</span>
                       <span className="field-name">{f.name}</span>
@@ -77,11 +74,11 @@ export function HomePage() {
                         <span>{t('home.procedureUnit', { count: f.procedureCount })}</span>
                       </span>
                     </div>
-                  </Card>
+                  </div>
                 </Link>
-              </Col>
+              </li>
             ))}
-          </Row>
+          </ul>
         )}
       </section>
     </div>

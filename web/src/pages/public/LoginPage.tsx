@@ -1,14 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLogin, useMe } from '../../api/hooks';
-import { errorText } from '../../components/ErrorState';
+import { errorText } from '../../lib/errorText';
 import { BrandMark } from '../../components/BrandMark';
 import { usePageTitle } from '../../components/usePageTitle';
 import { ApiError } from '../../api/client';
 import { rememberSignInNotice } from '../console/security/notices';
+import { Alert, Button, Field, Input } from '../../public-ui';
+import { LockIcon, ShieldIcon, UserIcon } from '../../public-ui/icons';
 
 /** Only local paths: never bounce a user to another site after login. */
 function safeNext(next: string | null): string {
@@ -16,14 +16,20 @@ function safeNext(next: string | null): string {
   return '/console';
 }
 
+type Values = { username: string; password: string; totp: string; recoveryCode: string };
+type Key = keyof Values;
+
 export function LoginPage() {
   const { t } = useTranslation();
+  const id = useId();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const next = safeNext(params.get('next'));
   const me = useMe();
   const login = useLogin();
-  const [form] = Form.useForm<{ username: string; password: string; totp?: string; recoveryCode?: string }>();
+  const [values, setValues] = useState<Values>({ username: '', password: '', totp: '', recoveryCode: '' });
+  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const refs = { username: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null), totp: useRef<HTMLInputElement>(null), recoveryCode: useRef<HTMLInputElement>(null) };
   // The second step appears once the server says the password was right and the account has two-factor sign-in on.
   const secondStep = login.error instanceof ApiError && (login.error.code === 'AUTH_TOTP_REQUIRED' || login.error.code === 'AUTH_TOTP_INVALID');
   const [askedSecond, setAskedSecond] = useState(false);
@@ -43,56 +49,72 @@ export function LoginPage() {
 
   if (me.data && !login.isPending && !login.isSuccess) return <Navigate to={next} replace />;
 
+  const set = (k: Key) => (e: React.ChangeEvent<HTMLInputElement>) => {
+    setValues((v) => ({ ...v, [k]: e.target.value }));
+    if (errors[k]) setErrors((er) => ({ ...er, [k]: undefined }));
+  };
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const need: [Key, string][] = [['username', t('login.usernameRequired')], ['password', t('login.passwordRequired')]];
+    if (showSecond && !useRecovery) need.push(['totp', t('security.login.totpRequired')]);
+    if (showSecond && useRecovery) need.push(['recoveryCode', t('security.login.recoveryRequired')]);
+    const found: Partial<Record<Key, string>> = {};
+    for (const [k, msg] of need) if (!values[k].trim()) found[k] = msg;
+    setErrors(found);
+    const first = need.find(([k]) => found[k]);
+    if (first) {
+      refs[first[0]].current?.focus();
+      return;
+    }
+    login.mutate({
+      username: values.username.trim(), password: values.password,
+      ...(showSecond && !useRecovery && values.totp ? { totp: values.totp.trim() } : {}),
+      ...(showSecond && useRecovery && values.recoveryCode ? { recoveryCode: values.recoveryCode.trim() } : {}),
+    });
+  };
+  const described = (k: Key, hint = false) => [hint ? `${id}-${k}-hint` : '', errors[k] ? `${id}-${k}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const disabled = login.isPending;
+
   return (
     <div className="login-wrap">
-      <Card className="login-card">
-        <div className="login-head">
-          <BrandMark size={56} />
-          <Typography.Title level={3} style={{ margin: '12px 0 4px' }}>
-            {t('login.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
-        </div>
-        {login.isError && !(login.error instanceof ApiError && login.error.code === 'AUTH_TOTP_REQUIRED') && (
-          <Alert className="login-error" type="error" showIcon title={errorText(t, login.error)} role="alert" />
-        )}
-        <Form
-          form={form}
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(v) => login.mutate({
-            username: v.username.trim(), password: v.password,
-            ...(showSecond && !useRecovery && v.totp ? { totp: v.totp.trim() } : {}),
-            ...(showSecond && useRecovery && v.recoveryCode ? { recoveryCode: v.recoveryCode.trim() } : {}),
-          })}
-          disabled={login.isPending}
-        >
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-          </Form.Item>
-          {showSecond && !useRecovery && (
-            <Form.Item name="totp" label={t('security.login.totp')} extra={t('security.login.totpHelp')} rules={[{ required: true, message: t('security.login.totpRequired') }]}>
-              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus size="large" data-testid="login-totp" />
-            </Form.Item>
+      <div className="login-card pu-card">
+        <div className="pu-card-body">
+          <div className="login-head">
+            <BrandMark size={56} />
+            <h1 className="login-title">{t('login.title')}</h1>
+            <div className="muted">{t('login.subtitle')}</div>
+          </div>
+          {login.isError && !(login.error instanceof ApiError && login.error.code === 'AUTH_TOTP_REQUIRED') && (
+            <Alert className="login-error" type="error" title={errorText(t, login.error)} role="alert" />
           )}
-          {showSecond && useRecovery && (
-            <Form.Item name="recoveryCode" label={t('security.login.recovery')} rules={[{ required: true, message: t('security.login.recoveryRequired') }]}>
-              <Input prefix={<SafetyOutlined />} autoComplete="off" autoFocus size="large" data-testid="login-recovery" />
-            </Form.Item>
-          )}
-          {showSecond && (
-            <Button type="link" className="login-switch" onClick={() => setUseRecovery((r) => !r)} style={{ padding: 0, marginBottom: 12 }}>
-              {useRecovery ? t('security.login.useTotp') : t('security.login.useRecovery')}
+          <form onSubmit={submit} noValidate>
+            <Field id={`${id}-username`} label={t('login.username')} error={errors.username}>
+              <Input id={`${id}-username`} ref={refs.username} prefix={<UserIcon />} inputSize="large" autoComplete="username" autoFocus value={values.username} onChange={set('username')} disabled={disabled} aria-invalid={errors.username ? true : undefined} aria-describedby={described('username')} />
+            </Field>
+            <Field id={`${id}-password`} label={t('login.password')} error={errors.password}>
+              <Input id={`${id}-password`} ref={refs.password} type="password" prefix={<LockIcon />} inputSize="large" autoComplete="current-password" value={values.password} onChange={set('password')} disabled={disabled} aria-invalid={errors.password ? true : undefined} aria-describedby={described('password')} />
+            </Field>
+            {showSecond && !useRecovery && (
+              <Field id={`${id}-totp`} label={t('security.login.totp')} hint={t('security.login.totpHelp')} error={errors.totp}>
+                <Input id={`${id}-totp`} ref={refs.totp} prefix={<ShieldIcon />} inputSize="large" autoComplete="one-time-code" inputMode="numeric" maxLength={6} autoFocus value={values.totp} onChange={set('totp')} disabled={disabled} aria-invalid={errors.totp ? true : undefined} aria-describedby={described('totp', true)} data-testid="login-totp" />
+              </Field>
+            )}
+            {showSecond && useRecovery && (
+              <Field id={`${id}-recoveryCode`} label={t('security.login.recovery')} error={errors.recoveryCode}>
+                <Input id={`${id}-recoveryCode`} ref={refs.recoveryCode} prefix={<ShieldIcon />} inputSize="large" autoComplete="off" autoFocus value={values.recoveryCode} onChange={set('recoveryCode')} disabled={disabled} aria-invalid={errors.recoveryCode ? true : undefined} aria-describedby={described('recoveryCode')} data-testid="login-recovery" />
+              </Field>
+            )}
+            {showSecond && (
+              <Button variant="link" className="login-switch" onClick={() => setUseRecovery((r) => !r)}>
+                {useRecovery ? t('security.login.useTotp') : t('security.login.useRecovery')}
+              </Button>
+            )}
+            <Button variant="primary" type="submit" block size="large" loading={login.isPending}>
+              {t('login.submit')}
             </Button>
-          )}
-          <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
+          </form>
+        </div>
+      </div>
     </div>
   );
 }

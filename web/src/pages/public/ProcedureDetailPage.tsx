@@ -1,15 +1,14 @@
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Empty, Grid, Row, Skeleton, Table, Tag, Typography } from 'antd';
-import { CheckOutlined, HomeOutlined } from '@ant-design/icons';
-import type { ColumnsType } from 'antd/es/table';
+import type { ReactNode } from 'react';
+import { Alert, Button, Card, Empty, ErrorBox, Skeleton, Table, Tag, useMinWidth, type Column } from '../../public-ui';
+import { CheckIcon, HomeIcon } from '../../public-ui/icons';
 import { useTranslation } from 'react-i18next';
 import { officialSources } from '../../lib/sources';
 import type { TFunction } from 'i18next';
 import { useProcedure } from '../../api/hooks';
 import type { Fee, Procedure, RequiredDocument, WorkflowStep } from '../../api/types';
 import { durationText, feeAmountText, processingTimeText } from '../../lib/format';
-import { OnlineLevelTag } from '../../components/ProcedureTags';
-import { ErrorState } from '../../components/ErrorState';
+import { OnlineLevelTag } from '../../components/PublicTags';
 import { usePageTitle } from '../../components/usePageTitle';
 import { usePublicCenter } from '../../components/useCenter';
 import { DueDateBox } from './DueDateBox';
@@ -24,9 +23,9 @@ export function budgetText(t: TFunction, b: WorkflowStep['budget']): string {
   return durationText(t, b.unit, b.value);
 }
 
-function Section({ title, children, id }: { title: string; children: React.ReactNode; id?: string }) {
+function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
-    <Card className="detail-section" title={title} size="small" id={id}>
+    <Card className="detail-section" title={title} id={id}>
       {children}
     </Card>
   );
@@ -38,19 +37,19 @@ export function ProcedureDetailPage() {
   const proc = useProcedure(code);
   const { center } = usePublicCenter();
   const navigate = useNavigate();
-  const screens = Grid.useBreakpoint();
-  const wide = !!screens.lg;
-  const docsWide = !!screens.sm;
+  const wide = useMinWidth(992);
+  const docsWide = useMinWidth(576);
+  const mdUp = useMinWidth(768);
   usePageTitle(proc.data?.name);
 
   if (proc.isError) {
     return (
       <div className="page-section">
-        <ErrorState
+        <ErrorBox
           error={proc.error}
           onRetry={() => void proc.refetch()}
           extra={
-            <Button type="primary" onClick={() => navigate('/procedures')}>
+            <Button variant="primary" onClick={() => navigate('/procedures')}>
               {t('detail.backToCatalog')}
             </Button>
           }
@@ -58,14 +57,14 @@ export function ProcedureDetailPage() {
       </div>
     );
   }
-  if (proc.isPending) return <div className="page-section"><Skeleton active paragraph={{ rows: 12 }} /></div>;
+  if (proc.isPending) return <div className="page-section"><Skeleton rows={12} /></div>;
   const p = proc.data;
 
-  const feeColumns: ColumnsType<Fee> = docsWide
+  const feeColumns: Column<Fee>[] = docsWide
     ? [
         { title: t('detail.feeName'), dataIndex: 'name' },
         { title: t('detail.feeAmount'), key: 'amount', width: 220, render: (_, f) => <strong className="nowrap-md">{feeAmountText(t, f)}</strong> },
-        { title: t('detail.feeNote'), dataIndex: 'note', responsive: ['md'], render: (n: string) => noteText(t, n) },
+        ...(mdUp ? [{ title: t('detail.feeNote'), dataIndex: 'note', render: (n: string) => noteText(t, n) } as Column<Fee>] : []),
       ]
     : [
         {
@@ -80,7 +79,7 @@ export function ProcedureDetailPage() {
           ),
         },
       ];
-  const docColumns: ColumnsType<RequiredDocument & { i: number }> = [
+  const docColumns: Column<RequiredDocument & { i: number }>[] = [
     { title: t('detail.no'), dataIndex: 'i', width: 48, align: 'center' },
     {
       title: t('detail.docName'),
@@ -107,12 +106,12 @@ export function ProcedureDetailPage() {
             dataIndex: 'mandatory',
             width: 96,
             align: 'center',
-            render: (m: boolean) => (m ? <CheckOutlined style={{ color: '#2e7d32' }} aria-label={t('common.yes')} /> : <span className="muted">{t('common.no')}</span>),
+            render: (m: boolean) => (m ? <span className="doc-yes"><CheckIcon /><span className="sr-only">{t('common.yes')}</span></span> : <span className="muted">{t('common.no')}</span>),
           },
-        ] as ColumnsType<RequiredDocument & { i: number }>)
+        ] as Column<RequiredDocument & { i: number }>[])
       : []),
   ];
-  const compactWorkflow: ColumnsType<WorkflowStep> = [
+  const compactWorkflow: Column<WorkflowStep>[] = [
     { title: t('detail.step'), dataIndex: 'order', width: 52, align: 'center' },
     {
       title: t('detail.stepName'),
@@ -126,7 +125,7 @@ export function ProcedureDetailPage() {
       ),
     },
   ];
-  const workflowColumns: ColumnsType<WorkflowStep> = [
+  const workflowColumns: Column<WorkflowStep>[] = [
     { title: t('detail.step'), dataIndex: 'order', width: 60, align: 'center' },
     { title: t('detail.stepName'), dataIndex: 'name' },
     {
@@ -170,36 +169,42 @@ export function ProcedureDetailPage() {
 
   return (
     <div className="page-section detail-page">
-      <Breadcrumb
-        className="detail-breadcrumb"
-        items={[
-          { title: <Link to="/"><HomeOutlined /> {t('nav.home')}</Link> },
-          { title: <Link to="/procedures">{t('procedures.title')}</Link> },
-          { title: <Link to={`/procedures?field=${encodeURIComponent(p.field)}`}>{p.fieldName.replace(/\s*\(.*\)$/, '')}</Link> },
-        ]}
-      />
+      <nav className="pu-breadcrumb detail-breadcrumb" aria-label={t('detail.breadcrumb')}>
+        <ol>
+          <li><Link to="/"><HomeIcon /> {t('nav.home')}</Link></li>
+          <li><Link to="/procedures">{t('procedures.title')}</Link></li>
+          <li><Link to={`/procedures?field=${encodeURIComponent(p.field)}`}>{p.fieldName.replace(/\s*\(.*\)$/, '')}</Link></li>
+        </ol>
+      </nav>
       <div className="detail-head">
         <div className="detail-head-tags">
           <Tag className="code-tag">{p.code}</Tag>
           <OnlineLevelTag level={p.onlineLevel} />
           {!p.active && <Tag color="red">{t('detail.inactive')}</Tag>}
         </div>
-        <Typography.Title level={2} className="detail-title">
-          {p.name}
-        </Typography.Title>
+        <h2 className="detail-title">{p.name}</h2>
         {p.online && p.active && (
-          <Button type="primary" size="large" onClick={() => navigate(`/cong-dan/nop/${encodeURIComponent(p.code)}`)} data-testid="online-submit-cta">
+          <Button variant="primary" size="large" onClick={() => navigate(`/cong-dan/nop/${encodeURIComponent(p.code)}`)} data-testid="online-submit-cta">
             {t('onlineSubmit.cta')}
           </Button>
         )}
       </div>
       {estimated.length > 0 && (
-        <Alert className="estimated-note" type="warning" showIcon title={t('detail.estimatedNote', { list: estimated.join(', ') })} />
+        <Alert className="estimated-note" type="warning" title={t('detail.estimatedNote', { list: estimated.join(', ') })} />
       )}
-      <Row gutter={[20, 20]}>
-        <Col xs={24} lg={16} className="detail-main">
+      <div className="pu-grid pu-grid-detail">
+        <div className="detail-main">
           <Section title={t('detail.general')}>
-            <Descriptions column={1} size="small" bordered items={facts} className="facts" />
+            <table className="pu-descriptions facts">
+              <tbody>
+                {facts.map((f) => (
+                  <tr key={f.key}>
+                    <th scope="row">{f.label}</th>
+                    <td>{f.children}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </Section>
           {!wide && (
             <div className="due-inline">
@@ -208,37 +213,33 @@ export function ProcedureDetailPage() {
           )}
           <Section title={t('detail.fees')}>
             {p.fees.length ? (
-              <Table<Fee> rowKey={(f) => f.name} size="small" columns={feeColumns} dataSource={p.fees} pagination={false} />
+              <Table<Fee> rowKey={(f) => f.name} columns={feeColumns} data={p.fees} />
             ) : (
-              <Typography.Text>{t('fee.none')}</Typography.Text>
+              <span>{t('fee.none')}</span>
             )}
           </Section>
           <Section title={t('detail.documents')}>
             {p.requiredDocuments.length ? (
               <>
                 <Table
-                  rowKey="i"
-                  size="small"
+                  rowKey={(d) => d.i}
                   columns={docColumns}
-                  dataSource={p.requiredDocuments.map((d, i) => ({ ...d, i: i + 1 }))}
-                  pagination={false}
+                  data={p.requiredDocuments.map((d, i) => ({ ...d, i: i + 1 }))}
                 />
-                <Typography.Paragraph type="secondary" className="small" style={{ marginTop: 8, marginBottom: 0 }}>
+                <p className="muted small" style={{ marginTop: 8, marginBottom: 0 }}>
                   {t('detail.docsLegend')}
-                </Typography.Paragraph>
+                </p>
               </>
             ) : (
-              <Empty description={t('detail.noDocuments')} />
+              <Empty>{t('detail.noDocuments')}</Empty>
             )}
           </Section>
           {p.workflow?.length > 0 && (
             <Section title={t('detail.workflow')}>
               <Table<WorkflowStep>
-                rowKey="order"
-                size="small"
+                rowKey={(s) => s.order}
                 columns={docsWide ? workflowColumns : compactWorkflow}
-                dataSource={[...p.workflow].sort((a, b) => a.order - b.order)}
-                pagination={false}
+                data={[...p.workflow].sort((a, b) => a.order - b.order)}
               />
             </Section>
           )}
@@ -250,19 +251,19 @@ export function ProcedureDetailPage() {
                 ))}
               </ol>
             ) : (
-              <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+              <span className="muted">{t('common.none')}</span>
             )}
           </Section>
           <SourceNote source={p.source} code={p.code} />
-        </Col>
+        </div>
         {wide && (
-          <Col lg={8}>
+          <div>
             <div className="due-sticky">
               <DueDateBox time={p.processingTime} center={center?.code} saturdayCounts={center?.saturdayMorningCounts === true} />
             </div>
-          </Col>
+          </div>
         )}
-      </Row>
+      </div>
     </div>
   );
 }
@@ -272,7 +273,7 @@ function SourceNote({ source, code }: { source: Procedure['source']; code: strin
   const parts = officialSources(source, code);
   if (parts.length === 0) return null;
   return (
-    <Typography.Paragraph type="secondary" className="source-note small" data-testid="procedure-source">
+    <p className="muted source-note small" data-testid="procedure-source">
       {t('detail.source')}:{' '}
       {parts.map((s, i) => (
         <span key={i}>
@@ -280,6 +281,6 @@ function SourceNote({ source, code }: { source: Procedure['source']; code: strin
           {s.url ? <a href={s.url} target="_blank" rel="noreferrer noopener">{s.text}</a> : s.text}
         </span>
       ))}
-    </Typography.Paragraph>
+    </p>
   );
 }

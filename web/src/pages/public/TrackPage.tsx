@@ -4,18 +4,23 @@
 // citizen ID, kept in the page's memory only (never in the address, so not in the history or a server log).
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Input, Skeleton, Steps, type InputRef } from 'antd';
-import { FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, ErrorBox, Input, SearchBox, Skeleton } from '../../public-ui';
+import { CheckIcon, FileSearchIcon, ShieldIcon } from '../../public-ui/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, http } from '../../api/client';
 import type { DossierStatus, PublicDossier } from '../../api/types';
-import { ErrorState } from '../../components/ErrorState';
 import { usePageTitle } from '../../components/usePageTitle';
 import { usePublicCenter } from '../../components/useCenter';
-import { dossierTime, StatusTag } from '../../components/dossier/DossierTags';
-import '../../components/dossier/track.css';
+import { StatusTag } from '../../components/PublicTags';
+import { vnTime } from '../../lib/format';
 import { VnpayPayButton } from './VnpayPayButton';
+import '../../components/dossier/track.css';
+
+/** dd/mm/yyyy HH:mm in Vietnam time (as DossierTags' dossierTime, without its Ant Design imports). */
+function dossierTime(iso: string | null | undefined): string {
+  return iso ? vnTime(iso).format('DD/MM/YYYY HH:mm') : '';
+}
 
 /** Where the dossier stands on the applicant's road: registered → received → processing → ready → returned. */
 const STAGE: Record<DossierStatus, number> = {
@@ -48,14 +53,15 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
   useEffect(() => {
     if (holder && holder.code !== center?.code) choose(holder.code);
   }, [holder, center, choose]);
-  if (q.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
+  if (q.isPending) return <Skeleton rows={6} />;
   if (q.isError) {
     if (q.error instanceof ApiError && q.error.status < 500) return null; // the verifier form shows the message
-    return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
+    return <ErrorBox error={q.error} onRetry={() => void q.refetch()} />;
   }
   const d = q.data;
   const stages = ['registered', 'received', 'processing', 'ready', 'returned'] as const;
   const stage = STAGE[d.status] ?? 0;
+  const stepState = STOPPED.includes(d.status) ? 'error' : WAITING.includes(d.status) ? 'wait' : d.status === 'returned' ? 'finish' : 'process';
   return (
     <Card className="track-card" data-testid="track-result">
       <div className="track-code-label">{t('dossiers.track.code')}</div>
@@ -64,14 +70,17 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <StatusTag status={d.status} name={d.statusName} className="track-status-tag" />
       </div>
       <p className="track-message">{t(`dossiers.track.message.${d.status}`, { defaultValue: d.statusName })}</p>
-      <Steps
-        orientation="vertical"
-        size="small"
-        className="track-steps"
-        current={stage}
-        status={STOPPED.includes(d.status) ? 'error' : WAITING.includes(d.status) ? 'wait' : d.status === 'returned' ? 'finish' : 'process'}
-        items={stages.map((s) => ({ title: t(`dossiers.track.stages.${s}`) }))}
-      />
+      <ol className="track-steps">
+        {stages.map((s, i) => {
+          const state = i < stage ? 'finish' : i > stage ? 'wait' : stepState;
+          return (
+            <li key={s} className={`track-step track-step-${state}`} aria-current={i === stage ? 'step' : undefined}>
+              <span className="track-step-dot" aria-hidden="true">{state === 'finish' ? <CheckIcon /> : i + 1}</span>
+              <span className="track-step-title">{t(`dossiers.track.stages.${s}`)}</span>
+            </li>
+          );
+        })}
+      </ol>
       <dl className="track-facts">
         <dt>{t('dossiers.track.procedure')}</dt>
         <dd>{d.procedure}</dd>
@@ -87,7 +96,7 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
         <Link to={`/phan-anh?ho-so=${encodeURIComponent(d.code)}`} data-testid="track-feedback">{t('feedback.fromDossier')}</Link>
       </div>
       <div className="track-privacy muted small">
-        <SafetyCertificateOutlined /> {t('dossiers.track.privacy')}
+        <ShieldIcon /> {t('dossiers.track.privacy')}
       </div>
     </Card>
   );
@@ -97,7 +106,7 @@ function TrackResult({ code, proof }: { code: string; proof: Proof }) {
 function VerifierForm({ code, error, onSubmit }: { code: string; error: string | null; onSubmit: (verifier: string) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const input = useRef<InputRef>(null);
+  const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [invalid, setInvalid] = useState(false);
   useEffect(() => input.current?.focus(), [code]);
@@ -130,7 +139,7 @@ function VerifierForm({ code, error, onSubmit }: { code: string; error: string |
           <Input
             id={`${id}-input`}
             ref={input}
-            size="large"
+            inputSize="large"
             className="track-verify-input"
             value={value}
             onChange={(e) => setValue(e.target.value.replace(/\D/g, '').slice(0, 4))}
@@ -143,16 +152,16 @@ function VerifierForm({ code, error, onSubmit }: { code: string; error: string |
             aria-describedby={`${id}-hint${message ? ` ${id}-error` : ''}`}
             data-testid="track-verifier"
           />
-          <Button type="primary" size="large" htmlType="submit" data-testid="track-verify-submit">
+          <Button variant="primary" size="large" type="submit" data-testid="track-verify-submit">
             {t('dossiers.track.verifierSubmit')}
           </Button>
         </div>
         {message && (
-          <Alert id={`${id}-error`} role="alert" type="warning" showIcon className="track-verify-error" title={message} data-testid="track-verify-error" />
+          <Alert id={`${id}-error`} role="alert" type="warning" className="track-verify-error" title={message} data-testid="track-verify-error" />
         )}
       </form>
       <div className="track-privacy muted small">
-        <SafetyCertificateOutlined /> {t('dossiers.track.privacy')}
+        <ShieldIcon /> {t('dossiers.track.privacy')}
       </div>
     </Card>
   );
@@ -208,23 +217,19 @@ export default function TrackPage() {
   return (
     <div className="page-section track-page">
       <h1 className="track-title">
-        <FileSearchOutlined /> {t('dossiers.track.title')}
+        <FileSearchIcon /> {t('dossiers.track.title')}
       </h1>
       {!code && <p className="track-lead">{t('dossiers.track.lead')}</p>}
-      <Input.Search
+      <SearchBox
         className="track-search"
-        size="large"
-        autoFocus={!code}
-        allowClear
+        large
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
         onSearch={go}
         placeholder={t('dossiers.track.placeholder')}
-        aria-label={t('dossiers.track.code')}
-        enterButton={t('dossiers.track.search')}
-        inputMode="text"
-        autoCapitalize="characters"
-        spellCheck={false}
+        label={t('dossiers.track.code')}
+        button={t('dossiers.track.search')}
+        inputProps={{ autoFocus: !code, inputMode: 'text', autoCapitalize: 'characters', spellCheck: false }}
       />
       {!code && <p className="muted small track-example">{t('dossiers.track.example')}</p>}
       {code && <TrackDossier key={`${code}|${token ?? ''}`} code={code} token={token} />}
