@@ -71,6 +71,8 @@ export function createPdfPool<J extends PdfJobMap>(workerFile: URL, opts: PdfPoo
     recordTiming: false,
   });
   // A worker that dies (out of memory, a crash) fails its job, which rejects below; piscina starts a new one.
+  // Known limit: a worker that cannot even load the renderers (a heap limit below what loading needs, ~16 MB) never
+  // takes the job, which then waits; the default limit is far above that.
   piscina.on('error', () => undefined);
   return {
     async render(name, ...args) {
