@@ -13,6 +13,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'
 
 test('a citizen submits a dossier online from the procedure page and finds it in "Hồ sơ của tôi"', { timeout: 120_000 }, (t) =>
   withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
+    // The whole way (procedure, sign-in, e-form, uploads) is built on the light components: no Ant Design.
+    const heavy = [];
+    page.on('request', (r) => { const f = new URL(r.url()).pathname; if (/^\/assets\/(antd-core|AntdShell|vi|button|table|select|card)-[\w-]+\.js$/.test(f)) heavy.push(f); });
     await page.goto(`${BASE}/procedures/2.000748`);
     await page.getByTestId('online-submit-cta').click();
     const contact = page.getByLabel('Số điện thoại hoặc e-mail');
@@ -45,6 +48,7 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     await page.getByText('✓ don-de-nghi.pdf').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'online-files.png', { fullPage: true });
+    assert.deepEqual(heavy, [], `the online submission loads ${heavy.join(', ')}`);
 
     await page.getByRole('button', { name: 'Xem hồ sơ trong "Hồ sơ của tôi"' }).click();
     await page.getByText('Quá trình giải quyết').waitFor();
