@@ -2,7 +2,7 @@
 // code → the e-form (fees and expected date shown before submitting) → one upload per document → "Hồ sơ của tôi".
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
+import { BASE, assertAccessible, closeBrowser, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -39,6 +39,7 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     assert.ok(await page.getByRole('radio', { name: 'Nhận tại Trung tâm' }).isChecked());
     assert.equal(await page.getByRole('radio', { name: 'Nhận kết quả điện tử trực tuyến' }).count(), 0);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scrolling at 390 px');
+    await assertAccessible(page, 'the e-form');
     await readmeShot(page, 'online-form.png', { fullPage: true });
     await page.getByTestId('online-submit').click();
 
@@ -55,5 +56,6 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     const detail = await page.locator('body').innerText();
     assert.ok(detail.includes(dossier));
     assert.match(detail, /don-de-nghi\.pdf/);
+    await assertAccessible(page, 'the dossier with its history');
     await readmeShot(page, 'online-dossier.png', { fullPage: true });
   }));
