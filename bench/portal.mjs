@@ -28,6 +28,7 @@ const PAGES = [
   ['Tra cứu hồ sơ', '/tra-cuu'],
   ['Đăng nhập', '/login'],
   ['Nộp trực tuyến', '/cong-dan/nop/2.000748'],
+  ['Hồ sơ của tôi', '/cong-dan'],
 ];
 
 /** One cold visit: a fresh browser context (empty cache), the network profile, bytes on the wire and LCP. */

@@ -68,6 +68,13 @@ export default defineConfig({
               test: /web[\\/]src[\\/](public-ui[\\/]|pages[\\/]public[\\/](HomePage|ProceduresPage|ProcedureDetailPage|TrackPage|LoginPage|DueDateBox|VnpayPayButton)\.|pages[\\/]console[\\/]security[\\/]notices\.|components[\\/](PublicTags|usePageTitle|useCenter|PublicLayout|PublicLanguageSwitch|ChooserButton|BrandMark|PageLoading)\.|components[\\/]dossier[\\/]track\.css|lib[\\/](errorText|format|sources)\.|api[\\/](client|hooks)\.)/,
               priority: 1,
             },
+            // The citizen's pages (sign-in, "Hồ sơ của tôi", a dossier, the online e-form) and their strings, in one
+            // file: signing in from the e-form then opening "Hồ sơ của tôi" downloads nothing more.
+            {
+              name: 'citizen',
+              test: /web[\\/]src[\\/](pages[\\/]public[\\/](CitizenPage|CitizenSignIn|OnlineSubmitPage|OidcSignIn|DocumentUpload|SupplementForm)\.|pages[\\/]public[\\/]citizen\.css|i18n[\\/]citizen-strings\.ts)/,
+              priority: 1,
+            },
             // Ant Design's styling engine, for the screens built with it only (AntdShell): the light public pages
             // (public-ui) never load it.
             {

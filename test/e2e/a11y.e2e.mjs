@@ -1,9 +1,10 @@
 // Accessibility of the public portal on a phone (issue 15, item 6): axe-core finds no serious or critical WCAG 2.1
 // A/AA violation on any public page at 390 px, in Vietnamese: home, catalog, a procedure, the look-up (empty, and
 // the 4-digit check of a dossier), sign-in, the satisfaction rating, the VNPay return, the transparency page, the
-// feedback form and the published answers, the citizen sign-in and the signed-result verification page.
-// The five light pages (home, catalog, a procedure, look-up, sign-in) also must not load Ant Design nor the console's
-// strings, in a dozen files at most. With --screenshots it also writes the 390 px README screenshots of the public pages.
+// feedback form and the published answers, the citizen sign-in, the online submission (signed out) and the
+// signed-result verification page. The light pages (home, catalog, a procedure, look-up, sign-in, the citizen's
+// sign-in and the online submission's) also must not load Ant Design nor the console's strings, in a dozen files at
+// most. With --screenshots it also writes the 390 px README screenshots of the public pages.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, assertAccessible, closeBrowser, readmeShot, withPage, sessionCookie } from './support.mjs';
@@ -40,6 +41,7 @@ const pages = () => [
   ['feedback form', '/phan-anh', (p) => p.getByRole('heading', { level: 1 }), null],
   ['published feedback', '/phan-anh/cong-khai', (p) => p.getByRole('heading', { level: 1 }), null],
   ['citizen sign-in', '/cong-dan', (p) => p.getByRole('heading', { level: 1 }), null],
+  ['online submission (signed out)', '/cong-dan/nop/2.000748', (p) => p.getByRole('heading', { level: 1 }), null],
   // No signed result in the demo data to verify: the page as it answers an unknown id (its "not found" state).
   ['result verification (unknown id)', '/xac-thuc/00000000-0000-4000-8000-000000000000', (p) => p.getByRole('heading', { level: 1 }), null],
 ];
@@ -122,6 +124,9 @@ test('the light public pages load no Ant Design, not the console strings, and a 
     ['/procedures/2.000748', (p) => p.getByTestId('due-result').getByText('Hẹn trả kết quả')],
     ['/tra-cuu', (p) => p.getByRole('heading', { level: 1 })],
     ['/login', (p) => p.getByLabel('Tên đăng nhập')],
+    // The citizen's pages and the online submission (signed out: the sign-in card).
+    ['/cong-dan', (p) => p.getByLabel('Số điện thoại hoặc e-mail')],
+    ['/cong-dan/nop/2.000748', (p) => p.getByLabel('Số điện thoại hoặc e-mail')],
   ]) {
     await withPage(t, PHONE, async (page) => {
       const files = [];

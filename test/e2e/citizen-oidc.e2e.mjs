@@ -29,6 +29,8 @@ test('a citizen signs in with VNeID and sees the dossier of their identity numbe
     const who = await page.getByTestId('oidc-signed-in').innerText();
     assert.match(who, /Đã đăng nhập bằng VNeID: Phạm Thị Hồng Nhung/);
     assert.match(who, /Số định danh cá nhân: 046\*{6}777/);
+    // The list arrives after "who am I": wait for it (reading at once raced the request).
+    await page.getByTestId('citizen-dossier').first().waitFor();
     const items = await page.getByTestId('citizen-dossier').allInnerTexts();
     assert.ok(items.some((i) => i.includes(mine)), 'the dossier registered with the identity number is listed');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scrolling at 390 px');

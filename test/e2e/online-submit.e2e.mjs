@@ -2,7 +2,7 @@
 // code → the e-form (fees and expected date shown before submitting) → one upload per document → "Hồ sơ của tôi".
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, closeBrowser, readmeShot, withPage } from './support.mjs';
+import { BASE, assertAccessible, closeBrowser, readmeShot, withPage } from './support.mjs';
 
 after(closeBrowser);
 
@@ -13,6 +13,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'
 
 test('a citizen submits a dossier online from the procedure page and finds it in "Hồ sơ của tôi"', { timeout: 120_000 }, (t) =>
   withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
+    // The whole way (procedure, sign-in, e-form, uploads) is built on the light components: no Ant Design.
+    const heavy = [];
+    page.on('request', (r) => { const f = new URL(r.url()).pathname; if (/^\/assets\/(antd-core|AntdShell|vi|button|table|select|card)-[\w-]+\.js$/.test(f)) heavy.push(f); });
     await page.goto(`${BASE}/procedures/2.000748`);
     await page.getByTestId('online-submit-cta').click();
     const contact = page.getByLabel('Số điện thoại hoặc e-mail');
@@ -36,6 +39,7 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     assert.ok(await page.getByRole('radio', { name: 'Nhận tại Trung tâm' }).isChecked());
     assert.equal(await page.getByRole('radio', { name: 'Nhận kết quả điện tử trực tuyến' }).count(), 0);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scrolling at 390 px');
+    await assertAccessible(page, 'the e-form');
     await readmeShot(page, 'online-form.png', { fullPage: true });
     await page.getByTestId('online-submit').click();
 
@@ -45,11 +49,13 @@ test('a citizen submits a dossier online from the procedure page and finds it in
     await page.getByText('✓ don-de-nghi.pdf').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await readmeShot(page, 'online-files.png', { fullPage: true });
+    assert.deepEqual(heavy, [], `the online submission loads ${heavy.join(', ')}`);
 
     await page.getByRole('button', { name: 'Xem hồ sơ trong "Hồ sơ của tôi"' }).click();
     await page.getByText('Quá trình giải quyết').waitFor();
     const detail = await page.locator('body').innerText();
     assert.ok(detail.includes(dossier));
     assert.match(detail, /don-de-nghi\.pdf/);
+    await assertAccessible(page, 'the dossier with its history');
     await readmeShot(page, 'online-dossier.png', { fullPage: true });
   }));

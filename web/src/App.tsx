@@ -52,6 +52,9 @@ export function App() {
               <Route path="tra-cuu" element={<TrackPage />} />
               <Route path="tra-cuu/:code" element={<TrackPage />} />
               <Route path="login" element={<LoginPage />} />
+              <Route path="cong-dan" element={<CitizenPage />} />
+              <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
+              <Route path="cong-dan/nop/:code" element={<OnlineSubmitPage />} />
               <Route element={<AntdShell />}>
                 <Route path="danh-gia/:token" element={<RatePage />} />
                 <Route path="phan-anh" element={<FeedbackFormPage />} />
@@ -59,9 +62,6 @@ export function App() {
                 <Route path="phan-anh/:code" element={<FeedbackTrackPage />} />
                 <Route path="cong-khai/:center" element={<TransparencyPage />} />
                 <Route path="xac-thuc/:id" element={<VerifyPage />} />
-                <Route path="cong-dan" element={<CitizenPage />} />
-                <Route path="cong-dan/ho-so/:code" element={<CitizenPage />} />
-                <Route path="cong-dan/nop/:code" element={<OnlineSubmitPage />} />
                 <Route path="thanh-toan/vnpay" element={<VnpayReturnPage />} />
                 <Route path="*" element={<NotFoundPage />} />
               </Route>

@@ -12,9 +12,6 @@ import { vi as rankingVi } from './modules/ranking';
 import { vi as evaluationsVi } from './modules/evaluations';
 import { vi as feedbackVi } from './modules/feedback';
 import { vi as signingVi } from './modules/signing';
-import { vi as citizenVi } from './modules/citizen';
-import { vi as citizenOidcVi } from './modules/citizen-oidc';
-import { vi as onlineVi } from './modules/online-submit';
 import { viPublicTop } from './vi-public';
 
 export const vi = {
@@ -341,7 +338,5 @@ export const vi = {
   evaluations: evaluationsVi,
   feedback: feedbackVi,
   signing: signingVi,
-  citizen: citizenVi,
-  citizenOidc: citizenOidcVi,
-  onlineSubmit: onlineVi,
+  // citizen, citizenOidc, onlineSubmit: registered by the citizen's light pages themselves (citizen-strings.ts).
 };

@@ -29,3 +29,8 @@ export const FileSearchIcon = () => <Svg><path d="M14 3H6v18h6" /><path d="M14 3
 export const InfoIcon = () => <Svg><circle cx="12" cy="12" r="9" /><path d="M12 11v6M12 7.5v.5" /></Svg>;
 export const WarnIcon = () => <Svg><path d="M12 3 2 21h20z" /><path d="M12 10v5M12 18v.5" /></Svg>;
 export const ErrorIcon = () => <Svg><circle cx="12" cy="12" r="9" /><path d="m9 9 6 6M15 9l-6 6" /></Svg>;
+export const UploadIcon = () => <Svg><path d="M12 16V4" /><path d="m7 9 5-5 5 5" /><path d="M4 16v4h16v-4" /></Svg>;
+export const DownloadIcon = () => <Svg><path d="M12 4v12" /><path d="m7 11 5 5 5-5" /><path d="M4 20h16" /></Svg>;
+export const FileIcon = () => <Svg><path d="M14 3H6v18h12V7z" /><path d="M14 3v4h4" /><path d="M9 13h6M9 17h6" /></Svg>;
+export const LogoutIcon = () => <Svg><path d="M9 4H5v16h4" /><path d="m14 8 4 4-4 4" /><path d="M18 12H9" /></Svg>;
+export const IdCardIcon = () => <Svg><rect x="3" y="5" width="18" height="14" rx="2" /><circle cx="9" cy="11" r="2" /><path d="M6 16a3 3 0 0 1 6 0M14 10h4M14 14h4" /></Svg>;

@@ -85,11 +85,18 @@ export function Alert({ type = 'info', title, id, className, ...rest }: { type?:
 }
 
 /** A bordered block; its title is an h3 (the page's title is the h1/h2 above). */
-export function Card({ title, children, className, id, ...rest }: { title?: ReactNode; children: ReactNode; className?: string; id?: string; 'data-testid'?: string }) {
+export function Card({ title, children, className, id, level = 3, extra, ...rest }: {
+  title?: ReactNode; children: ReactNode; className?: string; id?: string; 'data-testid'?: string;
+  /** The title's heading level: 1 when the card is the page (the citizen's pages). */ level?: 1 | 2 | 3;
+  /** Beside the title (a status, a button). */ extra?: ReactNode;
+}) {
   const headingId = useId();
+  const H = `h${level}` as const;
   return (
     <section className={`pu-card${className ? ` ${className}` : ''}`} id={id} aria-labelledby={title ? headingId : undefined} {...rest}>
-      {title && <h3 className="pu-card-head" id={headingId}>{title}</h3>}
+      {title && (extra ? (
+        <div className="pu-card-head pu-card-head-extra"><H className="pu-card-title" id={headingId}>{title}</H><div className="pu-card-extra">{extra}</div></div>
+      ) : <H className="pu-card-head" id={headingId}>{title}</H>)}
       <div className="pu-card-body">{children}</div>
     </section>
   );
@@ -217,5 +224,22 @@ export function Table<T>({ columns, data, rowKey, className, empty }: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Radio buttons in a fieldset whose legend names the group; each choice is a native radio with its own label. */
+export function RadioGroup<V extends string>({ legend, name, value, onChange, options, className, ...rest }: {
+  legend: ReactNode; name: string; value: V; onChange: (v: V) => void; options: { value: V; label: ReactNode }[]; className?: string; 'data-testid'?: string;
+}) {
+  return (
+    <fieldset className={`pu-radios${className ? ` ${className}` : ''}`} {...rest}>
+      <legend className="pu-label">{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="pu-radio">
+          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
+          <span>{o.label}</span>
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -1,8 +1,7 @@
 // Citizen sign-in with VNeID / the national portal's SSO (issue 15): the button on the sign-in card, shown only when
 // the server has it configured, the reason when the provider sent the citizen back without a sign-in (/cong-dan?loi=…),
-// and who is signed in on "Hồ sơ của tôi".
-import { Alert, Button, Divider } from 'antd';
-import { IdcardOutlined } from '@ant-design/icons';
+// and who is signed in on "Hồ sơ của tôi". Light components (public-ui): no antd.
+import { IdCardIcon } from '../../public-ui/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -24,16 +23,21 @@ export function OidcSignIn() {
   return (
     <>
       {loi && (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} data-testid="oidc-error" message={t('citizenOidc.failed')}
-          description={t(`citizenOidc.errors.${REASONS.includes(loi) ? loi : 'unknown'}`)} />
+        <div className="pu-alert pu-alert-error citizen-block" role="alert" data-testid="oidc-error">
+          <div className="pu-alert-body">
+            <strong>{t('citizenOidc.failed')}</strong>
+            <div>{t(`citizenOidc.errors.${REASONS.includes(loi) ? loi : 'unknown'}`)}</div>
+          </div>
+        </div>
       )}
       {info.data?.enabled && (
         <>
-          <Button type="primary" size="large" block icon={<IdcardOutlined />} href={apiUrl('/citizen/auth/oidc/start')} data-testid="oidc-sign-in">
-            {t('citizenOidc.button', { name: info.data.name })}
-          </Button>
-          <p style={{ color: 'rgba(0,0,0,0.65)', fontSize: 13, marginTop: 8 }}>{t('citizenOidc.hint')}</p>
-          <Divider plain>{t('citizenOidc.or')}</Divider>
+          {/* A link (the provider's page), drawn as the primary button. */}
+          <a className="pu-btn pu-btn-primary pu-btn-large pu-btn-block" href={apiUrl('/citizen/auth/oidc/start')} data-testid="oidc-sign-in">
+            <IdCardIcon />{t('citizenOidc.button', { name: info.data.name })}
+          </a>
+          <p className="muted oidc-hint">{t('citizenOidc.hint')}</p>
+          <div className="pu-divider">{t('citizenOidc.or')}</div>
         </>
       )}
     </>
