@@ -79,3 +79,22 @@ test('the field filter and the page numbers change the list and the address', { 
     const found = Number((await page.getByText(/Tìm thấy \d+ thủ tục/).innerText()).match(/\d+/)[0]);
     assert.ok(found > 0 && found < 94, `${found} procedures in the field`);
   }));
+
+test('on a phone the home page leads a citizen to each service, and the header to "Hồ sơ của tôi"', { timeout: 60_000 }, (t) =>
+  withPage(t, { viewport: { width: 390, height: 844 }, isMobile: true }, async (page) => {
+    await page.goto(`${BASE}/`);
+    const services = page.getByTestId('home-services');
+    await services.waitFor();
+    const paths = await services.getByRole('link').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    assert.deepEqual(paths, ['/tra-cuu', '/cong-dan', '/procedures', '/phan-anh']);
+    await page.getByTestId('home-service-mine').click();
+    await page.getByLabel('Số điện thoại hoặc e-mail').waitFor();
+    // The header's citizen button stays on a 390 px screen (the text links are hidden there).
+    await page.goto(`${BASE}/procedures`);
+    const mine = page.getByTestId('nav-citizen');
+    assert.ok(await mine.isVisible());
+    assert.equal(await mine.getAttribute('aria-label'), 'Hồ sơ của tôi');
+    await mine.click();
+    await page.getByLabel('Số điện thoại hoặc e-mail').waitFor();
+    assert.ok(page.url().endsWith('/cong-dan'));
+  }));

@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { lazy, Suspense, useState } from 'react';
-import { ChartIcon, ClockIcon, DashboardIcon, LoginIcon, PhoneIcon, PlaceIcon } from '../public-ui/icons';
+import { ChartIcon, ClockIcon, DashboardIcon, LoginIcon, PhoneIcon, PlaceIcon, UserIcon } from '../public-ui/icons';
 import { PageLoading } from './PageLoading';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark';
@@ -58,6 +58,10 @@ export function PublicLayout() {
             </NavLink>
             <NavLink to="/phan-anh" className="public-nav-link" data-testid="nav-feedback">
               {t('feedback.nav')}
+            </NavLink>
+            {/* The citizen's own page, on phones too (the text links above are hidden there). */}
+            <NavLink to="/cong-dan" className="pu-btn pu-btn-header pu-btn-small" aria-label={t('home.services.mine.title')} data-testid="nav-citizen">
+              <UserIcon /> <span className="hide-xs">{t('home.services.mine.title')}</span>
             </NavLink>
             {me.data ? (
               <button type="button" className="pu-btn pu-btn-header pu-btn-small" onClick={() => navigate('/console')} aria-label={t('nav.console')}>

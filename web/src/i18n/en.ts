@@ -79,6 +79,13 @@ export const en = {
   home: {
     pageTitle: 'Home',
     heroTitle: 'Find an administrative procedure',
+    servicesTitle: 'Services for citizens',
+    services: {
+      track: { title: 'Track a dossier', text: 'By the dossier code on the appointment slip; pay what is still owed online.' },
+      mine: { title: 'My dossiers', text: 'Sign in to see your dossiers and papers and download electronic results.' },
+      submit: { title: 'Submit online', text: 'Pick a procedure offered online, then press "Submit online".' },
+      feedback: { title: 'Feedback and complaints', text: 'About a dossier, an officer or the center; follow the answer.' },
+    },
     heroLead: 'Required documents, processing time, fees and the expected result date of every procedure.',
     searchPlaceholder: 'Search administrative procedures',
     catalogCount_one: '{{count}} procedure in {{fields}} fields.',

@@ -69,6 +69,13 @@ export const viPublicTop = {
     catalogCount: '{{count}} thủ tục thuộc {{fields}} lĩnh vực.',
     seeAll: 'Xem tất cả',
     fieldsTitle: 'Lĩnh vực',
+    servicesTitle: 'Dịch vụ cho người dân',
+    services: {
+      track: { title: 'Tra cứu hồ sơ', text: 'Theo mã hồ sơ trên giấy hẹn; nộp phí, lệ phí còn nợ trực tuyến.' },
+      mine: { title: 'Hồ sơ của tôi', text: 'Đăng nhập để xem hồ sơ, giấy tờ của mình và tải kết quả điện tử.' },
+      submit: { title: 'Nộp hồ sơ trực tuyến', text: 'Chọn thủ tục có dịch vụ công trực tuyến, rồi bấm "Nộp trực tuyến".' },
+      feedback: { title: 'Phản ánh, kiến nghị', text: 'Gửi phản ánh về hồ sơ, cán bộ hoặc Trung tâm và theo dõi trả lời.' },
+    },
     procedureUnit: 'thủ tục',
   },
   procedures: {

@@ -3,8 +3,16 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useFields } from '../../api/hooks';
 import { ErrorBox, SearchBox, Skeleton } from '../../public-ui';
-import { RightIcon, SearchIcon } from '../../public-ui/icons';
+import { FileIcon, FileSearchIcon, InfoIcon, RightIcon, SearchIcon, UserIcon } from '../../public-ui/icons';
 import { usePageTitle } from '../../components/usePageTitle';
+
+// What a citizen comes for, first on a phone: each opens the page that does it.
+const SERVICES = [
+  { key: 'track', to: '/tra-cuu', Icon: FileSearchIcon },
+  { key: 'mine', to: '/cong-dan', Icon: UserIcon },
+  { key: 'submit', to: '/procedures', Icon: FileIcon },
+  { key: 'feedback', to: '/phan-anh', Icon: InfoIcon },
+] as const;
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -52,6 +60,23 @@ export function HomePage() {
             </Link>
           </p>
         </div>
+      </section>
+
+      <section className="page-section" aria-labelledby="home-services">
+        <h2 className="section-title" id="home-services">{t('home.servicesTitle')}</h2>
+        <ul className="pu-grid home-services plain-grid" data-testid="home-services">
+          {SERVICES.map(({ key, to, Icon }) => (
+            <li key={key}>
+              <Link to={to} className="home-service" data-testid={`home-service-${key}`}>
+                <span className="home-service-icon" aria-hidden="true"><Icon /></span>
+                <span className="home-service-body">
+                  <span className="home-service-title">{t(`home.services.${key}.title`)}</span>
+                  <span className="home-service-text">{t(`home.services.${key}.text`)}</span>
+                </span>
+              </Link>
+            </li>
+          ))}
+        </ul>
       </section>
 
       <section className="page-section">
