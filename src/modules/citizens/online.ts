@@ -19,6 +19,7 @@ import { STATUSES, statusName } from '../dossiers/domain/lifecycle';
 import { findDossier } from '../dossiers/repo';
 import { oneFile } from '../dossiers/routes/files';
 import { ApplicantInput } from '../dossiers/schemas';
+import { ownDossierCode, ownerParams, OWNS } from './ownership';
 import type { Citizen } from './sessions';
 
 /** online_level 4 = the whole procedure online ("full"), 3 = submitted online, result on paper ("partial"). */
@@ -61,11 +62,6 @@ function withOwnContact(a: z.infer<typeof ApplicantInput>, c: Citizen): z.infer<
   return c.contactKind === 'phone' ? { ...a, phone: `0${c.contact.slice(2)}` } : { ...a, email: c.contact };
 }
 
-// Whose dossiers (as "Hồ sơ của tôi"): by the verified contact, or the verified identity number of a person.
-const OWNS = (d: string) => `(f_citizen_phone(${d}.applicant->>'phone') = $1 OR lower(${d}.applicant->>'email') = $1
-  OR ($2::text IS NOT NULL AND ${d}.applicant->>'idNumber' = $2 AND ${d}.applicant->>'taxCode' IS NULL))`;
-// The citizen's own dossier, or 404 whether it exists or not.
-const OWN_SQL = `SELECT d.code FROM dossiers d WHERE d.code = $3 AND ${OWNS('d')}`;
 /**
  * "Giấy tờ của tôi": the papers of the citizen's own dossiers (uploaded by them or digitized at the counter), never a
  * result and never another citizen's; one row per content (the latest copy), newest first.
@@ -121,9 +117,8 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const { db, clock } = app.deps;
     const c = req.citizen!;
-    const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
-    if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
-    const d = await findDossier(db, own.code);
+    const ownCode = await ownDossierCode(db, c, req.params.code);
+    const d = await findDossier(db, ownCode);
     // Open to the citizen's papers: just submitted, or a supplement asked by the center (needs_supplement) or by the
     // department through the center (paused).
     if (d.status !== 'submitted' && d.status !== 'needs_supplement' && d.status !== 'paused') {
@@ -137,7 +132,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!d.checklist[idx]) throw badRequest('DOSSIER_CHECKLIST_INDEX', 'Chọn đúng thành phần hồ sơ cho tệp tải lên.');
       const src = await one<{ id: string; sha256: string; name: string; mime: string; size: number }>(db,
         `SELECT f.id, f.sha256, f.name, s.mime, s.size FROM dossier_files f JOIN stored_files s ON s.sha256 = f.sha256 JOIN dossiers o ON o.id = f.dossier_id
-          WHERE f.id = $3 AND f.kind = 'document' AND f.dossier_id <> $4 AND ${OWNS('o')}`, [c.contact, c.idNumber, body.data.reuseFileId, d.id]);
+          WHERE f.id = $3 AND f.kind = 'document' AND f.dossier_id <> $4 AND ${OWNS('o')}`, [...ownerParams(c), body.data.reuseFileId, d.id]);
       // Another citizen's file is answered as a missing one: nothing tells that it exists.
       if (!src) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy giấy tờ này trong "Giấy tờ của tôi".');
       const now = clock.now();
@@ -183,7 +178,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req, reply) => {
     const c = req.citizen!;
     const rows = await many<{ id: string; name: string; mime: string; size: number; uploaded_at: Date; dossier: string; procedure: string; document: string | null }>(app.deps.db,
-      `SELECT * FROM (${MY_FILES_SQL} ORDER BY f.sha256, f.uploaded_at DESC) x ORDER BY x.uploaded_at DESC LIMIT 200`, [c.contact, c.idNumber]);
+      `SELECT * FROM (${MY_FILES_SQL} ORDER BY f.sha256, f.uploaded_at DESC) x ORDER BY x.uploaded_at DESC LIMIT 200`, ownerParams(c));
     reply.header('cache-control', 'no-store');
     return { items: rows.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: Number(f.size), uploadedAt: f.uploaded_at.toISOString(), dossier: f.dossier, procedure: f.procedure, document: f.document })) };
   });
@@ -200,7 +195,7 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
     const c = req.citizen!;
     const last = await one<{ full_name: string | null; id_number: string | null; address: string | null }>(app.deps.db,
       `SELECT d.applicant->>'fullName' AS full_name, d.applicant->>'idNumber' AS id_number, d.applicant->>'address' AS address
-        FROM dossiers d WHERE ${OWNS('d')} AND coalesce(d.applicant->>'kind', 'person') = 'person' ORDER BY d.registered_at DESC, d.code DESC LIMIT 1`, [c.contact, c.idNumber]);
+        FROM dossiers d WHERE ${OWNS('d')} AND coalesce(d.applicant->>'kind', 'person') = 'person' ORDER BY d.registered_at DESC, d.code DESC LIMIT 1`, ownerParams(c));
     reply.header('cache-control', 'no-store');
     return {
       fullName: c.fullName ?? last?.full_name ?? '', idNumber: c.idNumber ?? last?.id_number ?? '', address: last?.address ?? '',
@@ -218,9 +213,8 @@ export const onlineRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => {
     const { db, clock, calendars } = app.deps;
     const c = req.citizen!;
-    const own = await one<{ code: string }>(db, OWN_SQL, [c.contact, c.idNumber, req.params.code.trim()]);
-    if (!own) throw new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
-    const d = await findDossier(db, own.code);
+    const ownCode = await ownDossierCode(db, c, req.params.code);
+    const d = await findDossier(db, ownCode);
     if (d.status !== 'needs_supplement' && d.status !== 'paused') throw new AppError(409, 'DOSSIER_NO_SUPPLEMENT_REQUESTED', 'Hồ sơ không ở trạng thái được yêu cầu bổ sung.');
     // The supplement is the papers: at least one file uploaded since the request.
     const fresh = await one(db, `SELECT 1 FROM dossier_files f WHERE f.dossier_id = $1 AND f.kind = 'document' AND f.uploaded_at >

@@ -16,6 +16,7 @@ import { codeMatches, hashCode, maskContact, newCode, OTP_DIGITS, OTP_MAX_TRIES,
 import { maskIdNumber } from './domain/oidc';
 import { oidcRoutes } from './oidc';
 import { onlineRoutes } from './online';
+import { notYours, ownerParams, OWNS } from './ownership';
 import { CITIZEN_COOKIE, createCitizenSession, destroyCitizenSession, type Citizen, type SignInMethod } from './sessions';
 
 const ContactField = z.string().trim().min(5, 'Nhập số điện thoại di động hoặc địa chỉ e-mail').max(254);
@@ -54,7 +55,6 @@ const CitizenDossier = DossierSummary.extend({
 
 const BAD_CODE = () => new AppError(401, 'CITIZEN_CODE_INVALID',
   `Mã không đúng hoặc đã hết hạn. Mỗi mã dùng được trong ${OTP_MINUTES} phút và nhập sai tối đa ${OTP_MAX_TRIES} lần: hãy yêu cầu mã mới.`);
-const NOT_FOUND = () => new AppError(404, 'NOT_FOUND', 'Không tìm thấy hồ sơ này trong danh sách hồ sơ của bạn.');
 
 function contactOf(input: string): Contact {
   const c = parseContact(input);
@@ -62,9 +62,8 @@ function contactOf(input: string): Contact {
   return c;
 }
 
-// Whose dossiers: the phone or e-mail given at registration (as printed on the slip), or the verified identity number.
-const OWN = `(f_citizen_phone(d.applicant->>'phone') = $1 OR lower(d.applicant->>'email') = $1
-  OR ($2::text IS NOT NULL AND d.applicant->>'idNumber' = $2 AND d.applicant->>'taxCode' IS NULL))`;
+// Whose dossiers: the one rule of ownership.ts.
+const OWN = OWNS('d');
 
 type DossierRow = { id: string; code: string; status: Status; procedure_name: string; center_name: string; registered_at: Date; received_at: Date | null;
   due_at: Date | null; returned_at: Date | null; channel: 'direct' | 'post' | 'online'; return_method: 'counter' | 'post' | 'online' | null; center_id: string;
@@ -80,8 +79,8 @@ const summary = (d: DossierRow) => ({
 });
 
 export async function ownDossier(db: Db, c: Citizen, code: string): Promise<DossierRow> {
-  const d = await one<DossierRow>(db, `${SELECT} WHERE d.code = $3 AND ${OWN}`, [c.contact, c.idNumber, code.trim()]);
-  if (!d) throw NOT_FOUND();
+  const d = await one<DossierRow>(db, `${SELECT} WHERE d.code = $3 AND ${OWN}`, [...ownerParams(c), code.trim()]);
+  if (!d) throw notYours();
   return d;
 }
 
@@ -208,7 +207,7 @@ export const citizenRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }, async (req, reply) => {
     const c = req.citizen!;
-    const rows = await many<DossierRow>(app.deps.db, `${SELECT} WHERE ${OWN} ORDER BY d.registered_at DESC LIMIT 200`, [c.contact, c.idNumber]);
+    const rows = await many<DossierRow>(app.deps.db, `${SELECT} WHERE ${OWN} ORDER BY d.registered_at DESC LIMIT 200`, ownerParams(c));
     reply.header('cache-control', 'no-store');
     return { items: rows.map(summary) };
   });
