@@ -1,14 +1,9 @@
 // Tags of the light public pages (public-ui), twins of ProcedureTags / DossierTags without Ant Design.
 import { useTranslation } from 'react-i18next';
 import type { DossierStatus, ProcessingTime } from '../api/types';
-import { onlineLevelColor, processingTimeText } from '../lib/format';
+import { dossierStatusColor, onlineLevelColor, processingTimeText } from '../lib/format';
 import { Tag } from '../public-ui';
 import { ClockIcon } from '../public-ui/icons';
-
-const STATUS_COLOR: Record<DossierStatus, string> = {
-  submitted: 'geekblue', needs_supplement: 'orange', refused: 'red', received: 'cyan', in_progress: 'blue',
-  paused: 'gold', resolved: 'green', rejected: 'volcano', returned: 'purple', withdrawn: 'default',
-};
 
 export function OnlineLevelTag({ level }: { level: number }) {
   const { t } = useTranslation();
@@ -32,7 +27,7 @@ export function ProcessingTimeText({ value, icon = false }: { value: ProcessingT
 export function StatusTag({ status, name, className }: { status: DossierStatus; name?: string; className?: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} className={`dossier-status-tag ${className ?? ''}`} data-status={status}>
+    <Tag color={dossierStatusColor[status] ?? 'default'} className={`dossier-status-tag ${className ?? ''}`} data-status={status}>
       {t(`dossiers.status.${status}`, { defaultValue: name ?? status })}
     </Tag>
   );

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
 import type { TFunction } from 'i18next';
-import type { Fee, ProcessingTime } from '../api/types';
+import type { DossierStatus, Fee, ProcessingTime } from '../api/types';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -100,6 +100,12 @@ export function feeSummary(t: TFunction, fees: Fee[] | null | undefined): string
 }
 
 export const onlineLevelColor: Record<number, string> = { 1: 'default', 2: 'default', 3: 'blue', 4: 'green' };
+
+/** The colour of a dossier's status tag, the same on the console (Ant Design) and the light public pages. */
+export const dossierStatusColor: Record<DossierStatus, string> = {
+  submitted: 'geekblue', needs_supplement: 'orange', refused: 'red', received: 'cyan', in_progress: 'blue',
+  paused: 'gold', resolved: 'green', rejected: 'volcano', returned: 'purple', withdrawn: 'default',
+};
 
 /** "Tư pháp (hộ tịch, chứng thực, …)" → "Tư pháp": for narrow table columns; the full name goes in a tooltip. */
 export function shortFieldName(name: string | null | undefined): string {

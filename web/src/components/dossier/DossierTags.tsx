@@ -2,20 +2,7 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DossierStatus, DossierTiming } from '../../api/types';
-import { vnTime } from '../../lib/format';
-
-export const STATUS_COLOR: Record<DossierStatus, string> = {
-  submitted: 'geekblue',
-  needs_supplement: 'orange',
-  refused: 'red',
-  received: 'cyan',
-  in_progress: 'blue',
-  paused: 'gold',
-  resolved: 'green',
-  rejected: 'volcano',
-  returned: 'purple',
-  withdrawn: 'default',
-};
+import { dossierStatusColor, vnTime } from '../../lib/format';
 
 export const TIMING_COLOR: Record<DossierTiming, string> = {
   early: 'green',
@@ -34,7 +21,7 @@ export function dossierTime(iso: string | null | undefined): string {
 export function StatusTag({ status, name, className }: { status: DossierStatus; name?: string; className?: string }) {
   const { t } = useTranslation();
   return (
-    <Tag color={STATUS_COLOR[status] ?? 'default'} className={`dossier-status-tag ${className ?? ''}`} data-status={status}>
+    <Tag color={dossierStatusColor[status] ?? 'default'} className={`dossier-status-tag ${className ?? ''}`} data-status={status}>
       {t(`dossiers.status.${status}`, { defaultValue: name ?? status })}
     </Tag>
   );
