@@ -61,7 +61,7 @@ export function qrCaption(q: ReceiptQr): string[] {
   ];
 }
 
-const money = (n: number) => formatVnd(n, { nbsp: true });
+export const money = (n: number) => formatVnd(n, { nbsp: true });
 /** Money inside stored text ("2.000 đ") with a no-break space, so "đ" never wraps alone. */
 const nbspMoney = (s: string) => s.replace(/(\d) đ/g, '$1\u00a0đ');
 /** Long procedure names are cut at a word so the receipt stays on its sheet. */
@@ -104,9 +104,11 @@ function voidStamp(r: ReceiptRow, x: number, y: number, size: number): PdfConten
   ];
 }
 
+/** "Label: value", the value in bold when it is what the paper is about. */
+export const line = (label: string, value: string, bold = false): PdfNode => ({ text: [{ text: `${label}: ` }, { text: value, bold }] });
+
 function facts(r: ReceiptRow, procedureMax: number): PdfContent[] {
   const method = PAYMENT_METHOD_LABELS[r.method] + (r.reference ? ` (mã giao dịch ${r.reference})` : '');
-  const line = (label: string, value: string, bold = false): PdfNode => ({ text: [{ text: `${label}: ` }, { text: value, bold }] });
   return [
     line('Họ tên người nộp', r.payer.name, true),
     line('Địa chỉ', r.payer.address || '……………'),
@@ -117,7 +119,7 @@ function facts(r: ReceiptRow, procedureMax: number): PdfContent[] {
 }
 
 /** Title, the note in brackets, room to sign, the full name: a signature block sized for a half sheet. */
-function signature(title: string, name: string, gap: number): PdfNode {
+export function signature(title: string, name: string, gap: number): PdfNode {
   return {
     stack: [
       { text: title.toLocaleUpperCase('vi'), bold: true },

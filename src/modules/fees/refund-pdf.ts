@@ -2,9 +2,9 @@
 // dossier that ended without a result. Laid out as the receipt's half A4 sheet, with the slip's own number
 // (HP-yy/nnnnnnn), the receipts it pays back, the reason, the amount in words, and two signatures: the person who
 // receives the money and the person who pays it back.
-import { formatVnd, PAYMENT_METHOD_LABELS } from './domain';
-import { formatVnDateTime, MM, placeDateLine, renderPdf, type PdfContent, type PdfNode } from '../../platform/pdf';
-import { A5_LANDSCAPE, centerPlace } from './receipt-pdf';
+import { PAYMENT_METHOD_LABELS } from './domain';
+import { formatVnDateTime, MM, placeDateLine, renderPdf, type PdfContent } from '../../platform/pdf';
+import { A5_LANDSCAPE, centerPlace, line, money, signature } from './receipt-pdf';
 
 /** What the slip prints: the stored refund with its dossier's center and procedure. */
 export interface RefundPrint {
@@ -22,21 +22,6 @@ export interface RefundPrint {
   procedureName: string;
   /** The receipts in force the dossier paid, "BL-26/0000012" each: what is being paid back. */
   receipts: string[];
-}
-
-const money = (n: number) => formatVnd(n, { nbsp: true });
-const line = (label: string, value: string, bold = false): PdfNode => ({ text: [{ text: `${label}: ` }, { text: value, bold }] });
-
-function signature(title: string, name: string): PdfNode {
-  return {
-    stack: [
-      { text: title.toLocaleUpperCase('vi'), bold: true },
-      { text: '(Ký, ghi rõ họ tên)', italics: true, fontSize: 9 },
-      { text: ' ', margin: [0, 0, 0, 34] },
-      { text: name, bold: true },
-    ],
-    alignment: 'center',
-  };
 }
 
 function content(r: RefundPrint): PdfContent[] {
@@ -67,8 +52,8 @@ function content(r: RefundPrint): PdfContent[] {
     },
     {
       columns: [
-        { width: '*', stack: [{ text: ' ', italics: true }, signature('Người nhận tiền', r.payee.name)] },
-        { width: '*', stack: [{ text: placeDateLine(place, r.at), italics: true }, signature('Người hoàn trả', r.by)] },
+        { width: '*', stack: [{ text: ' ', italics: true }, signature('Người nhận tiền', r.payee.name, 34)] },
+        { width: '*', stack: [{ text: placeDateLine(place, r.at), italics: true }, signature('Người hoàn trả', r.by, 34)] },
       ],
       columnGap: 12,
       fontSize: 10,
