@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { createTestApp, type TestApp } from '../support/app';
+import { citizenSignInByEmail } from '../support/citizens';
 import { applicant, mustAct } from '../support/dossiers';
 import { multipart } from '../support/multipart';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -29,15 +30,7 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
   t.app.inject({ method: 'POST', url: `/api/v1/citizen${url}`, payload: payload as object, headers });
 const get = (url: string, cookie: string) => t.app.inject({ url: `/api/v1/citizen${url}`, headers: { cookie } });
 
-async function signIn(contact: string): Promise<string> {
-  const n = smtp.mails.length;
-  expect((await post('/auth/otp', { contact })).statusCode).toBe(202);
-  await smtp.waitFor(n + 1);
-  const code = /(\d{6})/.exec(smtp.mails[n]!.text ?? '')![1]!;
-  const r = await post('/auth/verify', { contact, code });
-  expect(r.statusCode, r.body).toBe(200);
-  return `motcua_citizen_sid=${r.cookies.find((x) => x.name === 'motcua_citizen_sid')!.value}`;
-}
+const signIn = (contact: string) => citizenSignInByEmail(t, smtp, contact);
 
 const submission = (procedure = 'H57-TAM-VH-02', n = 701, method = 'online') => ({
   procedure, center, applicant: { ...applicant(n), phone: '', email: '' }, delivery: { method },

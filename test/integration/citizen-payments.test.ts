@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/platform/clock';
 import { parseTlv, verifyCrc } from '../../src/modules/fees/domain/vietqr';
 import { createTestApp, type TestApp } from '../support/app';
+import { citizenSignInByEmail } from '../support/citizens';
 import { mustAct, applicant } from '../support/dossiers';
 import { api, createDossier, feesUrl, pay, pdfText } from '../support/fee-fixtures';
 import { startSmtp, type TestSmtp } from '../support/smtp';
@@ -32,16 +33,7 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
   t.app.inject({ method: 'POST', url: `/api/v1/citizen${url}`, payload: payload as object, headers });
 const get = (url: string, cookie: string) => t.app.inject({ url: `/api/v1/citizen${url}`, headers: { cookie } });
 
-async function signIn(contact: string): Promise<string> {
-  const n = smtp.mails.length;
-  expect((await post('/auth/otp', { contact })).statusCode).toBe(202);
-  await smtp.waitFor(n + 1);
-  const found = smtp.mails.slice(n).find((m) => /Mã đăng nhập/.test(m.subject ?? ''))!;
-  const otp = /(\d{6})/.exec(found.text ?? '')![1]!;
-  const r = await post('/auth/verify', { contact, code: otp });
-  expect(r.statusCode, r.body).toBe(200);
-  return `motcua_citizen_sid=${r.cookies.find((x) => x.name === 'motcua_citizen_sid')!.value}`;
-}
+const signIn = (contact: string) => citizenSignInByEmail(t, smtp, contact);
 
 beforeAll(async () => {
   smtp = await startSmtp();
