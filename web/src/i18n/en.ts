@@ -81,7 +81,7 @@ export const en = {
     heroTitle: 'Find an administrative procedure',
     servicesTitle: 'Services for citizens',
     services: {
-      track: { title: 'Track a dossier', text: 'By the dossier code on the appointment slip; pay what is still owed online.' },
+      track: { title: 'Track a dossier', text: 'By the dossier code on the appointment slip: its progress and the date of the result.' },
       mine: { title: 'My dossiers', text: 'Sign in to see your dossiers and papers and download electronic results.' },
       submit: { title: 'Submit online', text: 'Pick a procedure offered online, then press "Submit online".' },
       feedback: { title: 'Feedback and complaints', text: 'About a dossier, an officer or the center; follow the answer.' },

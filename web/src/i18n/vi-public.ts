@@ -71,7 +71,7 @@ export const viPublicTop = {
     fieldsTitle: 'Lĩnh vực',
     servicesTitle: 'Dịch vụ cho người dân',
     services: {
-      track: { title: 'Tra cứu hồ sơ', text: 'Theo mã hồ sơ trên giấy hẹn; nộp phí, lệ phí còn nợ trực tuyến.' },
+      track: { title: 'Tra cứu hồ sơ', text: 'Theo mã hồ sơ trên giấy hẹn: tình trạng giải quyết và ngày hẹn trả kết quả.' },
       mine: { title: 'Hồ sơ của tôi', text: 'Đăng nhập để xem hồ sơ, giấy tờ của mình và tải kết quả điện tử.' },
       submit: { title: 'Nộp hồ sơ trực tuyến', text: 'Chọn thủ tục có dịch vụ công trực tuyến, rồi bấm "Nộp trực tuyến".' },
       feedback: { title: 'Phản ánh, kiến nghị', text: 'Gửi phản ánh về hồ sơ, cán bộ hoặc Trung tâm và theo dõi trả lời.' },
